@@ -1,0 +1,174 @@
+// Log-in, sessions and API tokens: turns a cookie or a bearer token into an Actor.
+// Failed log-ins are counted per account in the database; per-address limits sit in the HTTP layer.
+import type { Clock } from "../clock.js";
+import type { Db } from "../db/database.js";
+import { toCount } from "../db/ints.js";
+import { DomainError } from "../errors.js";
+import { isLocale, type Locale } from "../i18n/index.js";
+import type { IdSource } from "../ids.js";
+import type { Actor, Grant } from "./actor.js";
+import { verifyAgainstDummy, verifyPassword } from "./passwords.js";
+import { isRole } from "./roles.js";
+import { API_TOKEN_PREFIX, digest, newSecret } from "./tokens.js";
+
+export interface LoginPolicy {
+  /** Failed attempts allowed per account within the window before log-in is refused. */
+  maxFailures: number;
+  windowMinutes: number;
+  sessionHours: number;
+}
+
+export const DEFAULT_LOGIN_POLICY: LoginPolicy = { maxFailures: 5, windowMinutes: 15, sessionHours: 12 };
+
+export interface NewSession {
+  token: string;
+  expiresAt: string;
+  userId: string;
+  tenantId: string;
+}
+
+export function normaliseLogin(login: string): string {
+  return login.trim().toLowerCase();
+}
+
+export async function logIn(
+  db: Db,
+  deps: { clock: Clock; ids: IdSource; policy: LoginPolicy },
+  input: { login: string; password: string; ip: string | null; userAgent: string | null },
+): Promise<NewSession> {
+  const now = deps.clock.now();
+  const user = await db
+    .selectFrom("users")
+    .select(["id", "tenantId", "passwordHash", "status"])
+    .where("login", "=", normaliseLogin(input.login))
+    .executeTakeFirst();
+  if (!user?.passwordHash) {
+    await verifyAgainstDummy(input.password);
+    throw new DomainError("INVALID_CREDENTIALS");
+  }
+  const since = new Date(now.getTime() - deps.policy.windowMinutes * 60_000).toISOString();
+  const failures = await db
+    .selectFrom("loginFailures")
+    .select((eb) => eb.fn.countAll().as("n"))
+    .where("userId", "=", user.id)
+    .where("at", ">", since)
+    .executeTakeFirstOrThrow();
+  if (toCount(failures.n) >= deps.policy.maxFailures) {
+    throw new DomainError("LOGIN_RATE_LIMITED", { minutes: deps.policy.windowMinutes });
+  }
+  if (!(await verifyPassword(user.passwordHash, input.password))) {
+    await db
+      .insertInto("loginFailures")
+      .values({ id: deps.ids.next(), tenantId: user.tenantId, userId: user.id, ip: input.ip, at: now.toISOString() })
+      .execute();
+    throw new DomainError("INVALID_CREDENTIALS");
+  }
+  if (user.status !== "active") throw new DomainError("USER_DISABLED");
+
+  const token = newSecret();
+  const expiresAt = new Date(now.getTime() + deps.policy.sessionHours * 3_600_000).toISOString();
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom("loginFailures").where("userId", "=", user.id).execute();
+    await trx
+      .insertInto("sessions")
+      .values({
+        id: digest(token),
+        tenantId: user.tenantId,
+        userId: user.id,
+        createdAt: now.toISOString(),
+        expiresAt,
+        revokedAt: null,
+        ip: input.ip,
+        userAgent: input.userAgent?.slice(0, 500) ?? null,
+      })
+      .execute();
+  });
+  return { token, expiresAt, userId: user.id, tenantId: user.tenantId };
+}
+
+export async function logOut(db: Db, clock: Clock, token: string): Promise<void> {
+  await db
+    .updateTable("sessions")
+    .set({ revokedAt: clock.now().toISOString() })
+    .where("id", "=", digest(token))
+    .where("revokedAt", "is", null)
+    .execute();
+}
+
+export async function issueApiToken(
+  db: Db,
+  deps: { clock: Clock; ids: IdSource },
+  input: { tenantId: string; userId: string; name: string; expiresAt: string | null },
+): Promise<{ id: string; token: string }> {
+  const token = newSecret(API_TOKEN_PREFIX);
+  const id = deps.ids.next();
+  await db
+    .insertInto("apiTokens")
+    .values({
+      id,
+      tenantId: input.tenantId,
+      userId: input.userId,
+      name: input.name,
+      tokenHash: digest(token),
+      createdAt: deps.clock.now().toISOString(),
+      expiresAt: input.expiresAt,
+      revokedAt: null,
+    })
+    .execute();
+  return { id, token };
+}
+
+async function actorFor(
+  db: Db,
+  userId: string,
+  tenantId: string,
+  via: Actor["via"],
+  preferred: Locale | null,
+): Promise<Actor | null> {
+  const user = await db
+    .selectFrom("users")
+    .select(["locale", "status"])
+    .where("id", "=", userId)
+    .where("tenantId", "=", tenantId)
+    .executeTakeFirst();
+  if (!user || user.status !== "active") return null;
+  const rows = await db
+    .selectFrom("userGrants as g")
+    .innerJoin("organisations as o", "o.id", "g.orgId")
+    .select(["g.orgId", "g.role", "o.path"])
+    .where("g.userId", "=", userId)
+    .where("g.tenantId", "=", tenantId)
+    .where("g.revokedAt", "is", null)
+    .execute();
+  const grants: Grant[] = rows.flatMap((r) => (isRole(r.role) ? [{ orgId: r.orgId, orgPath: r.path, role: r.role }] : []));
+  return {
+    tenantId,
+    userId,
+    locale: preferred ?? (isLocale(user.locale) ? user.locale : "en"),
+    grants,
+    via,
+  };
+}
+
+/** The actor behind a session cookie, or null if the session is unknown, expired or revoked. */
+export async function actorFromSession(db: Db, clock: Clock, token: string): Promise<Actor | null> {
+  const session = await db
+    .selectFrom("sessions")
+    .select(["userId", "tenantId", "expiresAt", "revokedAt"])
+    .where("id", "=", digest(token))
+    .executeTakeFirst();
+  if (!session || session.revokedAt || session.expiresAt <= clock.now().toISOString()) return null;
+  return actorFor(db, session.userId, session.tenantId, "session", null);
+}
+
+/** The actor behind an API token ("Authorization: Bearer qdm_…"), or null. */
+export async function actorFromApiToken(db: Db, clock: Clock, token: string): Promise<Actor | null> {
+  if (!token.startsWith(API_TOKEN_PREFIX)) return null;
+  const row = await db
+    .selectFrom("apiTokens")
+    .select(["userId", "tenantId", "expiresAt", "revokedAt"])
+    .where("tokenHash", "=", digest(token))
+    .executeTakeFirst();
+  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= clock.now().toISOString())) return null;
+  return actorFor(db, row.userId, row.tenantId, "token", null);
+}

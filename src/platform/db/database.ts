@@ -1,0 +1,104 @@
+// Opens the database named by a URL: "sqlite:<file>" (WAL, foreign keys, busy timeout) or
+// "postgres://…" (a pool; optionally pinned to one schema, as the tests do).
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import SQLite from "better-sqlite3";
+import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import pg from "pg";
+import type { Dialect } from "./column-types.js";
+import type { Database } from "./schema.js";
+
+export type Db = Kysely<Database>;
+
+export interface OpenDatabase {
+  db: Db;
+  dialect: Dialect;
+  /** The URL without any password, safe to print. */
+  displayUrl: string;
+  /** The SQLite file, for backups; null for PostgreSQL and in-memory databases. */
+  sqliteFile: string | null;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** PostgreSQL only: the schema every connection uses (created if missing). */
+  schema?: string;
+  poolSize?: number;
+}
+
+export const DEFAULT_DATABASE_URL = "sqlite:./data/qadam.db";
+
+export function parseDatabaseUrl(url: string): { dialect: Dialect; target: string } {
+  if (url.startsWith("sqlite:")) {
+    const target = url.slice("sqlite:".length).replace(/^\/\/(?=\/)/, "");
+    if (!target) throw new Error(`DATABASE_URL ${url} names no file (use sqlite:./data/qadam.db or sqlite::memory:)`);
+    return { dialect: "sqlite", target };
+  }
+  if (url.startsWith("postgres://") || url.startsWith("postgresql://")) return { dialect: "postgres", target: url };
+  throw new Error(`DATABASE_URL must start with sqlite: or postgres:// (got "${redactUrl(url)}")`);
+}
+
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@]*@/, "//$1:***@");
+}
+
+// Dates come back as "YYYY-MM-DD" and instants as ISO strings on both databases; 64-bit integers
+// stay strings from pg and are normalised by the stores (platform/db/ints.ts).
+const PG_DATE = 1082;
+const PG_TIMESTAMP = 1114;
+const PG_TIMESTAMPTZ = 1184;
+function pgTypes(): pg.CustomTypesConfig {
+  return {
+    getTypeParser: ((oid: number, format?: string) => {
+      if (oid === PG_DATE) return (value: string) => value;
+      if (oid === PG_TIMESTAMPTZ || oid === PG_TIMESTAMP)
+        return (value: string) => new Date(oid === PG_TIMESTAMP ? `${value}Z` : value).toISOString();
+      return pg.types.getTypeParser(oid, format as "text");
+    }) as pg.CustomTypesConfig["getTypeParser"],
+  };
+}
+
+export async function openDatabase(url: string, options: OpenOptions = {}): Promise<OpenDatabase> {
+  const { dialect, target } = parseDatabaseUrl(url);
+  if (dialect === "sqlite") {
+    const memory = target === ":memory:";
+    if (!memory) mkdirSync(dirname(target), { recursive: true });
+    const sqlite = new SQLite(target);
+    if (!memory) sqlite.pragma("journal_mode = WAL");
+    sqlite.pragma("foreign_keys = ON");
+    sqlite.pragma("busy_timeout = 5000");
+    sqlite.pragma("synchronous = NORMAL");
+    const db = new Kysely<Database>({
+      dialect: new SqliteDialect({ database: sqlite }),
+      plugins: [new CamelCasePlugin()],
+    });
+    return {
+      db,
+      dialect,
+      displayUrl: url,
+      sqliteFile: memory ? null : target,
+      close: () => db.destroy(),
+    };
+  }
+
+  if (options.schema) {
+    const admin = new pg.Client({ connectionString: target });
+    await admin.connect();
+    try {
+      await admin.query(`create schema if not exists "${options.schema.replaceAll('"', "")}"`);
+    } finally {
+      await admin.end();
+    }
+  }
+  const pool = new pg.Pool({
+    connectionString: target,
+    max: options.poolSize ?? 10,
+    types: pgTypes(),
+    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  });
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    plugins: [new CamelCasePlugin()],
+  });
+  return { db, dialect, displayUrl: redactUrl(url), sqliteFile: null, close: () => db.destroy() };
+}

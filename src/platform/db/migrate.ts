@@ -1,0 +1,29 @@
+// Versioned migrations, in order, never edited once landed: run by `qadam db migrate` and at start.
+import { type Kysely, type Migration, type MigrationProvider, type MigrationResultSet, Migrator } from "kysely";
+import * as m0001 from "./migrations/0001_foundation.js";
+
+const MIGRATIONS: Record<string, Migration> = {
+  "0001_foundation": m0001,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+
+export interface MigrationReport {
+  applied: string[];
+  current: string | null;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the migrator runs over any schema
+export async function migrateToLatest(db: Kysely<any>): Promise<MigrationReport> {
+  const migrator = new Migrator({ db, provider });
+  const result: MigrationResultSet = await migrator.migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === "Error");
+    const reason = result.error instanceof Error ? result.error.message : String(result.error);
+    throw new Error(`migration ${failed?.migrationName ?? "?"} failed: ${reason}`);
+  }
+  const applied = (result.results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+  const all = await migrator.getMigrations();
+  const done = all.filter((m) => m.executedAt);
+  return { applied, current: done.at(-1)?.name ?? null };
+}

@@ -1,0 +1,107 @@
+// A write through the API: authenticated, carrying an Idempotency-Key, run as one command in one
+// transaction. A replay with the same key and body returns the first response and changes nothing;
+// the same key with a different body answers 409. The stored response is written in the command's
+// own transaction, so a response is stored if and only if the command happened.
+import { createHash } from "node:crypto";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { type CommandContext, executeCommand } from "../commands.js";
+import { isUniqueViolation } from "../db/constraint-errors.js";
+import type { Db } from "../db/database.js";
+import { DomainError } from "../errors.js";
+import { type AppDeps, actorOf } from "./context.js";
+
+const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, canonical((value as Record<string, unknown>)[k])]),
+    );
+  }
+  return value;
+}
+
+export function requestHash(method: string, url: string, body: unknown): string {
+  return createHash("sha256")
+    .update(`${method} ${url}\n${JSON.stringify(canonical(body ?? null))}`)
+    .digest("hex");
+}
+
+async function storedResponse(db: Db, tenantId: string, userId: string, key: string) {
+  return db
+    .selectFrom("idempotencyKeys")
+    .select(["requestHash", "statusCode", "responseBody"])
+    .where("tenantId", "=", tenantId)
+    .where("userId", "=", userId)
+    .where("key", "=", key)
+    .executeTakeFirst();
+}
+
+export async function commandRoute<T>(
+  deps: AppDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  spec: { name: string; status?: number },
+  body: (trx: Db, ctx: CommandContext) => Promise<T>,
+): Promise<FastifyReply> {
+  const actor = actorOf(request);
+  const header = request.headers["idempotency-key"];
+  const key = Array.isArray(header) ? header[0] : header;
+  if (key === undefined || key === "") throw new DomainError("IDEMPOTENCY_KEY_REQUIRED");
+  if (!KEY_PATTERN.test(key)) throw new DomainError("VALIDATION_FAILED", { details: "Idempotency-Key" });
+  // Only a user can replay; the operator at the command line never comes through HTTP.
+  const userId = actor.userId ?? "";
+  const hash = requestHash(request.method, request.url, request.body);
+
+  const replay = async (): Promise<FastifyReply | null> => {
+    const stored = await storedResponse(deps.db, actor.tenantId, userId, key);
+    if (!stored) return null;
+    if (stored.requestHash !== hash) throw new DomainError("IDEMPOTENCY_KEY_REUSED");
+    return reply
+      .code(stored.statusCode)
+      .header("idempotent-replayed", "true")
+      .type("application/json; charset=utf-8")
+      .serializer((payload: unknown) => String(payload))
+      .send(stored.responseBody);
+  };
+
+  const earlier = await replay();
+  if (earlier) return earlier;
+
+  const status = spec.status ?? 200;
+  let result: T;
+  try {
+    result = await executeCommand(
+      deps,
+      { actor, name: spec.name, source: "api", idempotencyKey: key },
+      body,
+      async (trx, value, ctx) => {
+        await trx
+          .insertInto("idempotencyKeys")
+          .values({
+            tenantId: actor.tenantId,
+            userId,
+            key,
+            requestHash: hash,
+            method: request.method,
+            path: request.url.slice(0, 1000),
+            statusCode: status,
+            responseBody: JSON.stringify(value),
+            createdAt: ctx.now,
+          })
+          .execute();
+      },
+    );
+  } catch (error) {
+    // Two requests with one key raced: the loser's transaction rolled back; answer with the winner's.
+    if (isUniqueViolation(error)) {
+      const winner = await replay();
+      if (winner) return winner;
+    }
+    throw error;
+  }
+  return reply.code(status).send(result);
+}

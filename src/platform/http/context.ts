@@ -1,0 +1,38 @@
+// What every route module receives, and what Fastify requests carry once authenticated.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import type { Actor } from "../auth/actor.js";
+import type { LoginPolicy } from "../auth/sessions.js";
+import type { Clock } from "../clock.js";
+import type { Config } from "../config.js";
+import type { Db } from "../db/database.js";
+import { DomainError } from "../errors.js";
+import type { Locale } from "../i18n/index.js";
+import type { IdSource } from "../ids.js";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    actor: Actor | null;
+    locale: Locale;
+  }
+  interface FastifyContextConfig {
+    /** Routes anyone may call (log-in, the OpenAPI document). */
+    public?: boolean;
+  }
+}
+
+export interface AppDeps {
+  db: Db;
+  clock: Clock;
+  ids: IdSource;
+  config: Config;
+  loginPolicy: LoginPolicy;
+}
+
+export type RouteModule = (app: FastifyInstance, deps: AppDeps) => void | Promise<void>;
+export type { FastifyReply, FastifyRequest, ZodTypeProvider };
+
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw new DomainError("UNAUTHENTICATED");
+  return request.actor;
+}

@@ -1,0 +1,69 @@
+// Translation: i18next over typed catalogues in kk, ru, en and fr; English is the fallback.
+import i18next, { type TFunction } from "i18next";
+import type { DomainError } from "../errors.js";
+import { en } from "./locales/en.js";
+import { fr } from "./locales/fr.js";
+import { kk } from "./locales/kk.js";
+import { ru } from "./locales/ru.js";
+import type { Entity } from "./messages.js";
+
+export const LOCALES = ["kk", "ru", "en", "fr"] as const;
+export type Locale = (typeof LOCALES)[number];
+export type { Entity, Messages } from "./messages.js";
+
+const instance = i18next.createInstance();
+void instance.init({
+  initAsync: false,
+  resources: {
+    en: { translation: en },
+    ru: { translation: ru },
+    kk: { translation: kk },
+    fr: { translation: fr },
+  },
+  fallbackLng: "en",
+  supportedLngs: [...LOCALES],
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+const fixed = new Map<Locale, TFunction>(LOCALES.map((l) => [l, instance.getFixedT(l)]));
+
+export function isLocale(value: string): value is Locale {
+  return (LOCALES as readonly string[]).includes(value);
+}
+
+/** Picks the best supported language from an Accept-Language header (q-values honoured). */
+export function negotiateLocale(header: string | undefined, fallback: Locale = "en"): Locale {
+  if (!header) return fallback;
+  const ranked = header
+    .split(",")
+    .map((part, index) => {
+      const [tag = "", ...params] = part.trim().split(";");
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+      const weight = q ? Number(q.slice(2)) : 1;
+      return { tag: tag.toLowerCase(), weight: Number.isFinite(weight) ? weight : 0, index };
+    })
+    .filter((x) => x.tag && x.weight > 0)
+    .sort((a, b) => b.weight - a.weight || a.index - b.index);
+  for (const { tag } of ranked) {
+    const primary = tag.split("-")[0] ?? "";
+    if (isLocale(primary)) return primary;
+  }
+  return fallback;
+}
+
+export function translate(locale: Locale, key: string, params: Record<string, unknown> = {}): string {
+  const t = fixed.get(locale) ?? instance.t;
+  return String(t(key, params));
+}
+
+export function entityName(locale: Locale, entity: Entity): string {
+  return translate(locale, `entities.${entity}`);
+}
+
+/** The user-facing message for a domain error, in the given language. */
+export function errorMessage(locale: Locale, error: Pick<DomainError, "code" | "params">): string {
+  const params: Record<string, unknown> = { ...error.params };
+  if (typeof params.entity === "string") params.entity = entityName(locale, params.entity as Entity);
+  return translate(locale, `errors.${error.code}`, params);
+}

@@ -1,0 +1,48 @@
+// Identifiers: UUIDv7 everywhere, branded per kind so a PersonId can never be passed as an OrgId.
+// An IdSource is passed to the code that creates records, so tests and the demo can be deterministic.
+import { v7 as uuidv7, validate as uuidValidate } from "uuid";
+
+declare const brand: unique symbol;
+export type Brand<T, B extends string> = T & { readonly [brand]: B };
+
+export type TenantId = Brand<string, "TenantId">;
+export type OrgId = Brand<string, "OrgId">;
+export type PersonId = Brand<string, "PersonId">;
+export type HouseholdId = Brand<string, "HouseholdId">;
+export type MembershipId = Brand<string, "MembershipId">;
+export type UserId = Brand<string, "UserId">;
+export type GrantId = Brand<string, "GrantId">;
+
+export interface IdSource {
+  next(): string;
+}
+
+export const systemIds: IdSource = { next: () => uuidv7() };
+
+/** A deterministic UUIDv7 source: time advances from `startMs` and the random bits come from `random`. */
+export function seededIds(random: () => number, startMs = Date.UTC(2025, 0, 1)): IdSource {
+  let msecs = startMs;
+  let seq = 0;
+  return {
+    next() {
+      seq += 1;
+      if (seq >= 4096) {
+        seq = 0;
+        msecs += 1;
+      }
+      const bytes = new Uint8Array(16);
+      for (let i = 0; i < 16; i++) bytes[i] = Math.floor(random() * 256);
+      return uuidv7({ msecs, seq, random: bytes });
+    },
+  };
+}
+
+const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+export function isUuid(value: string): boolean {
+  return uuidValidate(value);
+}
+
+export function isUuidV7(value: string): boolean {
+  return UUID_V7.test(value);
+}

@@ -3,16 +3,20 @@
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL } from "./db/database.js";
 
-const bool = z.union([z.boolean(), z.enum(["1", "0", "true", "false", "yes", "no"])]).transform((v) =>
-  typeof v === "boolean" ? v : ["1", "true", "yes"].includes(v),
-);
+const bool = z
+  .union([z.boolean(), z.enum(["1", "0", "true", "false", "yes", "no"])])
+  .transform((v) => (typeof v === "boolean" ? v : ["1", "true", "yes"].includes(v)));
 
 export const configSchema = z.object({
   port: z.coerce.number().int().min(0).max(65_535).default(8080),
   host: z.string().min(1).default("127.0.0.1"),
   databaseUrl: z.string().min(1).default(DEFAULT_DATABASE_URL),
   logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  sessionHours: z.coerce.number().positive().max(24 * 30).default(12),
+  sessionHours: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(12),
   loginMaxFailures: z.coerce.number().int().positive().default(5),
   loginWindowMinutes: z.coerce.number().int().positive().default(15),
   loginPerMinutePerAddress: z.coerce.number().int().positive().default(30),
@@ -26,14 +30,54 @@ export type Config = z.infer<typeof configSchema>;
 export const SETTINGS: ReadonlyArray<{ key: keyof Config; env: string; flag: string; help: string }> = [
   { key: "port", env: "PORT", flag: "--port", help: "HTTP port (default 8080)" },
   { key: "host", env: "HOST", flag: "--host", help: "address to listen on (default 127.0.0.1)" },
-  { key: "databaseUrl", env: "DATABASE_URL", flag: "--database-url", help: `sqlite:<file> or postgres://… (default ${DEFAULT_DATABASE_URL})` },
-  { key: "logLevel", env: "LOG_LEVEL", flag: "--log-level", help: "fatal|error|warn|info|debug|trace|silent (default info)" },
-  { key: "sessionHours", env: "SESSION_HOURS", flag: "--session-hours", help: "hours a log-in session lasts (default 12)" },
-  { key: "loginMaxFailures", env: "LOGIN_MAX_FAILURES", flag: "--login-max-failures", help: "failed log-ins per account before a pause (default 5)" },
-  { key: "loginWindowMinutes", env: "LOGIN_WINDOW_MINUTES", flag: "--login-window-minutes", help: "the pause and counting window in minutes (default 15)" },
-  { key: "loginPerMinutePerAddress", env: "LOGIN_PER_MINUTE_PER_ADDRESS", flag: "--login-per-minute-per-address", help: "log-in attempts per minute from one address (default 30)" },
-  { key: "cookieSecure", env: "COOKIE_SECURE", flag: "--cookie-secure", help: "auto (when served over HTTPS) | always | never" },
-  { key: "bodyLimitBytes", env: "BODY_LIMIT_BYTES", flag: "--body-limit-bytes", help: "largest request body accepted (default 1 MiB)" },
+  {
+    key: "databaseUrl",
+    env: "DATABASE_URL",
+    flag: "--database-url",
+    help: `sqlite:<file> or postgres://… (default ${DEFAULT_DATABASE_URL})`,
+  },
+  {
+    key: "logLevel",
+    env: "LOG_LEVEL",
+    flag: "--log-level",
+    help: "fatal|error|warn|info|debug|trace|silent (default info)",
+  },
+  {
+    key: "sessionHours",
+    env: "SESSION_HOURS",
+    flag: "--session-hours",
+    help: "hours a log-in session lasts (default 12)",
+  },
+  {
+    key: "loginMaxFailures",
+    env: "LOGIN_MAX_FAILURES",
+    flag: "--login-max-failures",
+    help: "failed log-ins per account before a pause (default 5)",
+  },
+  {
+    key: "loginWindowMinutes",
+    env: "LOGIN_WINDOW_MINUTES",
+    flag: "--login-window-minutes",
+    help: "the pause and counting window in minutes (default 15)",
+  },
+  {
+    key: "loginPerMinutePerAddress",
+    env: "LOGIN_PER_MINUTE_PER_ADDRESS",
+    flag: "--login-per-minute-per-address",
+    help: "log-in attempts per minute from one address (default 30)",
+  },
+  {
+    key: "cookieSecure",
+    env: "COOKIE_SECURE",
+    flag: "--cookie-secure",
+    help: "auto (when served over HTTPS) | always | never",
+  },
+  {
+    key: "bodyLimitBytes",
+    env: "BODY_LIMIT_BYTES",
+    flag: "--body-limit-bytes",
+    help: "largest request body accepted (default 1 MiB)",
+  },
 ];
 
 /** Flags win over environment variables; anything unset takes its default. */

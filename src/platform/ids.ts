@@ -1,6 +1,6 @@
 // Identifiers: UUIDv7 everywhere, branded per kind so a PersonId can never be passed as an OrgId.
 // An IdSource is passed to the code that creates records, so tests and the demo can be deterministic.
-import { v7 as uuidv7, validate as uuidValidate } from "uuid";
+import { validate as uuidValidate, v7 as uuidv7 } from "uuid";
 
 declare const brand: unique symbol;
 export type Brand<T, B extends string> = T & { readonly [brand]: B };

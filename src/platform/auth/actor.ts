@@ -50,7 +50,9 @@ export function visibleRoots(actor: Actor): string[] {
 
 /** Paths under which the actor holds the permission, nested ones removed. */
 export function permittedRoots(actor: Actor, permission: Permission): string[] {
-  const paths = [...new Set(actor.grants.filter((g) => roleAllows(g.role, permission)).map((g) => g.orgPath))].sort();
+  const paths = [
+    ...new Set(actor.grants.filter((g) => roleAllows(g.role, permission)).map((g) => g.orgPath)),
+  ].sort();
   return paths.filter((p, i) => !paths.slice(0, i).some((q) => p.startsWith(q)));
 }
 

@@ -59,7 +59,13 @@ export async function logIn(
   if (!(await verifyPassword(user.passwordHash, input.password))) {
     await db
       .insertInto("loginFailures")
-      .values({ id: deps.ids.next(), tenantId: user.tenantId, userId: user.id, ip: input.ip, at: now.toISOString() })
+      .values({
+        id: deps.ids.next(),
+        tenantId: user.tenantId,
+        userId: user.id,
+        ip: input.ip,
+        at: now.toISOString(),
+      })
       .execute();
     throw new DomainError("INVALID_CREDENTIALS");
   }
@@ -140,7 +146,9 @@ async function actorFor(
     .where("g.tenantId", "=", tenantId)
     .where("g.revokedAt", "is", null)
     .execute();
-  const grants: Grant[] = rows.flatMap((r) => (isRole(r.role) ? [{ orgId: r.orgId, orgPath: r.path, role: r.role }] : []));
+  const grants: Grant[] = rows.flatMap((r) =>
+    isRole(r.role) ? [{ orgId: r.orgId, orgPath: r.path, role: r.role }] : [],
+  );
   return {
     tenantId,
     userId,

@@ -34,7 +34,9 @@ export function columnTypes(db: Kysely<any>): ColumnTypes {
       async forbidUpdateAndDelete(table) {
         await sql`
           create or replace function qadam_append_only() returns trigger language plpgsql as $$
-          begin raise exception 'table % is append-only', tg_table_name using errcode = 'P0001'; end $$`.execute(db);
+          begin raise exception 'table % is append-only', tg_table_name using errcode = 'P0001'; end $$`.execute(
+          db,
+        );
         await sql`create trigger ${sql.id(`${table}_append_only`)} before update or delete on ${sql.table(table)}
           for each row execute function qadam_append_only()`.execute(db);
       },

@@ -5,7 +5,10 @@ import { describeEachDatabase } from "./testing.js";
 
 describe("database URLs", () => {
   it("reads sqlite and postgres URLs", () => {
-    expect(parseDatabaseUrl("sqlite:./data/qadam.db")).toEqual({ dialect: "sqlite", target: "./data/qadam.db" });
+    expect(parseDatabaseUrl("sqlite:./data/qadam.db")).toEqual({
+      dialect: "sqlite",
+      target: "./data/qadam.db",
+    });
     expect(parseDatabaseUrl("sqlite::memory:")).toEqual({ dialect: "sqlite", target: ":memory:" });
     expect(parseDatabaseUrl("postgres://u@h/db").dialect).toBe("postgres");
   });
@@ -33,7 +36,11 @@ describeEachDatabase("storage", (use) => {
         createdAt: "2026-01-02T03:04:05.678Z",
       })
       .execute();
-    const row = await db.selectFrom("tenants").select(["createdAt"]).where("id", "=", tenantId).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom("tenants")
+      .select(["createdAt"])
+      .where("id", "=", tenantId)
+      .executeTakeFirstOrThrow();
     expect(row.createdAt).toBe("2026-01-02T03:04:05.678Z");
   });
 
@@ -42,11 +49,28 @@ describeEachDatabase("storage", (use) => {
     const tenantId = "01900000-0000-7000-8000-000000000002";
     await db
       .insertInto("tenants")
-      .values({ id: tenantId, tenantId, slug: "t-audit", name: "A", country: "KZ", defaultLocale: "ru", createdAt: "2026-01-01T00:00:00.000Z" })
+      .values({
+        id: tenantId,
+        tenantId,
+        slug: "t-audit",
+        name: "A",
+        country: "KZ",
+        defaultLocale: "ru",
+        createdAt: "2026-01-01T00:00:00.000Z",
+      })
       .execute();
     await db
       .insertInto("auditLog")
-      .values({ id: "01900000-0000-7000-8000-0000000000a1", tenantId, userId: null, at: "2026-01-01T00:00:00.000Z", command: "x", records: "[]", idempotencyKey: null, source: "cli" })
+      .values({
+        id: "01900000-0000-7000-8000-0000000000a1",
+        tenantId,
+        userId: null,
+        at: "2026-01-01T00:00:00.000Z",
+        command: "x",
+        records: "[]",
+        idempotencyKey: null,
+        source: "cli",
+      })
       .execute();
     await expect(db.updateTable("auditLog").set({ command: "y" }).execute()).rejects.toThrow(/append-only/);
     await expect(db.deleteFrom("auditLog").execute()).rejects.toThrow(/append-only/);

@@ -31,10 +31,12 @@ export const DEFAULT_DATABASE_URL = "sqlite:./data/qadam.db";
 export function parseDatabaseUrl(url: string): { dialect: Dialect; target: string } {
   if (url.startsWith("sqlite:")) {
     const target = url.slice("sqlite:".length).replace(/^\/\/(?=\/)/, "");
-    if (!target) throw new Error(`DATABASE_URL ${url} names no file (use sqlite:./data/qadam.db or sqlite::memory:)`);
+    if (!target)
+      throw new Error(`DATABASE_URL ${url} names no file (use sqlite:./data/qadam.db or sqlite::memory:)`);
     return { dialect: "sqlite", target };
   }
-  if (url.startsWith("postgres://") || url.startsWith("postgresql://")) return { dialect: "postgres", target: url };
+  if (url.startsWith("postgres://") || url.startsWith("postgresql://"))
+    return { dialect: "postgres", target: url };
   throw new Error(`DATABASE_URL must start with sqlite: or postgres:// (got "${redactUrl(url)}")`);
 }
 

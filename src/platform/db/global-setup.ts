@@ -2,7 +2,8 @@
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 
-export const TEST_POSTGRES_URL = process.env.QADAM_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+export const TEST_POSTGRES_URL =
+  process.env.QADAM_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -1,5 +1,11 @@
 // Versioned migrations, in order, never edited once landed: run by `qadam db migrate` and at start.
-import { type Kysely, type Migration, type MigrationProvider, type MigrationResultSet, Migrator } from "kysely";
+import {
+  type Kysely,
+  type Migration,
+  type MigrationProvider,
+  type MigrationResultSet,
+  Migrator,
+} from "kysely";
 import * as m0001 from "./migrations/0001_foundation.js";
 
 const MIGRATIONS: Record<string, Migration> = {

@@ -187,7 +187,6 @@ export interface IdempotencyKeysTable {
   createdAt: Instant;
 }
 
-
 export interface Database {
   tenants: TenantsTable;
   organisations: OrganisationsTable;

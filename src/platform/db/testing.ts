@@ -50,7 +50,10 @@ export async function openTestDatabase(target: TestDatabase): Promise<OpenDataba
  * Declares `body` once per database. `use()` returns the open database inside tests.
  * PostgreSQL tests are skipped (and the run says so loudly) only when it is unreachable outside CI.
  */
-export function describeEachDatabase(title: string, body: (use: () => OpenDatabase, target: TestDatabase) => void): void {
+export function describeEachDatabase(
+  title: string,
+  body: (use: () => OpenDatabase, target: TestDatabase) => void,
+): void {
   for (const target of DATABASES) {
     const skip = target.name === "postgres" && !inject("postgresAvailable");
     describe.skipIf(skip)(`${title} [${target.name}]`, () => {

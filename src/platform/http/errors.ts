@@ -3,7 +3,11 @@
 // (every write runs in a transaction that has already rolled back by the time we get here).
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
-import { isInvalidTextRepresentation, isTransientConflict, isUniqueViolation } from "../db/constraint-errors.js";
+import {
+  isInvalidTextRepresentation,
+  isTransientConflict,
+  isUniqueViolation,
+} from "../db/constraint-errors.js";
 import { DomainError, type ErrorCode, isDomainError, statusOf } from "../errors.js";
 import { errorMessage, type Locale, negotiateLocale } from "../i18n/index.js";
 
@@ -37,7 +41,9 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_RATE_LIMIT: "RATE_LIMITED",
 };
 
-function classify(error: unknown): { domain: DomainError; details?: Array<{ path: string; issue: string }> } | null {
+function classify(
+  error: unknown,
+): { domain: DomainError; details?: Array<{ path: string; issue: string }> } | null {
   if (isDomainError(error)) return { domain: error };
   if (hasZodFastifySchemaValidationErrors(error)) {
     const details = error.validation.map((v) => ({
@@ -45,22 +51,29 @@ function classify(error: unknown): { domain: DomainError; details?: Array<{ path
       issue: v.message ?? "invalid",
     }));
     return {
-      domain: new DomainError("VALIDATION_FAILED", { details: details.map((d) => `${d.path}: ${d.issue}`).join("; ") }),
+      domain: new DomainError("VALIDATION_FAILED", {
+        details: details.map((d) => `${d.path}: ${d.issue}`).join("; "),
+      }),
       details,
     };
   }
-  if (isUniqueViolation(error) || isTransientConflict(error)) return { domain: new DomainError("CONCURRENT_UPDATE") };
+  if (isUniqueViolation(error) || isTransientConflict(error))
+    return { domain: new DomainError("CONCURRENT_UPDATE") };
   if (isInvalidTextRepresentation(error))
     return { domain: new DomainError("VALIDATION_FAILED", { details: "malformed value" }) };
   const fe = error as Partial<FastifyError>;
   if (typeof fe.code === "string" && FASTIFY_CODES[fe.code]) {
     const code = FASTIFY_CODES[fe.code] as ErrorCode;
-    return { domain: new DomainError(code, code === "MALFORMED_REQUEST" ? { details: "JSON" } : { details: "" }) };
+    return {
+      domain: new DomainError(code, code === "MALFORMED_REQUEST" ? { details: "JSON" } : { details: "" }),
+    };
   }
-  if (error instanceof SyntaxError) return { domain: new DomainError("MALFORMED_REQUEST", { details: "JSON" }) };
+  if (error instanceof SyntaxError)
+    return { domain: new DomainError("MALFORMED_REQUEST", { details: "JSON" }) };
   const status = typeof fe.statusCode === "number" ? fe.statusCode : 500;
   if (status === 429) return { domain: new DomainError("RATE_LIMITED") };
-  if (status >= 400 && status < 500) return { domain: new DomainError("MALFORMED_REQUEST", { details: fe.message ?? "" }) };
+  if (status >= 400 && status < 500)
+    return { domain: new DomainError("MALFORMED_REQUEST", { details: fe.message ?? "" }) };
   return null;
 }
 
@@ -70,7 +83,8 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
   if (known) {
     return reply.code(statusOf(known.domain.code)).send(errorBody(locale, known.domain, known.details));
   }
-  if (isResponseSerializationError(error)) request.log.error({ err: error }, "response did not match its schema");
+  if (isResponseSerializationError(error))
+    request.log.error({ err: error }, "response did not match its schema");
   else request.log.error({ err: error }, "unexpected error");
   return reply.code(500).send(errorBody(locale, new DomainError("INTERNAL")));
 }

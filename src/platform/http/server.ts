@@ -21,7 +21,10 @@ export async function buildServer(deps: AppDeps, modules: RouteModule[]): Promis
       ? false
       : {
           level: deps.config.logLevel,
-          redact: { paths: ["req.headers.cookie", "req.headers.authorization", "body.password"], remove: true },
+          redact: {
+            paths: ["req.headers.cookie", "req.headers.authorization", "body.password"],
+            remove: true,
+          },
         };
   const app = Fastify({
     logger,
@@ -49,7 +52,10 @@ export async function buildServer(deps: AppDeps, modules: RouteModule[]): Promis
     errorResponseBuilder: (request, context) => {
       const err = new DomainError("RATE_LIMITED");
       const body = errorBody(negotiateLocale(request.headers["accept-language"]), err);
-      return Object.assign(new Error(body.error.message), { statusCode: context.statusCode, code: "FST_ERR_RATE_LIMIT" });
+      return Object.assign(new Error(body.error.message), {
+        statusCode: context.statusCode,
+        code: "FST_ERR_RATE_LIMIT",
+      });
     },
   });
 
@@ -76,7 +82,9 @@ export async function buildServer(deps: AppDeps, modules: RouteModule[]): Promis
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs" });
 
-  app.get("/api/openapi.json", { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
+  app.get("/api/openapi.json", { schema: { hide: true }, config: { public: true } }, async () =>
+    app.swagger(),
+  );
 
   app.addHook("onRequest", async (request) => {
     request.locale = negotiateLocale(request.headers["accept-language"]);

@@ -26,7 +26,9 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn("tenant_id", t.uuid, (c) => c.notNull().references("tenants.id"))
     .addColumn("parent_id", t.uuid, (c) => c.references("organisations.id"))
     .addColumn("kind", "text", (c) =>
-      c.notNull().check(sql`kind in ('association','partner_ngo','federation','cluster','shg','mfo','centre')`),
+      c
+        .notNull()
+        .check(sql`kind in ('association','partner_ngo','federation','cluster','shg','mfo','centre')`),
     )
     .addColumn("name", "text", (c) => c.notNull())
     .addColumn("path", "text", (c) => t.bytewise(c.notNull()))
@@ -43,8 +45,16 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn("created_at", t.instant, (c) => c.notNull())
     .addColumn("updated_at", t.instant, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("organisations_tenant_path").on("organisations").columns(["tenant_id", "path"]).execute();
-  await db.schema.createIndex("organisations_parent").on("organisations").columns(["tenant_id", "parent_id"]).execute();
+  await db.schema
+    .createIndex("organisations_tenant_path")
+    .on("organisations")
+    .columns(["tenant_id", "path"])
+    .execute();
+  await db.schema
+    .createIndex("organisations_parent")
+    .on("organisations")
+    .columns(["tenant_id", "parent_id"])
+    .execute();
   await db.schema
     .createIndex("organisations_one_root")
     .on("organisations")
@@ -63,7 +73,11 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn("valid_to", t.date)
     .addColumn("recorded_at", t.instant, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("org_parent_history_org").on("org_parent_history").columns(["tenant_id", "org_id"]).execute();
+  await db.schema
+    .createIndex("org_parent_history_org")
+    .on("org_parent_history")
+    .columns(["tenant_id", "org_id"])
+    .execute();
 
   await db.schema
     .createTable("households")
@@ -104,7 +118,11 @@ export async function up(db: AnyDb): Promise<void> {
     .unique()
     .where(sql.ref("iin"), "is not", null)
     .execute();
-  await db.schema.createIndex("persons_household").on("persons").columns(["tenant_id", "household_id"]).execute();
+  await db.schema
+    .createIndex("persons_household")
+    .on("persons")
+    .columns(["tenant_id", "household_id"])
+    .execute();
 
   await db.schema
     .createTable("person_search_terms")
@@ -113,7 +131,11 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn("person_id", t.uuid, (c) => c.notNull().references("persons.id"))
     .addPrimaryKeyConstraint("person_search_terms_pk", ["tenant_id", "term", "person_id"])
     .execute();
-  await db.schema.createIndex("person_search_terms_person").on("person_search_terms").column("person_id").execute();
+  await db.schema
+    .createIndex("person_search_terms_person")
+    .on("person_search_terms")
+    .column("person_id")
+    .execute();
 
   await db.schema
     .createTable("anonymous_counts")
@@ -126,7 +148,11 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn("note", "text")
     .addColumn("created_at", t.instant, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("anonymous_counts_org").on("anonymous_counts").columns(["tenant_id", "org_id"]).execute();
+  await db.schema
+    .createIndex("anonymous_counts_org")
+    .on("anonymous_counts")
+    .columns(["tenant_id", "org_id"])
+    .execute();
 
   await db.schema
     .createTable("memberships")
@@ -144,8 +170,16 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn("updated_at", t.instant, (c) => c.notNull())
     .addCheckConstraint("memberships_dates", sql`left_on is null or left_on >= joined_on`)
     .execute();
-  await db.schema.createIndex("memberships_group").on("memberships").columns(["tenant_id", "group_id"]).execute();
-  await db.schema.createIndex("memberships_person").on("memberships").columns(["tenant_id", "person_id"]).execute();
+  await db.schema
+    .createIndex("memberships_group")
+    .on("memberships")
+    .columns(["tenant_id", "group_id"])
+    .execute();
+  await db.schema
+    .createIndex("memberships_person")
+    .on("memberships")
+    .columns(["tenant_id", "person_id"])
+    .execute();
   // The duplicate-membership rule, enforced by the database too so that two concurrent requests cannot both win.
   await db.schema
     .createIndex("memberships_one_active_per_person")
@@ -234,7 +268,11 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn("ip", "text")
     .addColumn("at", t.instant, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("login_failures_user").on("login_failures").columns(["user_id", "at"]).execute();
+  await db.schema
+    .createIndex("login_failures_user")
+    .on("login_failures")
+    .columns(["user_id", "at"])
+    .execute();
 
   await db.schema
     .createTable("audit_log")

@@ -33,7 +33,8 @@ export const en: Messages = {
     IIN_SEX_MISMATCH: "The IIN {{iin}} does not match the person's sex.",
     IIN_ALREADY_REGISTERED: "A person with the IIN {{iin}} is already registered.",
     INVALID_PHONE: "The phone number “{{phone}}” is not valid.",
-    CONSENT_REQUIRED: "Personal data can be kept only with the person's consent; without it, record an anonymous count.",
+    CONSENT_REQUIRED:
+      "Personal data can be kept only with the person's consent; without it, record an anonymous count.",
     PERSON_ANONYMISED: "This person withdrew consent; their personal data has been removed.",
     MEMBER_ALREADY_IN_GROUP: "This person is already an active member of the group “{{groupName}}”.",
     MEMBERSHIP_ROLE_TAKEN: "The group already has an active {{role}}.",

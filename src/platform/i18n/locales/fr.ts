@@ -20,8 +20,10 @@ export const fr: Messages = {
     LOGIN_RATE_LIMITED: "Trop de connexions échouées. Réessayez dans {{minutes}} minutes.",
     RATE_LIMITED: "Trop de requêtes. Réessayez dans un instant.",
     INTERNAL: "Une erreur s'est produite de notre côté. Rien n'a été enregistré.",
-    ORG_PARENT_NOT_ALLOWED: "Une organisation de type « {{kind}} » ne peut pas dépendre d'un(e) « {{parentKind}} ».",
-    ORG_MOVE_INTO_OWN_SUBTREE: "Une organisation ne peut pas être déplacée sous elle-même ou l'une de ses branches.",
+    ORG_PARENT_NOT_ALLOWED:
+      "Une organisation de type « {{kind}} » ne peut pas dépendre d'un(e) « {{parentKind}} ».",
+    ORG_MOVE_INTO_OWN_SUBTREE:
+      "Une organisation ne peut pas être déplacée sous elle-même ou l'une de ses branches.",
     ORG_NOT_ACTIVE: "L'organisation « {{name}} » n'est pas active.",
     ORG_NOT_A_GROUP: "« {{name}} » n'est pas un groupe d'entraide.",
     ORG_HAS_ACTIVE_CHILDREN: "« {{name}} » a encore des organisations actives.",
@@ -33,8 +35,10 @@ export const fr: Messages = {
     IIN_SEX_MISMATCH: "L'IIN {{iin}} ne correspond pas au sexe de la personne.",
     IIN_ALREADY_REGISTERED: "Une personne avec l'IIN {{iin}} est déjà enregistrée.",
     INVALID_PHONE: "Le numéro de téléphone « {{phone}} » n'est pas valide.",
-    CONSENT_REQUIRED: "Les données personnelles ne peuvent être conservées qu'avec le consentement de la personne ; sans lui, enregistrez un décompte anonyme.",
-    PERSON_ANONYMISED: "Cette personne a retiré son consentement ; ses données personnelles ont été effacées.",
+    CONSENT_REQUIRED:
+      "Les données personnelles ne peuvent être conservées qu'avec le consentement de la personne ; sans lui, enregistrez un décompte anonyme.",
+    PERSON_ANONYMISED:
+      "Cette personne a retiré son consentement ; ses données personnelles ont été effacées.",
     MEMBER_ALREADY_IN_GROUP: "Cette personne est déjà membre actif du groupe « {{groupName}} ».",
     MEMBERSHIP_ROLE_TAKEN: "Le groupe a déjà un(e) {{role}} actif(ve).",
     MEMBERSHIP_ALREADY_ENDED: "Cette adhésion est déjà terminée.",

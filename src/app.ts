@@ -1,0 +1,11 @@
+// The composition root: the platform's HTTP server with every domain's routes.
+// The only module that imports from all domains.
+import type { FastifyInstance } from "fastify";
+import type { AppDeps, RouteModule } from "./platform/http/context.js";
+import { buildServer } from "./platform/http/server.js";
+
+export const ROUTE_MODULES: RouteModule[] = [];
+
+export function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  return buildServer(deps, ROUTE_MODULES);
+}

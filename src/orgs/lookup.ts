@@ -1,0 +1,49 @@
+// Finding an organisation as a given actor sees it: other tenants' and unseen organisations are
+// simply absent (404). Every domain that takes an organisation id goes through here.
+import type { Actor } from "../platform/auth/actor.js";
+import { assertCanSee } from "../platform/auth/actor.js";
+import type { Db } from "../platform/db/database.js";
+import type { OrganisationRow } from "../platform/db/schema.js";
+import { DomainError } from "../platform/errors.js";
+import { isUuid } from "../platform/ids.js";
+import { isOrgKind, type Organisation, type OrgStatus } from "./types.js";
+
+export function toOrganisation(row: OrganisationRow): Organisation {
+  if (!isOrgKind(row.kind)) throw new Error(`unknown organisation kind ${row.kind}`);
+  return {
+    id: row.id,
+    tenantId: row.tenantId,
+    parentId: row.parentId,
+    kind: row.kind,
+    name: row.name,
+    path: row.path,
+    depth: row.depth,
+    place: {
+      region: row.region,
+      district: row.district,
+      village: row.village,
+      territoryCode: row.territoryCode,
+    },
+    currency: row.currency,
+    timeZone: row.timeZone,
+    openedOn: row.openedOn,
+    status: row.status as OrgStatus,
+    statusChangedOn: row.statusChangedOn,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+/** The organisation, in the actor's tenant and visible to the actor; NOT_FOUND otherwise. */
+export async function findOrganisation(db: Db, actor: Actor, id: string): Promise<Organisation> {
+  if (!isUuid(id)) throw new DomainError("NOT_FOUND", { entity: "organisation" });
+  const row = await db
+    .selectFrom("organisations")
+    .selectAll()
+    .where("tenantId", "=", actor.tenantId)
+    .where("id", "=", id)
+    .executeTakeFirst();
+  if (!row) throw new DomainError("NOT_FOUND", { entity: "organisation" });
+  assertCanSee(actor, row.path, "organisation");
+  return toOrganisation(row);
+}

@@ -1,10 +1,11 @@
 // The composition root: the platform's HTTP server with every domain's routes.
 // The only module that imports from all domains.
 import type { FastifyInstance } from "fastify";
+import { orgRoutes } from "./orgs/routes.js";
 import type { AppDeps, RouteModule } from "./platform/http/context.js";
 import { buildServer } from "./platform/http/server.js";
 
-export const ROUTE_MODULES: RouteModule[] = [];
+export const ROUTE_MODULES: RouteModule[] = [orgRoutes];
 
 export function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   return buildServer(deps, ROUTE_MODULES);

@@ -11,6 +11,7 @@ import { systemClock } from "../platform/clock.js";
 import { configSchema } from "../platform/config.js";
 import type { Db, OpenDatabase } from "../platform/db/database.js";
 import { systemIds } from "../platform/ids.js";
+import { foldForSearch } from "../platform/text.js";
 
 export interface SeededTenant {
   tenantId: string;
@@ -57,6 +58,7 @@ export async function seedTenant(db: Db, label = "t"): Promise<SeededTenant> {
         parentId,
         kind,
         name,
+        nameFolded: foldForSearch(name),
         path,
         depth: path.split("/").length - 3,
         region: "Almaty Region",

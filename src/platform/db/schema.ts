@@ -24,6 +24,8 @@ export interface OrganisationsTable {
   parentId: string | null;
   kind: string;
   name: string;
+  /** The name folded for case-insensitive search (platform/text.ts). */
+  nameFolded: string;
   /** Materialised path of ids from the root, "/root/…/self/", for subtree queries by range. */
   path: string;
   depth: number;

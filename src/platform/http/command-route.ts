@@ -46,7 +46,7 @@ export async function commandRoute<T>(
   reply: FastifyReply,
   spec: { name: string; status?: number },
   body: (trx: Db, ctx: CommandContext) => Promise<T>,
-): Promise<FastifyReply> {
+): Promise<void> {
   const actor = actorOf(request);
   const header = request.headers["idempotency-key"];
   const key = Array.isArray(header) ? header[0] : header;
@@ -56,20 +56,20 @@ export async function commandRoute<T>(
   const userId = actor.userId ?? "";
   const hash = requestHash(request.method, request.url, request.body);
 
-  const replay = async (): Promise<FastifyReply | null> => {
+  const replay = async (): Promise<boolean> => {
     const stored = await storedResponse(deps.db, actor.tenantId, userId, key);
-    if (!stored) return null;
+    if (!stored) return false;
     if (stored.requestHash !== hash) throw new DomainError("IDEMPOTENCY_KEY_REUSED");
-    return reply
+    reply
       .code(stored.statusCode)
       .header("idempotent-replayed", "true")
       .type("application/json; charset=utf-8")
       .serializer((payload: unknown) => String(payload))
       .send(stored.responseBody);
+    return true;
   };
 
-  const earlier = await replay();
-  if (earlier) return earlier;
+  if (await replay()) return;
 
   const status = spec.status ?? 200;
   let result: T;
@@ -98,10 +98,9 @@ export async function commandRoute<T>(
   } catch (error) {
     // Two requests with one key raced: the loser's transaction rolled back; answer with the winner's.
     if (isUniqueViolation(error)) {
-      const winner = await replay();
-      if (winner) return winner;
+      if (await replay()) return;
     }
     throw error;
   }
-  return reply.code(status).send(result);
+  await reply.code(status).send(result);
 }

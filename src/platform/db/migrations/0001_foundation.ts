@@ -31,6 +31,7 @@ export async function up(db: AnyDb): Promise<void> {
         .check(sql`kind in ('association','partner_ngo','federation','cluster','shg','mfo','centre')`),
     )
     .addColumn("name", "text", (c) => c.notNull())
+    .addColumn("name_folded", "text", (c) => c.notNull())
     .addColumn("path", "text", (c) => t.bytewise(c.notNull()))
     .addColumn("depth", "integer", (c) => c.notNull())
     .addColumn("region", "text")

@@ -3,10 +3,6 @@
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL } from "./db/database.js";
 
-const bool = z
-  .union([z.boolean(), z.enum(["1", "0", "true", "false", "yes", "no"])])
-  .transform((v) => (typeof v === "boolean" ? v : ["1", "true", "yes"].includes(v)));
-
 export const configSchema = z.object({
   port: z.coerce.number().int().min(0).max(65_535).default(8080),
   host: z.string().min(1).default("127.0.0.1"),
@@ -101,5 +97,3 @@ export function loadConfig(
   }
   return parsed.data;
 }
-
-export { bool as booleanSetting };

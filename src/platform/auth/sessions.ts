@@ -137,7 +137,7 @@ async function actorFor(
     .where("id", "=", userId)
     .where("tenantId", "=", tenantId)
     .executeTakeFirst();
-  if (!user || user.status !== "active") return null;
+  if (user?.status !== "active") return null;
   const rows = await db
     .selectFrom("userGrants as g")
     .innerJoin("organisations as o", "o.id", "g.orgId")

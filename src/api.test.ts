@@ -1,0 +1,198 @@
+// Cross-cutting guarantees of the whole API, checked over every route the OpenAPI document lists:
+// tenant isolation (404 for another tenant's records, through every route that takes an id),
+// read-only roles (an auditor's write is 403), one error shape, and no 500 for random bodies.
+
+import fc from "fast-check";
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { describeEachDatabase } from "./platform/db/testing.js";
+import { as, type SeededTenant, type SeededUser, seedTenant, seedUser, testApp } from "./testing/fixtures.js";
+
+interface Operation {
+  method: string;
+  path: string;
+}
+
+function operations(app: FastifyInstance): Operation[] {
+  const doc = app.swagger() as { paths?: Record<string, Record<string, unknown>> };
+  return Object.entries(doc.paths ?? {}).flatMap(([path, methods]) =>
+    Object.keys(methods).map((method) => ({ method: method.toUpperCase(), path })),
+  );
+}
+
+/** Routes a user calls on herself or that need no record: not about other tenants' records. */
+const SELF_SERVICE = /^\/api\/v1\/(session|me)(\/|$)/;
+
+describeEachDatabase("the whole API", (use) => {
+  let app: FastifyInstance;
+  let t: SeededTenant;
+  let partner: SeededTenant;
+  let admin: SeededUser;
+  let auditor: SeededUser;
+  let partnerAdmin: SeededUser;
+  /** One record of each kind in the association, by the name the routes give their id parameter. */
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    const { db } = use();
+    app = await testApp(use());
+    t = await seedTenant(db, "assoc");
+    partner = await seedTenant(db, "partner");
+    admin = await seedUser(db, t.tenantId, t.rootId, "tenant_admin");
+    auditor = await seedUser(db, t.tenantId, t.rootId, "auditor");
+    partnerAdmin = await seedUser(db, partner.tenantId, partner.rootId, "tenant_admin");
+    const call = as(app, admin);
+    const person = await call({
+      method: "POST",
+      url: "/api/v1/people",
+      payload: {
+        givenName: "Айгүл",
+        familyName: "Ахметова",
+        sex: "female",
+        orgId: t.groupId,
+        consent: { givenOn: "2025-01-10", scope: "membership" },
+      },
+    });
+    expect(person.statusCode).toBe(201);
+    const household = await call({
+      method: "POST",
+      url: "/api/v1/households",
+      payload: { orgId: t.groupId, name: "Ахметовтар" },
+    });
+    expect(household.statusCode).toBe(201);
+    const membership = await call({
+      method: "POST",
+      url: `/api/v1/groups/${t.groupId}/members`,
+      payload: { personId: person.json().id, role: "member", joinedOn: "2025-01-10" },
+    });
+    expect(membership.statusCode).toBe(201);
+    const grants = await call({ method: "GET", url: `/api/v1/users/${auditor.userId}` });
+    expect(grants.statusCode).toBe(200);
+    ids.org = t.groupId;
+    ids.group = t.groupId;
+    ids.person = person.json().id;
+    ids.household = household.json().id;
+    ids.membership = membership.json().id;
+    ids.user = auditor.userId;
+    ids.grant = grants.json().grants[0].id;
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  /** Fills a route's path parameters with the association's records of the matching kind. */
+  function fill(path: string): string {
+    return path.replace(/\{(\w+)\}/g, (_, name: string) => {
+      const kind = name === "id" ? (path.split("/")[3] ?? "") : name.replace(/Id$/, "");
+      const key =
+        {
+          orgs: "org",
+          people: "person",
+          households: "household",
+          memberships: "membership",
+          users: "user",
+          groups: "group",
+        }[kind] ?? kind;
+      const id = ids[key];
+      if (!id) throw new Error(`add a record for {${name}} in ${path} to this test`);
+      return id;
+    });
+  }
+
+  it("documents the routes in /api/openapi.json", async () => {
+    const res = await app.inject({ method: "GET", url: "/api/openapi.json" });
+    expect(res.statusCode).toBe(200);
+    const paths = Object.keys(res.json().paths);
+    for (const p of [
+      "/api/v1/session",
+      "/api/v1/orgs",
+      "/api/v1/orgs/{id}",
+      "/api/v1/people",
+      "/api/v1/people/{id}",
+      "/api/v1/groups/{groupId}/members",
+      "/api/v1/users",
+      "/api/v1/me",
+    ]) {
+      expect(paths).toContain(p);
+    }
+    const docs = await app.inject({ method: "GET", url: "/api/docs" });
+    expect(docs.statusCode).toBeLessThan(400);
+  });
+
+  it("answers 404 to another tenant's user for every route that takes an id", async () => {
+    const withIds = operations(app).filter((o) => o.path.includes("{") && !SELF_SERVICE.test(o.path));
+    expect(withIds.length).toBeGreaterThan(10);
+    for (const op of withIds) {
+      const res = await as(
+        app,
+        partnerAdmin,
+      )({ method: op.method as "GET", url: fill(op.path), payload: op.method === "GET" ? undefined : {} });
+      expect({ op, status: res.statusCode, code: res.json().error?.code }).toEqual({
+        op,
+        status: 404,
+        code: "NOT_FOUND",
+      });
+    }
+  });
+
+  it("answers 403 to an auditor's every write, and changes nothing", async () => {
+    const { db } = use();
+    const writes = operations(app).filter((o) => o.method !== "GET" && !SELF_SERVICE.test(o.path));
+    const before = await db
+      .selectFrom("auditLog")
+      .select((eb) => eb.fn.countAll().as("n"))
+      .executeTakeFirstOrThrow();
+    for (const op of writes) {
+      const res = await as(app, auditor)({ method: op.method as "POST", url: fill(op.path), payload: {} });
+      // A body that does not validate may be refused first (400); never may an auditor write.
+      expect({ op, status: res.statusCode }).toEqual({ op, status: expect.toBeOneOf([400, 403]) });
+    }
+    const after = await db
+      .selectFrom("auditLog")
+      .select((eb) => eb.fn.countAll().as("n"))
+      .executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
+  });
+
+  it("never answers 500 to random bodies thrown at every write route, and always in one error shape", async () => {
+    const writes = operations(app).filter((o) => o.method !== "GET" && o.path !== "/api/v1/session");
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...writes),
+        fc.oneof(fc.jsonValue(), fc.dictionary(fc.string(), fc.jsonValue()), fc.string()),
+        fc.constantFrom("en", "ru", "kk", "fr"),
+        async (op, body, lang) => {
+          const res = await as(
+            app,
+            admin,
+          )({
+            method: op.method as "POST",
+            url: fill(op.path),
+            headers: { "content-type": "application/json", "accept-language": lang },
+            payload: typeof body === "string" ? body : JSON.stringify(body),
+          });
+          expect(res.statusCode).toBeLessThan(500);
+          if (res.statusCode >= 400) {
+            const error = res.json().error;
+            expect(typeof error.code).toBe("string");
+            expect(typeof error.message).toBe("string");
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("translates the same error into each language", async () => {
+    const messages = new Set<string>();
+    for (const lang of ["kk", "ru", "en", "fr", "de"]) {
+      const res = await as(
+        app,
+        partnerAdmin,
+      )({ method: "GET", url: `/api/v1/people/${ids.person}`, headers: { "accept-language": lang } });
+      expect(res.json().error.code).toBe("NOT_FOUND");
+      messages.add(res.json().error.message);
+    }
+    expect(messages.size).toBe(4);
+  });
+});

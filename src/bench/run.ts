@@ -1,0 +1,157 @@
+// npm run bench: the figures issue #2 asks for, printed as JSON.
+// - the wall time of `qadam demo --members 100000` on SQLite (and on PostgreSQL when reachable);
+// - requests per second of an authenticated GET /api/v1/people?q=… search on that data, over
+//   loopback, measured by autocannon against `qadam serve` running in its own process.
+import { spawn } from "node:child_process";
+import { mkdirSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { resolve } from "node:path";
+import autocannon from "autocannon";
+import pg from "pg";
+
+const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 100_000);
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const PG_ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const BIN = resolve("bin/qadam.js");
+const DIR = resolve(".bench");
+
+function run(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number; stdout: string; stderr: string; seconds: number }> {
+  return new Promise((done, fail) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => {
+      stdout += d.toString();
+    });
+    child.stderr.on("data", (d: Buffer) => {
+      stderr += d.toString();
+    });
+    child.on("error", fail);
+    child.on("close", (code) =>
+      done({ code: code ?? 1, stdout, stderr, seconds: (performance.now() - started) / 1000 }),
+    );
+  });
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.on("error", fail);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => done(port));
+    });
+  });
+}
+
+async function demoTime(databaseUrl: string) {
+  const result = await run(["demo", "--members", String(MEMBERS), "--database-url", databaseUrl, "--json"]);
+  if (result.code !== 0) throw new Error(`qadam demo failed: ${result.stderr}`);
+  const summary = JSON.parse(result.stdout) as { people: number; organisations: number; seconds: number };
+  return {
+    wallSeconds: Number(result.seconds.toFixed(2)),
+    people: summary.people,
+    organisations: summary.organisations,
+  };
+}
+
+async function searchRate(databaseUrl: string) {
+  const port = await freePort();
+  const server = spawn(
+    process.execPath,
+    [BIN, "serve", "--port", String(port), "--database-url", databaseUrl, "--log-level", "silent"],
+    {
+      stdio: ["ignore", "ignore", "pipe"],
+    },
+  );
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    for (let i = 0; ; i++) {
+      try {
+        if ((await fetch(`${base}/healthz`)).ok) break;
+      } catch {
+        if (i > 200) throw new Error("qadam serve did not start");
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+    const login = await fetch(`${base}/api/v1/session`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ login: "admin@moldir.demo", password: "qadam-demo-2026" }),
+    });
+    if (!login.ok) throw new Error(`log-in failed: ${login.status} ${await login.text()}`);
+    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    // A mix of searches a field officer makes: a given name, a family-name prefix, two words, a phone.
+    const queries = ["айгүл", "ахмет", "гүлнар омар", "+7701", "сейіт", "мадина", "жұмабаева ә", "тоғжан"];
+    const check = await fetch(`${base}/api/v1/people?q=${encodeURIComponent(queries[0] ?? "")}&limit=20`, {
+      headers: { cookie },
+    });
+    const sample = (await check.json()) as { items?: unknown[] };
+    if (!check.ok || !sample.items || sample.items.length === 0)
+      throw new Error(`search returned nothing: ${check.status}`);
+    let n = 0;
+    const result = await autocannon({
+      url: base,
+      connections: CONNECTIONS,
+      duration: DURATION,
+      headers: { cookie },
+      requests: [
+        {
+          method: "GET",
+          setupRequest: (req) => ({
+            ...req,
+            path: `/api/v1/people?q=${encodeURIComponent(queries[n++ % queries.length] ?? "")}&limit=20`,
+          }),
+        },
+      ],
+    });
+    return {
+      requestsPerSecond: Math.round(result.requests.average),
+      latencyMs: { p50: result.latency.p50, p99: result.latency.p99 },
+      non2xx: result.non2xx,
+      errors: result.errors,
+      connections: CONNECTIONS,
+      seconds: DURATION,
+    };
+  } finally {
+    server.kill("SIGTERM");
+  }
+}
+
+async function postgresUrl(): Promise<string | null> {
+  const client = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query("drop database if exists qadam_bench with (force)");
+    await client.query("create database qadam_bench");
+    return PG_ADMIN_URL.replace(/\/[^/]*$/, "/qadam_bench");
+  } catch {
+    return null;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+async function main(): Promise<void> {
+  rmSync(DIR, { recursive: true, force: true });
+  mkdirSync(DIR, { recursive: true });
+  const sqliteUrl = `sqlite:${DIR}/bench.db`;
+  const report: Record<string, unknown> = { members: MEMBERS, node: process.version };
+  report.sqlite = { demo: await demoTime(sqliteUrl), peopleSearch: await searchRate(sqliteUrl) };
+  const pgUrl = process.env.BENCH_SKIP_POSTGRES ? null : await postgresUrl();
+  report.postgres = pgUrl
+    ? { demo: await demoTime(pgUrl), peopleSearch: await searchRate(pgUrl) }
+    : "unreachable: skipped";
+  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+}
+
+await main();

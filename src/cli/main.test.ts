@@ -1,0 +1,111 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import type { CliIo } from "./io.js";
+import { runCli } from "./main.js";
+
+const dir = mkdtempSync(join(tmpdir(), "qadam-cli-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function qadam(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), interactive: false, env };
+  const code = await runCli(args, io);
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+describe("qadam", () => {
+  const url = `sqlite:${join(dir, "cli.db")}`;
+
+  it("migrates a new database and then says it is up to date", async () => {
+    const first = await qadam(["db", "migrate", "--json"], { DATABASE_URL: url });
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.out)).toMatchObject({ applied: ["0001_foundation"], current: "0001_foundation" });
+    const again = await qadam(["db", "migrate", "--database-url", url]);
+    expect(again.out).toMatch(/up to date/);
+  });
+
+  it("creates tenants and lists organisations as JSON", async () => {
+    const created = await qadam([
+      "tenant",
+      "create",
+      "--slug",
+      "sunrise",
+      "--name",
+      "Sunrise NGO",
+      "--kind",
+      "partner_ngo",
+      "--json",
+      "--database-url",
+      url,
+    ]);
+    expect(created.code).toBe(0);
+    const { tenantId, rootId } = JSON.parse(created.out) as { tenantId: string; rootId: string };
+    const dup = await qadam([
+      "tenant",
+      "create",
+      "--slug",
+      "sunrise",
+      "--name",
+      "Again",
+      "--database-url",
+      url,
+    ]);
+    expect(dup.code).toBe(1);
+    expect(dup.err).toMatch(/already taken/);
+    const list = await qadam(["org", "list", "--json", "--database-url", url]);
+    const orgs = JSON.parse(list.out) as Array<Record<string, unknown>>;
+    expect(orgs).toContainEqual({
+      id: rootId,
+      parent: null,
+      kind: "partner_ngo",
+      name: "Sunrise NGO",
+      tenant: "sunrise",
+      status: "active",
+    });
+    expect(tenantId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("backs up a SQLite database online and refuses PostgreSQL with a pointer to pg_dump", async () => {
+    const to = join(dir, "backup.db");
+    const ok = await qadam(["backup", "--to", to, "--json", "--database-url", url]);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.out).file).toBe(to);
+    const twice = await qadam(["backup", "--to", to, "--database-url", url]);
+    expect(twice.code).toBe(1);
+    const listed = await qadam(["org", "list", "--json", "--database-url", `sqlite:${to}`]);
+    expect(JSON.parse(listed.out)).toHaveLength(1);
+    const pg = await qadam(["backup", "--database-url", "postgres://postgres@127.0.0.1:5432/test"]);
+    expect(pg.code).toBe(1);
+    expect(pg.err).toMatch(/pg_dump/);
+  });
+
+  it("fails clearly on unknown commands, bad options and bad databases", async () => {
+    expect((await qadam(["frobnicate"])).code).not.toBe(0);
+    const bad = await qadam(["demo", "--members", "lots", "--database-url", url]);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/--members/);
+    const db = await qadam(["org", "list", "--database-url", "mysql://nope"]);
+    expect(db.code).toBe(1);
+    expect(db.err).toMatch(/cannot open the database/);
+  });
+
+  it("loads the same demo for the same seed", async () => {
+    const a = `sqlite:${join(dir, "demo-a.db")}`;
+    const b = `sqlite:${join(dir, "demo-b.db")}`;
+    const first = await qadam(["demo", "--seed", "7", "--members", "120", "--json", "--database-url", a]);
+    expect(first.code).toBe(0);
+    const summary = JSON.parse(first.out);
+    expect(summary.people).toBeGreaterThanOrEqual(120 + 60);
+    expect(summary.logins.map((l: { login: string }) => l.login)).toContain("admin@moldir.demo");
+    await qadam(["demo", "--seed", "7", "--members", "120", "--database-url", b]);
+    const listA = await qadam(["org", "list", "--json", "--database-url", a]);
+    const listB = await qadam(["org", "list", "--json", "--database-url", b]);
+    expect(listA.out).toBe(listB.out);
+    const again = await qadam(["demo", "--database-url", a]);
+    expect(again.code).toBe(1);
+    expect(again.err).toMatch(/already holds the demo/);
+  });
+});

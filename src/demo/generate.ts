@@ -1,0 +1,335 @@
+// The deterministic demo generator: the same seed and size always give the same data. Sized by
+// members (default 600, up to 100,000 and more); written in large batches inside one transaction per
+// stage, with the same derived data (search terms, parent history) the commands would write.
+import { createTenant } from "../orgs/tenants.js";
+import { completeIin } from "../people/iin.js";
+import { searchTermsFor } from "../people/search-terms.js";
+import { fixedClock } from "../platform/clock.js";
+import { executeCommand } from "../platform/commands.js";
+import type { Db } from "../platform/db/database.js";
+import { seededIds } from "../platform/ids.js";
+import { createUser } from "../users/commands.js";
+import { addDays, CONSENT_SCOPE, type DemoMembership, type DemoPerson, planGroupMembers } from "./members.js";
+import { demoRandom } from "./random.js";
+import { insertTree, planTree, type TreePlan } from "./tree.js";
+import { DEMO_LOGINS, DEMO_PASSWORD } from "./users.js";
+
+export interface DemoOptions {
+  seed?: number;
+  /** Members of the association's groups (the partner NGO gets about a tenth as many, at least 60). */
+  members?: number;
+  onProgress?: (done: number, total: number, stage: string) => void;
+}
+
+export interface DemoSummary {
+  seed: number;
+  tenants: Array<{ slug: string; tenantId: string; rootId: string }>;
+  organisations: number;
+  groups: number;
+  people: number;
+  memberships: number;
+  logins: Array<{ login: string; role: string }>;
+  password: string;
+}
+
+/** The demo's "today": fixed, so that the data does not depend on when it was generated. */
+export const DEMO_TODAY = "2026-11-01";
+const DEMO_NOW = `${DEMO_TODAY}T04:00:00.000Z`;
+const BATCH = 500;
+
+export async function generateDemo(db: Db, options: DemoOptions = {}): Promise<DemoSummary> {
+  const seed = options.seed ?? 1;
+  const members = options.members ?? 600;
+  const random = demoRandom(seed);
+  const ids = seededIds(() => random.unit(), Date.UTC(2026, 10, 1, 4));
+  const progress = options.onProgress ?? (() => undefined);
+
+  const tenants = [
+    {
+      slug: "moldir",
+      name: "Мөлдір әйелдер қауымдастығы",
+      kind: "association" as const,
+      label: "Мөлдір",
+      members,
+      withMfo: true,
+    },
+    {
+      slug: "umit",
+      name: "Үміт қоғамдық бірлестігі",
+      kind: "partner_ngo" as const,
+      label: "Үміт",
+      members: Math.max(60, Math.round(members / 10)),
+      withMfo: false,
+    },
+  ];
+  const totalMembers = tenants.reduce((s, t) => s + t.members, 0);
+  const summary: DemoSummary = {
+    seed,
+    tenants: [],
+    organisations: 0,
+    groups: 0,
+    people: 0,
+    memberships: 0,
+    logins: [],
+    password: DEMO_PASSWORD,
+  };
+  const plans: Record<string, { plan: TreePlan; rootId: string; tenantId: string }> = {};
+  let done = 0;
+  const usedIins = new Set<string>();
+  let serial = 0;
+  const serials = { next: () => (serial = (serial + 1) % 10_000) };
+
+  for (const t of tenants) {
+    const root = await db
+      .transaction()
+      .execute((trx) =>
+        createTenant(
+          trx,
+          { ids, now: DEMO_NOW },
+          {
+            slug: t.slug,
+            name: t.name,
+            kind: t.kind,
+            defaultLocale: "ru",
+            openedOn: "1998-01-15",
+            region: "Алматы облысы",
+          },
+        ),
+      );
+    const plan = planTree(random, ids, root, {
+      members: t.members,
+      label: t.label,
+      withMfo: t.withMfo,
+      ...(t.withMfo ? {} : { federations: 1 }),
+    });
+    await db.transaction().execute((trx) => insertTree(trx, plan, DEMO_NOW, ids));
+    plans[t.slug] = { plan, rootId: root.rootId, tenantId: root.tenantId };
+    summary.tenants.push({ slug: t.slug, tenantId: root.tenantId, rootId: root.rootId });
+    summary.organisations += plan.orgs.length + 1;
+    summary.groups += plan.groups.length;
+
+    // People and memberships, a few groups at a time.
+    let people: DemoPerson[] = [];
+    let memberships: DemoMembership[] = [];
+    const movers: DemoPerson[] = [];
+    const flush = async () => {
+      if (people.length === 0) return;
+      await writePeople(db, people, memberships, usedIins, () => ids.next());
+      summary.people += people.length;
+      summary.memberships += memberships.length;
+      done += people.length;
+      progress(Math.min(done, totalMembers), totalMembers, `people of ${t.slug}`);
+      people = [];
+      memberships = [];
+    };
+    for (const group of plan.groups) {
+      const made = planGroupMembers(random, () => ids.next(), group, DEMO_TODAY, serials);
+      people.push(...made.people);
+      memberships.push(...made.memberships);
+      movers.push(...made.leavers);
+      if (people.length >= 2000) await flush();
+    }
+    await flush();
+
+    // Some who left joined another group of the same federation later: the duplicate-membership
+    // rule allows it because the first membership had ended.
+    const moves: DemoMembership[] = [];
+    for (const person of movers) {
+      const previous = plan.groups.find((g) => g.id === person.orgId);
+      const candidates = plan.groups.filter(
+        (g) => g.federationId === previous?.federationId && g.id !== person.orgId,
+      );
+      if (candidates.length === 0) continue;
+      const target = random.pick(candidates);
+      const left = await db
+        .selectFrom("memberships")
+        .select("leftOn")
+        .where("personId", "=", person.id)
+        .executeTakeFirst();
+      if (!left?.leftOn) continue;
+      const joinedOn = addDays(left.leftOn, random.int(1, 60));
+      if (joinedOn > DEMO_TODAY || joinedOn < target.openedOn) continue;
+      moves.push({
+        id: ids.next(),
+        tenantId: person.tenantId,
+        personId: person.id,
+        groupId: target.id,
+        role: "member",
+        joinedOn,
+        leftOn: null,
+        leftReason: null,
+      });
+    }
+    for (let i = 0; i < moves.length; i += BATCH) {
+      await db
+        .insertInto("memberships")
+        .values(moves.slice(i, i + BATCH).map((m) => ({ ...m, createdAt: DEMO_NOW, updatedAt: DEMO_NOW })))
+        .execute();
+    }
+    summary.memberships += moves.length;
+    await db
+      .insertInto("auditLog")
+      .values({
+        id: ids.next(),
+        tenantId: root.tenantId,
+        userId: null,
+        at: DEMO_NOW,
+        command: "demo.generate",
+        records: JSON.stringify([{ type: "tenant", id: root.tenantId }]),
+        idempotencyKey: null,
+        source: "demo",
+      })
+      .execute();
+  }
+
+  // Anonymous counts at the children's centre: people served who did not consent to be recorded.
+  const moldir = plans.moldir;
+  if (moldir?.plan.centre) {
+    await db
+      .insertInto("anonymousCounts")
+      .values(
+        ["2026-09-30", "2026-10-31"].map((countedOn) => ({
+          id: ids.next(),
+          tenantId: moldir.tenantId,
+          orgId: moldir.plan.centre?.id ?? "",
+          countedOn,
+          count: random.int(5, 25),
+          sex: null,
+          note: "children served without recorded consent",
+          createdAt: DEMO_NOW,
+        })),
+      )
+      .execute();
+  }
+
+  // The log-ins, created through the users domain like any other user.
+  const clock = fixedClock(new Date(DEMO_NOW));
+  for (const login of DEMO_LOGINS) {
+    const target = login.tenant === "association" ? plans.moldir : plans.umit;
+    if (!target) continue;
+    const orgId =
+      login.on === "root"
+        ? target.rootId
+        : login.on === "federation"
+          ? target.plan.federations[0]?.id
+          : login.on === "mfo"
+            ? target.plan.mfo?.id
+            : login.on === "centre"
+              ? target.plan.centre?.id
+              : target.plan.groups[0]?.id;
+    if (!orgId) continue;
+    const rootPath = `/${target.rootId}/`;
+    await executeCommand(
+      { db, clock, ids },
+      {
+        actor: {
+          tenantId: target.tenantId,
+          userId: null,
+          locale: "en",
+          grants: [{ orgId: target.rootId, orgPath: rootPath, role: "tenant_admin" }],
+          via: "cli",
+        },
+        name: "demo.user",
+        source: "demo",
+      },
+      (trx, ctx) =>
+        createUser(trx, ctx, {
+          login: login.login,
+          displayName: login.displayName,
+          password: DEMO_PASSWORD,
+          locale: login.locale,
+          grants: [{ orgId, role: login.role }],
+        }),
+    );
+    summary.logins.push({ login: login.login, role: login.role });
+  }
+  progress(totalMembers, totalMembers, "done");
+  return summary;
+}
+
+async function writePeople(
+  db: Db,
+  people: DemoPerson[],
+  memberships: DemoMembership[],
+  usedIins: Set<string>,
+  nextId: () => string,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const households = new Map<
+      string,
+      { id: string; tenantId: string; orgId: string; name: string; village: string | null }
+    >();
+    const personRows = people.map((p) => {
+      let iin: string | null = null;
+      if (p.iinStem) {
+        const full = completeIin(p.iinStem);
+        if (full && !usedIins.has(full)) {
+          usedIins.add(full);
+          iin = full;
+        }
+      }
+      let householdId: string | null = null;
+      if (p.household) {
+        const key = `${p.orgId}:${p.household}`;
+        const existing = households.get(key);
+        householdId = existing?.id ?? nextId();
+        if (!existing)
+          households.set(key, {
+            id: householdId,
+            tenantId: p.tenantId,
+            orgId: p.orgId,
+            name: p.household,
+            village: p.village,
+          });
+      }
+      return {
+        id: p.id,
+        tenantId: p.tenantId,
+        orgId: p.orgId,
+        familyName: p.familyName,
+        givenName: p.givenName,
+        patronymic: p.patronymic,
+        birthDate: p.birthDate,
+        sex: p.sex,
+        phone: p.phone,
+        iin,
+        householdId,
+        village: p.village,
+        consentGivenOn: p.consentGivenOn,
+        consentScope: CONSENT_SCOPE,
+        consentWithdrawnOn: null,
+        createdAt: DEMO_NOW,
+        updatedAt: DEMO_NOW,
+      };
+    });
+    const householdRows = [...households.values()].map((h) => ({ ...h, createdAt: DEMO_NOW }));
+    for (let i = 0; i < householdRows.length; i += BATCH) {
+      await trx
+        .insertInto("households")
+        .values(householdRows.slice(i, i + BATCH))
+        .execute();
+    }
+    for (let i = 0; i < personRows.length; i += BATCH) {
+      await trx
+        .insertInto("persons")
+        .values(personRows.slice(i, i + BATCH))
+        .execute();
+    }
+    const terms = personRows.flatMap((p) =>
+      searchTermsFor(p).map((term) => ({ tenantId: p.tenantId, term, personId: p.id })),
+    );
+    for (let i = 0; i < terms.length; i += BATCH * 2) {
+      await trx
+        .insertInto("personSearchTerms")
+        .values(terms.slice(i, i + BATCH * 2))
+        .execute();
+    }
+    const membershipRows = memberships.map((m) => ({ ...m, createdAt: DEMO_NOW, updatedAt: DEMO_NOW }));
+    for (let i = 0; i < membershipRows.length; i += BATCH) {
+      await trx
+        .insertInto("memberships")
+        .values(membershipRows.slice(i, i + BATCH))
+        .execute();
+    }
+  });
+}

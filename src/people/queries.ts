@@ -1,0 +1,129 @@
+// Reading people: search by name, phone or IIN (prefix ranges over person_search_terms, all words
+// must match), households with their members, anonymous counts.
+
+import { findOrganisation } from "../orgs/lookup.js";
+import type { Actor } from "../platform/auth/actor.js";
+import { assertCanSee, pathRangeEnd } from "../platform/auth/actor.js";
+import type { Db } from "../platform/db/database.js";
+import { DomainError } from "../platform/errors.js";
+import { decodeCursor, type Page, toPage } from "../platform/http/pagination.js";
+import { isUuid } from "../platform/ids.js";
+import { type Person, personVisible, toPerson } from "./lookup.js";
+import { parseQuery, prefixEnd } from "./search-terms.js";
+
+export interface PeopleFilter {
+  q?: string;
+  /** Only people registered in this organisation's subtree or members of its groups. */
+  orgId?: string;
+  limit: number;
+  cursor?: string;
+}
+
+export async function searchPeople(db: Db, actor: Actor, filter: PeopleFilter): Promise<Page<Person>> {
+  const after = decodeCursor(filter.cursor);
+  const under = filter.orgId ? await findOrganisation(db, actor, filter.orgId) : null;
+  let query = db
+    .selectFrom("persons as p")
+    .selectAll("p")
+    .where("p.tenantId", "=", actor.tenantId)
+    .where(personVisible(actor));
+  for (const t of filter.q ? parseQuery(filter.q) : []) {
+    query = query.where("p.id", "in", (eb) => {
+      const terms = eb
+        .selectFrom("personSearchTerms as s")
+        .select("s.personId")
+        .where("s.tenantId", "=", actor.tenantId);
+      return t.kind === "exact"
+        ? terms.where("s.term", "=", t.term)
+        : terms.where("s.term", ">=", t.term).where("s.term", "<", prefixEnd(t.term));
+    });
+  }
+  if (under) {
+    const end = pathRangeEnd(under.path);
+    query = query.where((eb) =>
+      eb.or([
+        eb(
+          "p.orgId",
+          "in",
+          eb
+            .selectFrom("organisations")
+            .select("id")
+            .where("tenantId", "=", actor.tenantId)
+            .where("path", ">=", under.path)
+            .where("path", "<", end),
+        ),
+        eb(
+          "p.id",
+          "in",
+          eb
+            .selectFrom("memberships as m")
+            .innerJoin("organisations as g", "g.id", "m.groupId")
+            .select("m.personId")
+            .where("m.tenantId", "=", actor.tenantId)
+            .where("g.path", ">=", under.path)
+            .where("g.path", "<", end),
+        ),
+      ]),
+    );
+  }
+  if (after) query = query.where("p.id", ">", after);
+  const rows = await query
+    .orderBy("p.id")
+    .limit(filter.limit + 1)
+    .execute();
+  return toPage(rows.map(toPerson), filter.limit);
+}
+
+export interface Household {
+  id: string;
+  orgId: string;
+  name: string;
+  village: string | null;
+  createdAt: string;
+  members: Array<{ id: string; familyName: string | null; givenName: string | null }>;
+}
+
+export async function findHousehold(db: Db, actor: Actor, id: string): Promise<Household> {
+  if (!isUuid(id)) throw new DomainError("NOT_FOUND", { entity: "household" });
+  const row = await db
+    .selectFrom("households as h")
+    .innerJoin("organisations as o", "o.id", "h.orgId")
+    .select(["h.id", "h.orgId", "h.name", "h.village", "h.createdAt", "o.path"])
+    .where("h.tenantId", "=", actor.tenantId)
+    .where("h.id", "=", id)
+    .executeTakeFirst();
+  if (!row) throw new DomainError("NOT_FOUND", { entity: "household" });
+  assertCanSee(actor, row.path, "household");
+  const members = await db
+    .selectFrom("persons")
+    .select(["id", "familyName", "givenName"])
+    .where("tenantId", "=", actor.tenantId)
+    .where("householdId", "=", row.id)
+    .orderBy("id")
+    .execute();
+  return {
+    id: row.id,
+    orgId: row.orgId,
+    name: row.name,
+    village: row.village,
+    createdAt: row.createdAt,
+    members,
+  };
+}
+
+export async function listAnonymousCounts(db: Db, actor: Actor, orgId: string) {
+  const org = await findOrganisation(db, actor, orgId);
+  const rows = await db
+    .selectFrom("anonymousCounts")
+    .select(["id", "orgId", "countedOn", "count", "sex", "note"])
+    .where("tenantId", "=", actor.tenantId)
+    .where("orgId", "=", org.id)
+    .orderBy("countedOn")
+    .orderBy("id")
+    .execute();
+  return rows.map((r) => ({
+    ...r,
+    count: Number(r.count),
+    sex: r.sex === "female" ? ("female" as const) : r.sex === "male" ? ("male" as const) : null,
+  }));
+}

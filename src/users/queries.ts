@@ -1,0 +1,171 @@
+// Reading users as an actor sees them: a user is visible to someone who may read users over one of
+// the organisations the user holds a role on (tenant administrators see every user of the tenant).
+import { sql } from "kysely";
+import type { Actor } from "../platform/auth/actor.js";
+import { pathRangeEnd, permittedRoots } from "../platform/auth/actor.js";
+import { isRole, type Role } from "../platform/auth/roles.js";
+import type { Db } from "../platform/db/database.js";
+import { DomainError } from "../platform/errors.js";
+import { decodeCursor, type Page, toPage } from "../platform/http/pagination.js";
+import { isUuid } from "../platform/ids.js";
+
+export interface UserGrant {
+  id: string;
+  orgId: string;
+  orgName: string;
+  role: Role;
+  grantedAt: string;
+}
+
+export interface User {
+  id: string;
+  login: string;
+  displayName: string;
+  locale: string;
+  status: "active" | "disabled";
+  createdAt: string;
+  grants: UserGrant[];
+}
+
+function isTenantAdmin(actor: Actor): boolean {
+  return actor.grants.some((g) => g.role === "tenant_admin" && g.orgPath.split("/").length === 3);
+}
+
+async function grantsOf(db: Db, tenantId: string, userIds: string[]): Promise<Map<string, UserGrant[]>> {
+  const byUser = new Map<string, UserGrant[]>();
+  if (userIds.length === 0) return byUser;
+  const rows = await db
+    .selectFrom("userGrants as g")
+    .innerJoin("organisations as o", "o.id", "g.orgId")
+    .select(["g.id", "g.userId", "g.orgId", "o.name as orgName", "g.role", "g.grantedAt"])
+    .where("g.tenantId", "=", tenantId)
+    .where("g.userId", "in", userIds)
+    .where("g.revokedAt", "is", null)
+    .orderBy("g.id")
+    .execute();
+  for (const r of rows) {
+    if (!isRole(r.role)) continue;
+    const list = byUser.get(r.userId) ?? [];
+    list.push({ id: r.id, orgId: r.orgId, orgName: r.orgName, role: r.role, grantedAt: r.grantedAt });
+    byUser.set(r.userId, list);
+  }
+  return byUser;
+}
+
+function visibleUsers(db: Db, actor: Actor) {
+  let query = db
+    .selectFrom("users as u")
+    .select(["u.id", "u.login", "u.displayName", "u.locale", "u.status", "u.createdAt"])
+    .where("u.tenantId", "=", actor.tenantId);
+  if (!isTenantAdmin(actor)) {
+    const roots = permittedRoots(actor, "users.read");
+    query = query.where((eb) =>
+      eb.or([
+        eb("u.id", "=", actor.userId ?? ""),
+        ...(roots.length === 0
+          ? []
+          : [
+              eb.exists(
+                eb
+                  .selectFrom("userGrants as g")
+                  .innerJoin("organisations as o", "o.id", "g.orgId")
+                  .select(sql<number>`1`.as("one"))
+                  .whereRef("g.userId", "=", "u.id")
+                  .where("g.revokedAt", "is", null)
+                  .where((inner) =>
+                    inner.or(
+                      roots.map((r) =>
+                        inner.and([inner("o.path", ">=", r), inner("o.path", "<", pathRangeEnd(r))]),
+                      ),
+                    ),
+                  ),
+              ),
+            ]),
+      ]),
+    );
+  }
+  return query;
+}
+
+export async function findUser(db: Db, actor: Actor, id: string): Promise<User> {
+  if (!isUuid(id)) throw new DomainError("NOT_FOUND", { entity: "user" });
+  const row = await visibleUsers(db, actor).where("u.id", "=", id).executeTakeFirst();
+  if (!row) throw new DomainError("NOT_FOUND", { entity: "user" });
+  const grants = await grantsOf(db, actor.tenantId, [row.id]);
+  return {
+    ...row,
+    status: row.status === "disabled" ? "disabled" : "active",
+    grants: grants.get(row.id) ?? [],
+  };
+}
+
+export async function listUsers(
+  db: Db,
+  actor: Actor,
+  filter: { q?: string; limit: number; cursor?: string },
+): Promise<Page<User>> {
+  const after = decodeCursor(filter.cursor);
+  let query = visibleUsers(db, actor);
+  if (after) query = query.where("u.id", ">", after);
+  if (filter.q) query = query.where("u.login", "like", `%${filter.q.toLowerCase().replace(/[\\%_]/g, "")}%`);
+  const rows = await query
+    .orderBy("u.id")
+    .limit(filter.limit + 1)
+    .execute();
+  const page = toPage(rows, filter.limit);
+  const grants = await grantsOf(
+    db,
+    actor.tenantId,
+    page.items.map((r) => r.id),
+  );
+  return {
+    items: page.items.map((r) => ({
+      ...r,
+      status: r.status === "disabled" ? "disabled" : "active",
+      grants: grants.get(r.id) ?? [],
+    })),
+    nextCursor: page.nextCursor,
+  };
+}
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  userId: string | null;
+  userLogin: string | null;
+  command: string;
+  records: Array<{ type: string; id: string }>;
+  source: string;
+}
+
+/** The audit log of the whole tenant: for those who may read it over the tenant's root. */
+export async function auditLog(
+  db: Db,
+  actor: Actor,
+  filter: { command?: string; userId?: string; limit: number; cursor?: string },
+): Promise<Page<AuditEntry>> {
+  const allowed = permittedRoots(actor, "audit.read").some((p) => p.split("/").length === 3);
+  if (!allowed) throw new DomainError("FORBIDDEN");
+  const after = decodeCursor(filter.cursor);
+  let query = db
+    .selectFrom("auditLog as a")
+    .leftJoin("users as u", "u.id", "a.userId")
+    .select(["a.id", "a.at", "a.userId", "u.login as userLogin", "a.command", "a.records", "a.source"])
+    .where("a.tenantId", "=", actor.tenantId);
+  if (filter.command) query = query.where("a.command", "=", filter.command);
+  if (filter.userId) {
+    if (!isUuid(filter.userId)) return { items: [], nextCursor: null };
+    query = query.where("a.userId", "=", filter.userId);
+  }
+  // Newest first: the cursor is the last (oldest) id of the page.
+  if (after) query = query.where("a.id", "<", after);
+  const rows = await query
+    .orderBy("a.id", "desc")
+    .limit(filter.limit + 1)
+    .execute();
+  const page = toPage(rows, filter.limit);
+  return {
+    items: page.items.map((r) => ({ ...r, records: JSON.parse(r.records) as AuditEntry["records"] })),
+    nextCursor: page.nextCursor,
+  };
+}

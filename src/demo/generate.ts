@@ -80,22 +80,20 @@ export async function generateDemo(db: Db, options: DemoOptions = {}): Promise<D
   const serials = { next: () => (serial = (serial + 1) % 10_000) };
 
   for (const t of tenants) {
-    const root = await db
-      .transaction()
-      .execute((trx) =>
-        createTenant(
-          trx,
-          { ids, now: DEMO_NOW },
-          {
-            slug: t.slug,
-            name: t.name,
-            kind: t.kind,
-            defaultLocale: "ru",
-            openedOn: "1998-01-15",
-            region: "Алматы облысы",
-          },
-        ),
-      );
+    const root = await db.transaction().execute((trx) =>
+      createTenant(
+        trx,
+        { ids, now: DEMO_NOW },
+        {
+          slug: t.slug,
+          name: t.name,
+          kind: t.kind,
+          defaultLocale: "ru",
+          openedOn: "1998-01-15",
+          region: "Алматы облысы",
+        },
+      ),
+    );
     const plan = planTree(random, ids, root, {
       members: t.members,
       label: t.label,

@@ -1,0 +1,157 @@
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { describeEachDatabase } from "../platform/db/testing.js";
+import {
+  as,
+  type SeededTenant,
+  type SeededUser,
+  seedTenant,
+  seedUser,
+  testApp,
+} from "../testing/fixtures.js";
+
+describeEachDatabase("membership routes", (use) => {
+  let app: FastifyInstance;
+  let t: SeededTenant;
+  let admin: SeededUser;
+  let officerB: SeededUser;
+  let auditor: SeededUser;
+
+  beforeAll(async () => {
+    const { db } = use();
+    app = await testApp(use());
+    t = await seedTenant(db, "members");
+    admin = await seedUser(db, t.tenantId, t.rootId, "tenant_admin");
+    officerB = await seedUser(db, t.tenantId, t.otherFederationId, "federation_officer");
+    auditor = await seedUser(db, t.tenantId, t.rootId, "auditor");
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  async function person(name: string, orgId = t.groupId): Promise<string> {
+    const res = await as(
+      app,
+      admin,
+    )({
+      method: "POST",
+      url: "/api/v1/people",
+      payload: { orgId, givenName: name, consent: { givenOn: "2024-01-01", scope: "membership" } },
+    });
+    expect(res.statusCode).toBe(201);
+    return res.json().id;
+  }
+  const join = (
+    user: SeededUser,
+    groupId: string,
+    body: Record<string, unknown>,
+    headers: Record<string, string> = {},
+  ) => as(app, user)({ method: "POST", url: `/api/v1/groups/${groupId}/members`, payload: body, headers });
+
+  it("refuses a second active membership in any group of the tenant, naming the group", async () => {
+    const id = await person("Айнұр");
+    const first = await join(admin, t.groupId, { personId: id, role: "member", joinedOn: "2024-02-01" });
+    expect(first.statusCode).toBe(201);
+    const second = await join(
+      admin,
+      t.otherGroupId,
+      { personId: id, role: "member", joinedOn: "2024-03-01" },
+      { "accept-language": "ru" },
+    );
+    expect(second.statusCode).toBe(409);
+    expect(second.json().error.code).toBe("MEMBER_ALREADY_IN_GROUP");
+    expect(second.json().error.message).toContain("group A1-1");
+    // An officer of the other federation may not learn the name of a group she cannot see.
+    const hidden = await join(officerB, t.otherGroupId, {
+      personId: id,
+      role: "member",
+      joinedOn: "2024-03-01",
+    });
+    expect(hidden.statusCode).toBe(404);
+  });
+
+  it("lets one of two concurrent joins win, never both", async () => {
+    const { db } = use();
+    const id = await person("Ұлжан");
+    const results = await Promise.all([
+      join(admin, t.groupId, { personId: id, role: "member", joinedOn: "2024-02-01" }),
+      join(admin, t.otherGroupId, { personId: id, role: "member", joinedOn: "2024-02-01" }),
+    ]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    const active = await db
+      .selectFrom("memberships")
+      .select("id")
+      .where("personId", "=", id)
+      .where("leftOn", "is", null)
+      .execute();
+    expect(active).toHaveLength(1);
+  });
+
+  it("allows a new group after leaving, but not a period that overlaps the old one", async () => {
+    const id = await person("Меруерт");
+    const m = await join(admin, t.groupId, { personId: id, role: "member", joinedOn: "2024-02-01" });
+    const left = await as(
+      app,
+      admin,
+    )({
+      method: "POST",
+      url: `/api/v1/memberships/${m.json().id}/leave`,
+      payload: { leftOn: "2024-06-30", reason: "moved away" },
+    });
+    expect(left.json()).toMatchObject({ leftOn: "2024-06-30", leftReason: "moved away" });
+    const overlap = await join(admin, t.otherGroupId, {
+      personId: id,
+      role: "member",
+      joinedOn: "2024-06-01",
+    });
+    expect(overlap.json().error.code).toBe("MEMBERSHIP_DATES_INVALID");
+    const later = await join(admin, t.otherGroupId, { personId: id, role: "member", joinedOn: "2024-07-15" });
+    expect(later.statusCode).toBe(201);
+    const history = await as(app, admin)({ method: "GET", url: `/api/v1/people/${id}/memberships` });
+    expect(history.json().items.map((x: { groupId: string }) => x.groupId)).toEqual([
+      t.groupId,
+      t.otherGroupId,
+    ]);
+    const again = await as(
+      app,
+      admin,
+    )({ method: "POST", url: `/api/v1/memberships/${m.json().id}/leave`, payload: { leftOn: "2024-07-01" } });
+    expect(again.json().error.code).toBe("MEMBERSHIP_ALREADY_ENDED");
+  });
+
+  it("keeps one president, secretary and treasurer at a time", async () => {
+    const a = await person("Шынар");
+    const b = await person("Ләззат");
+    const pres = await join(admin, t.groupId, { personId: a, role: "president", joinedOn: "2024-02-01" });
+    expect(pres.statusCode).toBe(201);
+    const clash = await join(admin, t.groupId, { personId: b, role: "president", joinedOn: "2024-02-01" });
+    expect(clash.json().error.code).toBe("MEMBERSHIP_ROLE_TAKEN");
+    const mb = await join(admin, t.groupId, { personId: b, role: "member", joinedOn: "2024-02-01" });
+    const promote = await as(
+      app,
+      admin,
+    )({ method: "POST", url: `/api/v1/memberships/${mb.json().id}/role`, payload: { role: "president" } });
+    expect(promote.json().error.code).toBe("MEMBERSHIP_ROLE_TAKEN");
+    await as(
+      app,
+      admin,
+    )({ method: "POST", url: `/api/v1/memberships/${pres.json().id}/role`, payload: { role: "member" } });
+    const now = await as(
+      app,
+      admin,
+    )({ method: "POST", url: `/api/v1/memberships/${mb.json().id}/role`, payload: { role: "president" } });
+    expect(now.json().role).toBe("president");
+    const members = await as(app, admin)({ method: "GET", url: `/api/v1/groups/${t.groupId}/members` });
+    expect(members.json().items.filter((m: { role: string }) => m.role === "president")).toHaveLength(1);
+  });
+
+  it("accepts members only into active self-help groups", async () => {
+    const id = await person("Анар");
+    const fed = await join(admin, t.federationId, { personId: id, role: "member", joinedOn: "2024-02-01" });
+    expect(fed.json().error.code).toBe("ORG_NOT_A_GROUP");
+    const early = await join(admin, t.groupId, { personId: id, role: "member", joinedOn: "2019-12-31" });
+    expect(early.json().error.code).toBe("ORG_DATE_BEFORE_OPENING");
+    const audit = await join(auditor, t.groupId, { personId: id, role: "member", joinedOn: "2024-02-01" });
+    expect(audit.statusCode).toBe(403);
+  });
+});

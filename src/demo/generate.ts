@@ -11,7 +11,7 @@ import { seededIds } from "../platform/ids.js";
 import { createUser } from "../users/commands.js";
 import { addDays, CONSENT_SCOPE, type DemoMembership, type DemoPerson, planGroupMembers } from "./members.js";
 import { demoRandom } from "./random.js";
-import { insertTree, planTree, type TreePlan } from "./tree.js";
+import { type DemoGroup, insertTree, planTree, type TreePlan } from "./tree.js";
 import { DEMO_LOGINS, DEMO_PASSWORD } from "./users.js";
 
 export interface DemoOptions {
@@ -109,7 +109,7 @@ export async function generateDemo(db: Db, options: DemoOptions = {}): Promise<D
     // People and memberships, a few groups at a time.
     let people: DemoPerson[] = [];
     let memberships: DemoMembership[] = [];
-    const movers: DemoPerson[] = [];
+    const movers: Array<{ person: DemoPerson; leftOn: string }> = [];
     const flush = async () => {
       if (people.length === 0) return;
       await writePeople(db, people, memberships, usedIins, () => ids.next());
@@ -132,20 +132,22 @@ export async function generateDemo(db: Db, options: DemoOptions = {}): Promise<D
     // Some who left joined another group of the same federation later: the duplicate-membership
     // rule allows it because the first membership had ended.
     const moves: DemoMembership[] = [];
-    for (const person of movers) {
-      const previous = plan.groups.find((g) => g.id === person.orgId);
-      const candidates = plan.groups.filter(
-        (g) => g.federationId === previous?.federationId && g.id !== person.orgId,
+    // Groups to move into: the active ones of the same federation.
+    const groupsByFederation = new Map<string, DemoGroup[]>();
+    for (const g of plan.groups) {
+      if (g.status !== "active") continue;
+      const list = groupsByFederation.get(g.federationId) ?? [];
+      list.push(g);
+      groupsByFederation.set(g.federationId, list);
+    }
+    const federationOf = new Map(plan.groups.map((g) => [g.id, g.federationId]));
+    for (const { person, leftOn } of movers) {
+      const candidates = (groupsByFederation.get(federationOf.get(person.orgId) ?? "") ?? []).filter(
+        (g) => g.id !== person.orgId,
       );
       if (candidates.length === 0) continue;
       const target = random.pick(candidates);
-      const left = await db
-        .selectFrom("memberships")
-        .select("leftOn")
-        .where("personId", "=", person.id)
-        .executeTakeFirst();
-      if (!left?.leftOn) continue;
-      const joinedOn = addDays(left.leftOn, random.int(1, 60));
+      const joinedOn = addDays(leftOn, random.int(1, 60));
       if (joinedOn > DEMO_TODAY || joinedOn < target.openedOn) continue;
       moves.push({
         id: ids.next(),

@@ -56,10 +56,14 @@ export function planGroupMembers(
   group: DemoGroup,
   today: string,
   serials: { next: () => number },
-): { people: DemoPerson[]; memberships: DemoMembership[]; leavers: DemoPerson[] } {
+): {
+  people: DemoPerson[];
+  memberships: DemoMembership[];
+  leavers: Array<{ person: DemoPerson; leftOn: string }>;
+} {
   const people: DemoPerson[] = [];
   const memberships: DemoMembership[] = [];
-  const leavers: DemoPerson[] = [];
+  const leavers: Array<{ person: DemoPerson; leftOn: string }> = [];
   for (let i = 0; i < group.size; i++) {
     const year = random.int(1962, 2004);
     const birthDate = `${year}-${String(random.int(1, 12)).padStart(2, "0")}-${String(random.int(1, 28)).padStart(2, "0")}`;
@@ -105,7 +109,7 @@ export function planGroupMembers(
           ? random.pick(["moved away", "dropped out", "joined another group"])
           : null,
     });
-    if (leftOn && leftOn > joinedOn && random.chance(0.3)) leavers.push(person);
+    if (leftOn && leftOn > joinedOn && random.chance(0.3)) leavers.push({ person, leftOn });
   }
   return { people, memberships, leavers };
 }

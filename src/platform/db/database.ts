@@ -70,6 +70,9 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
     sqlite.pragma("foreign_keys = ON");
     sqlite.pragma("busy_timeout = 5000");
     sqlite.pragma("synchronous = NORMAL");
+    // A page cache of 64 MiB: index pages of people and search terms stay in memory at 100,000 members.
+    sqlite.pragma("cache_size = -65536");
+    sqlite.pragma("temp_store = MEMORY");
     const db = new Kysely<Database>({
       dialect: new SqliteDialect({ database: sqlite }),
       plugins: [new CamelCasePlugin()],

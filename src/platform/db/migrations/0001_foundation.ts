@@ -131,6 +131,7 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn("term", "text", (c) => t.bytewise(c.notNull()))
     .addColumn("person_id", t.uuid, (c) => c.notNull().references("persons.id"))
     .addPrimaryKeyConstraint("person_search_terms_pk", ["tenant_id", "term", "person_id"])
+    .$call((b) => (t.dialect === "sqlite" ? b.modifyEnd(sql`without rowid`) : b))
     .execute();
   await db.schema
     .createIndex("person_search_terms_person")

@@ -89,9 +89,11 @@ export async function findPerson(db: Db, actor: Actor, id: string, permission?: 
   return toPerson(row);
 }
 
-/** A SQL condition: the person (alias "p") is visible to the actor. */
+/** A SQL condition: the person (alias "p") is visible to the actor; null when everyone in the tenant is. */
 export function personVisible(actor: Actor) {
   const roots = visibleRoots(actor);
+  // A grant on the tenant's root organisation covers everyone in the tenant.
+  if (roots.some((r) => r.split("/").length === 3)) return null;
   const inRoots = (column: string) =>
     roots.length === 0
       ? sql<boolean>`1 = 0`
@@ -99,8 +101,9 @@ export function personVisible(actor: Actor) {
           roots.map((r) => sql`(${sql.ref(column)} >= ${r} and ${sql.ref(column)} < ${pathRangeEnd(r)})`),
           sql` or `,
         );
+  // Uncorrelated IN lists: both planners turn them into index lookups or hash semi-joins.
   return sql<boolean>`(
-    exists (select 1 from organisations o where o.id = p.org_id and (${inRoots("o.path")}))
-    or exists (select 1 from memberships m join organisations g on g.id = m.group_id
-               where m.person_id = p.id and m.tenant_id = p.tenant_id and (${inRoots("g.path")})))`;
+    p.org_id in (select o.id from organisations o where o.tenant_id = ${actor.tenantId} and (${inRoots("o.path")}))
+    or p.id in (select m.person_id from memberships m join organisations g on g.id = m.group_id
+                where m.tenant_id = ${actor.tenantId} and (${inRoots("g.path")})))`;
 }

@@ -22,20 +22,22 @@ export interface PeopleFilter {
 export async function searchPeople(db: Db, actor: Actor, filter: PeopleFilter): Promise<Page<Person>> {
   const after = decodeCursor(filter.cursor);
   const under = filter.orgId ? await findOrganisation(db, actor, filter.orgId) : null;
-  let query = db
-    .selectFrom("persons as p")
-    .selectAll("p")
-    .where("p.tenantId", "=", actor.tenantId)
-    .where(personVisible(actor));
-  for (const t of filter.q ? parseQuery(filter.q) : []) {
+  const terms = filter.q ? parseQuery(filter.q) : [];
+  let query = db.selectFrom("persons as p").selectAll("p");
+  // With search terms, the terms (each scoped to the tenant) drive the query through the primary key;
+  // a tenant filter on persons too would let the planner scan every person of the tenant instead.
+  if (terms.length === 0) query = query.where("p.tenantId", "=", actor.tenantId);
+  const visible = personVisible(actor);
+  if (visible) query = query.where(visible);
+  for (const t of terms) {
     query = query.where("p.id", "in", (eb) => {
-      const terms = eb
+      const matching = eb
         .selectFrom("personSearchTerms as s")
         .select("s.personId")
         .where("s.tenantId", "=", actor.tenantId);
       return t.kind === "exact"
-        ? terms.where("s.term", "=", t.term)
-        : terms.where("s.term", ">=", t.term).where("s.term", "<", prefixEnd(t.term));
+        ? matching.where("s.term", "=", t.term)
+        : matching.where("s.term", ">=", t.term).where("s.term", "<", prefixEnd(t.term));
     });
   }
   if (under) {

@@ -73,6 +73,8 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
     // A page cache of 64 MiB: index pages of people and search terms stay in memory at 100,000 members.
     sqlite.pragma("cache_size = -65536");
     sqlite.pragma("temp_store = MEMORY");
+    // Keep the planner's statistics fresh (SQLite's advice for long-lived connections).
+    sqlite.pragma("optimize = 0x10002");
     const db = new Kysely<Database>({
       dialect: new SqliteDialect({ database: sqlite }),
       plugins: [new CamelCasePlugin()],
@@ -82,7 +84,10 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
       dialect,
       displayUrl: url,
       sqliteFile: memory ? null : target,
-      close: () => db.destroy(),
+      close: async () => {
+        if (sqlite.open) sqlite.pragma("optimize");
+        await db.destroy();
+      },
     };
   }
 

@@ -238,6 +238,58 @@ describeEachDatabase("the whole API", (use) => {
     );
   });
 
+  it("never answers 500 to valid bodies with one field made hostile, and a refusal writes nothing", async () => {
+    const { db } = use();
+    const writes = operations(app).filter((o) => VALID_BODIES[`${o.method} ${o.path}`] !== undefined);
+    const auditRows = async () =>
+      Number(
+        (
+          await db
+            .selectFrom("auditLog")
+            .select((eb) => eb.fn.countAll().as("n"))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const hostile = fc.oneof(
+      fc.jsonValue(),
+      fc.string({ unit: "binary", maxLength: 300 }),
+      fc.constantFrom(
+        "",
+        " ",
+        "0000-00-00",
+        "2025-02-30",
+        "9".repeat(40),
+        "'; drop table persons; --",
+        "\u0000",
+        "NaN",
+      ),
+      fc.integer(),
+      fc.double(),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...writes), fc.nat(), hostile, async (op, pick, value) => {
+        const body = JSON.parse(
+          JSON.stringify(validBody(op)).replaceAll(
+            JSON.stringify(partner.groupId),
+            JSON.stringify(t.groupId),
+          ),
+        ) as Record<string, unknown>;
+        const keys = Object.keys(body);
+        if (keys.length > 0) body[keys[pick % keys.length] as string] = value;
+        const before = await auditRows();
+        const res = await as(app, admin)({ method: op.method as "POST", url: fill(op.path), payload: body });
+        expect(res.statusCode).toBeLessThan(500);
+        if (res.statusCode >= 400) {
+          expect(typeof res.json().error.code).toBe("string");
+          expect(await auditRows()).toBe(before);
+        } else {
+          expect(await auditRows()).toBe(before + 1);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it("translates the same error into each language", async () => {
     const messages = new Set<string>();
     for (const lang of ["kk", "ru", "en", "fr", "de"]) {

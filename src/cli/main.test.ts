@@ -68,6 +68,90 @@ describe("qadam", () => {
     expect(tenantId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it("adds a user with a role and grants her another, then she can log in", async () => {
+    const list = JSON.parse(
+      (await qadam(["org", "list", "--json", "--tenant", "sunrise", "--database-url", url])).out,
+    ) as Array<{ id: string }>;
+    const root = list[0]?.id ?? "";
+    const added = await qadam(
+      [
+        "user",
+        "add",
+        "--tenant",
+        "sunrise",
+        "--login",
+        "Officer@Sunrise.org",
+        "--name",
+        "Field Officer",
+        "--role",
+        "federation_officer",
+        "--json",
+        "--database-url",
+        url,
+      ],
+      { QADAM_PASSWORD: "a long enough password" },
+    );
+    expect(added.code).toBe(0);
+    expect(JSON.parse(added.out).login).toBe("officer@sunrise.org");
+    const weak = await qadam([
+      "user",
+      "add",
+      "--tenant",
+      "sunrise",
+      "--login",
+      "x@y.z",
+      "--name",
+      "X",
+      "--password",
+      "short",
+      "--database-url",
+      url,
+    ]);
+    expect(weak.code).toBe(1);
+    expect(weak.err).toMatch(/at least 10 characters/);
+    const granted = await qadam([
+      "user",
+      "grant",
+      "--login",
+      "officer@sunrise.org",
+      "--org",
+      root,
+      "--role",
+      "auditor",
+      "--json",
+      "--database-url",
+      url,
+    ]);
+    expect(granted.code).toBe(0);
+    expect(JSON.parse(granted.out)).toMatchObject({ orgId: root, role: "auditor" });
+    const badRole = await qadam([
+      "user",
+      "grant",
+      "--login",
+      "officer@sunrise.org",
+      "--org",
+      root,
+      "--role",
+      "queen",
+      "--database-url",
+      url,
+    ]);
+    expect(badRole.code).toBe(1);
+    const nobody = await qadam([
+      "user",
+      "grant",
+      "--login",
+      "nobody@x",
+      "--org",
+      root,
+      "--role",
+      "auditor",
+      "--database-url",
+      url,
+    ]);
+    expect(nobody.err).toMatch(/no user/);
+  });
+
   it("backs up a SQLite database online and refuses PostgreSQL with a pointer to pg_dump", async () => {
     const to = join(dir, "backup.db");
     const ok = await qadam(["backup", "--to", to, "--json", "--database-url", url]);
@@ -77,6 +161,8 @@ describe("qadam", () => {
     expect(twice.code).toBe(1);
     const listed = await qadam(["org", "list", "--json", "--database-url", `sqlite:${to}`]);
     expect(JSON.parse(listed.out)).toHaveLength(1);
+    const users = await qadam(["tenant", "list", "--json", "--database-url", `sqlite:${to}`]);
+    expect(JSON.parse(users.out)[0].slug).toBe("sunrise");
     const pg = await qadam(["backup", "--database-url", "postgres://postgres@127.0.0.1:5432/test"]);
     expect(pg.code).toBe(1);
     expect(pg.err).toMatch(/pg_dump/);

@@ -3,12 +3,10 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { commandRoute } from "../platform/http/command-route.js";
 import { actorOf, type RouteModule } from "../platform/http/context.js";
+import { calendarDate as date, recordId } from "../platform/http/schemas.js";
 import { changeRole, joinGroup, leaveGroup } from "./commands.js";
 import { findMembership, groupMembers, personMemberships } from "./queries.js";
 import { MEMBER_ROLES } from "./types.js";
-
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date YYYY-MM-DD");
-const recordId = z.string().max(100);
 
 export const membershipSchema = z.object({
   id: z.string(),

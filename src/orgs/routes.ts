@@ -4,6 +4,7 @@ import { z } from "zod";
 import { commandRoute } from "../platform/http/command-route.js";
 import { actorOf, type RouteModule } from "../platform/http/context.js";
 import { pageQuery, pageSchema } from "../platform/http/pagination.js";
+import { calendarDate as date, recordId } from "../platform/http/schemas.js";
 import {
   changeOrganisationStatus,
   createOrganisation,
@@ -14,10 +15,7 @@ import { findOrganisation } from "./lookup.js";
 import { listOrganisations, parentHistory } from "./queries.js";
 import { ORG_KINDS, ORG_STATUSES } from "./types.js";
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date YYYY-MM-DD");
 const text = (max: number) => z.string().trim().min(1).max(max);
-/** Record ids are matched, not validated: a malformed id is simply not found (404). */
-const recordId = z.string().max(100);
 
 export const placeSchema = z.object({
   region: text(200).nullable().optional(),

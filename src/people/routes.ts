@@ -4,6 +4,7 @@ import { z } from "zod";
 import { commandRoute } from "../platform/http/command-route.js";
 import { actorOf, type RouteModule } from "../platform/http/context.js";
 import { pageQuery, pageSchema } from "../platform/http/pagination.js";
+import { calendarDate as date, recordId } from "../platform/http/schemas.js";
 import {
   createHousehold,
   recordAnonymousCount,
@@ -14,8 +15,6 @@ import {
 import { findPerson } from "./lookup.js";
 import { findHousehold, listAnonymousCounts, searchPeople } from "./queries.js";
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date YYYY-MM-DD");
-const recordId = z.string().max(100);
 const name = z.string().max(100).nullable().optional();
 const sex = z.enum(["female", "male"]);
 

@@ -9,6 +9,7 @@ import { executeCommand } from "../platform/commands.js";
 import { commandRoute } from "../platform/http/command-route.js";
 import { type AppDeps, actorOf, type RouteModule } from "../platform/http/context.js";
 import { pageQuery, pageSchema } from "../platform/http/pagination.js";
+import { recordId } from "../platform/http/schemas.js";
 import { SESSION_COOKIE } from "../platform/http/server.js";
 import { LOCALES } from "../platform/i18n/index.js";
 import {
@@ -22,7 +23,6 @@ import {
 } from "./commands.js";
 import { auditLog, findUser, listUsers } from "./queries.js";
 
-const recordId = z.string().max(100);
 const grantSchema = z.object({
   id: z.string(),
   orgId: z.string(),

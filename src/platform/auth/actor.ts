@@ -56,6 +56,12 @@ export function permittedRoots(actor: Actor, permission: Permission): string[] {
   return paths.filter((p, i) => !paths.slice(0, i).some((q) => p.startsWith(q)));
 }
 
+/** True when the actor holds the permission over the tenant's root, and so over the whole tenant. */
+export function canOverWholeTenant(actor: Actor, permission: Permission): boolean {
+  // A root path is "/<id>/": three parts when split on "/".
+  return permittedRoots(actor, permission).some((p) => p.split("/").length === 3);
+}
+
 /** The upper bound of a path prefix range: every path under `p` sorts in [p, pathRangeEnd(p)). */
 export function pathRangeEnd(p: string): string {
   // "/" (0x2F) is followed by "0" (0x30); ids are lowercase hex and dashes, all above "/".

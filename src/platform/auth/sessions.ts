@@ -92,13 +92,26 @@ export async function logIn(
   return { token, expiresAt, userId: user.id, tenantId: user.tenantId };
 }
 
-export async function logOut(db: Db, clock: Clock, token: string): Promise<void> {
+/** Ends the session; answers whose it was (for the audit log), or null if it was unknown or already ended. */
+export async function logOut(
+  db: Db,
+  clock: Clock,
+  token: string,
+): Promise<{ userId: string; tenantId: string } | null> {
+  const session = await db
+    .selectFrom("sessions")
+    .select(["userId", "tenantId"])
+    .where("id", "=", digest(token))
+    .where("revokedAt", "is", null)
+    .executeTakeFirst();
+  if (!session) return null;
   await db
     .updateTable("sessions")
     .set({ revokedAt: clock.now().toISOString() })
     .where("id", "=", digest(token))
     .where("revokedAt", "is", null)
     .execute();
+  return session;
 }
 
 export async function issueApiToken(

@@ -43,6 +43,8 @@ export const en: Messages = {
     LOGIN_TAKEN: "The login “{{login}}” is already taken.",
     WEAK_PASSWORD: "The password must have at least {{min}} characters.",
     USER_DISABLED: "This user account is disabled.",
+    CURRENT_PASSWORD_WRONG: "Your current password is wrong.",
+    SELF_LOCKOUT: "You cannot disable your own account or remove your own administrator role.",
     INVALID_DATE: "“{{value}}” is not a date (use YYYY-MM-DD).",
     UNKNOWN_CURRENCY: "“{{currency}}” is not a known currency.",
     UNKNOWN_TIME_ZONE: "“{{timeZone}}” is not a known time zone.",

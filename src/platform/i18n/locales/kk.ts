@@ -43,6 +43,8 @@ export const kk: Messages = {
     LOGIN_TAKEN: "«{{login}}» логині бос емес.",
     WEAK_PASSWORD: "Құпиясөзде кемінде {{min}} таңба болуы керек.",
     USER_DISABLED: "Бұл есептік жазба өшірілген.",
+    CURRENT_PASSWORD_WRONG: "Қазіргі құпиясөз қате енгізілді.",
+    SELF_LOCKOUT: "Өз есептік жазбаңызды өшіруге немесе өзіңізден әкімші рөлін алуға болмайды.",
     INVALID_DATE: "«{{value}}» күн емес (ЖЖЖЖ-АА-КК пішімін қолданыңыз).",
     UNKNOWN_CURRENCY: "«{{currency}}» валютасы белгісіз.",
     UNKNOWN_TIME_ZONE: "«{{timeZone}}» уақыт белдеуі белгісіз.",

@@ -43,6 +43,8 @@ export const ru: Messages = {
     LOGIN_TAKEN: "Логин «{{login}}» уже занят.",
     WEAK_PASSWORD: "Пароль должен содержать не менее {{min}} символов.",
     USER_DISABLED: "Учётная запись отключена.",
+    CURRENT_PASSWORD_WRONG: "Текущий пароль указан неверно.",
+    SELF_LOCKOUT: "Нельзя отключить собственную учётную запись или снять с себя роль администратора.",
     INVALID_DATE: "«{{value}}» — не дата (формат ГГГГ-ММ-ДД).",
     UNKNOWN_CURRENCY: "Валюта «{{currency}}» неизвестна.",
     UNKNOWN_TIME_ZONE: "Часовой пояс «{{timeZone}}» неизвестен.",

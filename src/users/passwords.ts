@@ -1,0 +1,70 @@
+// Passwords of users: the length rule, an administrator's reset and a user's own change. Either way
+// the other sessions end; the password itself is only ever hashed (argon2id), never stored or logged.
+import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "../platform/auth/passwords.js";
+import { digest } from "../platform/auth/tokens.js";
+import type { CommandContext } from "../platform/commands.js";
+import type { Db } from "../platform/db/database.js";
+import { DomainError } from "../platform/errors.js";
+import { assertManages, endSessions } from "./access.js";
+import { findUser, type User } from "./queries.js";
+
+/** WEAK_PASSWORD below MIN_PASSWORD_LENGTH characters (code points, so Kazakh letters count as one). */
+export function checkPassword(password: string): void {
+  if ([...password].length < MIN_PASSWORD_LENGTH)
+    throw new DomainError("WEAK_PASSWORD", { min: MIN_PASSWORD_LENGTH });
+}
+
+/**
+ * An administrator sets a user's password (she forgot it): every session of the user ends and her
+ * failed log-ins are forgotten. Errors: NOT_FOUND, FORBIDDEN, WEAK_PASSWORD.
+ */
+export async function setPassword(
+  trx: Db,
+  ctx: CommandContext,
+  input: { userId: string; password: string },
+): Promise<User> {
+  const user = await findUser(trx, ctx.actor, input.userId);
+  await assertManages(trx, ctx.actor, user.id);
+  checkPassword(input.password);
+  await trx
+    .updateTable("users")
+    .set({ passwordHash: await hashPassword(input.password), updatedAt: ctx.now })
+    .where("id", "=", user.id)
+    .execute();
+  await endSessions(trx, ctx.now, user.id);
+  await trx.deleteFrom("loginFailures").where("userId", "=", user.id).execute();
+  ctx.touched("user", user.id);
+  return user;
+}
+
+/**
+ * A user changes her own password; every other session of hers ends (the one she is using stays).
+ * Errors: UNAUTHENTICATED (the operator has no password), CURRENT_PASSWORD_WRONG, WEAK_PASSWORD.
+ */
+export async function changeOwnPassword(
+  trx: Db,
+  ctx: CommandContext,
+  input: { currentPassword: string; newPassword: string; sessionToken: string | null },
+): Promise<{ changed: true }> {
+  const userId = ctx.actor.userId;
+  if (!userId) throw new DomainError("UNAUTHENTICATED");
+  const row = await trx
+    .selectFrom("users")
+    .select("passwordHash")
+    .where("tenantId", "=", ctx.actor.tenantId)
+    .where("id", "=", userId)
+    .executeTakeFirstOrThrow();
+  if (!row.passwordHash || !(await verifyPassword(row.passwordHash, input.currentPassword))) {
+    // Not INVALID_CREDENTIALS: a 401 would tell the client that the session is gone.
+    throw new DomainError("CURRENT_PASSWORD_WRONG");
+  }
+  checkPassword(input.newPassword);
+  await trx
+    .updateTable("users")
+    .set({ passwordHash: await hashPassword(input.newPassword), updatedAt: ctx.now })
+    .where("id", "=", userId)
+    .execute();
+  await endSessions(trx, ctx.now, userId, input.sessionToken ? digest(input.sessionToken) : null);
+  ctx.touched("user", userId);
+  return { changed: true };
+}

@@ -135,6 +135,8 @@ describeEachDatabase("the whole API", (use) => {
     "POST /api/v1/users/{id}/grants": { orgId: "", role: "auditor" },
     "POST /api/v1/users/{id}/grants/{grantId}/revoke": {},
     "POST /api/v1/users/{id}/disable": {},
+    "POST /api/v1/users/{id}/enable": {},
+    "POST /api/v1/users/{id}/password": { password: "long-enough-password" },
   };
 
   function validBody(op: Operation): unknown {

@@ -1,49 +1,56 @@
-// Commands on users: create, grant and revoke roles, disable, change passwords, API tokens.
-// Each runs inside a command transaction (platform/commands.ts) and is called by the API and the CLI.
+// Commands on users: create, grant and revoke roles, disable and enable. Each runs inside a command
+// transaction (platform/commands.ts: executeCommand, or commandRoute over HTTP) and is shared by the
+// API, the CLI and the demo. Passwords are in passwords.ts, API tokens in api-tokens.ts.
 
-import { findOrganisation } from "../orgs/lookup.js";
-import type { Actor } from "../platform/auth/actor.js";
-import { assertCan } from "../platform/auth/actor.js";
-import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "../platform/auth/passwords.js";
+import { hashPassword } from "../platform/auth/passwords.js";
 import type { Role } from "../platform/auth/roles.js";
 import { normaliseLogin } from "../platform/auth/sessions.js";
-import { API_TOKEN_PREFIX, digest, newSecret } from "../platform/auth/tokens.js";
 import type { CommandContext } from "../platform/commands.js";
 import { isUniqueViolation } from "../platform/db/constraint-errors.js";
 import type { Db } from "../platform/db/database.js";
 import { DomainError } from "../platform/errors.js";
 import type { Locale } from "../platform/i18n/index.js";
-import { isUuid } from "../platform/ids.js";
+import {
+  assertManages,
+  assertManagesWholeTenant,
+  endApiTokens,
+  endSessions,
+  grantableOrg,
+} from "./access.js";
+import { checkPassword } from "./passwords.js";
 import { findUser, type User, type UserGrant } from "./queries.js";
+import { hasControlCharacters } from "./values.js";
 
 export interface NewUser {
   login: string;
   displayName: string;
+  /** Null for a user who logs in only with API tokens (or until an administrator sets one). */
   password: string | null;
   locale: Locale;
   grants?: ReadonlyArray<{ orgId: string; role: Role }>;
 }
 
-function checkPassword(password: string): void {
-  if ([...password].length < MIN_PASSWORD_LENGTH)
-    throw new DomainError("WEAK_PASSWORD", { min: MIN_PASSWORD_LENGTH });
-}
-
-/** Only a tenant administrator over the organisation may hand out roles on it. */
-async function grantableOrg(trx: Db, actor: Actor, orgId: string) {
-  const org = await findOrganisation(trx, actor, orgId);
-  assertCan(actor, "users.write", org.path, "organisation");
-  return org;
-}
-
+/**
+ * A user of the actor's tenant, with her first roles. The login is trimmed and lowercased.
+ * Errors: NOT_FOUND (an organisation not seen), FORBIDDEN (no users.write there, or no role given
+ * and the actor is not a tenant-wide administrator), LOGIN_TAKEN, WEAK_PASSWORD.
+ */
 export async function createUser(trx: Db, ctx: CommandContext, input: NewUser): Promise<User> {
   const login = normaliseLogin(input.login);
-  if (input.password !== null) checkPassword(input.password);
-  for (const g of input.grants ?? []) await grantableOrg(trx, ctx.actor, g.orgId);
-  if (!(input.grants ?? []).length) {
-    // A user without a role must still be created by someone allowed to manage users somewhere.
-    if (!ctx.actor.grants.some((g) => g.role === "tenant_admin")) throw new DomainError("FORBIDDEN");
+  for (const [field, value] of [
+    ["login", login],
+    ["displayName", input.displayName],
+  ] as const) {
+    if (value.trim() === "" || hasControlCharacters(value))
+      throw new DomainError("VALIDATION_FAILED", { details: field });
   }
+  const grants = input.grants ?? [];
+  for (const g of grants) await grantableOrg(trx, ctx.actor, g.orgId);
+  // A user with no role is seen only by tenant-wide administrators: only they may create one.
+  if (grants.length === 0) assertManagesWholeTenant(ctx.actor);
+  if (input.password !== null) checkPassword(input.password);
+  const taken = await trx.selectFrom("users").select("id").where("login", "=", login).executeTakeFirst();
+  if (taken) throw new DomainError("LOGIN_TAKEN", { login });
   const id = ctx.ids.next();
   const passwordHash = input.password === null ? null : await hashPassword(input.password);
   try {
@@ -62,12 +69,23 @@ export async function createUser(trx: Db, ctx: CommandContext, input: NewUser): 
       })
       .execute();
   } catch (error) {
+    // Lost a race with another request for the same login.
     if (isUniqueViolation(error)) throw new DomainError("LOGIN_TAKEN", { login });
     throw error;
   }
   ctx.touched("user", id);
-  for (const g of input.grants ?? []) await insertGrant(trx, ctx, id, g.orgId, g.role);
+  for (const g of grants) await insertGrant(trx, ctx, id, g.orgId, g.role);
   return findUser(trx, ctx.actor, id);
+}
+
+/** createUser with exactly one role: what the CLI's `qadam user add --role` and the demo need. */
+export function createUserWithGrant(
+  trx: Db,
+  ctx: CommandContext,
+  input: Omit<NewUser, "grants"> & { orgId: string; role: Role },
+): Promise<User> {
+  const { orgId, role, ...user } = input;
+  return createUser(trx, ctx, { ...user, grants: [{ orgId, role }] });
 }
 
 async function insertGrant(
@@ -80,6 +98,7 @@ async function insertGrant(
   const existing = await trx
     .selectFrom("userGrants")
     .select("id")
+    .where("tenantId", "=", ctx.actor.tenantId)
     .where("userId", "=", userId)
     .where("orgId", "=", orgId)
     .where("role", "=", role)
@@ -104,6 +123,10 @@ async function insertGrant(
   return id;
 }
 
+/**
+ * Grants a role on an organisation and its whole subtree; granting a role the user already holds
+ * there returns the existing grant. Errors: NOT_FOUND (user or organisation not seen), FORBIDDEN.
+ */
 export async function grantRole(
   trx: Db,
   ctx: CommandContext,
@@ -114,10 +137,14 @@ export async function grantRole(
   const id = await insertGrant(trx, ctx, user.id, input.orgId, input.role);
   const after = await findUser(trx, ctx.actor, user.id);
   const grant = after.grants.find((g) => g.id === id);
-  if (!grant) throw new Error("grant vanished");
+  if (!grant) throw new Error(`grant ${id} is not visible right after being written`);
   return grant;
 }
 
+/**
+ * Revokes one of a user's roles (kept, dated, for the record). An administrator cannot revoke her
+ * own tenant_admin role. Errors: NOT_FOUND (user or grant), FORBIDDEN, SELF_LOCKOUT.
+ */
 export async function revokeGrant(
   trx: Db,
   ctx: CommandContext,
@@ -127,6 +154,7 @@ export async function revokeGrant(
   const grant = user.grants.find((g) => g.id === input.grantId);
   if (!grant) throw new DomainError("NOT_FOUND", { entity: "grant" });
   await grantableOrg(trx, ctx.actor, grant.orgId);
+  if (user.id === ctx.actor.userId && grant.role === "tenant_admin") throw new DomainError("SELF_LOCKOUT");
   await trx
     .updateTable("userGrants")
     .set({ revokedAt: ctx.now })
@@ -137,121 +165,34 @@ export async function revokeGrant(
   return findUser(trx, ctx.actor, user.id);
 }
 
-/** Only someone who may manage users over every organisation the user holds a role on. */
-async function assertManages(trx: Db, actor: Actor, user: User): Promise<void> {
-  if (user.grants.length === 0 && !actor.grants.some((g) => g.role === "tenant_admin"))
-    throw new DomainError("FORBIDDEN");
-  for (const g of user.grants) await grantableOrg(trx, actor, g.orgId);
-}
-
-async function endSessions(
-  trx: Db,
-  ctx: CommandContext,
-  userId: string,
-  keepSessionId: string | null,
-): Promise<void> {
-  let q = trx
-    .updateTable("sessions")
-    .set({ revokedAt: ctx.now })
-    .where("userId", "=", userId)
-    .where("revokedAt", "is", null);
-  if (keepSessionId) q = q.where("id", "<>", keepSessionId);
-  await q.execute();
-}
-
+/**
+ * Disables a user: she can no longer log in, and her sessions and API tokens end at once.
+ * Errors: NOT_FOUND, FORBIDDEN, SELF_LOCKOUT (one's own account).
+ */
 export async function disableUser(trx: Db, ctx: CommandContext, userId: string): Promise<User> {
   const user = await findUser(trx, ctx.actor, userId);
-  await assertManages(trx, ctx.actor, user);
+  await assertManages(trx, ctx.actor, user.id);
+  if (user.id === ctx.actor.userId) throw new DomainError("SELF_LOCKOUT");
   await trx
     .updateTable("users")
     .set({ status: "disabled", updatedAt: ctx.now })
     .where("id", "=", user.id)
     .execute();
-  await endSessions(trx, ctx, user.id, null);
-  await trx
-    .updateTable("apiTokens")
-    .set({ revokedAt: ctx.now })
-    .where("userId", "=", user.id)
-    .where("revokedAt", "is", null)
-    .execute();
+  await endSessions(trx, ctx.now, user.id);
+  await endApiTokens(trx, ctx.now, user.id);
   ctx.touched("user", user.id);
   return findUser(trx, ctx.actor, user.id);
 }
 
-/** A user changes her own password; every other session of hers ends. */
-export async function changeOwnPassword(
-  trx: Db,
-  ctx: CommandContext,
-  input: { currentPassword: string; newPassword: string; sessionToken: string | null },
-): Promise<{ changed: true }> {
-  const userId = ctx.actor.userId;
-  if (!userId) throw new DomainError("UNAUTHENTICATED");
-  const row = await trx
-    .selectFrom("users")
-    .select("passwordHash")
-    .where("id", "=", userId)
-    .executeTakeFirstOrThrow();
-  if (!row.passwordHash || !(await verifyPassword(row.passwordHash, input.currentPassword))) {
-    throw new DomainError("INVALID_CREDENTIALS");
-  }
-  checkPassword(input.newPassword);
+/** Lets a disabled user log in again (her old sessions and tokens stay ended). Errors: NOT_FOUND, FORBIDDEN. */
+export async function enableUser(trx: Db, ctx: CommandContext, userId: string): Promise<User> {
+  const user = await findUser(trx, ctx.actor, userId);
+  await assertManages(trx, ctx.actor, user.id);
   await trx
     .updateTable("users")
-    .set({ passwordHash: await hashPassword(input.newPassword), updatedAt: ctx.now })
-    .where("id", "=", userId)
+    .set({ status: "active", updatedAt: ctx.now })
+    .where("id", "=", user.id)
     .execute();
-  await endSessions(trx, ctx, userId, input.sessionToken ? digest(input.sessionToken) : null);
-  ctx.touched("user", userId);
-  return { changed: true };
-}
-
-export interface ApiToken {
-  id: string;
-  name: string;
-  createdAt: string;
-  expiresAt: string | null;
-  revokedAt: string | null;
-}
-
-/** A token for integrations, acting as its user; the secret is returned once and stored only as a digest. */
-export async function createApiToken(
-  trx: Db,
-  ctx: CommandContext,
-  input: { name: string; expiresAt: string | null },
-): Promise<ApiToken & { token: string }> {
-  const userId = ctx.actor.userId;
-  if (!userId) throw new DomainError("UNAUTHENTICATED");
-  const token = newSecret(API_TOKEN_PREFIX);
-  const id = ctx.ids.next();
-  await trx
-    .insertInto("apiTokens")
-    .values({
-      id,
-      tenantId: ctx.actor.tenantId,
-      userId,
-      name: input.name,
-      tokenHash: digest(token),
-      createdAt: ctx.now,
-      expiresAt: input.expiresAt,
-      revokedAt: null,
-    })
-    .execute();
-  ctx.touched("api_token", id);
-  return { id, name: input.name, createdAt: ctx.now, expiresAt: input.expiresAt, revokedAt: null, token };
-}
-
-export async function revokeApiToken(trx: Db, ctx: CommandContext, tokenId: string): Promise<ApiToken> {
-  if (!isUuid(tokenId)) throw new DomainError("NOT_FOUND", { entity: "record" });
-  const row = await trx
-    .selectFrom("apiTokens")
-    .select(["id", "name", "createdAt", "expiresAt", "revokedAt"])
-    .where("tenantId", "=", ctx.actor.tenantId)
-    .where("userId", "=", ctx.actor.userId ?? "")
-    .where("id", "=", tokenId)
-    .executeTakeFirst();
-  if (!row) throw new DomainError("NOT_FOUND", { entity: "record" });
-  if (!row.revokedAt)
-    await trx.updateTable("apiTokens").set({ revokedAt: ctx.now }).where("id", "=", row.id).execute();
-  ctx.touched("api_token", row.id);
-  return { ...row, revokedAt: row.revokedAt ?? ctx.now };
+  ctx.touched("user", user.id);
+  return findUser(trx, ctx.actor, user.id);
 }

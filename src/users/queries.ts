@@ -1,8 +1,9 @@
-// Reading users as an actor sees them: a user is visible to someone who may read users over one of
-// the organisations the user holds a role on (tenant administrators see every user of the tenant).
+// Reading users as an actor sees them: a user is visible to herself and to someone who may read users
+// over one of the organisations she holds a role on (tenant-wide administrators see every user of the
+// tenant). Of her roles, only those on organisations the actor can see are shown.
 import { sql } from "kysely";
 import type { Actor } from "../platform/auth/actor.js";
-import { pathRangeEnd, permittedRoots } from "../platform/auth/actor.js";
+import { canOverWholeTenant, canSee, pathRangeEnd, permittedRoots } from "../platform/auth/actor.js";
 import { isRole, type Role } from "../platform/auth/roles.js";
 import type { Db } from "../platform/db/database.js";
 import { DomainError } from "../platform/errors.js";
@@ -27,24 +28,20 @@ export interface User {
   grants: UserGrant[];
 }
 
-function isTenantAdmin(actor: Actor): boolean {
-  return actor.grants.some((g) => g.role === "tenant_admin" && g.orgPath.split("/").length === 3);
-}
-
-async function grantsOf(db: Db, tenantId: string, userIds: string[]): Promise<Map<string, UserGrant[]>> {
+async function grantsOf(db: Db, actor: Actor, userIds: string[]): Promise<Map<string, UserGrant[]>> {
   const byUser = new Map<string, UserGrant[]>();
   if (userIds.length === 0) return byUser;
   const rows = await db
     .selectFrom("userGrants as g")
     .innerJoin("organisations as o", "o.id", "g.orgId")
-    .select(["g.id", "g.userId", "g.orgId", "o.name as orgName", "g.role", "g.grantedAt"])
-    .where("g.tenantId", "=", tenantId)
+    .select(["g.id", "g.userId", "g.orgId", "o.name as orgName", "o.path", "g.role", "g.grantedAt"])
+    .where("g.tenantId", "=", actor.tenantId)
     .where("g.userId", "in", userIds)
     .where("g.revokedAt", "is", null)
     .orderBy("g.id")
     .execute();
   for (const r of rows) {
-    if (!isRole(r.role)) continue;
+    if (!isRole(r.role) || !canSee(actor, r.path)) continue;
     const list = byUser.get(r.userId) ?? [];
     list.push({ id: r.id, orgId: r.orgId, orgName: r.orgName, role: r.role, grantedAt: r.grantedAt });
     byUser.set(r.userId, list);
@@ -57,11 +54,12 @@ function visibleUsers(db: Db, actor: Actor) {
     .selectFrom("users as u")
     .select(["u.id", "u.login", "u.displayName", "u.locale", "u.status", "u.createdAt"])
     .where("u.tenantId", "=", actor.tenantId);
-  if (!isTenantAdmin(actor)) {
+  if (!canOverWholeTenant(actor, "users.read")) {
     const roots = permittedRoots(actor, "users.read");
+    const self = actor.userId;
     query = query.where((eb) =>
       eb.or([
-        eb("u.id", "=", actor.userId ?? ""),
+        ...(self === null ? [] : [eb("u.id", "=", self)]),
         ...(roots.length === 0
           ? []
           : [
@@ -91,7 +89,7 @@ export async function findUser(db: Db, actor: Actor, id: string): Promise<User> 
   if (!isUuid(id)) throw new DomainError("NOT_FOUND", { entity: "user" });
   const row = await visibleUsers(db, actor).where("u.id", "=", id).executeTakeFirst();
   if (!row) throw new DomainError("NOT_FOUND", { entity: "user" });
-  const grants = await grantsOf(db, actor.tenantId, [row.id]);
+  const grants = await grantsOf(db, actor, [row.id]);
   return {
     ...row,
     status: row.status === "disabled" ? "disabled" : "active",
@@ -115,7 +113,7 @@ export async function listUsers(
   const page = toPage(rows, filter.limit);
   const grants = await grantsOf(
     db,
-    actor.tenantId,
+    actor,
     page.items.map((r) => r.id),
   );
   return {
@@ -124,48 +122,6 @@ export async function listUsers(
       status: r.status === "disabled" ? "disabled" : "active",
       grants: grants.get(r.id) ?? [],
     })),
-    nextCursor: page.nextCursor,
-  };
-}
-
-export interface AuditEntry {
-  id: string;
-  at: string;
-  userId: string | null;
-  userLogin: string | null;
-  command: string;
-  records: Array<{ type: string; id: string }>;
-  source: string;
-}
-
-/** The audit log of the whole tenant: for those who may read it over the tenant's root. */
-export async function auditLog(
-  db: Db,
-  actor: Actor,
-  filter: { command?: string; userId?: string; limit: number; cursor?: string },
-): Promise<Page<AuditEntry>> {
-  const allowed = permittedRoots(actor, "audit.read").some((p) => p.split("/").length === 3);
-  if (!allowed) throw new DomainError("FORBIDDEN");
-  const after = decodeCursor(filter.cursor);
-  let query = db
-    .selectFrom("auditLog as a")
-    .leftJoin("users as u", "u.id", "a.userId")
-    .select(["a.id", "a.at", "a.userId", "u.login as userLogin", "a.command", "a.records", "a.source"])
-    .where("a.tenantId", "=", actor.tenantId);
-  if (filter.command) query = query.where("a.command", "=", filter.command);
-  if (filter.userId) {
-    if (!isUuid(filter.userId)) return { items: [], nextCursor: null };
-    query = query.where("a.userId", "=", filter.userId);
-  }
-  // Newest first: the cursor is the last (oldest) id of the page.
-  if (after) query = query.where("a.id", "<", after);
-  const rows = await query
-    .orderBy("a.id", "desc")
-    .limit(filter.limit + 1)
-    .execute();
-  const page = toPage(rows, filter.limit);
-  return {
-    items: page.items.map((r) => ({ ...r, records: JSON.parse(r.records) as AuditEntry["records"] })),
     nextCursor: page.nextCursor,
   };
 }

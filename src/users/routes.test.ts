@@ -1,9 +1,12 @@
+// Log-in, cookies, rate limits, API tokens, grants, disabling, passwords and the audit log, over HTTP.
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { buildApp } from "../app.js";
 import { systemClock } from "../platform/clock.js";
 import { configSchema } from "../platform/config.js";
 import { describeEachDatabase } from "../platform/db/testing.js";
+import { DomainError } from "../platform/errors.js";
+import { errorMessage } from "../platform/i18n/index.js";
 import { systemIds } from "../platform/ids.js";
 import {
   as,
@@ -99,6 +102,12 @@ describeEachDatabase("users, sessions and access", (use) => {
     });
     expect((await logIn(u.login, "x", { "accept-language": "fr" })).json().error.message).toMatch(
       /mot de passe/,
+    );
+    expect((await logIn(u.login, "x", { "accept-language": "kk-KZ" })).json().error.message).toBe(
+      errorMessage("kk", new DomainError("INVALID_CREDENTIALS")),
+    );
+    expect(errorMessage("kk", new DomainError("INVALID_CREDENTIALS"))).not.toBe(
+      errorMessage("en", new DomainError("INVALID_CREDENTIALS")),
     );
     expect((await logIn(u.login, "x", { "accept-language": "de" })).json().error.message).toBe(
       "The login or password is wrong.",

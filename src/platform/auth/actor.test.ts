@@ -1,3 +1,4 @@
+// Access by organisation subtree: what a grant lets its holder see and change, and the path ranges lists filter on.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type Actor, can, canSee, pathRangeEnd, visibleRoots } from "./actor.js";

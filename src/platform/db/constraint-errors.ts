@@ -30,5 +30,6 @@ export function isTransientConflict(error: unknown): boolean {
 
 /** PostgreSQL's "invalid text representation" (e.g. a malformed uuid): bad input, not a server fault. */
 export function isInvalidTextRepresentation(error: unknown): boolean {
-  return codeOf(error) === "22P02" || codeOf(error) === "22007" || codeOf(error) === "22008";
+  // 22P02 invalid text representation, 22007/22008 bad dates, 22021 a character (NUL) text cannot hold.
+  return ["22P02", "22007", "22008", "22021"].includes(codeOf(error) ?? "");
 }

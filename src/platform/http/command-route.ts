@@ -24,9 +24,24 @@ function canonical(value: unknown): unknown {
   return value;
 }
 
+/** Fields left out of the stored request hash, so that no digest of a password is ever kept. */
+const SECRET_FIELDS = /password/i;
+
+function withoutSecrets(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutSecrets);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([k]) => !SECRET_FIELDS.test(k))
+        .map(([k, v]) => [k, withoutSecrets(v)]),
+    );
+  }
+  return value;
+}
+
 export function requestHash(method: string, url: string, body: unknown): string {
   return createHash("sha256")
-    .update(`${method} ${url}\n${JSON.stringify(canonical(body ?? null))}`)
+    .update(`${method} ${url}\n${JSON.stringify(canonical(withoutSecrets(body ?? null)))}`)
     .digest("hex");
 }
 

@@ -90,6 +90,17 @@ export async function buildServer(deps: AppDeps, modules: RouteModule[]): Promis
     request.locale = negotiateLocale(request.headers["accept-language"]);
   });
 
+  // Control characters (NUL above all: PostgreSQL refuses it in text, SQLite would store it) are never
+  // part of a name, a note or a login: refuse them in any request, the same way on both databases.
+  app.addHook("preValidation", async (request) => {
+    const path =
+      controlCharacterIn(request.body) ??
+      controlCharacterIn(request.query) ??
+      controlCharacterIn(request.params);
+    if (path !== null)
+      throw new DomainError("VALIDATION_FAILED", { details: `control character in ${path || "value"}` });
+  });
+
   app.addHook("preHandler", async (request) => {
     if (!request.url.startsWith("/api/v1/") || request.routeOptions.config.public) return;
     const authorization = request.headers.authorization;
@@ -113,4 +124,28 @@ export async function buildServer(deps: AppDeps, modules: RouteModule[]): Promis
     });
   }
   return app;
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/** The path of the first string (or key) holding a control character other than tab and newlines, else null. */
+export function controlCharacterIn(value: unknown, path = ""): string | null {
+  if (typeof value === "string") return CONTROL.test(value) ? path : null;
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const found = controlCharacterIn(item, `${path}[${i}]`);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  if (value && typeof value === "object") {
+    for (const [key, item] of Object.entries(value)) {
+      const at = path ? `${path}.${key}` : key;
+      if (CONTROL.test(key)) return at;
+      const found = controlCharacterIn(item, at);
+      if (found !== null) return found;
+    }
+  }
+  return null;
 }

@@ -47,7 +47,8 @@ export const fr: Messages = {
     WEAK_PASSWORD: "Le mot de passe doit compter au moins {{min}} caractères.",
     USER_DISABLED: "Ce compte utilisateur est désactivé.",
     CURRENT_PASSWORD_WRONG: "Votre mot de passe actuel est incorrect.",
-    SELF_LOCKOUT: "Vous ne pouvez pas désactiver votre propre compte ni vous retirer le rôle d'administrateur.",
+    SELF_LOCKOUT:
+      "Vous ne pouvez pas désactiver votre propre compte ni vous retirer le rôle d'administrateur.",
     INVALID_DATE: "« {{value}} » n'est pas une date (format AAAA-MM-JJ).",
     UNKNOWN_CURRENCY: "« {{currency}} » n'est pas une devise connue.",
     UNKNOWN_TIME_ZONE: "« {{timeZone}} » n'est pas un fuseau horaire connu.",

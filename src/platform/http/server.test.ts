@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { requestHash } from "./command-route.js";
+import { controlCharacterIn } from "./server.js";
+
+describe("request guards", () => {
+  it("finds control characters anywhere in a body, keys included", () => {
+    expect(controlCharacterIn({ name: "Ақбота", note: "line\nbreak\tand tab" })).toBeNull();
+    expect(controlCharacterIn({ name: "a\u0000b" })).toBe("name");
+    expect(controlCharacterIn({ grants: [{ orgId: "x" }, { orgId: "\u001b[31m" }] })).toBe("grants[1].orgId");
+    expect(controlCharacterIn({ "bad\u0007key": 1 })).toBe("bad\u0007key");
+  });
+
+  it("hashes requests by their content, key order aside, and never by a password", () => {
+    const a = requestHash("POST", "/x", { b: 1, a: [1, { d: 2, c: 3 }] });
+    expect(requestHash("POST", "/x", { a: [1, { c: 3, d: 2 }], b: 1 })).toBe(a);
+    expect(requestHash("POST", "/x", { b: 2, a: [1, { d: 2, c: 3 }] })).not.toBe(a);
+    const withPassword = requestHash("POST", "/users", { login: "a", password: "secret one" });
+    expect(requestHash("POST", "/users", { login: "a", password: "secret two" })).toBe(withPassword);
+    expect(requestHash("POST", "/users", { login: "a" })).toBe(withPassword);
+  });
+});

@@ -1,0 +1,75 @@
+// API tokens for integrations: a user's own, acting as her (same roles, same tenant). The secret is
+// returned once at creation and stored only as its SHA-256 digest; revoking is immediate.
+import { API_TOKEN_PREFIX, digest, newSecret } from "../platform/auth/tokens.js";
+import type { CommandContext } from "../platform/commands.js";
+import type { Db } from "../platform/db/database.js";
+import { DomainError } from "../platform/errors.js";
+import { isUuid } from "../platform/ids.js";
+
+export interface ApiToken {
+  id: string;
+  name: string;
+  createdAt: string;
+  expiresAt: string | null;
+  revokedAt: string | null;
+}
+
+/** Creates a token for the acting user. Errors: UNAUTHENTICATED (the operator is no user). */
+export async function createApiToken(
+  trx: Db,
+  ctx: CommandContext,
+  input: { name: string; expiresAt: string | null },
+): Promise<ApiToken & { token: string }> {
+  const userId = ctx.actor.userId;
+  if (!userId) throw new DomainError("UNAUTHENTICATED");
+  const token = newSecret(API_TOKEN_PREFIX);
+  const id = ctx.ids.next();
+  const expiresAt = input.expiresAt === null ? null : new Date(input.expiresAt).toISOString();
+  await trx
+    .insertInto("apiTokens")
+    .values({
+      id,
+      tenantId: ctx.actor.tenantId,
+      userId,
+      name: input.name,
+      tokenHash: digest(token),
+      createdAt: ctx.now,
+      expiresAt,
+      revokedAt: null,
+    })
+    .execute();
+  ctx.touched("api_token", id);
+  return { id, name: input.name, createdAt: ctx.now, expiresAt, revokedAt: null, token };
+}
+
+/** Revokes one of the acting user's tokens; anyone else's answers NOT_FOUND. Revoking twice is harmless. */
+export async function revokeApiToken(trx: Db, ctx: CommandContext, tokenId: string): Promise<ApiToken> {
+  if (!isUuid(tokenId) || !ctx.actor.userId) throw new DomainError("NOT_FOUND", { entity: "record" });
+  const row = await trx
+    .selectFrom("apiTokens")
+    .select(["id", "name", "createdAt", "expiresAt", "revokedAt"])
+    .where("tenantId", "=", ctx.actor.tenantId)
+    .where("userId", "=", ctx.actor.userId)
+    .where("id", "=", tokenId)
+    .executeTakeFirst();
+  if (!row) throw new DomainError("NOT_FOUND", { entity: "record" });
+  if (!row.revokedAt)
+    await trx.updateTable("apiTokens").set({ revokedAt: ctx.now }).where("id", "=", row.id).execute();
+  ctx.touched("api_token", row.id);
+  return { ...row, revokedAt: row.revokedAt ?? ctx.now };
+}
+
+/** The acting user's tokens, newest last, without their secrets. */
+export async function listApiTokens(
+  db: Db,
+  actor: { tenantId: string; userId: string | null },
+): Promise<ApiToken[]> {
+  if (!actor.userId) return [];
+  return db
+    .selectFrom("apiTokens")
+    .select(["id", "name", "createdAt", "expiresAt", "revokedAt"])
+    .where("tenantId", "=", actor.tenantId)
+    .where("userId", "=", actor.userId)
+    .orderBy("id")
+    .execute();
+}

@@ -1,0 +1,34 @@
+// Currencies: ISO 4217 codes and their minor-unit digits (KZT 2, JPY 0, KWD 3), from the ICU data
+// that Node ships, so that every currency a partner uses works without a table of our own.
+import { DomainError } from "../platform/errors.js";
+
+declare const currencyBrand: unique symbol;
+export type Currency = string & { readonly [currencyBrand]: true };
+
+const KNOWN = new Set(Intl.supportedValuesOf("currency"));
+const digitsCache = new Map<string, number>();
+
+export function currency(code: string): Currency {
+  const upper = code.toUpperCase();
+  if (!/^[A-Z]{3}$/.test(upper) || !KNOWN.has(upper))
+    throw new DomainError("UNKNOWN_CURRENCY", { currency: code });
+  return upper as Currency;
+}
+
+export function isCurrency(code: string): code is Currency {
+  return /^[A-Z]{3}$/.test(code) && KNOWN.has(code);
+}
+
+/** How many digits the minor unit has: 2 for KZT (1 ₸ = 100 tiyn). */
+export function minorDigits(c: Currency): number {
+  let digits = digitsCache.get(c);
+  if (digits === undefined) {
+    digits =
+      new Intl.NumberFormat("en", { style: "currency", currency: c }).resolvedOptions()
+        .maximumFractionDigits ?? 2;
+    digitsCache.set(c, digits);
+  }
+  return digits;
+}
+
+export const KZT = currency("KZT");

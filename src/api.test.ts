@@ -164,6 +164,9 @@ describeEachDatabase("the whole API", (use) => {
     }
     const docs = await app.inject({ method: "GET", url: "/api/docs" });
     expect(docs.statusCode).toBeLessThan(400);
+    const home = await app.inject({ method: "GET", url: "/" });
+    expect(home.statusCode).toBe(302);
+    expect(home.headers.location).toBe("/api/docs");
   });
 
   it("answers 404 to another tenant's user for every route that takes an id", async () => {

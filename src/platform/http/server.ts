@@ -117,6 +117,10 @@ export async function buildServer(deps: AppDeps, modules: RouteModule[]): Promis
   });
 
   app.get("/healthz", { schema: { hide: true }, config: { public: true } }, async () => ({ ok: true }));
+  // Until the web app arrives, the address a newcomer opens leads to the API's documentation.
+  app.get("/", { schema: { hide: true }, config: { public: true } }, (_request, reply) =>
+    reply.redirect("/api/docs", 302),
+  );
 
   for (const register of modules) {
     await app.register(async (scope) => {

@@ -49,6 +49,9 @@ export const fr: Messages = {
     CURRENT_PASSWORD_WRONG: "Votre mot de passe actuel est incorrect.",
     SELF_LOCKOUT:
       "Vous ne pouvez pas désactiver votre propre compte ni vous retirer le rôle d'administrateur.",
+    JOURNAL_EMPTY: "Une écriture doit compter au moins deux lignes.",
+    JOURNAL_LINE_ZERO: "La ligne {{line}} de l'écriture n'a pas de montant.",
+    JOURNAL_UNBALANCED: "L'écriture n'est pas équilibrée en {{currency}} : écart de {{difference}}.",
     INVALID_DATE: "« {{value}} » n'est pas une date (format AAAA-MM-JJ).",
     UNKNOWN_CURRENCY: "« {{currency}} » n'est pas une devise connue.",
     UNKNOWN_TIME_ZONE: "« {{timeZone}} » n'est pas un fuseau horaire connu.",

@@ -295,6 +295,28 @@ describeEachDatabase("the whole API", (use) => {
     );
   });
 
+  it("previews loan schedules for any logged-in user, with terms errors in the one shape", async () => {
+    const url =
+      "/api/v1/loans/schedule-preview?principal=60000&annualRate=36&installments=6&interest=flat&amortization=equal-principal&disbursed=2026-01-15&firstDue=2026-02-16";
+    const res = await as(app, partnerAdmin)({ method: "GET", url });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().installments.map((i: { total: string }) => i.total)).toEqual(Array(6).fill("11800.00"));
+    const bad = await as(
+      app,
+      partnerAdmin,
+    )({
+      method: "GET",
+      url: url.replace("firstDue=2026-02-16", "firstDue=2026-01-01"),
+      headers: { "accept-language": "ru" },
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().error).toMatchObject({
+      code: "SCHEDULE_TERMS_INVALID",
+      message: expect.stringContaining("график"),
+    });
+    expect((await as(app, null)({ method: "GET", url })).statusCode).toBe(401);
+  });
+
   it("translates the same error into each language", async () => {
     const messages = new Set<string>();
     for (const lang of ["kk", "ru", "en", "fr", "de"]) {

@@ -168,6 +168,91 @@ describe("qadam", () => {
     expect(pg.err).toMatch(/pg_dump/);
   });
 
+  it("previews a loan schedule as JSON without a database", async () => {
+    const res = await qadam([
+      "loan",
+      "schedule",
+      "--principal",
+      "100000",
+      "--currency",
+      "KZT",
+      "--annual-rate",
+      "24",
+      "--installments",
+      "12",
+      "--frequency",
+      "monthly",
+      "--interest",
+      "declining",
+      "--amortization",
+      "equal-installments",
+      "--interest-period",
+      "repayment",
+      "--disbursed",
+      "2026-01-15",
+      "--first-due",
+      "2026-02-15",
+      "--json",
+    ]);
+    expect(res.code).toBe(0);
+    const preview = JSON.parse(res.out);
+    expect(Object.keys(preview)).toEqual([
+      "currency",
+      "installments",
+      "totals",
+      "effectiveAnnualRate",
+      "effectiveAnnualRateDisclosed",
+    ]);
+    expect(preview.installments[0]).toEqual({
+      number: 1,
+      dueDate: "2026-02-16",
+      principal: "7455.96",
+      interest: "2000.00",
+      fees: "0.00",
+      total: "9455.96",
+      balance: "92544.04",
+    });
+    expect(preview.totals).toEqual({
+      principal: "100000.00",
+      interest: "13471.53",
+      fees: "0.00",
+      total: "113471.53",
+    });
+    expect(preview.effectiveAnnualRate).toMatch(/^0\.\d{6,}$/);
+    expect(preview.effectiveAnnualRateDisclosed).toMatch(/^\d+\.\d$/);
+    const bad = await qadam([
+      "loan",
+      "schedule",
+      "--principal",
+      "100000",
+      "--annual-rate",
+      "24",
+      "--installments",
+      "0",
+      "--disbursed",
+      "2026-01-15",
+      "--first-due",
+      "2026-02-15",
+    ]);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/--installments/);
+    const order = await qadam([
+      "loan",
+      "schedule",
+      "--principal",
+      "100",
+      "--annual-rate",
+      "24",
+      "--installments",
+      "2",
+      "--disbursed",
+      "2026-03-15",
+      "--first-due",
+      "2026-02-15",
+    ]);
+    expect(order.err).toMatch(/must come after the disbursement/);
+  });
+
   it("fails clearly on unknown commands, bad options and bad databases", async () => {
     expect((await qadam(["frobnicate"])).code).not.toBe(0);
     const bad = await qadam(["demo", "--members", "lots", "--database-url", url]);

@@ -4,6 +4,7 @@ import { Command, CommanderError } from "commander";
 import { backupCommand } from "./commands/backup.js";
 import { dbCommands } from "./commands/db.js";
 import { demoCommand } from "./commands/demo.js";
+import { loanCommands } from "./commands/loan.js";
 import { orgCommands } from "./commands/org.js";
 import { serveCommand } from "./commands/serve.js";
 import { tenantCommands } from "./commands/tenant.js";
@@ -22,6 +23,7 @@ export function buildProgram(io: CliIo): Command {
   tenantCommands(program, io);
   orgCommands(program, io);
   userCommands(program, io);
+  loanCommands(program, io);
   backupCommand(program, io);
   for (const command of program.commands) {
     command.exitOverride();

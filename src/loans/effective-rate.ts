@@ -31,10 +31,11 @@ function npv(flows: ReadonlyArray<{ t: number; cf: number }>, i: number): { valu
 export function effectiveAnnualRate(input: readonly CashFlow[]): Decimal | null {
   if (!input.some((f) => f.minor > 0n) || !input.some((f) => f.minor < 0n)) return null;
   // Scale to the largest flow so that the sums stay well inside a double's range.
-  const largest = input.reduce(
-    (m, f) => (f.minor < 0n ? (-f.minor > m ? -f.minor : m) : f.minor > m ? f.minor : m),
-    0n,
-  );
+  let largest = 0n;
+  for (const f of input) {
+    const size = f.minor < 0n ? -f.minor : f.minor;
+    if (size > largest) largest = size;
+  }
   const flows = input.map((f) => ({ t: f.day / 365, cf: Number(f.minor) / Number(largest) }));
   let lo = -0.999999;
   let hi = 1;

@@ -48,6 +48,7 @@ export const en: Messages = {
     JOURNAL_EMPTY: "An entry needs at least two lines.",
     JOURNAL_LINE_ZERO: "Line {{line}} of the entry has no amount.",
     JOURNAL_UNBALANCED: "The entry does not balance in {{currency}}: it is off by {{difference}}.",
+    SCHEDULE_TERMS_INVALID: "These loan terms cannot make a schedule: {{details}}",
     INVALID_DATE: "“{{value}}” is not a date (use YYYY-MM-DD).",
     UNKNOWN_CURRENCY: "“{{currency}}” is not a known currency.",
     UNKNOWN_TIME_ZONE: "“{{timeZone}}” is not a known time zone.",

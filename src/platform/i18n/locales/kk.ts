@@ -48,6 +48,7 @@ export const kk: Messages = {
     JOURNAL_EMPTY: "Жазбада кемінде екі жол болуы керек.",
     JOURNAL_LINE_ZERO: "Жазбаның {{line}}-жолында сома жоқ.",
     JOURNAL_UNBALANCED: "Жазба {{currency}} бойынша теңгерілмеген: айырма {{difference}}.",
+    SCHEDULE_TERMS_INVALID: "Бұл шарттар бойынша кесте құру мүмкін емес: {{details}}",
     INVALID_DATE: "«{{value}}» күн емес (ЖЖЖЖ-АА-КК пішімін қолданыңыз).",
     UNKNOWN_CURRENCY: "«{{currency}}» валютасы белгісіз.",
     UNKNOWN_TIME_ZONE: "«{{timeZone}}» уақыт белдеуі белгісіз.",

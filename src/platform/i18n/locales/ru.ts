@@ -48,6 +48,7 @@ export const ru: Messages = {
     JOURNAL_EMPTY: "Проводка должна содержать не менее двух строк.",
     JOURNAL_LINE_ZERO: "В строке {{line}} проводки нет суммы.",
     JOURNAL_UNBALANCED: "Проводка не сбалансирована в {{currency}}: расхождение {{difference}}.",
+    SCHEDULE_TERMS_INVALID: "По этим условиям нельзя построить график: {{details}}",
     INVALID_DATE: "«{{value}}» — не дата (формат ГГГГ-ММ-ДД).",
     UNKNOWN_CURRENCY: "Валюта «{{currency}}» неизвестна.",
     UNKNOWN_TIME_ZONE: "Часовой пояс «{{timeZone}}» неизвестен.",

@@ -1,13 +1,15 @@
 // npm run bench: the figures issue #2 asks for, printed as JSON.
 // - the wall time of `qadam demo --members 100000` on SQLite (and on PostgreSQL when reachable);
 // - requests per second of an authenticated GET /api/v1/people?q=… search on that data, over
-//   loopback, measured by autocannon against `qadam serve` running in its own process.
+//   loopback, measured by autocannon against `qadam serve` running in its own process;
+// - and, for issue #3, schedule previews per second (in process).
 import { spawn } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { resolve } from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
+import { previewOptions, previewSchedule } from "../loans/preview.js";
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 100_000);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -141,11 +143,30 @@ async function postgresUrl(): Promise<string | null> {
   }
 }
 
+/** Schedule previews (12 monthly installments with the effective rate) computed per second, in process. */
+function schedulePreviewsPerSecond(): number {
+  const options = previewOptions.parse({
+    principal: "100000",
+    annualRate: "24",
+    installments: "12",
+    disbursed: "2026-01-15",
+    firstDue: "2026-02-15",
+  });
+  const started = performance.now();
+  let n = 0;
+  while (performance.now() - started < 3000) {
+    previewSchedule(options);
+    n += 1;
+  }
+  return Math.round(n / ((performance.now() - started) / 1000));
+}
+
 async function main(): Promise<void> {
   rmSync(DIR, { recursive: true, force: true });
   mkdirSync(DIR, { recursive: true });
   const sqliteUrl = `sqlite:${DIR}/bench.db`;
   const report: Record<string, unknown> = { members: MEMBERS, node: process.version };
+  report.schedulePreviewsPerSecond = schedulePreviewsPerSecond();
   report.sqlite = { demo: await demoTime(sqliteUrl), peopleSearch: await searchRate(sqliteUrl) };
   const pgUrl = process.env.BENCH_SKIP_POSTGRES ? null : await postgresUrl();
   report.postgres = pgUrl

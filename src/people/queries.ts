@@ -29,17 +29,37 @@ export async function searchPeople(db: Db, actor: Actor, filter: PeopleFilter): 
   if (terms.length === 0) query = query.where("p.tenantId", "=", actor.tenantId);
   const visible = personVisible(actor);
   if (visible) query = query.where(visible);
-  for (const t of terms) {
-    query = query.where("p.id", "in", (eb) => {
-      const matching = eb
-        .selectFrom("personSearchTerms as s")
-        .select("s.personId")
-        .where("s.tenantId", "=", actor.tenantId);
-      return t.kind === "exact"
-        ? matching.where("s.term", "=", t.term)
-        : matching.where("s.term", ">=", t.term).where("s.term", "<", prefixEnd(t.term));
-    });
-  }
+  // The most selective term (an exact one, else the longest prefix) drives the query as an IN list;
+  // each other term is checked per candidate through the index on person_id.
+  const ordered = [...terms].sort((a, b) =>
+    a.kind === b.kind ? b.term.length - a.term.length : a.kind === "exact" ? -1 : 1,
+  );
+  ordered.forEach((t, index) => {
+    if (index === 0) {
+      query = query.where("p.id", "in", (eb) => {
+        const matching = eb
+          .selectFrom("personSearchTerms as s")
+          .select("s.personId")
+          .where("s.tenantId", "=", actor.tenantId);
+        return t.kind === "exact"
+          ? matching.where("s.term", "=", t.term)
+          : matching.where("s.term", ">=", t.term).where("s.term", "<", prefixEnd(t.term));
+      });
+    } else {
+      query = query.where((eb) =>
+        eb.exists(() => {
+          const matching = eb
+            .selectFrom("personSearchTerms as s2")
+            .select("s2.personId")
+            .whereRef("s2.personId", "=", "p.id")
+            .where("s2.tenantId", "=", actor.tenantId);
+          return t.kind === "exact"
+            ? matching.where("s2.term", "=", t.term)
+            : matching.where("s2.term", ">=", t.term).where("s2.term", "<", prefixEnd(t.term));
+        }),
+      );
+    }
+  });
   if (under) {
     const end = pathRangeEnd(under.path);
     query = query.where((eb) =>

@@ -47,7 +47,9 @@ export function allocatePayment(
       if (left === 0n) return { allocations, overpayment: 0n };
       const due = installment.outstanding[component];
       if (due <= 0n) continue;
-      const paid = due < left ? due : left;
+      // bigint has no Math.min: the smaller of what is due and what is left.
+      let paid = left;
+      if (due < paid) paid = due;
       allocations.push({ number: installment.number, component, minor: paid });
       left -= paid;
     }

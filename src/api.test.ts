@@ -6,7 +6,7 @@ import fc from "fast-check";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeEachDatabase } from "./platform/db/testing.js";
-import { as, type SeededTenant, type SeededUser, seedTenant, seedUser, testApp } from "./testing/fixtures.js";
+import { as, type SeededTenant, type SeededUser, seedWorld, testApp } from "./testing/fixtures.js";
 
 interface Operation {
   method: string;
@@ -36,11 +36,7 @@ describeEachDatabase("the whole API", (use) => {
   beforeAll(async () => {
     const { db } = use();
     app = await testApp(use());
-    t = await seedTenant(db, "assoc");
-    partner = await seedTenant(db, "partner");
-    admin = await seedUser(db, t.tenantId, t.rootId, "tenant_admin");
-    auditor = await seedUser(db, t.tenantId, t.rootId, "auditor");
-    partnerAdmin = await seedUser(db, partner.tenantId, partner.rootId, "tenant_admin");
+    ({ t, partner, admin, auditor, partnerAdmin } = await seedWorld(db, "assoc"));
     const call = as(app, admin);
     const person = await call({
       method: "POST",

@@ -1,14 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeEachDatabase } from "../platform/db/testing.js";
-import {
-  as,
-  type SeededTenant,
-  type SeededUser,
-  seedTenant,
-  seedUser,
-  testApp,
-} from "../testing/fixtures.js";
+import { as, type SeededTenant, type SeededUser, seedWorld, testApp } from "../testing/fixtures.js";
 
 describeEachDatabase("membership routes", (use) => {
   let app: FastifyInstance;
@@ -20,10 +13,7 @@ describeEachDatabase("membership routes", (use) => {
   beforeAll(async () => {
     const { db } = use();
     app = await testApp(use());
-    t = await seedTenant(db, "members");
-    admin = await seedUser(db, t.tenantId, t.rootId, "tenant_admin");
-    officerB = await seedUser(db, t.tenantId, t.otherFederationId, "federation_officer");
-    auditor = await seedUser(db, t.tenantId, t.rootId, "auditor");
+    ({ t, admin, otherOfficer: officerB, auditor } = await seedWorld(db, "members"));
   });
   afterAll(async () => {
     await app.close();

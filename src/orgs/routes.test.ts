@@ -1,14 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeEachDatabase } from "../platform/db/testing.js";
-import {
-  as,
-  type SeededTenant,
-  type SeededUser,
-  seedTenant,
-  seedUser,
-  testApp,
-} from "../testing/fixtures.js";
+import { as, type SeededTenant, type SeededUser, seedWorld, testApp } from "../testing/fixtures.js";
 
 describeEachDatabase("organisation routes", (use) => {
   let app: FastifyInstance;
@@ -22,12 +15,7 @@ describeEachDatabase("organisation routes", (use) => {
   beforeAll(async () => {
     const { db } = use();
     app = await testApp(use());
-    t = await seedTenant(db, "assoc");
-    partner = await seedTenant(db, "partner");
-    admin = await seedUser(db, t.tenantId, t.rootId, "tenant_admin");
-    officer = await seedUser(db, t.tenantId, t.federationId, "federation_officer");
-    auditor = await seedUser(db, t.tenantId, t.rootId, "auditor");
-    partnerAdmin = await seedUser(db, partner.tenantId, partner.rootId, "tenant_admin");
+    ({ t, partner, admin, officer, auditor, partnerAdmin } = await seedWorld(db, "assoc"));
   });
   afterAll(async () => {
     await app.close();

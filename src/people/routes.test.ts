@@ -1,14 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeEachDatabase } from "../platform/db/testing.js";
-import {
-  as,
-  type SeededTenant,
-  type SeededUser,
-  seedTenant,
-  seedUser,
-  testApp,
-} from "../testing/fixtures.js";
+import { as, type SeededTenant, type SeededUser, seedWorld, testApp } from "../testing/fixtures.js";
 import { composeIin } from "./iin.js";
 
 function someIin(birthDate: string, sex: "female" | "male", from = 0): string {
@@ -30,10 +23,7 @@ describeEachDatabase("people routes", (use) => {
   beforeAll(async () => {
     const { db } = use();
     app = await testApp(use());
-    t = await seedTenant(db, "people");
-    admin = await seedUser(db, t.tenantId, t.rootId, "tenant_admin");
-    bookkeeper = await seedUser(db, t.tenantId, t.groupId, "group_bookkeeper");
-    otherOfficer = await seedUser(db, t.tenantId, t.otherFederationId, "federation_officer");
+    ({ t, admin, bookkeeper, otherOfficer } = await seedWorld(db, "people"));
   });
   afterAll(async () => {
     await app.close();

@@ -222,3 +222,33 @@ export function as(app: FastifyInstance, user: SeededUser | null) {
     return app.inject({ ...rest, headers });
   };
 }
+
+export interface SeededWorld {
+  t: SeededTenant;
+  partner: SeededTenant;
+  admin: SeededUser;
+  auditor: SeededUser;
+  /** Federation officer of the first federation. */
+  officer: SeededUser;
+  /** Federation officer of the second federation. */
+  otherOfficer: SeededUser;
+  /** Bookkeeper of the first federation's group. */
+  bookkeeper: SeededUser;
+  partnerAdmin: SeededUser;
+}
+
+/** The usual cast: an association and a partner NGO, and one user for each vantage point. */
+export async function seedWorld(db: Db, label: string): Promise<SeededWorld> {
+  const t = await seedTenant(db, label);
+  const partner = await seedTenant(db, `${label}-partner`);
+  return {
+    t,
+    partner,
+    admin: await seedUser(db, t.tenantId, t.rootId, "tenant_admin"),
+    auditor: await seedUser(db, t.tenantId, t.rootId, "auditor"),
+    officer: await seedUser(db, t.tenantId, t.federationId, "federation_officer"),
+    otherOfficer: await seedUser(db, t.tenantId, t.otherFederationId, "federation_officer"),
+    bookkeeper: await seedUser(db, t.tenantId, t.groupId, "group_bookkeeper"),
+    partnerAdmin: await seedUser(db, partner.tenantId, partner.rootId, "tenant_admin"),
+  };
+}

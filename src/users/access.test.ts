@@ -15,8 +15,8 @@ import {
   cliActor,
   type SeededTenant,
   type SeededUser,
-  seedTenant,
   seedUser,
+  seedWorld,
   testApp,
 } from "../testing/fixtures.js";
 import { createUserWithGrant, disableUser, enableUser, setPassword } from "./index.js";
@@ -39,13 +39,8 @@ describeEachDatabase("who may see and manage users", (use) => {
   beforeAll(async () => {
     const { db } = use();
     app = await testApp(use());
-    t = await seedTenant(db, "access");
-    partner = await seedTenant(db, "partner");
-    admin = await seedUser(db, t.tenantId, t.rootId, "tenant_admin");
+    ({ t, partner, admin, officer, auditor, partnerAdmin } = await seedWorld(db, "access"));
     fedAdmin = await seedUser(db, t.tenantId, t.federationId, "tenant_admin");
-    officer = await seedUser(db, t.tenantId, t.federationId, "federation_officer");
-    auditor = await seedUser(db, t.tenantId, t.rootId, "auditor");
-    partnerAdmin = await seedUser(db, partner.tenantId, partner.rootId, "tenant_admin");
     inside = await seedUser(db, t.tenantId, t.groupId, "group_bookkeeper");
     both = await seedUser(db, t.tenantId, t.groupId, "group_bookkeeper");
     const grant = await as(

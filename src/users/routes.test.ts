@@ -8,21 +8,13 @@ import { describeEachDatabase } from "../platform/db/testing.js";
 import { DomainError } from "../platform/errors.js";
 import { errorMessage } from "../platform/i18n/index.js";
 import { systemIds } from "../platform/ids.js";
-import {
-  as,
-  type SeededTenant,
-  type SeededUser,
-  seedTenant,
-  seedUser,
-  testApp,
-} from "../testing/fixtures.js";
+import { as, type SeededTenant, type SeededUser, seedWorld, testApp } from "../testing/fixtures.js";
 
 const PASSWORD = "correct horse battery";
 
 describeEachDatabase("users, sessions and access", (use) => {
   let app: FastifyInstance;
   let t: SeededTenant;
-  let partner: SeededTenant;
   let admin: SeededUser;
   let officer: SeededUser;
   let auditor: SeededUser;
@@ -31,12 +23,7 @@ describeEachDatabase("users, sessions and access", (use) => {
   beforeAll(async () => {
     const { db } = use();
     app = await testApp(use());
-    t = await seedTenant(db, "users");
-    partner = await seedTenant(db, "partner");
-    admin = await seedUser(db, t.tenantId, t.rootId, "tenant_admin");
-    officer = await seedUser(db, t.tenantId, t.federationId, "federation_officer");
-    auditor = await seedUser(db, t.tenantId, t.rootId, "auditor");
-    partnerAdmin = await seedUser(db, partner.tenantId, partner.rootId, "tenant_admin");
+    ({ t, admin, officer, auditor, partnerAdmin } = await seedWorld(db, "users"));
   });
   afterAll(async () => {
     await app.close();

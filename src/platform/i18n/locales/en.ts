@@ -49,6 +49,8 @@ export const en: Messages = {
     JOURNAL_LINE_ZERO: "Line {{line}} of the entry has no amount.",
     JOURNAL_UNBALANCED: "The entry does not balance in {{currency}}: it is off by {{difference}}.",
     SCHEDULE_TERMS_INVALID: "These loan terms cannot make a schedule: {{details}}",
+    PRODUCT_RATE_ABOVE_CAP:
+      "Loans of this product could cost up to {{rate}} % a year, above the legal cap of {{cap}} % in force on {{date}}.",
     INVALID_DATE: "“{{value}}” is not a date (use YYYY-MM-DD).",
     UNKNOWN_CURRENCY: "“{{currency}}” is not a known currency.",
     UNKNOWN_TIME_ZONE: "“{{timeZone}}” is not a known time zone.",

@@ -53,6 +53,8 @@ export const fr: Messages = {
     JOURNAL_LINE_ZERO: "La ligne {{line}} de l'écriture n'a pas de montant.",
     JOURNAL_UNBALANCED: "L'écriture n'est pas équilibrée en {{currency}} : écart de {{difference}}.",
     SCHEDULE_TERMS_INVALID: "Ces conditions ne permettent pas d'établir un échéancier : {{details}}",
+    PRODUCT_RATE_ABOVE_CAP:
+      "Les prêts de ce produit pourraient coûter jusqu'à {{rate}} % par an, au-dessus du plafond légal de {{cap}} % en vigueur le {{date}}.",
     INVALID_DATE: "« {{value}} » n'est pas une date (format AAAA-MM-JJ).",
     UNKNOWN_CURRENCY: "« {{currency}} » n'est pas une devise connue.",
     UNKNOWN_TIME_ZONE: "« {{timeZone}} » n'est pas un fuseau horaire connu.",

@@ -49,6 +49,8 @@ export const kk: Messages = {
     JOURNAL_LINE_ZERO: "Жазбаның {{line}}-жолында сома жоқ.",
     JOURNAL_UNBALANCED: "Жазба {{currency}} бойынша теңгерілмеген: айырма {{difference}}.",
     SCHEDULE_TERMS_INVALID: "Бұл шарттар бойынша кесте құру мүмкін емес: {{details}}",
+    PRODUCT_RATE_ABOVE_CAP:
+      "Бұл өнім бойынша қарыздардың ЖТСМ {{rate}} %-ға дейін жетуі мүмкін, бұл {{date}} күні қолданыстағы {{cap}} % шегінен жоғары.",
     INVALID_DATE: "«{{value}}» күн емес (ЖЖЖЖ-АА-КК пішімін қолданыңыз).",
     UNKNOWN_CURRENCY: "«{{currency}}» валютасы белгісіз.",
     UNKNOWN_TIME_ZONE: "«{{timeZone}}» уақыт белдеуі белгісіз.",

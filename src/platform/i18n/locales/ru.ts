@@ -49,6 +49,8 @@ export const ru: Messages = {
     JOURNAL_LINE_ZERO: "В строке {{line}} проводки нет суммы.",
     JOURNAL_UNBALANCED: "Проводка не сбалансирована в {{currency}}: расхождение {{difference}}.",
     SCHEDULE_TERMS_INVALID: "По этим условиям нельзя построить график: {{details}}",
+    PRODUCT_RATE_ABOVE_CAP:
+      "ГЭСВ займов по этому продукту может достигать {{rate}} %, что выше предельного значения {{cap}} %, действующего на {{date}}.",
     INVALID_DATE: "«{{value}}» — не дата (формат ГГГГ-ММ-ДД).",
     UNKNOWN_CURRENCY: "Валюта «{{currency}}» неизвестна.",
     UNKNOWN_TIME_ZONE: "Часовой пояс «{{timeZone}}» неизвестен.",

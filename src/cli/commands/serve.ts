@@ -56,7 +56,7 @@ export function serveCommand(program: Command, io: CliIo): void {
         .where("login", "like", "%.demo")
         .orderBy("login")
         .execute();
-      io.err(`\nQadam is serving ${open.displayUrl}`);
+      io.err(`\nQadam is serving ${open.displayUrl} at ${shown} (open it in a browser)`);
       io.err(`  API:          ${shown}/api/v1`);
       io.err(`  API docs:     ${shown}/api/docs`);
       io.err(`  OpenAPI:      ${shown}/api/openapi.json`);

@@ -19,3 +19,4 @@ export {
   reversalOf,
   totalsByCurrency,
 } from "./journal.js";
+export { formatLedgerJournal, type LedgerEntry, ledgerAccountName } from "./ledger-format.js";

@@ -1,6 +1,7 @@
-// Double-entry books: charts of accounts and journal entries (the pure core; storage comes with #3).
+// Double-entry books: charts of accounts and journal entries, pure core and storage (migration 0002).
 // Guarantees: an entry has at least two lines, none zero, summing to zero in each currency; a
-// correction is a reversing entry that cancels the original exactly; balances are sums of lines.
+// correction is a reversing entry that cancels the original exactly, at most once; balances are sums
+// of lines; entries and lines are append-only in the database itself.
 export {
   ACCOUNT_TYPES,
   type AccountTemplate,
@@ -20,3 +21,14 @@ export {
   totalsByCurrency,
 } from "./journal.js";
 export { formatLedgerJournal, type LedgerEntry, ledgerAccountName } from "./ledger-format.js";
+export {
+  type Account,
+  chartOf,
+  journalForExport,
+  openBooks,
+  type PostedEntry,
+  postEntry,
+  reverseEntry,
+  type TrialBalanceRow,
+  trialBalance,
+} from "./store.js";

@@ -22,7 +22,10 @@ describe("qadam", () => {
   it("migrates a new database and then says it is up to date", async () => {
     const first = await qadam(["db", "migrate", "--json"], { DATABASE_URL: url });
     expect(first.code).toBe(0);
-    expect(JSON.parse(first.out)).toMatchObject({ applied: ["0001_foundation"], current: "0001_foundation" });
+    expect(JSON.parse(first.out)).toMatchObject({
+      applied: ["0001_foundation", "0002_books"],
+      current: "0002_books",
+    });
     const again = await qadam(["db", "migrate", "--database-url", url]);
     expect(again.out).toMatch(/up to date/);
   });

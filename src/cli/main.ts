@@ -2,6 +2,7 @@
 // a non-zero exit status on failure.
 import { Command, CommanderError } from "commander";
 import { backupCommand } from "./commands/backup.js";
+import { booksCommands } from "./commands/books.js";
 import { dbCommands } from "./commands/db.js";
 import { demoCommand } from "./commands/demo.js";
 import { loanCommands } from "./commands/loan.js";
@@ -24,6 +25,7 @@ export function buildProgram(io: CliIo): Command {
   orgCommands(program, io);
   userCommands(program, io);
   loanCommands(program, io);
+  booksCommands(program, io);
   backupCommand(program, io);
   for (const command of program.commands) {
     command.exitOverride();

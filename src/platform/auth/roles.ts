@@ -18,15 +18,16 @@ export const PERMISSIONS = [
   "users.read",
   "users.write",
   "audit.read",
+  "books.write",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   tenant_admin: PERMISSIONS,
-  federation_officer: ["orgs.write", "people.write", "members.write", "users.read"],
-  credit_officer: ["people.write"],
+  federation_officer: ["orgs.write", "people.write", "members.write", "users.read", "books.write"],
+  credit_officer: ["people.write", "books.write"],
   programme_officer: ["people.write"],
-  group_bookkeeper: ["people.write", "members.write"],
+  group_bookkeeper: ["people.write", "members.write", "books.write"],
   auditor: ["users.read", "audit.read"],
 };
 

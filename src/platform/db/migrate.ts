@@ -7,9 +7,11 @@ import {
   Migrator,
 } from "kysely";
 import * as m0001 from "./migrations/0001_foundation.js";
+import * as m0002 from "./migrations/0002_books.js";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001_foundation": m0001,
+  "0002_books": m0002,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

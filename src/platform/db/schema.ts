@@ -189,6 +189,44 @@ export interface IdempotencyKeysTable {
   createdAt: Instant;
 }
 
+export interface AccountsTable {
+  id: string;
+  tenantId: string;
+  orgId: string;
+  code: string;
+  name: string;
+  type: string;
+  parentId: string | null;
+  status: string;
+  createdAt: Instant;
+}
+
+export interface JournalEntriesTable {
+  id: string;
+  tenantId: string;
+  orgId: string;
+  businessDate: CalendarDate;
+  description: string;
+  causeType: string;
+  causeId: string;
+  reversesId: string | null;
+  postedAt: Instant;
+  postedBy: string | null;
+}
+
+export interface JournalLinesTable {
+  tenantId: string;
+  entryId: string;
+  lineNo: number;
+  orgId: string;
+  accountId: string;
+  businessDate: CalendarDate;
+  currency: string;
+  /** Minor units, signed: debit positive. A string from pg, a number or bigint from SQLite: see ints.ts. */
+  amount: string | number | bigint;
+  memo: string | null;
+}
+
 export interface Database {
   tenants: TenantsTable;
   organisations: OrganisationsTable;
@@ -205,6 +243,9 @@ export interface Database {
   loginFailures: LoginFailuresTable;
   auditLog: AuditLogTable;
   idempotencyKeys: IdempotencyKeysTable;
+  accounts: AccountsTable;
+  journalEntries: JournalEntriesTable;
+  journalLines: JournalLinesTable;
 }
 
 export type OrganisationRow = Selectable<OrganisationsTable>;

@@ -1,0 +1,146 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { postEntry } from "../books/store.js";
+import { KZT, money } from "../money/index.js";
+import { systemClock } from "../platform/clock.js";
+import { executeCommand } from "../platform/commands.js";
+import { openDatabase } from "../platform/db/database.js";
+import { systemIds } from "../platform/ids.js";
+import type { CliIo } from "./io.js";
+import { runCli } from "./main.js";
+import { operatorOf } from "./operator.js";
+
+const dir = mkdtempSync(join(tmpdir(), "qadam-books-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function qadam(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), interactive: false, env: {} };
+  const code = await runCli(args, io);
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+function hledgerAvailable(): boolean {
+  try {
+    execFileSync("hledger", ["--version"]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe("qadam books", () => {
+  const url = `sqlite:${join(dir, "books.db")}`;
+
+  it("opens an MFO's books, prints the trial balance, and exports a journal hledger agrees with", async () => {
+    expect((await qadam(["demo", "--members", "20", "--database-url", url])).code).toBe(0);
+    const orgs = JSON.parse(
+      (await qadam(["org", "list", "--json", "--kind", "mfo", "--database-url", url])).out,
+    ) as Array<{ id: string }>;
+    const mfo = orgs[0]?.id ?? "";
+    const opened = await qadam(["books", "open", "--org", mfo, "--json", "--database-url", url]);
+    expect(opened.code).toBe(0);
+    const chart = JSON.parse(opened.out) as Array<{ id: string; code: string }>;
+    const id = (code: string) => chart.find((a) => a.code === code)?.id ?? "";
+
+    const open = await openDatabase(url);
+    try {
+      const actor = await operatorOf(open.db, "moldir");
+      for (const [day, principal, interest] of [
+        ["2026-01-15", 0n, 0n],
+        ["2026-02-16", 745_596n, 200_000n],
+        ["2026-03-16", 760_508n, 185_088n],
+      ] as const) {
+        const lines =
+          principal === 0n
+            ? [
+                { account: id("132"), amount: money(10_000_000n, KZT) },
+                { account: id("11"), amount: money(-10_000_000n, KZT) },
+              ]
+            : [
+                { account: id("11"), amount: money(principal + interest, KZT) },
+                { account: id("132"), amount: money(-principal, KZT) },
+                { account: id("41"), amount: money(-interest, KZT) },
+              ];
+        await executeCommand(
+          { db: open.db, clock: systemClock, ids: systemIds },
+          { actor, name: "books.post", source: "cli" },
+          (trx, ctx) =>
+            postEntry(trx, ctx, mfo, {
+              businessDate: day,
+              description: "loan L1",
+              cause: { type: "loan", id: "L1" },
+              lines,
+            }),
+        );
+      }
+    } finally {
+      await open.close();
+    }
+
+    const tb = await qadam([
+      "books",
+      "trial-balance",
+      "--org",
+      mfo,
+      "--date",
+      "2026-12-31",
+      "--json",
+      "--database-url",
+      url,
+    ]);
+    expect(JSON.parse(tb.out)).toEqual({
+      accounts: [
+        { account: "Assets:Cash", currency: "KZT", balance: "-81088.08" },
+        { account: "Assets:Loan portfolio:Group loans", currency: "KZT", balance: "84938.96" },
+        { account: "Income:Interest income", currency: "KZT", balance: "-3850.88" },
+      ],
+    });
+    const bad = await qadam([
+      "books",
+      "trial-balance",
+      "--org",
+      mfo,
+      "--date",
+      "yesterday",
+      "--database-url",
+      url,
+    ]);
+    expect(bad.code).toBe(1);
+
+    const file = join(dir, "mfo.ledger");
+    expect(
+      (
+        await qadam([
+          "books",
+          "export",
+          "--org",
+          mfo,
+          "--format",
+          "ledger",
+          "--to",
+          file,
+          "--database-url",
+          url,
+        ])
+      ).code,
+    ).toBe(0);
+    if (!hledgerAvailable()) {
+      if (process.env.CI) throw new Error("hledger is missing in CI");
+      console.warn("!!! hledger is not installed: the export was not checked against it");
+      return;
+    }
+    const csv = execFileSync("hledger", ["-f", file, "balance", "--flat", "-N", "-O", "csv"], {
+      encoding: "utf8",
+    });
+    expect(csv.trim().split("\n").slice(1)).toEqual([
+      '"Assets:Cash","-81088.08 KZT"',
+      '"Assets:Loan portfolio:Group loans","84938.96 KZT"',
+      '"Income:Interest income","-3850.88 KZT"',
+    ]);
+  });
+});

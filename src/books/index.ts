@@ -22,6 +22,14 @@ export {
 } from "./journal.js";
 export { formatLedgerJournal, type LedgerEntry, ledgerAccountName } from "./ledger-format.js";
 export {
+  accountBalance,
+  accountStatement,
+  balanceSheet,
+  incomeStatement,
+  type ReportLine,
+  type StatementLine,
+} from "./reports.js";
+export {
   type Account,
   chartOf,
   journalForExport,

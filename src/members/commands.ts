@@ -9,9 +9,24 @@ import type { CommandContext } from "../platform/commands.js";
 import { isUniqueViolation } from "../platform/db/constraint-errors.js";
 import type { Db } from "../platform/db/database.js";
 import { DomainError } from "../platform/errors.js";
-import { translate } from "../platform/i18n/index.js";
+import { type Messages, translate } from "../platform/i18n/index.js";
 import { findMembership } from "./queries.js";
 import type { MemberRole, Membership } from "./types.js";
+
+function hiddenGroupName(ctx: CommandContext): string {
+  return translate(ctx.actor.locale, "hiddenGroupName");
+}
+
+function roleTaken(role: MemberRole): DomainError {
+  return new DomainError("MEMBERSHIP_ROLE_TAKEN", { role: role satisfies keyof Messages["memberRoles"] });
+}
+
+/** The index a unique violation hit, as PostgreSQL names it (SQLite does not: the caller falls back on the role). */
+function violatedIndex(error: unknown): string | undefined {
+  const name =
+    typeof error === "object" && error !== null ? (error as { constraint?: unknown }).constraint : undefined;
+  return typeof name === "string" ? name : undefined;
+}
 
 async function refuseDuplicate(trx: Db, ctx: CommandContext, personId: string): Promise<void> {
   const active = await trx
@@ -23,10 +38,8 @@ async function refuseDuplicate(trx: Db, ctx: CommandContext, personId: string): 
     .where("m.leftOn", "is", null)
     .executeTakeFirst();
   if (active) {
-    // The other group's name only if the actor may see it; otherwise a neutral word.
-    const groupName = canSee(ctx.actor, active.path)
-      ? active.name
-      : translate(ctx.actor.locale, "entities.organisation");
+    // The other group's name only if the actor may see it; otherwise a neutral phrase.
+    const groupName = canSee(ctx.actor, active.path) ? active.name : hiddenGroupName(ctx);
     throw new DomainError("MEMBER_ALREADY_IN_GROUP", { groupName });
   }
 }
@@ -47,7 +60,7 @@ async function refuseRoleTaken(
     .where("role", "=", role)
     .where("leftOn", "is", null);
   if (exceptId) q = q.where("id", "<>", exceptId);
-  if (await q.executeTakeFirst()) throw new DomainError("MEMBERSHIP_ROLE_TAKEN", { role });
+  if (await q.executeTakeFirst()) throw roleTaken(role);
 }
 
 export async function joinGroup(
@@ -75,7 +88,7 @@ export async function joinGroup(
     .executeTakeFirst();
   if (lastLeft?.leftOn && joinedOn < lastLeft.leftOn) {
     // Periods may not overlap: she can join again only after she left her last group.
-    throw new DomainError("MEMBERSHIP_DATES_INVALID", { leftOn: lastLeft.leftOn, joinedOn });
+    throw new DomainError("MEMBERSHIP_PERIOD_OVERLAP", { leftOn: lastLeft.leftOn, joinedOn });
   }
   const id = ctx.ids.next();
   try {
@@ -95,13 +108,13 @@ export async function joinGroup(
       })
       .execute();
   } catch (error) {
-    // A concurrent join won the race: the database's partial unique indexes refused this one.
+    // A concurrent join won the race: one of the database's partial unique indexes refused this one.
     if (isUniqueViolation(error)) {
-      throw input.role === "member"
-        ? new DomainError("MEMBER_ALREADY_IN_GROUP", {
-            groupName: translate(ctx.actor.locale, "entities.organisation"),
-          })
-        : new DomainError("MEMBERSHIP_ROLE_TAKEN", { role: input.role });
+      const index = violatedIndex(error);
+      const roleClash = index ? index === "memberships_one_officer_per_role" : input.role !== "member";
+      throw roleClash
+        ? roleTaken(input.role)
+        : new DomainError("MEMBER_ALREADY_IN_GROUP", { groupName: hiddenGroupName(ctx) });
     }
     throw error;
   }
@@ -126,7 +139,7 @@ export async function changeRole(
     .where("id", "=", m.id)
     .execute()
     .catch((e: unknown) => {
-      if (isUniqueViolation(e)) throw new DomainError("MEMBERSHIP_ROLE_TAKEN", { role: input.role });
+      if (isUniqueViolation(e)) throw roleTaken(input.role);
       throw e;
     });
   ctx.touched("membership", m.id);

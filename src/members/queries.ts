@@ -3,7 +3,7 @@
 import { findOrganisation } from "../orgs/lookup.js";
 import { findPerson } from "../people/lookup.js";
 import type { Actor } from "../platform/auth/actor.js";
-import { assertCanSee } from "../platform/auth/actor.js";
+import { assertCanSee, pathRangeEnd, visibleRoots } from "../platform/auth/actor.js";
 import type { Db } from "../platform/db/database.js";
 import { DomainError } from "../platform/errors.js";
 import { isUuid } from "../platform/ids.js";
@@ -75,10 +75,15 @@ export async function groupMembers(
 /** A person's memberships in the groups the actor can see. */
 export async function personMemberships(db: Db, actor: Actor, personId: string): Promise<Membership[]> {
   const person = await findPerson(db, actor, personId);
+  // She may be visible through another organisation: only the groups the actor sees are listed.
+  const roots = visibleRoots(actor);
   const rows = await baseQuery(db, actor)
     .where("m.personId", "=", person.id)
+    .where((eb) =>
+      eb.or(roots.map((r) => eb.and([eb("g.path", ">=", r), eb("g.path", "<", pathRangeEnd(r))]))),
+    )
     .orderBy("m.joinedOn")
     .orderBy("m.id")
     .execute();
-  return rows.filter((r) => actor.grants.some((g) => r.groupPath.startsWith(g.orgPath))).map(toMembership);
+  return rows.map(toMembership);
 }

@@ -9,11 +9,14 @@ describeEachDatabase("membership routes", (use) => {
   let admin: SeededUser;
   let officerB: SeededUser;
   let auditor: SeededUser;
+  let otherOfficer: SeededUser;
+  let partnerAdmin: SeededUser;
 
   beforeAll(async () => {
     const { db } = use();
     app = await testApp(use());
-    ({ t, admin, otherOfficer: officerB, auditor } = await seedWorld(db, "members"));
+    ({ t, admin, otherOfficer, auditor, partnerAdmin } = await seedWorld(db, "members"));
+    officerB = otherOfficer;
   });
   afterAll(async () => {
     await app.close();
@@ -94,7 +97,7 @@ describeEachDatabase("membership routes", (use) => {
       role: "member",
       joinedOn: "2024-06-01",
     });
-    expect(overlap.json().error.code).toBe("MEMBERSHIP_DATES_INVALID");
+    expect(overlap.json().error.code).toBe("MEMBERSHIP_PERIOD_OVERLAP");
     const later = await join(admin, t.otherGroupId, { personId: id, role: "member", joinedOn: "2024-07-15" });
     expect(later.statusCode).toBe(201);
     const history = await as(app, admin)({ method: "GET", url: `/api/v1/people/${id}/memberships` });
@@ -114,8 +117,16 @@ describeEachDatabase("membership routes", (use) => {
     const b = await person("Ләззат");
     const pres = await join(admin, t.groupId, { personId: a, role: "president", joinedOn: "2024-02-01" });
     expect(pres.statusCode).toBe(201);
-    const clash = await join(admin, t.groupId, { personId: b, role: "president", joinedOn: "2024-02-01" });
-    expect(clash.json().error.code).toBe("MEMBERSHIP_ROLE_TAKEN");
+    const clash = await join(
+      admin,
+      t.groupId,
+      { personId: b, role: "president", joinedOn: "2024-02-01" },
+      { "accept-language": "ru" },
+    );
+    expect(clash.json().error).toEqual({
+      code: "MEMBERSHIP_ROLE_TAKEN",
+      message: "В группе уже есть действующий председатель.",
+    });
     const mb = await join(admin, t.groupId, { personId: b, role: "member", joinedOn: "2024-02-01" });
     const promote = await as(
       app,
@@ -143,5 +154,82 @@ describeEachDatabase("membership routes", (use) => {
     expect(early.json().error.code).toBe("ORG_DATE_BEFORE_OPENING");
     const audit = await join(auditor, t.groupId, { personId: id, role: "member", joinedOn: "2024-02-01" });
     expect(audit.statusCode).toBe(403);
+  });
+
+  it("names the other group only to someone who may see it", async () => {
+    // Registered in the second federation's group, so its officer sees her; a member in the first's.
+    const id = await person("Сәуле", t.otherGroupId);
+    expect(
+      (await join(admin, t.groupId, { personId: id, role: "member", joinedOn: "2024-02-01" })).statusCode,
+    ).toBe(201);
+    const res = await join(otherOfficer, t.otherGroupId, {
+      personId: id,
+      role: "member",
+      joinedOn: "2024-03-01",
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error).toEqual({
+      code: "MEMBER_ALREADY_IN_GROUP",
+      message: "This person is already an active member of a self-help group: (a group you cannot see).",
+    });
+    const kk = await join(
+      otherOfficer,
+      t.otherGroupId,
+      { personId: id, role: "member", joinedOn: "2024-03-01" },
+      { "accept-language": "kk" },
+    );
+    expect(kk.json().error.message).toContain("сізге қолжетімсіз топ");
+  });
+
+  it("lets one of two concurrent presidents win, with MEMBERSHIP_ROLE_TAKEN for the other", async () => {
+    const { db } = use();
+    const [a, b] = [await person("Гүлмира"), await person("Зәуре")];
+    const results = await Promise.all([
+      join(admin, t.otherGroupId, { personId: a, role: "president", joinedOn: "2024-02-01" }),
+      join(admin, t.otherGroupId, { personId: b, role: "president", joinedOn: "2024-02-01" }),
+    ]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    expect(results.find((r) => r.statusCode === 409)?.json().error.code).toBe("MEMBERSHIP_ROLE_TAKEN");
+    const presidents = await db
+      .selectFrom("memberships")
+      .select("id")
+      .where("groupId", "=", t.otherGroupId)
+      .where("role", "=", "president")
+      .where("leftOn", "is", null)
+      .execute();
+    expect(presidents).toHaveLength(1);
+  });
+
+  it("answers 404 to malformed and unknown ids, and to another tenant's records", async () => {
+    const id = await person("Алма");
+    const m = await join(admin, t.groupId, { personId: id, role: "member", joinedOn: "2024-02-01" });
+    const call = as(app, admin);
+    for (const url of [
+      "/api/v1/memberships/not-a-uuid",
+      "/api/v1/memberships/0190c5a0-0000-7000-8000-000000000000",
+      "/api/v1/groups/not-a-uuid/members",
+      "/api/v1/people/42/memberships",
+    ]) {
+      expect((await call({ method: "GET", url })).statusCode, url).toBe(404);
+    }
+    const leave = await call({
+      method: "POST",
+      url: "/api/v1/memberships/x/leave",
+      payload: { leftOn: "2024-03-01" },
+    });
+    expect(leave.statusCode).toBe(404);
+    const partner = as(app, partnerAdmin);
+    expect((await partner({ method: "GET", url: `/api/v1/memberships/${m.json().id}` })).statusCode).toBe(
+      404,
+    );
+    expect((await partner({ method: "GET", url: `/api/v1/groups/${t.groupId}/members` })).statusCode).toBe(
+      404,
+    );
+    const steal = await join(partnerAdmin, t.groupId, {
+      personId: id,
+      role: "member",
+      joinedOn: "2024-02-01",
+    });
+    expect(steal.statusCode).toBe(404);
   });
 });

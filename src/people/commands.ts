@@ -8,6 +8,7 @@ import type { CommandContext } from "../platform/commands.js";
 import { isUniqueViolation } from "../platform/db/constraint-errors.js";
 import type { Db } from "../platform/db/database.js";
 import { DomainError } from "../platform/errors.js";
+import type { Messages } from "../platform/i18n/index.js";
 import { checkIin, type Sex } from "./iin.js";
 import { findPerson, type Person } from "./lookup.js";
 import { normalisePhone } from "./phone.js";
@@ -60,7 +61,10 @@ async function checkDetails(
   let iin: string | null = null;
   if (d.iin) {
     const check = checkIin(d.iin);
-    if (!check.valid) throw new DomainError("INVALID_IIN", { iin: d.iin.slice(0, 20), reason: check.reason });
+    if (!check.valid) {
+      const reason = check.reason satisfies keyof Messages["iinReasons"];
+      throw new DomainError("INVALID_IIN", { iin: d.iin.slice(0, 20), reason });
+    }
     if (birthDate && birthDate !== check.birthDate)
       throw new DomainError("IIN_BIRTH_DATE_MISMATCH", { iin: check.iin, birthDate });
     if (d.sex && d.sex !== check.sex) throw new DomainError("IIN_SEX_MISMATCH", { iin: check.iin });
@@ -183,7 +187,10 @@ export async function updatePerson(
 
 /**
  * The person withdrew her consent: her personal data is erased (names, birth date, phone, IIN,
- * household, village, search terms); the row stays so that memberships and counts still add up.
+ * household, village, search terms) and she is recorded as an anonymous count (one, her sex, the
+ * date, at her registering organisation). The row stays only so that her memberships (and later
+ * loans) still point somewhere: reports count people with consent plus anonymous counts, never
+ * both for one person.
  */
 export async function withdrawConsent(
   trx: Db,
@@ -216,6 +223,13 @@ export async function withdrawConsent(
     .where("tenantId", "=", ctx.actor.tenantId)
     .where("personId", "=", current.id)
     .execute();
+  await insertAnonymousCount(trx, ctx, {
+    orgId: current.orgId,
+    countedOn: on,
+    count: 1,
+    sex: current.sex,
+    note: null,
+  });
   ctx.touched("person", current.id);
   return findPerson(trx, ctx.actor, current.id);
 }
@@ -260,16 +274,21 @@ export async function recordAnonymousCount(
 ): Promise<AnonymousCount> {
   const org = await findOrganisation(trx, ctx.actor, input.orgId);
   assertCan(ctx.actor, "people.write", org.path, "organisation");
-  const row = {
-    id: ctx.ids.next(),
-    tenantId: ctx.actor.tenantId,
+  return insertAnonymousCount(trx, ctx, {
     orgId: org.id,
     countedOn: checkDate(input.countedOn),
     count: input.count,
     sex: input.sex ?? null,
     note: clean(input.note),
-    createdAt: ctx.now,
-  };
+  });
+}
+
+async function insertAnonymousCount(
+  trx: Db,
+  ctx: CommandContext,
+  count: Omit<AnonymousCount, "id">,
+): Promise<AnonymousCount> {
+  const row = { id: ctx.ids.next(), tenantId: ctx.actor.tenantId, ...count, createdAt: ctx.now };
   await trx.insertInto("anonymousCounts").values(row).execute();
   ctx.touched("anonymous_count", row.id);
   return {

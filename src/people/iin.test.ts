@@ -91,6 +91,23 @@ describe("IIN", () => {
     );
   });
 
+  it("reads back any valid number as the parts that compose it, and never throws", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.stringMatching(/^\d{12}$/),
+          parts.map((p) => composeIin(p.birthDate, p.sex, p.serial) ?? ""),
+          fc.string(),
+        ),
+        (text) => {
+          const check = checkIin(text);
+          if (check.valid)
+            expect(composeIin(check.birthDate, check.sex, Number(check.iin.slice(7, 11)))).toBe(check.iin);
+        },
+      ),
+    );
+  });
+
   it("completes eleven digits only with a digit that validates", () => {
     fc.assert(
       fc.property(fc.stringMatching(/^\d{11}$/), (stem) => {

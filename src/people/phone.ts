@@ -11,7 +11,7 @@ export function normalisePhone(
   return parsed.number;
 }
 
-/** The digits of a query that looks like a phone number (7 digits or more), else null. */
+/** The digits of a query that looks like (part of) a phone number, 4 digits or more, else null. */
 export function phoneDigits(query: string): string | null {
   if (!/^[+\d\s()-]+$/.test(query)) return null;
   const digits = query.replace(/\D/g, "");

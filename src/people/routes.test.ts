@@ -19,11 +19,13 @@ describeEachDatabase("people routes", (use) => {
   let admin: SeededUser;
   let bookkeeper: SeededUser;
   let otherOfficer: SeededUser;
+  let auditor: SeededUser;
+  let partnerAdmin: SeededUser;
 
   beforeAll(async () => {
     const { db } = use();
     app = await testApp(use());
-    ({ t, admin, bookkeeper, otherOfficer } = await seedWorld(db, "people"));
+    ({ t, admin, bookkeeper, otherOfficer, auditor, partnerAdmin } = await seedWorld(db, "people"));
   });
   afterAll(async () => {
     await app.close();
@@ -54,7 +56,13 @@ describeEachDatabase("people routes", (use) => {
     const bad = await register(admin, { givenName: "A", iin: "123456789012" }, { "accept-language": "ru" });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().error.code).toBe("INVALID_IIN");
-    expect(bad.json().error.message).toContain("ИИН");
+    expect(bad.json().error.message).toBe(
+      "ИИН 123456789012 неверен: седьмая цифра у физического лица должна быть от 1 до 6.",
+    );
+    const valid = someIin("1990-01-02", "female");
+    const wrongCheck = `${valid.slice(0, 11)}${(Number(valid[11]) + 1) % 10}`;
+    const check = await register(admin, { givenName: "A", iin: wrongCheck }, { "accept-language": "kk" });
+    expect(check.json().error.message).toContain("бақылау цифры сәйкес келмейді");
     const iin = someIin("1990-01-02", "female", 100);
     const date = await register(admin, { givenName: "A", iin, birthDate: "1990-01-03" });
     expect(date.json().error.code).toBe("IIN_BIRTH_DATE_MISMATCH");
@@ -92,6 +100,9 @@ describeEachDatabase("people routes", (use) => {
     expect(await search("87770001122")).toEqual([id]);
     expect(await search("+7 777 000")).toContain(id);
     expect(await search(iin)).toEqual([id]);
+    expect(await search("тоғжан 8 777 000")).toEqual([id]);
+    expect(await search("тоғжан 8 701 000")).toEqual([]);
+    expect(await search(`құдайбергенова ${iin}`)).toEqual([id]);
   });
 
   it("corrects details and keeps the search up to date", async () => {
@@ -130,6 +141,18 @@ describeEachDatabase("people routes", (use) => {
     });
     const found = await as(app, admin)({ method: "GET", url: "/api/v1/people?q=исаева%20роза" });
     expect(found.json().items).toHaveLength(0);
+    const { db } = use();
+    const terms = await db
+      .selectFrom("personSearchTerms")
+      .select("term")
+      .where("personId", "=", id)
+      .execute();
+    expect(terms).toEqual([]);
+    // She is now counted anonymously, at the organisation that registered her.
+    const counts = await as(app, admin)({ method: "GET", url: `/api/v1/orgs/${t.groupId}/anonymous-counts` });
+    expect(counts.json().items).toContainEqual(
+      expect.objectContaining({ countedOn: "2026-01-01", count: 1, note: null }),
+    );
     const again = await as(
       app,
       admin,
@@ -193,5 +216,41 @@ describeEachDatabase("people routes", (use) => {
     expect(second.json()).toEqual(first.json());
     const rows = await db.selectFrom("persons").select("id").where("familyName", "=", "Тестова").execute();
     expect(rows).toHaveLength(1);
+  });
+
+  it("answers 404 to malformed, unknown and other tenants' ids, and 403 to an auditor's write", async () => {
+    const made = await register(admin, { givenName: "Ботагөз" });
+    const id = made.json().id;
+    const h = await as(
+      app,
+      admin,
+    )({ method: "POST", url: "/api/v1/households", payload: { orgId: t.groupId, name: "Сапаровтар" } });
+    for (const url of [
+      "/api/v1/people/not-a-uuid",
+      "/api/v1/people/0190c5a0-0000-7000-8000-000000000000",
+      "/api/v1/households/123",
+    ]) {
+      expect((await as(app, admin)({ method: "GET", url })).statusCode, url).toBe(404);
+    }
+    const partner = as(app, partnerAdmin);
+    expect((await partner({ method: "GET", url: `/api/v1/people/${id}` })).statusCode).toBe(404);
+    expect((await partner({ method: "GET", url: `/api/v1/households/${h.json().id}` })).statusCode).toBe(404);
+    const theirs = await partner({
+      method: "PATCH",
+      url: `/api/v1/people/${id}`,
+      payload: { givenName: "X" },
+    });
+    expect(theirs.statusCode).toBe(404);
+    const audit = as(app, auditor);
+    expect((await audit({ method: "GET", url: `/api/v1/people/${id}` })).statusCode).toBe(200);
+    const patch = await audit({ method: "PATCH", url: `/api/v1/people/${id}`, payload: { givenName: "X" } });
+    expect(patch.statusCode).toBe(403);
+    expect(patch.json().error.code).toBe("FORBIDDEN");
+    const post = await audit({
+      method: "POST",
+      url: "/api/v1/people",
+      payload: { orgId: t.groupId, givenName: "X", consent },
+    });
+    expect(post.statusCode).toBe(403);
   });
 });

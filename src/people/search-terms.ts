@@ -36,18 +36,40 @@ export function searchTermsFor(person: Searchable): string[] {
 
 export type QueryTerm = { kind: "prefix"; term: string } | { kind: "exact"; term: string };
 
-/** Turns what a user typed into terms that must all match: an IIN, a phone, or name prefixes. */
+/** An IIN (exact) or a phone number (its digits as a prefix) typed as one piece, else null. */
+function numberTerm(text: string): QueryTerm | null {
+  const iin = text.replace(/[\s-]/g, "");
+  if (/^\d{12}$/.test(iin)) return { kind: "exact", term: `=${iin}` };
+  const digits = phoneDigits(text);
+  if (!digits) return null;
+  // "8 701 …" is the domestic form of "+7 701 …" (Kazakh numbers start with 7 after the trunk 8),
+  // stored as "#701…" beside the international "#7701…": partial numbers are found too.
+  const national = /^87/.test(digits) && digits.length <= 11 ? digits.slice(1) : digits;
+  return { kind: "prefix", term: `#${national}` };
+}
+
+/**
+ * Turns what a user typed into terms that must all match: an IIN or a phone typed alone (spaces
+ * allowed), else each word as a name prefix, or as an IIN or phone when it is one ("Айгүл 8701").
+ */
 export function parseQuery(query: string): QueryTerm[] {
-  const trimmed = query.trim();
-  if (/^\d{12}$/.test(trimmed.replace(/[\s-]/g, "")))
-    return [{ kind: "exact", term: `=${trimmed.replace(/[\s-]/g, "")}` }];
-  const digits = phoneDigits(trimmed);
-  if (digits) {
-    // "8 701 …" is the domestic form of "+7 701 …".
-    const national = digits.startsWith("8") && digits.length === 11 ? digits.slice(1) : digits;
-    return [{ kind: "prefix", term: `#${national}` }];
+  const whole = numberTerm(query.trim());
+  if (whole) return [whole];
+  // Runs of numeric chunks are one number: "Айгүл 8 701 234" is a name and a phone.
+  const pieces: string[] = [];
+  for (const chunk of query.split(/\s+/u).filter((c) => c.length > 0)) {
+    const numeric = /^[+\d()-]*\d[+\d()-]*$/.test(chunk);
+    const last = pieces.length - 1;
+    if (numeric && last >= 0 && /\d$/.test(pieces[last] ?? "")) pieces[last] = `${pieces[last]} ${chunk}`;
+    else pieces.push(chunk);
   }
-  return [...new Set(nameWords(trimmed))].slice(0, 5).map((term) => ({ kind: "prefix", term }));
+  const terms = new Map<string, QueryTerm>();
+  for (const piece of pieces) {
+    const number = numberTerm(piece);
+    const found = number ? [number] : nameWords(piece).map((term) => ({ kind: "prefix" as const, term }));
+    for (const t of found) terms.set(t.term, t);
+  }
+  return [...terms.values()].slice(0, 5);
 }
 
 /** The exclusive upper bound of every string that starts with `prefix`. */

@@ -14,4 +14,9 @@ export type Entity =
 export interface Messages {
   errors: Record<ErrorCode, string>;
   entities: Record<Entity, string>;
+  /** Words a message nests by a parameter's value ("$t(memberRoles.{{role}})"), so they are translated too. */
+  memberRoles: Record<"president" | "secretary" | "treasurer" | "member", string>;
+  iinReasons: Record<"format" | "century" | "birth-date" | "check-digit", string>;
+  /** Stands in a message for the name of a group the reader may not see. */
+  hiddenGroupName: string;
 }

@@ -28,7 +28,7 @@ export const en: Messages = {
     ORG_ROOT_CANNOT_MOVE: "The association itself cannot be moved.",
     ORG_DATE_BEFORE_OPENING: "The date {{date}} is before the organisation opened ({{openedOn}}).",
     TENANT_SLUG_TAKEN: "The short name “{{slug}}” is already taken.",
-    INVALID_IIN: "The IIN {{iin}} is not valid: {{reason}}.",
+    INVALID_IIN: "The IIN {{iin}} is not valid: $t(iinReasons.{{reason}}).",
     IIN_BIRTH_DATE_MISMATCH: "The IIN {{iin}} does not match the birth date {{birthDate}}.",
     IIN_SEX_MISMATCH: "The IIN {{iin}} does not match the person's sex.",
     IIN_ALREADY_REGISTERED: "A person with the IIN {{iin}} is already registered.",
@@ -36,10 +36,12 @@ export const en: Messages = {
     CONSENT_REQUIRED:
       "Personal data can be kept only with the person's consent; without it, record an anonymous count.",
     PERSON_ANONYMISED: "This person withdrew consent; their personal data has been removed.",
-    MEMBER_ALREADY_IN_GROUP: "This person is already an active member of the group “{{groupName}}”.",
-    MEMBERSHIP_ROLE_TAKEN: "The group already has an active {{role}}.",
+    MEMBER_ALREADY_IN_GROUP: "This person is already an active member of a self-help group: {{groupName}}.",
+    MEMBERSHIP_ROLE_TAKEN: "The group already has an active $t(memberRoles.{{role}}).",
     MEMBERSHIP_ALREADY_ENDED: "This membership has already ended.",
     MEMBERSHIP_DATES_INVALID: "The leaving date {{leftOn}} is before the joining date {{joinedOn}}.",
+    MEMBERSHIP_PERIOD_OVERLAP:
+      "This person left their previous group on {{leftOn}}; a new membership cannot start before that date ({{joinedOn}}).",
     LOGIN_TAKEN: "The login “{{login}}” is already taken.",
     WEAK_PASSWORD: "The password must have at least {{min}} characters.",
     USER_DISABLED: "This user account is disabled.",
@@ -65,4 +67,17 @@ export const en: Messages = {
     tenant: "tenant",
     record: "record",
   },
+  memberRoles: {
+    president: "president",
+    secretary: "secretary",
+    treasurer: "treasurer",
+    member: "member",
+  },
+  iinReasons: {
+    format: "it must have 12 digits",
+    century: "the seventh digit must be 1 to 6 for a person",
+    "birth-date": "the first six digits are not a date of birth",
+    "check-digit": "the check digit does not match",
+  },
+  hiddenGroupName: "(a group you cannot see)",
 };

@@ -30,7 +30,7 @@ export const fr: Messages = {
     ORG_ROOT_CANNOT_MOVE: "L'association elle-même ne peut pas être déplacée.",
     ORG_DATE_BEFORE_OPENING: "La date {{date}} précède l'ouverture de l'organisation ({{openedOn}}).",
     TENANT_SLUG_TAKEN: "Le nom court « {{slug}} » est déjà pris.",
-    INVALID_IIN: "L'IIN {{iin}} n'est pas valide : {{reason}}.",
+    INVALID_IIN: "L'IIN {{iin}} n'est pas valide : $t(iinReasons.{{reason}}).",
     IIN_BIRTH_DATE_MISMATCH: "L'IIN {{iin}} ne correspond pas à la date de naissance {{birthDate}}.",
     IIN_SEX_MISMATCH: "L'IIN {{iin}} ne correspond pas au sexe de la personne.",
     IIN_ALREADY_REGISTERED: "Une personne avec l'IIN {{iin}} est déjà enregistrée.",
@@ -39,10 +39,12 @@ export const fr: Messages = {
       "Les données personnelles ne peuvent être conservées qu'avec le consentement de la personne ; sans lui, enregistrez un décompte anonyme.",
     PERSON_ANONYMISED:
       "Cette personne a retiré son consentement ; ses données personnelles ont été effacées.",
-    MEMBER_ALREADY_IN_GROUP: "Cette personne est déjà membre actif du groupe « {{groupName}} ».",
-    MEMBERSHIP_ROLE_TAKEN: "Le groupe a déjà un(e) {{role}} actif(ve).",
+    MEMBER_ALREADY_IN_GROUP: "Cette personne est déjà membre d'un groupe d'entraide : {{groupName}}.",
+    MEMBERSHIP_ROLE_TAKEN: "Le groupe a déjà une $t(memberRoles.{{role}}) en fonction.",
     MEMBERSHIP_ALREADY_ENDED: "Cette adhésion est déjà terminée.",
     MEMBERSHIP_DATES_INVALID: "La date de départ {{leftOn}} précède la date d'adhésion {{joinedOn}}.",
+    MEMBERSHIP_PERIOD_OVERLAP:
+      "Cette personne a quitté son groupe précédent le {{leftOn}} ; une nouvelle adhésion ne peut pas commencer avant cette date ({{joinedOn}}).",
     LOGIN_TAKEN: "L'identifiant « {{login}} » est déjà pris.",
     WEAK_PASSWORD: "Le mot de passe doit compter au moins {{min}} caractères.",
     USER_DISABLED: "Ce compte utilisateur est désactivé.",
@@ -69,4 +71,17 @@ export const fr: Messages = {
     tenant: "locataire",
     record: "enregistrement",
   },
+  memberRoles: {
+    president: "présidente",
+    secretary: "secrétaire",
+    treasurer: "trésorière",
+    member: "membre",
+  },
+  iinReasons: {
+    format: "il doit compter 12 chiffres",
+    century: "le septième chiffre doit être entre 1 et 6 pour une personne",
+    "birth-date": "les six premiers chiffres ne forment pas une date de naissance",
+    "check-digit": "le chiffre de contrôle ne correspond pas",
+  },
+  hiddenGroupName: "(un groupe auquel vous n'avez pas accès)",
 };

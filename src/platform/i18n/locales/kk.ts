@@ -28,7 +28,7 @@ export const kk: Messages = {
     ORG_ROOT_CANNOT_MOVE: "Қауымдастықтың өзін ауыстыруға болмайды.",
     ORG_DATE_BEFORE_OPENING: "{{date}} күні ұйым ашылған күннен ({{openedOn}}) бұрын.",
     TENANT_SLUG_TAKEN: "«{{slug}}» қысқа атауы бос емес.",
-    INVALID_IIN: "ЖСН {{iin}} жарамсыз: {{reason}}.",
+    INVALID_IIN: "ЖСН {{iin}} жарамсыз: $t(iinReasons.{{reason}}).",
     IIN_BIRTH_DATE_MISMATCH: "ЖСН {{iin}} туған күнге ({{birthDate}}) сәйкес келмейді.",
     IIN_SEX_MISMATCH: "ЖСН {{iin}} адамның жынысына сәйкес келмейді.",
     IIN_ALREADY_REGISTERED: "ЖСН {{iin}} бар адам тіркеліп қойған.",
@@ -36,10 +36,12 @@ export const kk: Messages = {
     CONSENT_REQUIRED:
       "Дербес деректерді тек адамның келісімімен сақтауға болады; келісімсіз тек жасырын санын тіркеңіз.",
     PERSON_ANONYMISED: "Бұл адам келісімін қайтарып алды; оның дербес деректері жойылды.",
-    MEMBER_ALREADY_IN_GROUP: "Бұл адам «{{groupName}}» тобының белсенді мүшесі.",
-    MEMBERSHIP_ROLE_TAKEN: "Топта белсенді {{role}} бар.",
+    MEMBER_ALREADY_IN_GROUP: "Бұл адам өзара көмек тобының белсенді мүшесі: {{groupName}}.",
+    MEMBERSHIP_ROLE_TAKEN: "Топта белсенді $t(memberRoles.{{role}}) бар.",
     MEMBERSHIP_ALREADY_ENDED: "Бұл мүшелік тоқтатылған.",
     MEMBERSHIP_DATES_INVALID: "Шыққан күн {{leftOn}} кірген күннен {{joinedOn}} бұрын.",
+    MEMBERSHIP_PERIOD_OVERLAP:
+      "Бұл адам алдыңғы тобынан {{leftOn}} күні шықты; жаңа мүшелік бұл күннен бұрын ({{joinedOn}}) басталмайды.",
     LOGIN_TAKEN: "«{{login}}» логині бос емес.",
     WEAK_PASSWORD: "Құпиясөзде кемінде {{min}} таңба болуы керек.",
     USER_DISABLED: "Бұл есептік жазба өшірілген.",
@@ -65,4 +67,17 @@ export const kk: Messages = {
     tenant: "ұйым-жалгерші",
     record: "жазба",
   },
+  memberRoles: {
+    president: "төраға",
+    secretary: "хатшы",
+    treasurer: "қазынашы",
+    member: "мүше",
+  },
+  iinReasons: {
+    format: "онда 12 цифр болуы керек",
+    century: "жеке тұлға үшін жетінші цифр 1-ден 6-ға дейін болуы керек",
+    "birth-date": "алғашқы алты цифр туған күнді білдірмейді",
+    "check-digit": "бақылау цифры сәйкес келмейді",
+  },
+  hiddenGroupName: "(сізге қолжетімсіз топ)",
 };

@@ -28,7 +28,7 @@ export const ru: Messages = {
     ORG_ROOT_CANNOT_MOVE: "Саму ассоциацию перенести нельзя.",
     ORG_DATE_BEFORE_OPENING: "Дата {{date}} раньше даты открытия организации ({{openedOn}}).",
     TENANT_SLUG_TAKEN: "Краткое имя «{{slug}}» уже занято.",
-    INVALID_IIN: "ИИН {{iin}} неверен: {{reason}}.",
+    INVALID_IIN: "ИИН {{iin}} неверен: $t(iinReasons.{{reason}}).",
     IIN_BIRTH_DATE_MISMATCH: "ИИН {{iin}} не соответствует дате рождения {{birthDate}}.",
     IIN_SEX_MISMATCH: "ИИН {{iin}} не соответствует полу человека.",
     IIN_ALREADY_REGISTERED: "Человек с ИИН {{iin}} уже зарегистрирован.",
@@ -36,10 +36,12 @@ export const ru: Messages = {
     CONSENT_REQUIRED:
       "Персональные данные можно хранить только с согласия человека; без него учитывайте анонимно.",
     PERSON_ANONYMISED: "Человек отозвал согласие; его персональные данные удалены.",
-    MEMBER_ALREADY_IN_GROUP: "Этот человек уже состоит в группе «{{groupName}}».",
-    MEMBERSHIP_ROLE_TAKEN: "В группе уже есть действующий {{role}}.",
+    MEMBER_ALREADY_IN_GROUP: "Этот человек уже состоит в группе самопомощи: {{groupName}}.",
+    MEMBERSHIP_ROLE_TAKEN: "В группе уже есть действующий $t(memberRoles.{{role}}).",
     MEMBERSHIP_ALREADY_ENDED: "Это членство уже прекращено.",
     MEMBERSHIP_DATES_INVALID: "Дата выхода {{leftOn}} раньше даты вступления {{joinedOn}}.",
+    MEMBERSHIP_PERIOD_OVERLAP:
+      "Этот человек вышел из прежней группы {{leftOn}}; новое членство не может начаться раньше этой даты ({{joinedOn}}).",
     LOGIN_TAKEN: "Логин «{{login}}» уже занят.",
     WEAK_PASSWORD: "Пароль должен содержать не менее {{min}} символов.",
     USER_DISABLED: "Учётная запись отключена.",
@@ -65,4 +67,17 @@ export const ru: Messages = {
     tenant: "организация-арендатор",
     record: "запись",
   },
+  memberRoles: {
+    president: "председатель",
+    secretary: "секретарь",
+    treasurer: "казначей",
+    member: "член группы",
+  },
+  iinReasons: {
+    format: "в нём должно быть 12 цифр",
+    century: "седьмая цифра у физического лица должна быть от 1 до 6",
+    "birth-date": "первые шесть цифр не образуют дату рождения",
+    "check-digit": "не сходится контрольная цифра",
+  },
+  hiddenGroupName: "(группа вне вашего доступа)",
 };

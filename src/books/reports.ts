@@ -4,6 +4,7 @@
 
 import { type Currency, currency } from "../money/index.js";
 import type { Actor } from "../platform/auth/actor.js";
+import { addDays } from "../platform/clock.js";
 import type { Db } from "../platform/db/database.js";
 import { toBigInt } from "../platform/db/ints.js";
 import { DomainError } from "../platform/errors.js";
@@ -92,7 +93,7 @@ export async function accountStatement(
   const chart = await chartOf(db, actor, orgId);
   if (!chart.some((a) => a.id === accountId)) throw new DomainError("NOT_FOUND", { entity: "record" });
   const members = [...descendants(chart, accountId)];
-  const dayBefore = new Date(Date.parse(`${period.from}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  const dayBefore = addDays(period.from, -1);
   const opening =
     rollUp(chart, await sums(db, actor, orgId, null, dayBefore)).get(accountId) ??
     new Map<Currency, bigint>();

@@ -1,6 +1,7 @@
 // The demo's people and memberships: women of the groups' villages, with consent, most with an IIN
 // and a phone, some households; officers in each group; some who left, and some who moved groups.
 
+import { addDays } from "../platform/clock.js";
 import { FAMILY_NAMES, FATHERS, GIVEN_NAMES } from "./names.js";
 import type { DemoRandom } from "./random.js";
 import type { DemoGroup } from "./tree.js";
@@ -38,12 +39,6 @@ const MOBILE_PREFIXES = ["700", "701", "702", "705", "707", "708", "747", "771",
 const CONSENT_SCOPE = "membership records, savings and credit history, reports to the federation and the MFO";
 
 export { CONSENT_SCOPE };
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 function clampToToday(date: string, today: string): string {
   return date > today ? today : date;
@@ -113,5 +108,3 @@ export function planGroupMembers(
   }
   return { people, memberships, leavers };
 }
-
-export { addDays };

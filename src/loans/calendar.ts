@@ -1,5 +1,8 @@
 // Business calendars: which days are working days (weekends and a list of public holidays), moving a
 // due date to the next working day, and stepping dates by a repayment frequency.
+import { addDays, daysBetween } from "../platform/clock.js";
+
+export { addDays, daysBetween };
 
 export const FREQUENCIES = ["weekly", "biweekly", "every-4-weeks", "monthly", "quarterly"] as const;
 export type Frequency = (typeof FREQUENCIES)[number];
@@ -28,12 +31,6 @@ function toUtc(date: string): Date {
 
 function toIso(d: Date): string {
   return d.toISOString().slice(0, 10);
-}
-
-export function addDays(date: string, days: number): string {
-  const d = toUtc(date);
-  d.setUTCDate(d.getUTCDate() + days);
-  return toIso(d);
 }
 
 /** Adds months keeping the day of month where it exists, else the month's last day (31 Jan + 1 = 28/29 Feb). */
@@ -76,8 +73,4 @@ export function nextWorkingDay(date: string, calendar: WorkingCalendar): string 
   let d = date;
   for (let i = 0; i < 366 && !isWorkingDay(d, calendar); i++) d = addDays(d, 1);
   return d;
-}
-
-export function daysBetween(from: string, to: string): number {
-  return Math.round((toUtc(to).getTime() - toUtc(from).getTime()) / 86_400_000);
 }

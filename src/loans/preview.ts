@@ -3,11 +3,11 @@
 import { z } from "zod";
 import { currency, formatMoney, type Money, MoneyFormatError, parseMoney, percent } from "../money/index.js";
 import { DomainError } from "../platform/errors.js";
+import { calendarDate as date } from "../platform/http/schemas.js";
 import { FREQUENCIES, SATURDAY_SUNDAY } from "./calendar.js";
 import { buildSchedule, type DisbursementFee, type ScheduleTerms, ScheduleTermsError } from "./schedule.js";
 
 const decimal = z.string().regex(/^\d+(\.\d+)?$/, "a decimal number such as 1250.50");
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date YYYY-MM-DD");
 
 export const previewOptions = z.strictObject({
   principal: decimal,

@@ -2,7 +2,7 @@
 // her or a group she is or was a member of; changeable with people.write over one of those.
 import { sql } from "kysely";
 import type { Actor } from "../platform/auth/actor.js";
-import { can, canSee, pathRangeEnd, visibleRoots } from "../platform/auth/actor.js";
+import { can, canSee, pathRangeEnd, seesWholeTenant, visibleRoots } from "../platform/auth/actor.js";
 import type { Permission } from "../platform/auth/roles.js";
 import type { Db } from "../platform/db/database.js";
 import type { PersonRow } from "../platform/db/schema.js";
@@ -91,9 +91,9 @@ export async function findPerson(db: Db, actor: Actor, id: string, permission?: 
 
 /** A SQL condition: the person (alias "p") is visible to the actor; null when everyone in the tenant is. */
 export function personVisible(actor: Actor) {
-  const roots = visibleRoots(actor);
   // A grant on the tenant's root organisation covers everyone in the tenant.
-  if (roots.some((r) => r.split("/").length === 3)) return null;
+  if (seesWholeTenant(actor)) return null;
+  const roots = visibleRoots(actor);
   const inRoots = (column: string) =>
     roots.length === 0
       ? sql<boolean>`1 = 0`

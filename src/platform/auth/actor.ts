@@ -58,8 +58,17 @@ export function permittedRoots(actor: Actor, permission: Permission): string[] {
 
 /** True when the actor holds the permission over the tenant's root, and so over the whole tenant. */
 export function canOverWholeTenant(actor: Actor, permission: Permission): boolean {
-  // A root path is "/<id>/": three parts when split on "/".
-  return permittedRoots(actor, permission).some((p) => p.split("/").length === 3);
+  return permittedRoots(actor, permission).some(isTenantRoot);
+}
+
+/** True when one of the actor's grants is on the tenant's root, so she sees the whole tenant. */
+export function seesWholeTenant(actor: Actor): boolean {
+  return visibleRoots(actor).some(isTenantRoot);
+}
+
+/** A root organisation's path is "/<id>/": three parts when split on "/". */
+function isTenantRoot(path: string): boolean {
+  return path.split("/").length === 3;
 }
 
 /** The upper bound of a path prefix range: every path under `p` sorts in [p, pathRangeEnd(p)). */

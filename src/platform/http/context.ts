@@ -1,6 +1,5 @@
 // What every route module receives, and what Fastify requests carry once authenticated.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Actor } from "../auth/actor.js";
 import type { LoginPolicy } from "../auth/sessions.js";
 import type { Clock } from "../clock.js";
@@ -30,7 +29,6 @@ export interface AppDeps {
 }
 
 export type RouteModule = (app: FastifyInstance, deps: AppDeps) => void | Promise<void>;
-export type { FastifyReply, FastifyRequest, ZodTypeProvider };
 
 export function actorOf(request: FastifyRequest): Actor {
   if (!request.actor) throw new DomainError("UNAUTHENTICATED");

@@ -5,8 +5,12 @@
 import fc from "fast-check";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { openBooks } from "./books/store.js";
+import { systemClock } from "./platform/clock.js";
+import { executeCommand } from "./platform/commands.js";
 import { describeEachDatabase } from "./platform/db/testing.js";
-import { as, type SeededTenant, type SeededUser, seedWorld, testApp } from "./testing/fixtures.js";
+import { systemIds } from "./platform/ids.js";
+import { as, cliActor, type SeededTenant, type SeededUser, seedWorld, testApp } from "./testing/fixtures.js";
 
 interface Operation {
   method: string;
@@ -78,6 +82,54 @@ describeEachDatabase("the whole API", (use) => {
     });
     expect(token.statusCode).toBe(201);
     ids.apiToken = token.json().id;
+    const books = await call({ method: "POST", url: `/api/v1/orgs/${t.groupId}/books`, payload: {} });
+    expect(books.statusCode).toBe(201);
+    const account = (code: string): string =>
+      books.json().items.find((a: { code: string }) => a.code === code).id;
+    ids.rootAccount = account("1");
+    ids.account = account("11");
+    ids.creditAccount = account("21");
+    const entry = await call({
+      method: "POST",
+      url: `/api/v1/orgs/${t.groupId}/journal-entries`,
+      payload: {
+        businessDate: "2025-01-10",
+        description: "Savings",
+        lines: [
+          { accountId: ids.account, amount: "500", currency: "KZT" },
+          { accountId: ids.creditAccount, amount: "-500", currency: "KZT" },
+        ],
+      },
+    });
+    expect(entry.statusCode).toBe(201);
+    ids.journalEntry = entry.json().id;
+    await executeCommand(
+      { db, clock: systemClock, ids: systemIds },
+      { actor: cliActor(t), name: "books.open", source: "cli" },
+      (trx, ctx) => openBooks(trx, ctx, t.mfoId),
+    );
+    const product = await call({
+      method: "POST",
+      url: `/api/v1/orgs/${t.mfoId}/loan-products`,
+      payload: VALID_BODIES["POST /api/v1/orgs/{orgId}/loan-products"] as Record<string, unknown>,
+    });
+    expect(product.statusCode).toBe(201);
+    const loan = await call({
+      method: "POST",
+      url: "/api/v1/loans",
+      payload: {
+        productId: product.json().id,
+        borrower: { type: "person", personId: ids.person },
+        principal: "100000",
+        installments: 6,
+        firstDueOn: "2025-02-15",
+        appliedOn: "2025-01-15",
+      },
+    });
+    expect(loan.statusCode).toBe(201);
+    ids.loan = loan.json().id;
+    ids.loanProduct = product.json().id;
+    ids.transaction = loan.json().id;
   });
   afterAll(async () => {
     await app.close();
@@ -97,6 +149,9 @@ describeEachDatabase("the whole API", (use) => {
           groups: "group",
           "api-tokens": "apiToken",
           grants: "grant",
+          loans: "loan",
+          accounts: "account",
+          "journal-entries": "journalEntry",
         }[kind] ?? kind;
       const id = ids[key];
       if (!id) throw new Error(`add a record for {${name}} in ${path} to this test`);
@@ -133,13 +188,65 @@ describeEachDatabase("the whole API", (use) => {
     "POST /api/v1/users/{id}/disable": {},
     "POST /api/v1/users/{id}/enable": {},
     "POST /api/v1/users/{id}/password": { password: "long-enough-password" },
+    "POST /api/v1/orgs/{orgId}/books": {},
+    "POST /api/v1/orgs/{orgId}/accounts": { code: "19", name: "Petty cash", parentId: "@rootAccount" },
+    "PATCH /api/v1/accounts/{id}": { name: "Cash box in the safe" },
+    "POST /api/v1/accounts/{id}/close": {},
+    "POST /api/v1/orgs/{orgId}/journal-entries": {
+      businessDate: "2025-02-01",
+      description: "Savings",
+      lines: [
+        { accountId: "@account", amount: "100.00", currency: "KZT" },
+        { accountId: "@creditAccount", amount: "-100.00", currency: "KZT" },
+      ],
+    },
+    "POST /api/v1/journal-entries/{id}/reverse": { businessDate: "2025-02-02", description: "Posted twice" },
+    "POST /api/v1/orgs/{orgId}/loan-products": {
+      name: "Test product",
+      minPrincipal: "10000",
+      maxPrincipal: "1000000",
+      minInstallments: 3,
+      maxInstallments: 24,
+      frequency: "monthly",
+      annualRatePercent: "24",
+    },
+    "POST /api/v1/loans": {
+      productId: "@loanProduct",
+      borrower: { type: "person", personId: "" },
+      principal: "100000",
+      installments: 6,
+      firstDueOn: "2025-02-15",
+      appliedOn: "2025-01-15",
+    },
+    "POST /api/v1/loans/{id}/notes": { kind: "appraisal", text: "Visited her shop." },
+    "POST /api/v1/loans/{id}/approve": { on: "2025-01-16" },
+    "POST /api/v1/loans/{id}/reject": { on: "2025-01-16" },
+    "POST /api/v1/loans/{id}/disburse": { on: "2025-01-17", channel: "cash" },
+    "POST /api/v1/loans/{id}/repayments": { on: "2025-02-17", amount: "100" },
+    "POST /api/v1/loans/{id}/prepayments": { on: "2025-02-17", amount: "100" },
+    "POST /api/v1/loans/{id}/transactions/{transactionId}/reverse": { on: "2025-02-18", reason: "Mistake" },
+    "POST /api/v1/loans/{id}/reschedule": {
+      on: "2025-03-01",
+      installments: 6,
+      firstDueOn: "2025-04-01",
+      reason: "Harvest lost",
+    },
+    "POST /api/v1/loans/{id}/penalties": { on: "2025-03-01" },
+    "POST /api/v1/loans/{id}/write-off": { on: "2025-03-01", reason: "Moved away" },
+    "POST /api/v1/loans/{id}/recoveries": { on: "2025-03-01", amount: "100" },
+    "POST /api/v1/loans/{id}/advance-refund": { on: "2025-03-01" },
   };
 
   function validBody(op: Operation): unknown {
     const body = VALID_BODIES[`${op.method} ${op.path}`];
     if (body === undefined) throw new Error(`add a valid body for ${op.method} ${op.path} to this test`);
-    // Ids inside bodies point at the attacker's own tenant, so only the path's record is foreign.
-    return JSON.parse(JSON.stringify(body).replaceAll('""', JSON.stringify(partner.groupId)));
+    // Ids inside bodies point at the attacker's own tenant, so only the path's record is foreign;
+    // "@kind" stands for the association's record of that kind (an account of the group's books).
+    return JSON.parse(
+      JSON.stringify(body)
+        .replaceAll('""', JSON.stringify(partner.groupId))
+        .replace(/"@(\w+)"/g, (_, kind: string) => JSON.stringify(ids[kind] ?? "")),
+    );
   }
 
   it("documents the routes in /api/openapi.json", async () => {

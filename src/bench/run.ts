@@ -2,7 +2,9 @@
 // - the wall time of `qadam demo --members 100000` on SQLite (and on PostgreSQL when reachable);
 // - requests per second of an authenticated GET /api/v1/people?q=… search on that data, over
 //   loopback, measured by autocannon against `qadam serve` running in its own process;
-// - and, for issue #3, schedule previews per second (in process).
+// - and, for issue #3: schedule previews per second (in process); repayments per second through the
+//   loan engine, one transaction each and batched, beside raw better-sqlite3 writing the same rows;
+//   PAR30 over a million loans; the trial balance of 100,000 entries beside ledger's and hledger's.
 import { spawn } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -10,6 +12,7 @@ import { resolve } from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
 import { previewOptions, previewSchedule } from "../loans/preview.js";
+import { engineRepayments, parOverLoans, rawSqliteRepayments, trialBalanceVersusLedger } from "./loans.js";
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 100_000);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -161,6 +164,29 @@ function schedulePreviewsPerSecond(): number {
   return Math.round(n / ((performance.now() - started) / 1000));
 }
 
+const LOANS = Number(process.env.BENCH_LOANS ?? 300);
+
+async function loanFigures(url: string, freshDemo: boolean) {
+  if (freshDemo) {
+    const demo = await run(["demo", "--members", "50", "--loans", "0", "--database-url", url]);
+    if (demo.code !== 0) throw new Error(demo.stderr);
+  }
+  const oneEach = await engineRepayments(url, LOANS, 1);
+  const batched = await engineRepayments(url, LOANS, 100);
+  const par = await parOverLoans(url, 1_000_000);
+  const figures: Record<string, unknown> = {
+    repayments: { oneTransactionEach: oneEach, batched },
+    par30: par,
+  };
+  if (freshDemo) {
+    const tbUrl = url.replace(/loans\.db$/, "tb.db");
+    const demo = await run(["demo", "--members", "20", "--loans", "0", "--database-url", tbUrl]);
+    if (demo.code !== 0) throw new Error(demo.stderr);
+    figures.trialBalance = await trialBalanceVersusLedger(tbUrl, 100_000, `${DIR}/tb.ledger`);
+  }
+  return figures;
+}
+
 async function main(): Promise<void> {
   rmSync(DIR, { recursive: true, force: true });
   mkdirSync(DIR, { recursive: true });
@@ -168,9 +194,18 @@ async function main(): Promise<void> {
   const report: Record<string, unknown> = { members: MEMBERS, node: process.version };
   report.schedulePreviewsPerSecond = schedulePreviewsPerSecond();
   report.sqlite = { demo: await demoTime(sqliteUrl), peopleSearch: await searchRate(sqliteUrl) };
+  report.sqliteLoans = await loanFigures(`sqlite:${DIR}/loans.db`, true);
+  report.rawBetterSqlite3 = {
+    oneTransactionEach: rawSqliteRepayments(`${DIR}/raw.db`, 20_000, 1),
+    batched: rawSqliteRepayments(`${DIR}/raw.db`, 200_000, 1000),
+  };
   const pgUrl = process.env.BENCH_SKIP_POSTGRES ? null : await postgresUrl();
   report.postgres = pgUrl
-    ? { demo: await demoTime(pgUrl), peopleSearch: await searchRate(pgUrl) }
+    ? {
+        demo: await demoTime(pgUrl),
+        peopleSearch: await searchRate(pgUrl),
+        loans: await loanFigures(pgUrl, false),
+      }
     : "unreachable: skipped";
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 }

@@ -1,7 +1,8 @@
 // Double-entry books: charts of accounts and journal entries, pure core and storage (migration 0002).
 // Guarantees: an entry has at least two lines, none zero, summing to zero in each currency; a
 // correction is a reversing entry that cancels the original exactly, at most once; balances are sums
-// of lines; entries and lines are append-only in the database itself.
+// of lines; entries and lines are append-only in the database itself; an account closes only when its
+// lines sum to zero in every currency and nothing open hangs under it, and then takes no new lines.
 export {
   ACCOUNT_TYPES,
   type AccountTemplate,
@@ -10,6 +11,24 @@ export {
   fullNames,
   normalSide,
 } from "./accounts.js";
+export {
+  accountCode,
+  accountName,
+  addAccount,
+  closeAccount,
+  findAccount,
+  renameAccount,
+} from "./chart.js";
+export {
+  type JournalEntryView,
+  journalEntries,
+  journalEntry,
+  lineAmount,
+  MANUAL_CAUSE,
+  type ManualEntryInput,
+  postManualEntry,
+  reverseManualEntry,
+} from "./entries.js";
 export {
   assertBalanced,
   balancesOf,
@@ -25,12 +44,16 @@ export {
   accountBalance,
   accountStatement,
   balanceSheet,
+  checkPeriod,
   incomeStatement,
   type ReportLine,
   type StatementLine,
 } from "./reports.js";
 export {
+  ACCOUNT_STATUSES,
   type Account,
+  type AccountStatus,
+  type ChartTemplate,
   chartOf,
   journalForExport,
   openBooks,

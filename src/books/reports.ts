@@ -3,13 +3,14 @@
 // each account with its children rolled up by the chart's nesting.
 
 import { type Currency, currency } from "../money/index.js";
+import { checkDate } from "../orgs/values.js";
 import type { Actor } from "../platform/auth/actor.js";
 import { addDays } from "../platform/clock.js";
 import type { Db } from "../platform/db/database.js";
 import { toBigInt } from "../platform/db/ints.js";
 import { DomainError } from "../platform/errors.js";
 import type { AccountType } from "./accounts.js";
-import { type Account, chartOf } from "./store.js";
+import { type Account, chartOf, openChartOf } from "./store.js";
 
 function descendants(chart: readonly Account[], rootId: string): Set<string> {
   const ids = new Set([rootId]);
@@ -24,6 +25,14 @@ function descendants(chart: readonly Account[], rootId: string): Set<string> {
     }
   }
   return ids;
+}
+
+/** A period of business dates: real dates (INVALID_DATE), the end not before the start (PERIOD_INVALID). */
+export function checkPeriod(period: { from: string; to: string }): { from: string; to: string } {
+  const from = checkDate(period.from);
+  const to = checkDate(period.to);
+  if (to < from) throw new DomainError("PERIOD_INVALID", { from, to });
+  return { from, to };
 }
 
 /** Sums of lines per account and currency, with dates in [from, to] (from may be null: since the start). */
@@ -67,8 +76,9 @@ export async function accountBalance(
   accountId: string,
   onDate: string,
 ): Promise<Map<Currency, bigint>> {
+  checkDate(onDate);
   const chart = await chartOf(db, actor, orgId);
-  if (!chart.some((a) => a.id === accountId)) throw new DomainError("NOT_FOUND", { entity: "record" });
+  if (!chart.some((a) => a.id === accountId)) throw new DomainError("NOT_FOUND", { entity: "account" });
   return rollUp(chart, await sums(db, actor, orgId, null, onDate)).get(accountId) ?? new Map();
 }
 
@@ -90,8 +100,9 @@ export async function accountStatement(
   accountId: string,
   period: { from: string; to: string },
 ): Promise<{ opening: Map<Currency, bigint>; lines: StatementLine[] }> {
+  checkPeriod(period);
   const chart = await chartOf(db, actor, orgId);
-  if (!chart.some((a) => a.id === accountId)) throw new DomainError("NOT_FOUND", { entity: "record" });
+  if (!chart.some((a) => a.id === accountId)) throw new DomainError("NOT_FOUND", { entity: "account" });
   const members = [...descendants(chart, accountId)];
   const dayBefore = addDays(period.from, -1);
   const opening =
@@ -128,6 +139,8 @@ export async function accountStatement(
 }
 
 export interface ReportLine {
+  accountId: string;
+  /** The account's full name. */
   account: string;
   type: AccountType;
   currency: Currency;
@@ -144,7 +157,7 @@ async function typedReport(
   from: string | null,
   to: string,
 ): Promise<ReportLine[]> {
-  const chart = await chartOf(db, actor, orgId);
+  const chart = await openChartOf(db, actor, orgId);
   const rolled = rollUp(chart, await sums(db, actor, orgId, from, to));
   const lines: ReportLine[] = [];
   for (const a of [...chart].sort((x, y) => (x.fullName < y.fullName ? -1 : 1))) {
@@ -152,7 +165,7 @@ async function typedReport(
     for (const [cur, total] of rolled.get(a.id) ?? []) {
       if (total === 0n) continue;
       const natural = a.type === "asset" || a.type === "expense" ? total : -total;
-      lines.push({ account: a.fullName, type: a.type, currency: cur, amount: natural });
+      lines.push({ accountId: a.id, account: a.fullName, type: a.type, currency: cur, amount: natural });
     }
   }
   return lines;
@@ -160,6 +173,7 @@ async function typedReport(
 
 /** Assets, liabilities and equity on a date; unclosed income and expense appear as the period's result. */
 export async function balanceSheet(db: Db, actor: Actor, orgId: string, onDate: string) {
+  checkDate(onDate);
   const lines = await typedReport(db, actor, orgId, ["asset", "liability", "equity"], null, onDate);
   const result = await typedReport(db, actor, orgId, ["income", "expense"], null, onDate);
   const earnings = new Map<Currency, bigint>();
@@ -177,6 +191,7 @@ export async function incomeStatement(
   orgId: string,
   period: { from: string; to: string },
 ) {
+  checkPeriod(period);
   const lines = await typedReport(db, actor, orgId, ["income", "expense"], period.from, period.to);
   const result = new Map<Currency, bigint>();
   for (const l of lines) {

@@ -20,7 +20,7 @@ describeEachDatabase("books in the database", (use) => {
     const id = (code: string) => chart.find((a) => a.code === code)?.id ?? "";
     expect(chart.find((a) => a.code === "132")?.fullName).toBe("Assets:Loan portfolio:Group loans");
     await expect(run("books.open", (trx, ctx) => openBooks(trx, ctx, t.mfoId))).rejects.toMatchObject({
-      code: "CONCURRENT_UPDATE",
+      code: "BOOKS_ALREADY_OPEN",
     });
 
     const disbursed = await run("books.post", (trx, ctx) =>
@@ -78,7 +78,7 @@ describeEachDatabase("books in the database", (use) => {
       run("books.reverse", (trx, ctx) =>
         reverseEntry(trx, ctx, repaid.id, { businessDate: "2026-02-18", description: "again" }),
       ),
-    ).rejects.toMatchObject({ code: "CONCURRENT_UPDATE" });
+    ).rejects.toMatchObject({ code: "JOURNAL_ALREADY_REVERSED" });
     const corrected = await trialBalance(db, actor, t.mfoId, "2026-12-31");
     expect(corrected.find((r) => r.account === "Assets:Loan portfolio:Group loans")?.balance).toBe(
       10_000_000n,
@@ -107,7 +107,7 @@ describeEachDatabase("books in the database", (use) => {
       openBooks(trx, ctx, t.groupId),
     );
     const leaves = chart.filter((a) => a.parentId !== null).map((a) => a.id);
-    const posted: Array<{ account: string; minor: bigint }> = [];
+    const posted: Array<{ account: string; minor: bigint; date: string }> = [];
     await fc.assert(
       fc.asyncProperty(
         fc.array(
@@ -115,7 +115,9 @@ describeEachDatabase("books in the database", (use) => {
           { minLength: 1, maxLength: 4 },
         ),
         fc.constantFrom(...leaves),
-        async (debits, creditAccount) => {
+        fc.integer({ min: 1, max: 28 }),
+        async (debits, creditAccount, day) => {
+          const date = `2026-03-${String(day).padStart(2, "0")}`;
           const total = debits.reduce((s, d) => s + d.minor, 0n);
           const lines = [
             ...debits.map((d) => ({ account: d.account, amount: money(d.minor, KZT) })),
@@ -123,24 +125,30 @@ describeEachDatabase("books in the database", (use) => {
           ];
           await executeCommand(deps, { actor, name: "books.post", source: "cli" }, (trx, ctx) =>
             postEntry(trx, ctx, t.groupId, {
-              businessDate: "2026-03-01",
+              businessDate: date,
               description: "p",
               cause: { type: "t", id: "1" },
               lines,
             }),
           );
-          for (const l of lines) posted.push({ account: l.account, minor: l.amount.minor });
+          for (const l of lines) posted.push({ account: l.account, minor: l.amount.minor, date });
         },
       ),
       { numRuns: 25 },
     );
-    const expected = new Map<string, bigint>();
-    for (const p of posted) expected.set(p.account, (expected.get(p.account) ?? 0n) + p.minor);
     const names = new Map((await chartOf(db, actor, t.groupId)).map((a) => [a.id, a.fullName]));
-    const rows = await trialBalance(db, actor, t.groupId, "2026-12-31");
-    expect(rows.reduce((s, r) => s + r.balance, 0n)).toBe(0n);
-    for (const [account, minor] of expected) {
-      if (minor !== 0n) expect(rows.find((r) => r.account === names.get(account))?.balance).toBe(minor);
+    // On any date, each account's balance is the sum of its lines up to that date.
+    for (const onDate of ["2026-02-28", "2026-03-10", "2026-03-14", "2026-12-31"]) {
+      const expected = new Map<string, bigint>();
+      for (const p of posted.filter((x) => x.date <= onDate))
+        expected.set(p.account, (expected.get(p.account) ?? 0n) + p.minor);
+      const rows = await trialBalance(db, actor, t.groupId, onDate);
+      expect(rows.reduce((s, r) => s + r.balance, 0n)).toBe(0n);
+      for (const [account, minor] of expected) {
+        const found = rows.find((r) => r.account === names.get(account))?.balance;
+        expect(found ?? 0n).toBe(minor);
+      }
+      expect(rows.length).toBe([...expected.values()].filter((m) => m !== 0n).length);
     }
   });
 });

@@ -2,10 +2,13 @@
 // entry (in the caller's transaction, beside the record that caused it), reversing one, and the
 // queries every report stands on — balances on a date, the trial balance, the journal for export.
 
+import { sql } from "kysely";
 import { type Currency, currency, money } from "../money/index.js";
 import { findOrganisation } from "../orgs/lookup.js";
+import { checkDate } from "../orgs/values.js";
 import { type Actor, assertCan } from "../platform/auth/actor.js";
 import type { CommandContext } from "../platform/commands.js";
+import { dialectOf } from "../platform/db/column-types.js";
 import { isUniqueViolation } from "../platform/db/constraint-errors.js";
 import type { Db } from "../platform/db/database.js";
 import { toBigInt } from "../platform/db/ints.js";
@@ -15,27 +18,45 @@ import { type AccountTemplate, type AccountType, CHART_TEMPLATES, fullNames } fr
 import { assertBalanced, type JournalEntryDraft, type JournalLine, reversalOf } from "./journal.js";
 import type { LedgerEntry } from "./ledger-format.js";
 
+export const ACCOUNT_STATUSES = ["active", "closed"] as const;
+export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
+
 export interface Account {
   id: string;
+  orgId: string;
   code: string;
   name: string;
   fullName: string;
   type: AccountType;
   parentId: string | null;
+  /** A closed account keeps its history but takes no new lines. */
+  status: AccountStatus;
 }
 
-const TEMPLATE_FOR_KIND: Record<string, keyof typeof CHART_TEMPLATES> = {
+export type ChartTemplate = keyof typeof CHART_TEMPLATES;
+
+const TEMPLATE_FOR_KIND: Record<string, ChartTemplate> = {
   mfo: "mfo",
   federation: "federation",
   cluster: "federation",
   shg: "shg",
 };
 
-/** Creates the organisation's chart of accounts from the template for its kind (once). */
-export async function openBooks(trx: Db, ctx: CommandContext, orgId: string): Promise<Account[]> {
+/**
+ * Creates the organisation's chart of accounts from a template, by default the one for its kind.
+ * Errors: NOT_FOUND, FORBIDDEN, BOOKS_ALREADY_OPEN (CONCURRENT_UPDATE when two openings race).
+ */
+export async function openBooks(
+  trx: Db,
+  ctx: CommandContext,
+  orgId: string,
+  templateName?: ChartTemplate,
+): Promise<Account[]> {
   const org = await findOrganisation(trx, ctx.actor, orgId);
   assertCan(ctx.actor, "books.write", org.path, "organisation");
-  const template = CHART_TEMPLATES[TEMPLATE_FOR_KIND[org.kind] ?? "mfo"];
+  if ((await accountsOf(trx, ctx.actor.tenantId, org.id)).length > 0)
+    throw new DomainError("BOOKS_ALREADY_OPEN", { org: org.name });
+  const template = CHART_TEMPLATES[templateName ?? TEMPLATE_FOR_KIND[org.kind] ?? "mfo"];
   const ids = new Map<string, string>();
   for (const a of template) ids.set(a.code, ctx.ids.next());
   const rows = template.map((a: AccountTemplate) => ({
@@ -60,13 +81,19 @@ export async function openBooks(trx: Db, ctx: CommandContext, orgId: string): Pr
   return chartOf(trx, ctx.actor, org.id);
 }
 
+/** The organisation's chart as the actor sees it (NOT_FOUND otherwise); empty before the books open. */
 export async function chartOf(db: Db, actor: Actor, orgId: string): Promise<Account[]> {
   const org = await findOrganisation(db, actor, orgId);
+  return accountsOf(db, actor.tenantId, org.id);
+}
+
+/** The chart of an organisation already found (and its visibility checked), ordered by code. */
+export async function accountsOf(db: Db, tenantId: string, orgId: string): Promise<Account[]> {
   const rows = await db
     .selectFrom("accounts")
-    .select(["id", "code", "name", "type", "parentId"])
-    .where("tenantId", "=", actor.tenantId)
-    .where("orgId", "=", org.id)
+    .select(["id", "orgId", "code", "name", "type", "parentId", "status"])
+    .where("tenantId", "=", tenantId)
+    .where("orgId", "=", orgId)
     .orderBy("code")
     .execute();
   const names = fullNames(
@@ -79,12 +106,22 @@ export async function chartOf(db: Db, actor: Actor, orgId: string): Promise<Acco
   );
   return rows.map((r) => ({
     id: r.id,
+    orgId: r.orgId,
     code: r.code,
     name: r.name,
     fullName: names.get(r.id) ?? r.name,
     type: r.type as AccountType,
     parentId: r.parentId,
+    status: r.status as AccountStatus,
   }));
+}
+
+/** The chart of an organisation whose books must be open (BOOKS_NOT_OPEN otherwise), for reports. */
+export async function openChartOf(db: Db, actor: Actor, orgId: string): Promise<Account[]> {
+  const org = await findOrganisation(db, actor, orgId);
+  const chart = await accountsOf(db, actor.tenantId, org.id);
+  if (chart.length === 0) throw new DomainError("BOOKS_NOT_OPEN", { org: org.name });
+  return chart;
 }
 
 export interface PostedEntry extends JournalEntryDraft {
@@ -92,7 +129,12 @@ export interface PostedEntry extends JournalEntryDraft {
   orgId: string;
 }
 
-/** Posts a balanced entry into the organisation's books; every account must belong to them. */
+/**
+ * Posts a balanced entry into the organisation's books; every account must be one of their active
+ * accounts. On PostgreSQL they are locked in key-share mode, so that closing one waits for this.
+ * Errors: JOURNAL_EMPTY, JOURNAL_LINE_ZERO, JOURNAL_UNBALANCED, NOT_FOUND, FORBIDDEN, BOOKS_NOT_OPEN,
+ * ACCOUNT_CLOSED.
+ */
 export async function postEntry(
   trx: Db,
   ctx: CommandContext,
@@ -110,9 +152,10 @@ export async function postEntry(
         .where("orgId", "=", org.id)
         .where("id", "in", accountIds)
         .where("status", "=", "active")
+        .$if(dialectOf(trx) === "postgres", (qb) => qb.forKeyShare())
         .execute()
     : [];
-  if (known.length !== accountIds.length) throw new DomainError("NOT_FOUND", { entity: "record" });
+  if (known.length !== accountIds.length) throw await whyNotPostable(trx, org, accountIds);
   const id = ctx.ids.next();
   await trx
     .insertInto("journalEntries")
@@ -149,20 +192,73 @@ export async function postEntry(
       })),
     )
     .execute();
+  await addToDailyBalances(trx, ctx.actor.tenantId, org.id, draft.businessDate, draft.lines);
   ctx.touched("journal_entry", id);
   return { ...draft, id, orgId: org.id };
 }
 
-async function loadEntry(db: Db, actor: Actor, entryId: string): Promise<PostedEntry> {
-  if (!isUuid(entryId)) throw new DomainError("NOT_FOUND", { entity: "record" });
+/** Adds an entry's lines to each account's total of the day (one row per account, currency and date). */
+async function addToDailyBalances(
+  trx: Db,
+  tenantId: string,
+  orgId: string,
+  businessDate: string,
+  lines: readonly JournalLine[],
+): Promise<void> {
+  const net = new Map<string, { accountId: string; currency: string; amount: bigint }>();
+  for (const l of lines) {
+    const key = `${l.account}/${l.amount.currency}`;
+    const row = net.get(key) ?? { accountId: l.account, currency: l.amount.currency, amount: 0n };
+    row.amount += l.amount.minor;
+    net.set(key, row);
+  }
+  await trx
+    .insertInto("accountDailyBalances")
+    .values(
+      [...net.values()].map((r) => ({
+        tenantId,
+        orgId,
+        accountId: r.accountId,
+        currency: r.currency,
+        businessDate,
+        amount: r.amount.toString(),
+      })),
+    )
+    .onConflict((oc) =>
+      oc
+        .columns(["accountId", "currency", "businessDate"])
+        .doUpdateSet({ amount: sql`account_daily_balances.amount + excluded.amount` }),
+    )
+    .execute();
+}
+
+/** The reason some of the accounts cannot take lines: no books, a closed account, or an unknown one. */
+async function whyNotPostable(
+  db: Db,
+  org: { id: string; name: string; tenantId: string },
+  accountIds: readonly string[],
+): Promise<DomainError> {
+  const chart = await accountsOf(db, org.tenantId, org.id);
+  if (chart.length === 0) return new DomainError("BOOKS_NOT_OPEN", { org: org.name });
+  for (const id of accountIds) {
+    const account = chart.find((a) => a.id === id);
+    if (!account) return new DomainError("NOT_FOUND", { entity: "account" });
+    if (account.status === "closed") return new DomainError("ACCOUNT_CLOSED", { account: account.fullName });
+  }
+  return new DomainError("CONCURRENT_UPDATE");
+}
+
+/** A posted entry as the actor sees it (NOT_FOUND otherwise). */
+export async function loadEntry(db: Db, actor: Actor, entryId: string): Promise<PostedEntry> {
+  if (!isUuid(entryId)) throw new DomainError("NOT_FOUND", { entity: "journalEntry" });
   const entry = await db
     .selectFrom("journalEntries")
     .selectAll()
     .where("tenantId", "=", actor.tenantId)
     .where("id", "=", entryId)
     .executeTakeFirst();
-  if (!entry) throw new DomainError("NOT_FOUND", { entity: "record" });
-  await findOrganisation(db, actor, entry.orgId);
+  if (!entry) throw new DomainError("NOT_FOUND", { entity: "journalEntry" });
+  await findOrganisation(db, actor, entry.orgId, "journalEntry");
   const lines = await db
     .selectFrom("journalLines")
     .selectAll()
@@ -186,7 +282,10 @@ async function loadEntry(db: Db, actor: Actor, entryId: string): Promise<PostedE
   };
 }
 
-/** A correction: the reversing entry, linked to the original; an entry is reversed at most once. */
+/**
+ * A correction: the reversing entry, linked to the original; an entry is reversed at most once.
+ * Errors: those of postEntry, and JOURNAL_ALREADY_REVERSED (CONCURRENT_UPDATE when two reversals race).
+ */
 export async function reverseEntry(
   trx: Db,
   ctx: CommandContext,
@@ -194,6 +293,23 @@ export async function reverseEntry(
   correction: { businessDate: string; description: string },
 ): Promise<PostedEntry> {
   const original = await loadEntry(trx, ctx.actor, entryId);
+  return reverseLoadedEntry(trx, ctx, original, correction);
+}
+
+/** reverseEntry for an entry already loaded (and its visibility checked). */
+export async function reverseLoadedEntry(
+  trx: Db,
+  ctx: CommandContext,
+  original: PostedEntry,
+  correction: { businessDate: string; description: string },
+): Promise<PostedEntry> {
+  const reversal = await trx
+    .selectFrom("journalEntries")
+    .select("id")
+    .where("tenantId", "=", ctx.actor.tenantId)
+    .where("reversesId", "=", original.id)
+    .executeTakeFirst();
+  if (reversal) throw new DomainError("JOURNAL_ALREADY_REVERSED");
   return postEntry(trx, ctx, original.orgId, reversalOf(original, correction));
 }
 
@@ -212,10 +328,11 @@ export async function trialBalance(
   orgId: string,
   onDate: string,
 ): Promise<TrialBalanceRow[]> {
-  const chart = await chartOf(db, actor, orgId);
+  checkDate(onDate);
+  const chart = await openChartOf(db, actor, orgId);
   const names = new Map(chart.map((a) => [a.id, a.fullName]));
   const sums = await db
-    .selectFrom("journalLines")
+    .selectFrom("accountDailyBalances")
     .select(["accountId", "currency", (eb) => eb.fn.sum<string | number | bigint>("amount").as("balance")])
     .where("tenantId", "=", actor.tenantId)
     .where("orgId", "=", orgId)
@@ -237,7 +354,7 @@ export async function trialBalance(
 
 /** The organisation's journal in posting order, with account full names, for the ledger export. */
 export async function journalForExport(db: Db, actor: Actor, orgId: string): Promise<LedgerEntry[]> {
-  const chart = await chartOf(db, actor, orgId);
+  const chart = await openChartOf(db, actor, orgId);
   const names = new Map(chart.map((a) => [a.id, a.fullName]));
   const entries = await db
     .selectFrom("journalEntries")

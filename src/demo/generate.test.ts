@@ -52,5 +52,11 @@ describeEachDatabase("the demo generator", (use) => {
     expect(left.length).toBeGreaterThan(0);
     const logins = await db.selectFrom("users").select("login").execute();
     expect(logins.map((l) => l.login)).toContain("admin@moldir.demo");
+    // The MFO's year of lending: every kind of outcome is there.
+    for (const status of ["active", "closed", "written_off"])
+      expect(summary.loans[status] ?? 0).toBeGreaterThan(0);
+    const kinds2 = await db.selectFrom("loanTransactions").select("kind").distinct().execute();
+    for (const k of ["repayment", "prepayment", "penalty", "reschedule", "write_off", "reversal"])
+      expect(kinds2.map((r) => r.kind)).toContain(k);
   });
 });

@@ -10,6 +10,7 @@ import { executeCommand } from "../platform/commands.js";
 import type { Db } from "../platform/db/database.js";
 import { seededIds } from "../platform/ids.js";
 import { createUser } from "../users/commands.js";
+import { generatePortfolio } from "./loans.js";
 import { CONSENT_SCOPE, type DemoMembership, type DemoPerson, planGroupMembers } from "./members.js";
 import { demoRandom } from "./random.js";
 import { type DemoGroup, insertTree, planTree, type TreePlan } from "./tree.js";
@@ -19,6 +20,8 @@ export interface DemoOptions {
   seed?: number;
   /** Members of the association's groups (the partner NGO gets about a tenth as many, at least 60). */
   members?: number;
+  /** Loans in the MFO's year of activity (default 150; 0 for none). */
+  loans?: number;
   onProgress?: (done: number, total: number, stage: string) => void;
 }
 
@@ -31,6 +34,8 @@ export interface DemoSummary {
   memberships: number;
   logins: Array<{ login: string; role: string }>;
   password: string;
+  /** The demo MFO's loans by status. */
+  loans: Record<string, number>;
 }
 
 /** The demo's "today": fixed, so that the data does not depend on when it was generated. */
@@ -72,6 +77,7 @@ export async function generateDemo(db: Db, options: DemoOptions = {}): Promise<D
     people: 0,
     memberships: 0,
     logins: [],
+    loans: {},
     password: DEMO_PASSWORD,
   };
   const plans: Record<string, { plan: TreePlan; rootId: string; tenantId: string }> = {};
@@ -243,6 +249,24 @@ export async function generateDemo(db: Db, options: DemoOptions = {}): Promise<D
         }),
     );
     summary.logins.push({ login: login.login, role: login.role });
+  }
+  // A year of lending at the association's MFO, through the loan engine's commands.
+  const mfo = plans.moldir?.plan.mfo;
+  const loans = options.loans ?? 150;
+  if (plans.moldir && mfo && loans > 0) {
+    progress(totalMembers, totalMembers, "loans");
+    const portfolio = await generatePortfolio(db, {
+      tenantId: plans.moldir.tenantId,
+      rootId: plans.moldir.rootId,
+      mfoId: mfo.id,
+      mfoPath: mfo.path,
+      today: DEMO_TODAY,
+      now: DEMO_NOW,
+      ids,
+      random,
+      loans,
+    });
+    summary.loans = portfolio.byStatus;
   }
   // Fresh planner statistics after a bulk load, so searches pick their indexes from the first request.
   await sql`analyze`.execute(db);

@@ -30,6 +30,11 @@ export interface AllocationResult {
   overpayment: bigint;
 }
 
+/** The smaller of two amounts (bigint has no Math.min). */
+export function smaller(a: bigint, b: bigint): bigint {
+  return a < b ? a : b;
+}
+
 export function allocatePayment(
   amount: bigint,
   owed: readonly Owed[],
@@ -47,9 +52,7 @@ export function allocatePayment(
       if (left === 0n) return { allocations, overpayment: 0n };
       const due = installment.outstanding[component];
       if (due <= 0n) continue;
-      // bigint has no Math.min: the smaller of what is due and what is left.
-      let paid = left;
-      if (due < paid) paid = due;
+      const paid = smaller(due, left);
       allocations.push({ number: installment.number, component, minor: paid });
       left -= paid;
     }

@@ -57,7 +57,11 @@ export function portfolioAtRisk(
     portfolio += loan.principal;
     if (loan.daysPastDue > days) atRisk += loan.principal;
   }
-  const millionths = portfolio === 0n ? 0n : (atRisk * 2_000_000n + portfolio) / (2n * portfolio);
-  const ratio = `${millionths / 1_000_000n}.${(millionths % 1_000_000n).toString().padStart(6, "0")}`;
-  return { atRisk, portfolio, ratio };
+  return { atRisk, portfolio, ratio: ratioText(atRisk, portfolio) };
+}
+
+/** part ÷ whole as a decimal fraction with six places, half-up (0 when the whole is 0). */
+export function ratioText(part: bigint, whole: bigint): string {
+  const millionths = whole === 0n ? 0n : (part * 2_000_000n + whole) / (2n * whole);
+  return `${millionths / 1_000_000n}.${(millionths % 1_000_000n).toString().padStart(6, "0")}`;
 }

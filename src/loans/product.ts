@@ -104,11 +104,14 @@ export function checkProductAgainstCap(
     throw new DomainError("VALIDATION_FAILED", { details: "term limits" });
   }
   const cap = capOn(caps, onDate);
-  if (cap === null) return;
-  const worst = worstEffectiveRate(product, onDate);
-  if (worst.gt(cap)) {
+  if (cap !== null) refuseAboveCap(worstEffectiveRate(product, onDate), cap, onDate);
+}
+
+/** PRODUCT_RATE_ABOVE_CAP when an effective rate is above the cap in force on the date. */
+export function refuseAboveCap(rate: Decimal | null, cap: Rate, onDate: string): void {
+  if (rate?.gt(cap)) {
     throw new DomainError("PRODUCT_RATE_ABOVE_CAP", {
-      rate: disclosedPercent(worst),
+      rate: disclosedPercent(rate),
       cap: disclosedPercent(cap),
       date: onDate,
     });

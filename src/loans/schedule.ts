@@ -4,7 +4,7 @@
 // (e.g. 100 tenge) with the residue in the last one; fees; due dates moved to the next working day;
 // and the effective annual rate of the borrower's cash flows.
 import { Decimal } from "decimal.js";
-import { divideRounded, type Money, money, type Rate, rateFraction } from "../money/index.js";
+import { applyRateToMinor, divideRounded, type Money, money, type Rate } from "../money/index.js";
 import {
   daysBetween,
   type Frequency,
@@ -109,8 +109,7 @@ function periodRates(terms: ScheduleTerms, dueDates: string[]): Decimal[] {
 
 /** balance × rate, rounded half-up to the minor unit, exactly. */
 function interestOn(balance: bigint, rate: Decimal): bigint {
-  const { numerator, denominator } = rateFraction(rate);
-  return divideRounded(balance * numerator, denominator, "half-up");
+  return applyRateToMinor(balance, rate, "half-up");
 }
 
 /** The level payment that clears the principal over the amortizing periods at their rates. */

@@ -25,5 +25,5 @@ export {
   sum,
   zero,
 } from "./money.js";
-export { applyRate, percent, type Rate, rate, rateFraction } from "./rate.js";
+export { applyRate, applyRateToMinor, percent, type Rate, rate, rateFraction } from "./rate.js";
 export { divideRounded, ROUNDING_MODES, type RoundingMode } from "./rounding.js";

@@ -25,8 +25,13 @@ export function rateFraction(r: Rate): { numerator: bigint; denominator: bigint 
   return { numerator: BigInt(n.toFixed(0)), denominator: BigInt(d.toFixed(0)) };
 }
 
+/** minor × rate in minor units, exact until the one rounding. */
+export function applyRateToMinor(minor: bigint, r: Rate, mode: RoundingMode): bigint {
+  const { numerator, denominator } = rateFraction(r);
+  return divideRounded(minor * numerator, denominator, mode);
+}
+
 /** amount × rate, exact until the one rounding to the minor unit. */
 export function applyRate(a: Money, r: Rate, mode: RoundingMode): Money {
-  const { numerator, denominator } = rateFraction(r);
-  return money(divideRounded(a.minor * numerator, denominator, mode), a.currency);
+  return money(applyRateToMinor(a.minor, r, mode), a.currency);
 }

@@ -5,6 +5,7 @@ import { assertCanSee } from "../platform/auth/actor.js";
 import type { Db } from "../platform/db/database.js";
 import type { OrganisationRow } from "../platform/db/schema.js";
 import { DomainError } from "../platform/errors.js";
+import type { Entity } from "../platform/i18n/index.js";
 import { isUuid } from "../platform/ids.js";
 import { isOrgKind, type Organisation, type OrgStatus } from "./types.js";
 
@@ -34,16 +35,24 @@ export function toOrganisation(row: OrganisationRow): Organisation {
   };
 }
 
-/** The organisation, in the actor's tenant and visible to the actor; NOT_FOUND otherwise. */
-export async function findOrganisation(db: Db, actor: Actor, id: string): Promise<Organisation> {
-  if (!isUuid(id)) throw new DomainError("NOT_FOUND", { entity: "organisation" });
+/**
+ * The organisation, in the actor's tenant and visible to the actor; NOT_FOUND otherwise, naming `entity`
+ * (a record reached through its organisation, such as a loan, is "not found" as itself).
+ */
+export async function findOrganisation(
+  db: Db,
+  actor: Actor,
+  id: string,
+  entity: Entity = "organisation",
+): Promise<Organisation> {
+  if (!isUuid(id)) throw new DomainError("NOT_FOUND", { entity });
   const row = await db
     .selectFrom("organisations")
     .selectAll()
     .where("tenantId", "=", actor.tenantId)
     .where("id", "=", id)
     .executeTakeFirst();
-  if (!row) throw new DomainError("NOT_FOUND", { entity: "organisation" });
-  assertCanSee(actor, row.path, "organisation");
+  if (!row) throw new DomainError("NOT_FOUND", { entity });
+  assertCanSee(actor, row.path, entity);
   return toOrganisation(row);
 }

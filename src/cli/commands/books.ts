@@ -1,8 +1,8 @@
-// qadam books open|trial-balance|export: an organisation's books from the command line.
+// qadam books open|accounts|trial-balance|export: an organisation's books from the command line.
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { formatLedgerJournal } from "../../books/ledger-format.js";
-import { journalForExport, openBooks, trialBalance } from "../../books/store.js";
+import { chartOf, journalForExport, openBooks, trialBalance } from "../../books/store.js";
 import { formatMoney, money } from "../../money/index.js";
 import { isCalendarDate, systemClock } from "../../platform/clock.js";
 import { executeCommand } from "../../platform/commands.js";
@@ -44,6 +44,27 @@ export function booksCommands(program: Command, io: CliIo): void {
             JSON.stringify(chart.map((a) => ({ id: a.id, code: a.code, account: a.fullName, type: a.type }))),
           );
         else for (const a of chart) io.out(`${a.code.padEnd(6)} ${a.fullName}`);
+      });
+    });
+
+  common(books.command("accounts").description("the chart of accounts, closed accounts included"))
+    .option("--json", "machine-readable output")
+    .action(async (opts: { org: string; databaseUrl?: string; json?: boolean }) => {
+      await withDatabase(databaseUrl(io, opts.databaseUrl), async ({ db }) => {
+        const actor = await operatorOf(db, await tenantOfOrg(db, opts.org));
+        const chart = await chartOf(db, actor, opts.org).catch(explain);
+        const accounts = chart.map((a) => ({
+          id: a.id,
+          code: a.code,
+          account: a.fullName,
+          type: a.type,
+          status: a.status,
+          parentId: a.parentId,
+        }));
+        if (opts.json) io.out(JSON.stringify({ accounts }));
+        else
+          for (const a of accounts)
+            io.out(`${a.code.padEnd(6)} ${a.account}${a.status === "closed" ? "  (closed)" : ""}`);
       });
     });
 

@@ -11,39 +11,57 @@ export function demoCommand(program: Command, io: CliIo): void {
     .description("load the demo data: an association with federations, groups and members, and a partner NGO")
     .option("--seed <n>", "the random seed; the same seed gives the same data", "1")
     .option("--members <n>", "members of the association's groups", "600")
+    .option("--loans <n>", "loans in the MFO's year of activity (0 for none)", "150")
     .option("--database-url <url>", "sqlite:<file> or postgres://… (env DATABASE_URL)")
     .option("--json", "machine-readable output")
-    .action(async (opts: { seed: string; members: string; databaseUrl?: string; json?: boolean }) => {
-      const seed = Number(opts.seed);
-      const members = Number(opts.members);
-      if (!Number.isSafeInteger(seed) || seed < 0) throw new CliError("--seed must be a whole number ≥ 0");
-      if (!Number.isSafeInteger(members) || members < 10 || members > 10_000_000) {
-        throw new CliError("--members must be a whole number from 10 to 10,000,000");
-      }
-      await withDatabase(databaseUrl(io, opts.databaseUrl), async ({ db, displayUrl }) => {
-        const existing = await db
-          .selectFrom("tenants")
-          .select("slug")
-          .where("slug", "in", ["moldir", "umit"])
-          .execute();
-        if (existing.length > 0) {
-          throw new CliError(
-            `${displayUrl} already holds the demo tenants (${existing.map((e) => e.slug).join(", ")}); use a new database`,
+    .action(
+      async (opts: {
+        seed: string;
+        members: string;
+        loans: string;
+        databaseUrl?: string;
+        json?: boolean;
+      }) => {
+        const seed = Number(opts.seed);
+        const members = Number(opts.members);
+        if (!Number.isSafeInteger(seed) || seed < 0) throw new CliError("--seed must be a whole number ≥ 0");
+        const loans = Number(opts.loans);
+        if (!Number.isSafeInteger(loans) || loans < 0 || loans > 100_000) {
+          throw new CliError("--loans must be a whole number from 0 to 100,000");
+        }
+        if (!Number.isSafeInteger(members) || members < 10 || members > 10_000_000) {
+          throw new CliError("--members must be a whole number from 10 to 10,000,000");
+        }
+        await withDatabase(databaseUrl(io, opts.databaseUrl), async ({ db, displayUrl }) => {
+          const existing = await db
+            .selectFrom("tenants")
+            .select("slug")
+            .where("slug", "in", ["moldir", "umit"])
+            .execute();
+          if (existing.length > 0) {
+            throw new CliError(
+              `${displayUrl} already holds the demo tenants (${existing.map((e) => e.slug).join(", ")}); use a new database`,
+            );
+          }
+          const started = performance.now();
+          const summary = await generateDemo(db, {
+            seed,
+            members,
+            loans,
+            onProgress: progressReporter(io, "demo"),
+          });
+          const seconds = (performance.now() - started) / 1000;
+          if (opts.json) {
+            io.out(JSON.stringify({ ...summary, seconds: Number(seconds.toFixed(2)) }));
+            return;
+          }
+          io.out(
+            `Loaded the demo into ${displayUrl} in ${seconds.toFixed(1)} s: ${summary.organisations} organisations, ` +
+              `${summary.groups} groups, ${summary.people} people, ${summary.memberships} memberships.`,
           );
-        }
-        const started = performance.now();
-        const summary = await generateDemo(db, { seed, members, onProgress: progressReporter(io, "demo") });
-        const seconds = (performance.now() - started) / 1000;
-        if (opts.json) {
-          io.out(JSON.stringify({ ...summary, seconds: Number(seconds.toFixed(2)) }));
-          return;
-        }
-        io.out(
-          `Loaded the demo into ${displayUrl} in ${seconds.toFixed(1)} s: ${summary.organisations} organisations, ` +
-            `${summary.groups} groups, ${summary.people} people, ${summary.memberships} memberships.`,
-        );
-        io.out(`Log-ins (password "${summary.password}"):`);
-        for (const l of summary.logins) io.out(`  ${l.login}  (${l.role})`);
-      });
-    });
+          io.out(`Log-ins (password "${summary.password}"):`);
+          for (const l of summary.logins) io.out(`  ${l.login}  (${l.role})`);
+        });
+      },
+    );
 }

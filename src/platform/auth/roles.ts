@@ -19,13 +19,24 @@ export const PERMISSIONS = [
   "users.write",
   "audit.read",
   "books.write",
+  "products.write",
+  "loans.write",
+  "loans.approve",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   tenant_admin: PERMISSIONS,
-  federation_officer: ["orgs.write", "people.write", "members.write", "users.read", "books.write"],
-  credit_officer: ["people.write", "books.write"],
+  federation_officer: [
+    "orgs.write",
+    "people.write",
+    "members.write",
+    "users.read",
+    "books.write",
+    "loans.write",
+    "loans.approve",
+  ],
+  credit_officer: ["people.write", "books.write", "loans.write", "loans.approve"],
   programme_officer: ["people.write"],
   group_bookkeeper: ["people.write", "members.write", "books.write"],
   auditor: ["users.read", "audit.read"],

@@ -3,7 +3,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import SQLite from "better-sqlite3";
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import { CamelCasePlugin, Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect } from "kysely";
 import pg from "pg";
 import type { Dialect } from "./column-types.js";
 import type { Database } from "./schema.js";
@@ -60,6 +60,33 @@ function pgTypes(): pg.CustomTypesConfig {
   };
 }
 
+/**
+ * better-sqlite3 with its prepared statements kept for reuse: Kysely prepares every query it runs, and
+ * preparing costs as much as running a small statement. Kysely runs one statement at a time on the
+ * connection, so a cached statement is never in use twice.
+ */
+function withStatementCache(sqlite: SQLite.Database, size = 1000): SqliteDatabase {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(text: string) {
+      let statement = cache.get(text);
+      if (statement) {
+        // Most recently used last, so the oldest is the one dropped when the cache is full.
+        cache.delete(text);
+      } else {
+        statement = sqlite.prepare(text);
+        if (cache.size >= size) {
+          const oldest = cache.keys().next();
+          if (!oldest.done) cache.delete(oldest.value);
+        }
+      }
+      cache.set(text, statement);
+      return statement;
+    },
+  };
+}
+
 export async function openDatabase(url: string, options: OpenOptions = {}): Promise<OpenDatabase> {
   const { dialect, target } = parseDatabaseUrl(url);
   if (dialect === "sqlite") {
@@ -76,7 +103,7 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
     // Keep the planner's statistics fresh (SQLite's advice for long-lived connections).
     sqlite.pragma("optimize = 0x10002");
     const db = new Kysely<Database>({
-      dialect: new SqliteDialect({ database: sqlite }),
+      dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
       plugins: [new CamelCasePlugin()],
     });
     return {

@@ -227,6 +227,144 @@ export interface JournalLinesTable {
   memo: string | null;
 }
 
+/** 64-bit integers: a string from pg, a number or bigint from SQLite (see ints.ts). */
+type Int64 = string | number | bigint;
+
+export interface HolidaysTable {
+  tenantId: string;
+  date: CalendarDate;
+  name: string;
+}
+
+export interface RateCapsTable {
+  tenantId: string;
+  validFrom: CalendarDate;
+  /** A percent: "46". */
+  maxEffectiveRate: string;
+}
+
+export interface LoanProductsTable {
+  id: string;
+  tenantId: string;
+  orgId: string;
+  name: string;
+  currency: string;
+  /** The product's terms as JSON (loans/product-spec.ts). */
+  spec: string;
+  status: string;
+  createdAt: Instant;
+}
+
+export interface LoansTable {
+  id: string;
+  tenantId: string;
+  orgId: string;
+  productId: string;
+  borrowerType: string;
+  borrowerId: string;
+  currency: string;
+  principal: Int64;
+  installments: number;
+  firstDueOn: CalendarDate;
+  disbursedOn: CalendarDate | null;
+  purpose: string | null;
+  spec: string;
+  status: string;
+  appliedOn: CalendarDate;
+  createdBy: string | null;
+  createdAt: Instant;
+  decidedBy: string | null;
+  decidedOn: CalendarDate | null;
+  decisionNote: string | null;
+  principalOutstanding: Int64;
+  arrearsSince: CalendarDate | null;
+  lastActivityOn: CalendarDate | null;
+  advance: Int64;
+  penaltyThrough: CalendarDate | null;
+  plan: number;
+  writtenOffOn: CalendarDate | null;
+  writtenOff: Int64;
+  recovered: Int64;
+  closedOn: CalendarDate | null;
+  version: number;
+}
+
+export interface LoanMembersTable {
+  tenantId: string;
+  loanId: string;
+  personId: string;
+  share: Int64;
+  /** 1 when every member answers for the whole loan. */
+  jointLiability: number;
+}
+
+export interface LoanNotesTable {
+  id: string;
+  tenantId: string;
+  loanId: string;
+  kind: string;
+  text: string;
+  author: string | null;
+  createdAt: Instant;
+}
+
+export interface LoanInstallmentsTable {
+  tenantId: string;
+  loanId: string;
+  plan: number;
+  number: number;
+  dueDate: CalendarDate;
+  principal: Int64;
+  interest: Int64;
+  fee: Int64;
+  penalty: Int64;
+  principalPaid: Int64;
+  interestPaid: Int64;
+  feePaid: Int64;
+  penaltyPaid: Int64;
+  plannedOn: CalendarDate;
+  replacedOn: CalendarDate | null;
+}
+
+export interface LoanTransactionsTable {
+  id: string;
+  tenantId: string;
+  loanId: string;
+  seq: number;
+  kind: string;
+  valueDate: CalendarDate;
+  amount: Int64;
+  advance: Int64;
+  entryId: string | null;
+  reversesId: string | null;
+  replacesId: string | null;
+  channel: string | null;
+  note: string | null;
+  recordedAt: Instant;
+  recordedBy: string | null;
+}
+
+export interface LoanAllocationsTable {
+  tenantId: string;
+  transactionId: string;
+  loanId: string;
+  plan: number;
+  number: number;
+  component: string;
+  valueDate: CalendarDate;
+  amount: Int64;
+}
+
+/** An account's net movement on one business date in one currency (kept by postEntry). */
+export interface AccountDailyBalancesTable {
+  tenantId: string;
+  orgId: string;
+  accountId: string;
+  currency: string;
+  businessDate: CalendarDate;
+  amount: Int64;
+}
+
 export interface Database {
   tenants: TenantsTable;
   organisations: OrganisationsTable;
@@ -246,6 +384,16 @@ export interface Database {
   accounts: AccountsTable;
   journalEntries: JournalEntriesTable;
   journalLines: JournalLinesTable;
+  accountDailyBalances: AccountDailyBalancesTable;
+  holidays: HolidaysTable;
+  rateCaps: RateCapsTable;
+  loanProducts: LoanProductsTable;
+  loans: LoansTable;
+  loanMembers: LoanMembersTable;
+  loanNotes: LoanNotesTable;
+  loanInstallments: LoanInstallmentsTable;
+  loanTransactions: LoanTransactionsTable;
+  loanAllocations: LoanAllocationsTable;
 }
 
 export type OrganisationRow = Selectable<OrganisationsTable>;

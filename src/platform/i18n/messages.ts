@@ -9,7 +9,11 @@ export type Entity =
   | "user"
   | "grant"
   | "tenant"
-  | "record";
+  | "loan"
+  | "loanProduct"
+  | "record"
+  | "account"
+  | "journalEntry";
 
 export interface Messages {
   errors: Record<ErrorCode, string>;

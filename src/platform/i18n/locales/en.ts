@@ -50,12 +50,46 @@ export const en: Messages = {
     JOURNAL_EMPTY: "An entry needs at least two lines.",
     JOURNAL_LINE_ZERO: "Line {{line}} of the entry has no amount.",
     JOURNAL_UNBALANCED: "The entry does not balance in {{currency}}: it is off by {{difference}}.",
+    BOOKS_ALREADY_OPEN: "The books of “{{org}}” are already open.",
+    ACCOUNT_CODE_INVALID:
+      "“{{code}}” is not an account code: use 1 to 20 letters, digits, dots, dashes or underscores, starting with a letter or a digit.",
+    ACCOUNT_CODE_TAKEN: "Another account of this chart already has the code {{code}}.",
+    ACCOUNT_NAME_INVALID:
+      "An account needs a name of at most 200 characters, without “:” (it separates the levels of an account's full name).",
+    ACCOUNT_NAME_TAKEN: "The parent account already has an account named “{{name}}”.",
+    ACCOUNT_CLOSED: "The account “{{account}}” is closed.",
+    ACCOUNT_TOP_LEVEL: "“{{account}}” is a top-level account of the chart and cannot be closed.",
+    ACCOUNT_HAS_CHILDREN: "The account “{{account}}” still has open accounts under it; close them first.",
+    ACCOUNT_NOT_EMPTY: "The account “{{account}}” cannot be closed: its balance is {{balance}} {{currency}}.",
+    JOURNAL_ALREADY_REVERSED: "This entry has already been reversed.",
+    JOURNAL_ENTRY_NOT_MANUAL:
+      "This entry was posted for another record (a loan, a meeting…); correct it through that record.",
     SCHEDULE_TERMS_INVALID: "These loan terms cannot make a schedule: {{details}}",
     PRODUCT_RATE_ABOVE_CAP:
       "Loans of this product could cost up to {{rate}} % a year, above the legal cap of {{cap}} % in force on {{date}}.",
+    BOOKS_NOT_OPEN: "The books of {{org}} are not open yet: open them first.",
+    LOAN_LENDER_KIND:
+      "A {{kind}} cannot lend: loan products belong to a micro-credit organisation, a federation or a cluster.",
+    LOAN_PRODUCT_NAME_TAKEN: "A loan product named “{{name}}” already exists here.",
+    LOAN_PRODUCT_RETIRED: "The loan product “{{name}}” is no longer offered.",
+    LOAN_OUTSIDE_PRODUCT_LIMITS: "The {{field}} must be between {{min}} and {{max}} for this product.",
+    LOAN_SHARES_INVALID: "The members' shares of this group loan are not right: {{details}}.",
+    LOAN_WRONG_STATUS: "This cannot be done to a loan whose status is “{{status}}”.",
+    LOAN_MAKER_CHECKER:
+      "A loan must be approved or rejected by someone other than the person who entered the application.",
+    LOAN_DATE_IN_FUTURE: "The date {{date}} is in the future.",
+    LOAN_DATE_BEFORE_DISBURSEMENT: "The date {{date}} is before the loan was disbursed ({{disbursed}}).",
+    LOAN_DATE_BEFORE_APPLICATION: "The date {{date}} is before the application ({{applied}}).",
+    LOAN_OVERPAYMENT:
+      "The payment is {{amount}} more than what is owed ({{owed}}); record it as an advance or take less.",
+    LOAN_ALREADY_REVERSED: "This repayment has already been reversed.",
+    LOAN_REVERSAL_BLOCKED: "This repayment cannot be reversed: a later {{kind}} depends on it.",
+    LOAN_NO_ADVANCE: "There is no advance to refund on this loan.",
     INVALID_DATE: "“{{value}}” is not a date (use YYYY-MM-DD).",
     UNKNOWN_CURRENCY: "“{{currency}}” is not a known currency.",
     UNKNOWN_TIME_ZONE: "“{{timeZone}}” is not a known time zone.",
+    INVALID_AMOUNT: "“{{amount}}” is not an amount in {{currency}}.",
+    PERIOD_INVALID: "The period ends ({{to}}) before it starts ({{from}}).",
   },
   entities: {
     organisation: "organisation",
@@ -65,7 +99,11 @@ export const en: Messages = {
     user: "user",
     grant: "grant",
     tenant: "tenant",
+    loan: "loan",
+    loanProduct: "loan product",
     record: "record",
+    account: "account",
+    journalEntry: "journal entry",
   },
   memberRoles: {
     president: "president",

@@ -54,12 +54,49 @@ export const fr: Messages = {
     JOURNAL_EMPTY: "Une écriture doit compter au moins deux lignes.",
     JOURNAL_LINE_ZERO: "La ligne {{line}} de l'écriture n'a pas de montant.",
     JOURNAL_UNBALANCED: "L'écriture n'est pas équilibrée en {{currency}} : écart de {{difference}}.",
+    BOOKS_ALREADY_OPEN: "La comptabilité de « {{org}} » est déjà ouverte.",
+    ACCOUNT_CODE_INVALID:
+      "« {{code}} » n'est pas un code de compte : utilisez de 1 à 20 lettres, chiffres, points, tirets ou soulignés, en commençant par une lettre ou un chiffre.",
+    ACCOUNT_CODE_TAKEN: "Un autre compte du plan porte déjà le code {{code}}.",
+    ACCOUNT_NAME_INVALID:
+      "Un compte doit avoir un nom d'au plus 200 caractères, sans « : » (qui sépare les niveaux du nom complet d'un compte).",
+    ACCOUNT_NAME_TAKEN: "Le compte parent a déjà un compte nommé « {{name}} ».",
+    ACCOUNT_CLOSED: "Le compte « {{account}} » est clôturé.",
+    ACCOUNT_TOP_LEVEL: "« {{account}} » est un compte de premier niveau du plan et ne peut pas être clôturé.",
+    ACCOUNT_HAS_CHILDREN:
+      "Le compte « {{account}} » a encore des sous-comptes ouverts ; clôturez-les d'abord.",
+    ACCOUNT_NOT_EMPTY:
+      "Le compte « {{account}} » ne peut pas être clôturé : son solde est de {{balance}} {{currency}}.",
+    JOURNAL_ALREADY_REVERSED: "Cette écriture a déjà été contrepassée.",
+    JOURNAL_ENTRY_NOT_MANUAL:
+      "Cette écriture a été passée pour un autre enregistrement (un prêt, une réunion…) ; corrigez-la par cet enregistrement.",
     SCHEDULE_TERMS_INVALID: "Ces conditions ne permettent pas d'établir un échéancier : {{details}}",
     PRODUCT_RATE_ABOVE_CAP:
       "Les prêts de ce produit pourraient coûter jusqu'à {{rate}} % par an, au-dessus du plafond légal de {{cap}} % en vigueur le {{date}}.",
+    BOOKS_NOT_OPEN: "La comptabilité de {{org}} n'est pas encore ouverte : ouvrez-la d'abord.",
+    LOAN_LENDER_KIND:
+      "Une organisation de type « {{kind}} » ne peut pas prêter : les produits appartiennent à une IMF, une fédération ou un cluster.",
+    LOAN_PRODUCT_NAME_TAKEN: "Un produit de prêt nommé « {{name}} » existe déjà ici.",
+    LOAN_PRODUCT_RETIRED: "Le produit de prêt « {{name}} » n'est plus proposé.",
+    LOAN_OUTSIDE_PRODUCT_LIMITS: "Pour ce produit, {{field}} doit être compris entre {{min}} et {{max}}.",
+    LOAN_SHARES_INVALID: "Les parts des membres de ce prêt de groupe ne conviennent pas : {{details}}.",
+    LOAN_WRONG_STATUS: "Impossible pour un prêt au statut « {{status}} ».",
+    LOAN_MAKER_CHECKER:
+      "Un prêt doit être approuvé ou refusé par une autre personne que celle qui a saisi la demande.",
+    LOAN_DATE_IN_FUTURE: "La date du {{date}} est dans le futur.",
+    LOAN_DATE_BEFORE_DISBURSEMENT: "La date du {{date}} précède le décaissement du prêt ({{disbursed}}).",
+    LOAN_DATE_BEFORE_APPLICATION: "La date du {{date}} précède la demande ({{applied}}).",
+    LOAN_OVERPAYMENT:
+      "Le paiement dépasse de {{amount}} ce qui est dû ({{owed}}) : enregistrez-le comme avance ou réduisez-le.",
+    LOAN_ALREADY_REVERSED: "Ce remboursement a déjà été annulé.",
+    LOAN_REVERSAL_BLOCKED:
+      "Ce remboursement ne peut pas être annulé : une opération ultérieure ({{kind}}) en dépend.",
+    LOAN_NO_ADVANCE: "Il n'y a pas d'avance à rembourser sur ce prêt.",
     INVALID_DATE: "« {{value}} » n'est pas une date (format AAAA-MM-JJ).",
     UNKNOWN_CURRENCY: "« {{currency}} » n'est pas une devise connue.",
     UNKNOWN_TIME_ZONE: "« {{timeZone}} » n'est pas un fuseau horaire connu.",
+    INVALID_AMOUNT: "« {{amount}} » n'est pas un montant en {{currency}}.",
+    PERIOD_INVALID: "La période se termine ({{to}}) avant de commencer ({{from}}).",
   },
   entities: {
     organisation: "organisation",
@@ -69,7 +106,11 @@ export const fr: Messages = {
     user: "utilisateur",
     grant: "droit d'accès",
     tenant: "locataire",
+    loan: "prêt",
+    loanProduct: "produit de prêt",
     record: "enregistrement",
+    account: "compte",
+    journalEntry: "écriture",
   },
   memberRoles: {
     president: "présidente",

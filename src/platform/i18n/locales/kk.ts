@@ -50,12 +50,47 @@ export const kk: Messages = {
     JOURNAL_EMPTY: "Жазбада кемінде екі жол болуы керек.",
     JOURNAL_LINE_ZERO: "Жазбаның {{line}}-жолында сома жоқ.",
     JOURNAL_UNBALANCED: "Жазба {{currency}} бойынша теңгерілмеген: айырма {{difference}}.",
+    BOOKS_ALREADY_OPEN: "«{{org}}» ұйымының бухгалтерлік есебі бұрыннан ашылған.",
+    ACCOUNT_CODE_INVALID:
+      "«{{code}}» шот коды емес: әріптен немесе цифрдан басталатын 1–20 әріп, цифр, нүкте, сызықша немесе астыңғы сызық қолданыңыз.",
+    ACCOUNT_CODE_TAKEN: "Шоттар жоспарында {{code}} коды бар шот бұрыннан бар.",
+    ACCOUNT_NAME_INVALID:
+      "Шоттың 200 таңбадан аспайтын, «:» белгісі жоқ атауы болуы керек (бұл белгі шоттың толық атауының деңгейлерін бөледі).",
+    ACCOUNT_NAME_TAKEN: "Жоғарғы шотта «{{name}}» деген шот бұрыннан бар.",
+    ACCOUNT_CLOSED: "«{{account}}» шоты жабық.",
+    ACCOUNT_TOP_LEVEL: "«{{account}}» — шоттар жоспарының жоғарғы деңгейдегі шоты, оны жабуға болмайды.",
+    ACCOUNT_HAS_CHILDREN: "«{{account}}» шотының астында ашық шоттар бар; алдымен соларды жабыңыз.",
+    ACCOUNT_NOT_EMPTY: "«{{account}}» шотын жабуға болмайды: оның сальдосы {{balance}} {{currency}}.",
+    JOURNAL_ALREADY_REVERSED: "Бұл жазба бұрыннан сторнирленген.",
+    JOURNAL_ENTRY_NOT_MANUAL:
+      "Бұл жазба басқа құжат (қарыз, жиналыс…) бойынша жасалған; оны сол құжат арқылы түзетіңіз.",
     SCHEDULE_TERMS_INVALID: "Бұл шарттар бойынша кесте құру мүмкін емес: {{details}}",
     PRODUCT_RATE_ABOVE_CAP:
       "Бұл өнім бойынша қарыздардың ЖТСМ {{rate}} %-ға дейін жетуі мүмкін, бұл {{date}} күні қолданыстағы {{cap}} % шегінен жоғары.",
+    BOOKS_NOT_OPEN: "{{org}} есеп кітаптары әлі ашылмаған: алдымен оларды ашыңыз.",
+    LOAN_LENDER_KIND:
+      "«{{kind}}» түріндегі ұйым қарыз бере алмайды: өнімдер МҚҰ, федерация немесе кластерде болады.",
+    LOAN_PRODUCT_NAME_TAKEN: "«{{name}}» атты қарыз өнімі мұнда бар.",
+    LOAN_PRODUCT_RETIRED: "«{{name}}» қарыз өнімі енді ұсынылмайды.",
+    LOAN_OUTSIDE_PRODUCT_LIMITS: "Бұл өнім үшін {{field}} {{min}} мен {{max}} аралығында болуы керек.",
+    LOAN_SHARES_INVALID: "Топтық қарыздағы мүшелердің үлестері дұрыс емес: {{details}}.",
+    LOAN_WRONG_STATUS: "Мәртебесі «{{status}}» қарызбен мұны істеуге болмайды.",
+    LOAN_MAKER_CHECKER:
+      "Өтінімді оны енгізген қызметкер емес, басқа адам мақұлдауы немесе қабылдамауы керек.",
+    LOAN_DATE_IN_FUTURE: "{{date}} күні әлі келген жоқ.",
+    LOAN_DATE_BEFORE_DISBURSEMENT: "{{date}} күні қарыз берілген күннен ({{disbursed}}) бұрын.",
+    LOAN_DATE_BEFORE_APPLICATION: "{{date}} күні өтінім берілген күннен ({{applied}}) бұрын.",
+    LOAN_OVERPAYMENT:
+      "Төлем берешектен ({{owed}}) {{amount}} артық: оны аванс ретінде қабылдаңыз немесе соманы азайтыңыз.",
+    LOAN_ALREADY_REVERSED: "Бұл төлем бұрыннан сторнирленген.",
+    LOAN_REVERSAL_BLOCKED:
+      "Бұл төлемді сторнирлеуге болмайды: одан кейінгі операция ({{kind}}) соған байланысты.",
+    LOAN_NO_ADVANCE: "Бұл қарыз бойынша қайтаратын аванс жоқ.",
     INVALID_DATE: "«{{value}}» күн емес (ЖЖЖЖ-АА-КК пішімін қолданыңыз).",
     UNKNOWN_CURRENCY: "«{{currency}}» валютасы белгісіз.",
     UNKNOWN_TIME_ZONE: "«{{timeZone}}» уақыт белдеуі белгісіз.",
+    INVALID_AMOUNT: "«{{amount}}» — {{currency}} валютасындағы сома емес.",
+    PERIOD_INVALID: "Кезеңнің соңы ({{to}}) басынан ({{from}}) бұрын тұр.",
   },
   entities: {
     organisation: "ұйым",
@@ -65,7 +100,11 @@ export const kk: Messages = {
     user: "пайдаланушы",
     grant: "қол жеткізу құқығы",
     tenant: "ұйым-жалгерші",
+    loan: "қарыз",
+    loanProduct: "қарыз өнімі",
     record: "жазба",
+    account: "шот",
+    journalEntry: "бухгалтерлік жазба",
   },
   memberRoles: {
     president: "төраға",

@@ -50,12 +50,46 @@ export const ru: Messages = {
     JOURNAL_EMPTY: "Проводка должна содержать не менее двух строк.",
     JOURNAL_LINE_ZERO: "В строке {{line}} проводки нет суммы.",
     JOURNAL_UNBALANCED: "Проводка не сбалансирована в {{currency}}: расхождение {{difference}}.",
+    BOOKS_ALREADY_OPEN: "Бухгалтерский учёт организации «{{org}}» уже открыт.",
+    ACCOUNT_CODE_INVALID:
+      "«{{code}}» — не код счёта: используйте от 1 до 20 букв, цифр, точек, дефисов или подчёркиваний, начиная с буквы или цифры.",
+    ACCOUNT_CODE_TAKEN: "В плане счетов уже есть счёт с кодом {{code}}.",
+    ACCOUNT_NAME_INVALID:
+      "У счёта должно быть название не длиннее 200 символов, без «:» (этот знак разделяет уровни полного названия счёта).",
+    ACCOUNT_NAME_TAKEN: "У родительского счёта уже есть счёт «{{name}}».",
+    ACCOUNT_CLOSED: "Счёт «{{account}}» закрыт.",
+    ACCOUNT_TOP_LEVEL: "«{{account}}» — счёт верхнего уровня плана счетов, его нельзя закрыть.",
+    ACCOUNT_HAS_CHILDREN: "У счёта «{{account}}» есть открытые субсчета; сначала закройте их.",
+    ACCOUNT_NOT_EMPTY: "Счёт «{{account}}» нельзя закрыть: его сальдо {{balance}} {{currency}}.",
+    JOURNAL_ALREADY_REVERSED: "Эта проводка уже сторнирована.",
+    JOURNAL_ENTRY_NOT_MANUAL:
+      "Эта проводка создана по другой записи (займу, встрече…); исправляйте её через ту запись.",
     SCHEDULE_TERMS_INVALID: "По этим условиям нельзя построить график: {{details}}",
     PRODUCT_RATE_ABOVE_CAP:
       "ГЭСВ займов по этому продукту может достигать {{rate}} %, что выше предельного значения {{cap}} %, действующего на {{date}}.",
+    BOOKS_NOT_OPEN: "Книги учёта {{org}} ещё не открыты: сначала откройте их.",
+    LOAN_LENDER_KIND:
+      "Организация вида «{{kind}}» не может выдавать займы: продукты бывают у МФО, федерации или кластера.",
+    LOAN_PRODUCT_NAME_TAKEN: "Кредитный продукт «{{name}}» здесь уже есть.",
+    LOAN_PRODUCT_RETIRED: "Кредитный продукт «{{name}}» больше не предлагается.",
+    LOAN_OUTSIDE_PRODUCT_LIMITS: "Для этого продукта {{field}} должно быть от {{min}} до {{max}}.",
+    LOAN_SHARES_INVALID: "Доли участниц группового займа указаны неверно: {{details}}.",
+    LOAN_WRONG_STATUS: "Это нельзя сделать с займом в статусе «{{status}}».",
+    LOAN_MAKER_CHECKER: "Заявку должен одобрить или отклонить не тот сотрудник, который её ввёл.",
+    LOAN_DATE_IN_FUTURE: "Дата {{date}} ещё не наступила.",
+    LOAN_DATE_BEFORE_DISBURSEMENT: "Дата {{date}} раньше выдачи займа ({{disbursed}}).",
+    LOAN_DATE_BEFORE_APPLICATION: "Дата {{date}} раньше подачи заявки ({{applied}}).",
+    LOAN_OVERPAYMENT:
+      "Платёж на {{amount}} больше задолженности ({{owed}}): примите его как аванс или уменьшите сумму.",
+    LOAN_ALREADY_REVERSED: "Этот платёж уже сторнирован.",
+    LOAN_REVERSAL_BLOCKED:
+      "Этот платёж нельзя сторнировать: от него зависит более поздняя операция ({{kind}}).",
+    LOAN_NO_ADVANCE: "По этому займу нет аванса к возврату.",
     INVALID_DATE: "«{{value}}» — не дата (формат ГГГГ-ММ-ДД).",
     UNKNOWN_CURRENCY: "Валюта «{{currency}}» неизвестна.",
     UNKNOWN_TIME_ZONE: "Часовой пояс «{{timeZone}}» неизвестен.",
+    INVALID_AMOUNT: "«{{amount}}» — не сумма в {{currency}}.",
+    PERIOD_INVALID: "Период заканчивается ({{to}}) раньше, чем начинается ({{from}}).",
   },
   entities: {
     organisation: "организация",
@@ -65,7 +99,11 @@ export const ru: Messages = {
     user: "пользователь",
     grant: "право доступа",
     tenant: "организация-арендатор",
+    loan: "заём",
+    loanProduct: "кредитный продукт",
     record: "запись",
+    account: "счёт",
+    journalEntry: "проводка",
   },
   memberRoles: {
     president: "председатель",

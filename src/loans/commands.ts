@@ -1,0 +1,1094 @@
+// The loan lifecycle as commands, each run in the caller's transaction (one command, one transaction):
+// product → application → appraisal notes → approval by another user or rejection → disbursement →
+// repayments, prepayments, reversals, reschedules → write-off and recoveries → closure. Every money
+// movement posts its journal entry beside the loan's own records, so the books and the loan agree.
+
+import { lineAmount } from "../books/entries.js";
+import type { JournalLine } from "../books/journal.js";
+import { postEntry, reverseEntry } from "../books/store.js";
+import { type Currency, formatMoney, money } from "../money/index.js";
+import { findOrganisation } from "../orgs/lookup.js";
+import type { Organisation } from "../orgs/types.js";
+import { assertCan } from "../platform/auth/actor.js";
+import { businessDate } from "../platform/clock.js";
+import type { CommandContext } from "../platform/commands.js";
+import { isUniqueViolation } from "../platform/db/constraint-errors.js";
+import type { Db } from "../platform/db/database.js";
+import { toBigInt } from "../platform/db/ints.js";
+import { DomainError } from "../platform/errors.js";
+import { isUuid } from "../platform/ids.js";
+import type { Allocation } from "./allocation.js";
+import { allocatePayment, smaller } from "./allocation.js";
+import { daysBetween } from "./calendar.js";
+import {
+  accruedInterest,
+  accruePenalties,
+  applyAllocations,
+  arrearsSince,
+  type InstallmentState,
+  isSettled,
+  loanYearStart,
+  newPlan,
+  owedOf,
+  type PlanRequest,
+  principalOutstanding,
+  shortestTerm,
+  splitRepayment,
+  unpaid,
+} from "./engine.js";
+import { capOn, checkProductAgainstCap, type LoanProduct, refuseAboveCap } from "./product.js";
+import { explicitSpec, type ProductSpec, parseStoredSpec, productFrom } from "./product-spec.js";
+import { buildSchedule, type Schedule, ScheduleTermsError } from "./schedule.js";
+import {
+  forPlan,
+  insertInstallments,
+  insertTransaction,
+  type LoanAccountRole,
+  type LoanRecord,
+  type LoanStatus,
+  liveInstallments,
+  loadLoan,
+  loanAccounts,
+  penaltiesChargedSince,
+  saveLoan,
+  tenantCalendar,
+  tenantCaps,
+  updateInstallments,
+} from "./store.js";
+
+const LENDER_KINDS = new Set(["mfo", "federation", "cluster"]);
+
+export type Channel = "cash" | "bank";
+
+function today(ctx: CommandContext, org: Organisation): string {
+  return businessDate(new Date(ctx.now), org.timeZone);
+}
+
+function checkValueDate(ctx: CommandContext, loan: LoanRecord, on: string): void {
+  if (on > today(ctx, loan.org)) throw new DomainError("LOAN_DATE_IN_FUTURE", { date: on });
+  if (loan.disbursedOn && on < loan.disbursedOn)
+    throw new DomainError("LOAN_DATE_BEFORE_DISBURSEMENT", { date: on, disbursed: loan.disbursedOn });
+}
+
+function scheduleError(error: unknown): never {
+  if (error instanceof ScheduleTermsError || error instanceof RangeError)
+    throw new DomainError("SCHEDULE_TERMS_INVALID", { details: error.message });
+  throw error;
+}
+
+/** The loan, locked, that the actor may change with `permission`, in one of the statuses given. */
+async function loanToChange(
+  trx: Db,
+  ctx: CommandContext,
+  loanId: string,
+  permission: "loans.write" | "loans.approve",
+  ...statuses: LoanStatus[]
+): Promise<LoanRecord> {
+  const loan = await loadLoan(trx, ctx.actor, loanId, true);
+  assertCan(ctx.actor, permission, loan.org.path, "loan");
+  if (statuses.length > 0 && !statuses.includes(loan.status))
+    throw new DomainError("LOAN_WRONG_STATUS", { status: loan.status });
+  return loan;
+}
+
+/** An active loan's state for a dated money command: its live schedule, with penalties charged to the date. */
+interface Working {
+  loan: LoanRecord;
+  live: InstallmentState[];
+  /** The live schedule as loaded, to write back only what changed. */
+  before: InstallmentState[];
+  /** The sequence number of the command's own transaction (after any penalty charge). */
+  seq: number;
+}
+
+async function startWork(
+  trx: Db,
+  ctx: CommandContext,
+  loanId: string,
+  permission: "loans.write" | "loans.approve",
+  on: string,
+): Promise<Working> {
+  const loan = await loanToChange(trx, ctx, loanId, permission, "active");
+  checkValueDate(ctx, loan, on);
+  const live = await liveInstallments(trx, loan.id);
+  const before = live.map((i) => ({ ...i }));
+  const seq = await accrueTo(trx, ctx, loan, live, on, loan.version + 1);
+  return { loan, live, before, seq };
+}
+
+/** Writes back what changed, refreshes the cached state from the schedule now live, and saves the loan. */
+async function finishWork(
+  trx: Db,
+  ctx: CommandContext,
+  w: Working,
+  on: string,
+  live: readonly InstallmentState[] = w.live,
+  version = w.seq,
+): Promise<void> {
+  await updateInstallments(trx, w.loan.id, changedSince(w.before, w.live));
+  refresh(w.loan, live, on);
+  await saveLoan(trx, w.loan, version);
+  ctx.touched("loan", w.loan.id);
+}
+
+function positiveAmount(text: string, cur: Currency): bigint {
+  const amount = parseAmount(text, cur);
+  if (amount <= 0n) throw new DomainError("VALIDATION_FAILED", { details: "amount must be positive" });
+  return amount;
+}
+
+function overpayment(loan: LoanRecord, extra: bigint, owed: bigint): DomainError {
+  return new DomainError("LOAN_OVERPAYMENT", {
+    amount: formatMoney(money(extra, loan.currency)),
+    owed: formatMoney(money(owed, loan.currency)),
+  });
+}
+
+/** The schedule the loan's terms give from a disbursement date, on the tenant's working calendar. */
+async function scheduleOf(
+  trx: Db,
+  tenantId: string,
+  product: LoanProduct,
+  principal: bigint,
+  installments: number,
+  disbursedOn: string,
+  firstDueOn: string,
+): Promise<Schedule> {
+  const calendar = await tenantCalendar(trx, tenantId);
+  try {
+    return buildSchedule({
+      ...product,
+      principal: money(principal, product.minPrincipal.currency),
+      installments,
+      disbursedOn,
+      firstDueOn,
+      calendar,
+    });
+  } catch (error) {
+    scheduleError(error);
+  }
+}
+
+/** Refuses a schedule whose effective rate is above the tenant's cap in force on its disbursement date. */
+async function checkCap(trx: Db, tenantId: string, schedule: Schedule, disbursedOn: string): Promise<void> {
+  const cap = capOn(await tenantCaps(trx, tenantId), disbursedOn);
+  if (cap !== null) refuseAboveCap(schedule.effectiveAnnualRate, cap, disbursedOn);
+}
+
+// --- products ----------------------------------------------------------------------------------
+
+export async function createProduct(
+  trx: Db,
+  ctx: CommandContext,
+  orgId: string,
+  spec: ProductSpec,
+): Promise<string> {
+  const org = await findOrganisation(trx, ctx.actor, orgId);
+  assertCan(ctx.actor, "products.write", org.path, "organisation");
+  if (!LENDER_KINDS.has(org.kind)) throw new DomainError("LOAN_LENDER_KIND", { kind: org.kind });
+  let product: ReturnType<typeof productFrom>;
+  try {
+    product = productFrom(spec);
+  } catch (error) {
+    scheduleError(error);
+  }
+  try {
+    checkProductAgainstCap(product, await tenantCaps(trx, ctx.actor.tenantId), today(ctx, org));
+  } catch (error) {
+    if (error instanceof DomainError) throw error;
+    scheduleError(error);
+  }
+  const id = ctx.ids.next();
+  try {
+    await trx
+      .insertInto("loanProducts")
+      .values({
+        id,
+        tenantId: ctx.actor.tenantId,
+        orgId: org.id,
+        name: spec.name,
+        currency: spec.currency,
+        spec: JSON.stringify(explicitSpec(spec)),
+        status: "active",
+        createdAt: ctx.now,
+      })
+      .execute();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new DomainError("LOAN_PRODUCT_NAME_TAKEN", { name: spec.name });
+    throw error;
+  }
+  ctx.touched("loan_product", id);
+  return id;
+}
+
+// --- application and decision ------------------------------------------------------------------
+
+export interface LoanApplication {
+  productId: string;
+  borrower:
+    | { type: "person"; personId: string }
+    | {
+        type: "group";
+        groupId: string;
+        jointLiability: boolean;
+        members: ReadonlyArray<{ personId: string; share: string }>;
+      };
+  principal: string;
+  installments: number;
+  firstDueOn: string;
+  appliedOn: string;
+  purpose?: string | null;
+}
+
+export async function applyForLoan(trx: Db, ctx: CommandContext, input: LoanApplication): Promise<string> {
+  if (!isUuid(input.productId)) throw new DomainError("NOT_FOUND", { entity: "loanProduct" });
+  const productRow = await trx
+    .selectFrom("loanProducts")
+    .selectAll()
+    .where("tenantId", "=", ctx.actor.tenantId)
+    .where("id", "=", input.productId)
+    .executeTakeFirst();
+  if (!productRow) throw new DomainError("NOT_FOUND", { entity: "loanProduct" });
+  const org = await findOrganisation(trx, ctx.actor, productRow.orgId, "loanProduct");
+  assertCan(ctx.actor, "loans.write", org.path, "organisation");
+  if (productRow.status !== "active")
+    throw new DomainError("LOAN_PRODUCT_RETIRED", { name: productRow.name });
+  const product = productFrom(parseStoredSpec(productRow.spec));
+  const cur = product.minPrincipal.currency;
+  const principal = parseAmount(input.principal, cur);
+  if (principal < product.minPrincipal.minor || principal > product.maxPrincipal.minor)
+    throw new DomainError("LOAN_OUTSIDE_PRODUCT_LIMITS", {
+      field: "principal",
+      min: formatMoney(product.minPrincipal),
+      max: formatMoney(product.maxPrincipal),
+    });
+  if (input.installments < product.minInstallments || input.installments > product.maxInstallments)
+    throw new DomainError("LOAN_OUTSIDE_PRODUCT_LIMITS", {
+      field: "installments",
+      min: product.minInstallments,
+      max: product.maxInstallments,
+    });
+  if (input.firstDueOn <= input.appliedOn)
+    throw new DomainError("SCHEDULE_TERMS_INVALID", {
+      details: "firstDueOn: must come after the application",
+    });
+
+  const id = ctx.ids.next();
+  const members: Array<{ personId: string; share: bigint }> = [];
+  let borrowerId: string;
+  // The lender's officers lend across the tenant: a borrower need not sit under their own grants.
+  if (input.borrower.type === "person") {
+    borrowerId = await tenantPerson(trx, ctx.actor.tenantId, input.borrower.personId);
+  } else {
+    const groupId = input.borrower.groupId;
+    const group = isUuid(groupId)
+      ? await trx
+          .selectFrom("organisations")
+          .select(["id", "kind", "name"])
+          .where("tenantId", "=", ctx.actor.tenantId)
+          .where("id", "=", groupId)
+          .executeTakeFirst()
+      : undefined;
+    if (!group) throw new DomainError("NOT_FOUND", { entity: "organisation" });
+    if (group.kind !== "shg") throw new DomainError("ORG_NOT_A_GROUP", { name: group.name });
+    borrowerId = group.id;
+    const listed = input.borrower.members.map((m) => m.personId);
+    if (new Set(listed).size !== listed.length)
+      throw new DomainError("LOAN_SHARES_INVALID", { details: "a member listed twice" });
+    const active = new Set(
+      listed.every(isUuid) && listed.length > 0
+        ? (
+            await trx
+              .selectFrom("memberships")
+              .select("personId")
+              .where("tenantId", "=", ctx.actor.tenantId)
+              .where("groupId", "=", group.id)
+              .where("personId", "in", listed)
+              .where("leftOn", "is", null)
+              .execute()
+          ).map((r) => r.personId)
+        : [],
+    );
+    for (const m of input.borrower.members) {
+      if (!active.has(m.personId))
+        throw new DomainError("LOAN_SHARES_INVALID", { details: `${m.personId} is not an active member` });
+      members.push({ personId: m.personId, share: parseAmount(m.share, cur) });
+    }
+    const total = members.reduce((s, m) => s + m.share, 0n);
+    if (members.length === 0 || total !== principal || members.some((m) => m.share <= 0n))
+      throw new DomainError("LOAN_SHARES_INVALID", {
+        details: `the shares sum to ${formatMoney(money(total, cur))}, the loan is ${formatMoney(money(principal, cur))}`,
+      });
+  }
+  // The schedule as it would be if disbursed on the application date: refused above the legal cap.
+  const tenantId = ctx.actor.tenantId;
+  await checkCap(
+    trx,
+    tenantId,
+    await scheduleOf(
+      trx,
+      tenantId,
+      product,
+      principal,
+      input.installments,
+      input.appliedOn,
+      input.firstDueOn,
+    ),
+    input.appliedOn,
+  );
+
+  await trx
+    .insertInto("loans")
+    .values({
+      id,
+      tenantId: ctx.actor.tenantId,
+      orgId: org.id,
+      productId: productRow.id,
+      borrowerType: input.borrower.type,
+      borrowerId,
+      currency: cur,
+      principal: principal.toString(),
+      installments: input.installments,
+      firstDueOn: input.firstDueOn,
+      disbursedOn: null,
+      purpose: input.purpose ?? null,
+      spec: productRow.spec,
+      status: "applied",
+      appliedOn: input.appliedOn,
+      createdBy: ctx.actor.userId,
+      createdAt: ctx.now,
+      decidedBy: null,
+      decidedOn: null,
+      decisionNote: null,
+      principalOutstanding: "0",
+      arrearsSince: null,
+      lastActivityOn: null,
+      advance: "0",
+      penaltyThrough: null,
+      plan: 0,
+      writtenOffOn: null,
+      writtenOff: "0",
+      recovered: "0",
+      closedOn: null,
+      version: 0,
+    })
+    .execute();
+  if (members.length > 0 && input.borrower.type === "group") {
+    const joint = input.borrower.jointLiability ? 1 : 0;
+    await trx
+      .insertInto("loanMembers")
+      .values(
+        members.map((m) => ({
+          tenantId: ctx.actor.tenantId,
+          loanId: id,
+          personId: m.personId,
+          share: m.share.toString(),
+          jointLiability: joint,
+        })),
+      )
+      .execute();
+  }
+  ctx.touched("loan", id);
+  return id;
+}
+
+/** A person of the tenant with consent on record (an anonymised person cannot borrow). */
+async function tenantPerson(trx: Db, tenantId: string, personId: string): Promise<string> {
+  if (!isUuid(personId)) throw new DomainError("NOT_FOUND", { entity: "person" });
+  const person = await trx
+    .selectFrom("persons")
+    .select(["id", "consentGivenOn", "consentWithdrawnOn"])
+    .where("tenantId", "=", tenantId)
+    .where("id", "=", personId)
+    .executeTakeFirst();
+  if (!person) throw new DomainError("NOT_FOUND", { entity: "person" });
+  if (person.consentWithdrawnOn !== null || person.consentGivenOn === null)
+    throw new DomainError("PERSON_ANONYMISED");
+  return person.id;
+}
+
+/** An amount in the loan's currency from its text (INVALID_AMOUNT), in minor units. */
+function parseAmount(text: string, cur: Currency): bigint {
+  return lineAmount(text, cur).minor;
+}
+
+/** The installments whose stored fields differ from the snapshot taken when they were loaded. */
+function changedSince(
+  before: readonly InstallmentState[],
+  live: readonly InstallmentState[],
+): InstallmentState[] {
+  const key = (i: InstallmentState) =>
+    `${i.penalty}|${i.principalPaid}|${i.interestPaid}|${i.feePaid}|${i.penaltyPaid}|${i.replacedOn}`;
+  const old = new Map(before.map((i) => [`${i.plan}/${i.number}`, key(i)]));
+  return live.filter((i) => old.get(`${i.plan}/${i.number}`) !== key(i));
+}
+
+export async function addNote(
+  trx: Db,
+  ctx: CommandContext,
+  loanId: string,
+  note: { kind: "appraisal" | "note"; text: string },
+): Promise<string> {
+  const loan = await loanToChange(trx, ctx, loanId, "loans.write");
+  const id = ctx.ids.next();
+  await trx
+    .insertInto("loanNotes")
+    .values({
+      id,
+      tenantId: loan.tenantId,
+      loanId: loan.id,
+      kind: note.kind,
+      text: note.text,
+      author: ctx.actor.userId,
+      createdAt: ctx.now,
+    })
+    .execute();
+  ctx.touched("loan_note", id);
+  return id;
+}
+
+/** Approval or rejection, by a user other than the one who created the application (maker–checker). */
+export async function decide(
+  trx: Db,
+  ctx: CommandContext,
+  loanId: string,
+  decision: { approve: boolean; on: string; note?: string | null },
+): Promise<void> {
+  const loan = await loanToChange(trx, ctx, loanId, "loans.approve", "applied");
+  if (loan.createdBy !== null && loan.createdBy === ctx.actor.userId)
+    throw new DomainError("LOAN_MAKER_CHECKER");
+  if (decision.on < loan.appliedOn)
+    throw new DomainError("LOAN_DATE_BEFORE_APPLICATION", { date: decision.on, applied: loan.appliedOn });
+  loan.status = decision.approve ? "approved" : "rejected";
+  loan.decidedBy = ctx.actor.userId;
+  loan.decidedOn = decision.on;
+  loan.decisionNote = decision.note ?? null;
+  await saveLoan(trx, loan, loan.version + 1);
+  ctx.touched("loan", loan.id);
+}
+
+// --- money movements ---------------------------------------------------------------------------
+
+type Line = [LoanAccountRole, bigint];
+
+async function post(
+  trx: Db,
+  ctx: CommandContext,
+  loan: LoanRecord,
+  on: string,
+  description: string,
+  lines: readonly Line[],
+): Promise<string> {
+  const accounts = await loanAccounts(trx, loan.org);
+  const journalLines: JournalLine[] = lines
+    .filter(([, minor]) => minor !== 0n)
+    .map(([role, minor]) => ({ account: accounts[role], amount: money(minor, loan.currency) }));
+  const entry = await postEntry(trx, ctx, loan.org.id, {
+    businessDate: on,
+    description,
+    cause: { type: "loan", id: loan.id },
+    lines: journalLines,
+  });
+  return entry.id;
+}
+
+function portfolio(loan: LoanRecord): LoanAccountRole {
+  return loan.borrowerType === "group" ? "groupLoans" : "individualLoans";
+}
+
+function noteActivity(loan: LoanRecord, on: string): void {
+  if (loan.lastActivityOn === null || on > loan.lastActivityOn) loan.lastActivityOn = on;
+}
+
+/** Refreshes the cached state the portfolio queries read, and closes a loan with nothing left. */
+function refresh(loan: LoanRecord, live: readonly InstallmentState[], on: string): void {
+  loan.principalOutstanding = loan.status === "written_off" ? 0n : principalOutstanding(live);
+  loan.arrearsSince = loan.status === "written_off" ? null : arrearsSince(live);
+  noteActivity(loan, on);
+  if (loan.status === "active" && live.every(isSettled)) {
+    loan.status = "closed";
+    loan.closedOn = on;
+  }
+}
+
+export async function disburse(
+  trx: Db,
+  ctx: CommandContext,
+  loanId: string,
+  input: { on: string; firstDueOn?: string | null; channel: Channel },
+): Promise<void> {
+  const loan = await loanToChange(trx, ctx, loanId, "loans.write", "approved");
+  checkValueDate(ctx, loan, input.on);
+  if (input.on < loan.appliedOn)
+    throw new DomainError("LOAN_DATE_BEFORE_APPLICATION", { date: input.on, applied: loan.appliedOn });
+  const firstDueOn = input.firstDueOn ?? loan.firstDueOn;
+  const schedule = await scheduleOf(
+    trx,
+    loan.tenantId,
+    loan.product,
+    loan.principal,
+    loan.installments,
+    input.on,
+    firstDueOn,
+  );
+  await checkCap(trx, loan.tenantId, schedule, input.on);
+  const rows: InstallmentState[] = schedule.installments.map((i) => ({
+    plan: 1,
+    number: i.number,
+    dueDate: i.dueDate,
+    principal: i.principal.minor,
+    interest: i.interest.minor,
+    fee: i.fees.minor,
+    penalty: 0n,
+    principalPaid: 0n,
+    interestPaid: 0n,
+    feePaid: 0n,
+    penaltyPaid: 0n,
+    plannedOn: input.on,
+    replacedOn: null,
+  }));
+  await insertInstallments(trx, loan.tenantId, loan.id, rows);
+  const fee = schedule.disbursementFee.minor;
+  const entryId = await post(trx, ctx, loan, input.on, "Loan disbursed", [
+    [portfolio(loan), loan.principal],
+    [input.channel, -(loan.principal - fee)],
+    ["feeIncome", -fee],
+  ]);
+  const seq = loan.version + 1;
+  await insertTransaction(trx, ctx, loan, seq, {
+    kind: "disbursement",
+    valueDate: input.on,
+    channel: input.channel,
+    amount: loan.principal,
+    entryId,
+    note: fee > 0n ? `fee ${formatMoney(schedule.disbursementFee)}` : null,
+  });
+  loan.status = "active";
+  loan.disbursedOn = input.on;
+  loan.firstDueOn = firstDueOn;
+  loan.plan = 1;
+  loan.penaltyThrough = input.on;
+  refresh(loan, rows, input.on);
+  await saveLoan(trx, loan, seq);
+  ctx.touched("loan", loan.id);
+}
+
+/** Charges the penalties accrued up to `on` (inclusive); returns the next sequence number. */
+async function accrueTo(
+  trx: Db,
+  ctx: CommandContext,
+  loan: LoanRecord,
+  live: InstallmentState[],
+  on: string,
+  seq: number,
+): Promise<number> {
+  const from = loan.penaltyThrough ?? loan.disbursedOn;
+  if (loan.status !== "active" || from === null || on <= from) return seq;
+  loan.penaltyThrough = on;
+  if (loan.arrearsSince === null || loan.arrearsSince >= on) return seq;
+  const charged = await penaltiesChargedSince(trx, loan.id, loanYearStart(loan.disbursedOn ?? on, on));
+  const charges = accruePenalties(live, loan.product, loan.principal, from, on, charged);
+  if (charges.length === 0) return seq;
+  const total = charges.reduce((s, c) => s + c.minor, 0n);
+  for (const c of charges) {
+    const i = live.find((x) => x.number === c.number);
+    if (i) i.penalty += c.minor;
+  }
+  const entryId = await post(trx, ctx, loan, on, "Penalty on overdue installments", [
+    ["penaltiesReceivable", total],
+    ["penaltyIncome", -total],
+  ]);
+  await insertTransaction(trx, ctx, loan, seq, {
+    kind: "penalty",
+    valueDate: on,
+    amount: total,
+    entryId,
+    allocations: charges.map((c) => ({
+      plan: loan.plan,
+      number: c.number,
+      component: "charge",
+      minor: c.minor,
+    })),
+  });
+  return seq + 1;
+}
+
+/** The journal lines of money received and split over the components (and an advance). */
+function receiptLines(
+  loan: LoanRecord,
+  channel: Channel,
+  allocations: readonly Allocation[],
+  advance: bigint,
+): Line[] {
+  const by = { principal: 0n, interest: 0n, fee: 0n, penalty: 0n };
+  for (const a of allocations) by[a.component] += a.minor;
+  const total = by.principal + by.interest + by.fee + by.penalty + advance;
+  return [
+    [channel, total],
+    [portfolio(loan), -by.principal],
+    ["interestIncome", -by.interest],
+    ["feeIncome", -by.fee],
+    ["penaltiesReceivable", -by.penalty],
+    ["advances", -advance],
+  ];
+}
+
+export interface RepaymentInput {
+  on: string;
+  amount: string;
+  channel: Channel;
+  /** What to do with money beyond everything owed. */
+  overpayment: "refuse" | "advance";
+}
+
+export interface RepaymentResult {
+  transactionId: string;
+  allocations: Allocation[];
+  advance: bigint;
+  status: LoanRecord["status"];
+}
+
+export async function repay(
+  trx: Db,
+  ctx: CommandContext,
+  loanId: string,
+  input: RepaymentInput,
+): Promise<RepaymentResult> {
+  const w = await startWork(trx, ctx, loanId, "loans.write", input.on);
+  const { loan, live, seq } = w;
+  const amount = positiveAmount(input.amount, loan.currency);
+  const split = splitRepayment(live, loan.product, amount);
+  if (split.overpayment > 0n && input.overpayment === "refuse")
+    throw overpayment(loan, split.overpayment, amount - split.overpayment);
+  applyAllocations(live, split.allocations);
+  const entryId = await post(
+    trx,
+    ctx,
+    loan,
+    input.on,
+    "Loan repayment",
+    receiptLines(loan, input.channel, split.allocations, split.overpayment),
+  );
+  const transactionId = await insertTransaction(trx, ctx, loan, seq, {
+    kind: "repayment",
+    valueDate: input.on,
+    amount,
+    advance: split.overpayment,
+    channel: input.channel,
+    entryId,
+    allocations: forPlan(loan.plan, split.allocations),
+  });
+  loan.advance += split.overpayment;
+  await finishWork(trx, ctx, w, input.on);
+  return { transactionId, allocations: split.allocations, advance: split.overpayment, status: loan.status };
+}
+
+export async function prepay(
+  trx: Db,
+  ctx: CommandContext,
+  loanId: string,
+  input: RepaymentInput,
+): Promise<RepaymentResult> {
+  const w = await startWork(trx, ctx, loanId, "loans.write", input.on);
+  const { loan, live, seq } = w;
+  const amount = positiveAmount(input.amount, loan.currency);
+
+  // 1. everything due on or before the date, in the product's order
+  const due = live.filter((i) => i.dueDate <= input.on);
+  const first = allocatePayment(amount, owedOf(due), loan.product.allocationOrder);
+  const allocations: Allocation[] = [...first.allocations];
+  applyAllocations(live, first.allocations);
+  let left = first.overpayment;
+  /** Pays up to `max` of one component of one installment from what is left. */
+  const take = (i: InstallmentState, component: "interest" | "principal", max: bigint): bigint => {
+    const pay = max > 0n ? smaller(max, left) : 0n;
+    if (pay === 0n) return 0n;
+    const a: Allocation = { number: i.number, component, minor: pay };
+    applyAllocations(live, [a]);
+    allocations.push(a);
+    left -= pay;
+    return pay;
+  };
+  // 2. the current period's interest accrued to the date
+  const future = live.filter((i) => i.dueDate > input.on);
+  const current = accruedInterest(live, loan.disbursedOn ?? input.on, input.on);
+  if (current) take(current.installment, "interest", current.accrued - current.installment.interestPaid);
+  // 3. principal, over the future installments in order
+  let prepaidPrincipal = 0n;
+  for (const i of future) prepaidPrincipal += take(i, "principal", unpaid(i, "principal"));
+  if (left > 0n && input.overpayment === "refuse") throw overpayment(loan, left, amount - left);
+  const entryId = await post(
+    trx,
+    ctx,
+    loan,
+    input.on,
+    "Loan prepayment",
+    receiptLines(loan, input.channel, allocations, left),
+  );
+  const transactionId = await insertTransaction(trx, ctx, loan, seq, {
+    kind: "prepayment",
+    valueDate: input.on,
+    amount,
+    advance: left,
+    channel: input.channel,
+    entryId,
+    allocations: forPlan(loan.plan, allocations),
+  });
+  let finalLive = live;
+  if (prepaidPrincipal > 0n && current) {
+    // 4. a new plan on the lower balance replaces the unpaid future installments
+    const replaced = future.filter((i) => !isSettled(i));
+    const remaining = replaced.reduce((s, i) => s + unpaid(i, "principal"), 0n);
+    for (const i of replaced) i.replacedOn = input.on;
+    const kept = live.filter((i) => i.replacedOn === null);
+    const next = await replan(trx, loan, kept, replaced, {
+      from: input.on,
+      principal: remaining,
+      firstDueOn: current.installment.dueDate,
+      calendar: await tenantCalendar(trx, loan.tenantId),
+      firstInterestShare: {
+        days: daysBetween(input.on, current.installment.dueDate),
+        ofDays: daysBetween(current.start, current.installment.dueDate),
+      },
+      carry: { interest: 0n, fee: 0n, penalty: 0n },
+      mode: loan.product.prepayment,
+    });
+    finalLive = [...kept, ...next];
+    loan.installments = finalLive.length;
+  }
+  loan.advance += left;
+  await finishWork(trx, ctx, w, input.on, finalLive);
+  return { transactionId, allocations, advance: left, status: loan.status };
+}
+
+/** Inserts a new plan for `principal` after the kept installments; returns its installments. */
+async function replan(
+  trx: Db,
+  loan: LoanRecord,
+  kept: readonly InstallmentState[],
+  replaced: readonly InstallmentState[],
+  options: Omit<PlanRequest, "product" | "currency" | "installments" | "plan" | "firstNumber"> & {
+    mode: "shorten-term" | "lower-installments" | { installments: number };
+  },
+): Promise<InstallmentState[]> {
+  loan.plan += 1;
+  if (options.principal <= 0n && options.carry.interest + options.carry.fee + options.carry.penalty === 0n)
+    return [];
+  const lastNumber = Math.max(0, ...kept.map((i) => i.number), ...replaced.map((i) => i.number));
+  const request: PlanRequest = {
+    ...options,
+    product: loan.product,
+    currency: loan.currency,
+    principal: options.principal > 0n ? options.principal : 0n,
+    installments: 1,
+    plan: loan.plan,
+    firstNumber: lastNumber + 1,
+  };
+  let count: number;
+  if (typeof options.mode === "object") count = options.mode.installments;
+  else {
+    const oldCount = replaced.length || 1;
+    if (options.mode === "lower-installments") count = oldCount;
+    else {
+      const regular = replaced.find((i) => i.principal > 0n) ?? replaced[0];
+      const limit = regular ? regular.principal + regular.interest : 0n;
+      count = shortestTerm(request, limit, oldCount);
+    }
+  }
+  let rows: InstallmentState[];
+  if (request.principal === 0n) {
+    // Nothing left to amortise: one installment carries what is still owed.
+    rows = [
+      {
+        plan: loan.plan,
+        number: request.firstNumber,
+        dueDate: options.firstDueOn,
+        principal: 0n,
+        interest: options.carry.interest,
+        fee: options.carry.fee,
+        penalty: options.carry.penalty,
+        principalPaid: 0n,
+        interestPaid: 0n,
+        feePaid: 0n,
+        penaltyPaid: 0n,
+        plannedOn: options.from,
+        replacedOn: null,
+      },
+    ];
+  } else {
+    try {
+      rows = newPlan(request, count);
+    } catch (error) {
+      scheduleError(error);
+    }
+  }
+  await insertInstallments(trx, loan.tenantId, loan.id, rows);
+  return rows;
+}
+
+export async function reschedule(
+  trx: Db,
+  ctx: CommandContext,
+  loanId: string,
+  input: {
+    on: string;
+    installments: number;
+    firstDueOn: string;
+    annualRatePercent?: string | null;
+    reason: string;
+  },
+): Promise<void> {
+  if (input.firstDueOn <= input.on)
+    throw new DomainError("SCHEDULE_TERMS_INVALID", {
+      details: "firstDueOn: must come after the reschedule",
+    });
+  const w = await startWork(trx, ctx, loanId, "loans.approve", input.on);
+  const { loan, live, seq } = w;
+  if (input.annualRatePercent) {
+    loan.spec = { ...loan.spec, annualRatePercent: input.annualRatePercent };
+    loan.product = productFrom(loan.spec);
+  }
+  const replaced = live.filter((i) => !isSettled(i));
+  const carry = { interest: 0n, fee: 0n, penalty: 0n };
+  let principal = 0n;
+  for (const i of replaced) {
+    principal += unpaid(i, "principal");
+    carry.penalty += unpaid(i, "penalty");
+    if (i.dueDate <= input.on) {
+      carry.interest += unpaid(i, "interest");
+      carry.fee += unpaid(i, "fee");
+    }
+    i.replacedOn = input.on;
+  }
+  const kept = live.filter((i) => i.replacedOn === null);
+  const next = await replan(trx, loan, kept, replaced, {
+    from: input.on,
+    principal,
+    firstDueOn: input.firstDueOn,
+    calendar: await tenantCalendar(trx, loan.tenantId),
+    carry,
+    mode: { installments: input.installments },
+  });
+  await insertTransaction(trx, ctx, loan, seq, {
+    kind: "reschedule",
+    valueDate: input.on,
+    amount: principal,
+    entryId: null,
+    note: input.reason,
+  });
+  loan.installments = kept.length + next.length;
+  await finishWork(trx, ctx, w, input.on, [...kept, ...next]);
+}
+
+/**
+ * Reverses a mistaken repayment: its entry is reversed, and every later repayment is reversed and
+ * re-applied in order, so their allocations are what they would have been without it. Journal
+ * entries of the correction carry the correction's date; allocations keep their value dates.
+ */
+export async function reverseRepayment(
+  trx: Db,
+  ctx: CommandContext,
+  loanId: string,
+  transactionId: string,
+  input: { on: string; reason: string },
+): Promise<{ reversed: string[]; reapplied: string[] }> {
+  const loan = await loanToChange(trx, ctx, loanId, "loans.write", "active", "closed");
+  checkValueDate(ctx, loan, input.on);
+  const txs = await trx
+    .selectFrom("loanTransactions")
+    .select(["id", "seq", "kind", "valueDate", "amount", "advance", "entryId", "reversesId", "channel"])
+    .where("loanId", "=", loan.id)
+    .orderBy("seq")
+    .execute();
+  const reversedIds = new Set(txs.map((t) => t.reversesId).filter((x): x is string => x !== null));
+  const target = txs.find((t) => t.id === transactionId);
+  if (target?.kind !== "repayment") throw new DomainError("NOT_FOUND", { entity: "record" });
+  if (reversedIds.has(target.id)) throw new DomainError("LOAN_ALREADY_REVERSED");
+  const later = txs.filter(
+    (t) => t.seq > target.seq && !reversedIds.has(t.id) && t.kind !== "reversal" && t.kind !== "penalty",
+  );
+  if (later.some((t) => t.kind !== "repayment"))
+    throw new DomainError("LOAN_REVERSAL_BLOCKED", {
+      kind: later.find((t) => t.kind !== "repayment")?.kind ?? "",
+    });
+  const undo = [target, ...later.filter((t) => t.kind === "repayment")];
+  const allocRows = await trx
+    .selectFrom("loanAllocations")
+    .select(["transactionId", "plan", "number", "component", "amount"])
+    .where("loanId", "=", loan.id)
+    .where(
+      "transactionId",
+      "in",
+      undo.map((t) => t.id),
+    )
+    .execute();
+  if (allocRows.some((a) => a.plan !== loan.plan))
+    throw new DomainError("LOAN_REVERSAL_BLOCKED", { kind: "reschedule" });
+  const live = await liveInstallments(trx, loan.id);
+  const w: Working = { loan, live, before: live.map((i) => ({ ...i })), seq: loan.version + 1 };
+  if (loan.status === "closed") {
+    loan.status = "active";
+    loan.closedOn = null;
+  }
+  let seq = w.seq;
+  const reversed: string[] = [];
+  for (const t of undo) {
+    const allocations: Allocation[] = allocRows
+      .filter((a) => a.transactionId === t.id)
+      .map((a) => ({
+        number: a.number,
+        component: a.component as Allocation["component"],
+        minor: -toBigInt(a.amount),
+      }));
+    applyAllocations(live, allocations);
+    const entry = t.entryId
+      ? await reverseEntry(trx, ctx, t.entryId, {
+          businessDate: input.on,
+          description: `Reversal: ${input.reason}`,
+        })
+      : null;
+    reversed.push(
+      await insertTransaction(trx, ctx, loan, seq, {
+        kind: "reversal",
+        valueDate: t.valueDate,
+        amount: -toBigInt(t.amount),
+        advance: -toBigInt(t.advance),
+        entryId: entry?.id ?? null,
+        reversesId: t.id,
+        note: input.reason,
+        allocations: forPlan(loan.plan, allocations),
+      }),
+    );
+    loan.advance -= toBigInt(t.advance);
+    seq += 1;
+  }
+  const reapplied: string[] = [];
+  for (const t of undo.slice(1)) {
+    const amount = toBigInt(t.amount);
+    const split = splitRepayment(live, loan.product, amount);
+    applyAllocations(live, split.allocations);
+    const channel: Channel = t.channel === "bank" ? "bank" : "cash";
+    const entryId = await post(
+      trx,
+      ctx,
+      loan,
+      input.on,
+      "Loan repayment re-applied after a reversal",
+      receiptLines(loan, channel, split.allocations, split.overpayment),
+    );
+    reapplied.push(
+      await insertTransaction(trx, ctx, loan, seq, {
+        kind: "repayment",
+        valueDate: t.valueDate,
+        amount,
+        advance: split.overpayment,
+        entryId,
+        replacesId: t.id,
+        channel,
+        allocations: forPlan(loan.plan, split.allocations),
+      }),
+    );
+    loan.advance += split.overpayment;
+    seq += 1;
+  }
+  await finishWork(trx, ctx, w, input.on, live, seq - 1);
+  return { reversed, reapplied };
+}
+
+export async function writeOff(
+  trx: Db,
+  ctx: CommandContext,
+  loanId: string,
+  input: { on: string; reason: string },
+): Promise<{ principal: bigint; penalties: bigint }> {
+  const w = await startWork(trx, ctx, loanId, "loans.approve", input.on);
+  const { loan, live, seq } = w;
+  const principal = principalOutstanding(live);
+  const penalties = live.reduce((s, i) => s + unpaid(i, "penalty"), 0n);
+  const entryId = await post(trx, ctx, loan, input.on, `Loan written off: ${input.reason}`, [
+    ["losses", principal + penalties],
+    [portfolio(loan), -principal],
+    ["penaltiesReceivable", -penalties],
+  ]);
+  await insertTransaction(trx, ctx, loan, seq, {
+    kind: "write_off",
+    valueDate: input.on,
+    amount: principal + penalties,
+    entryId,
+    note: input.reason,
+  });
+  loan.status = "written_off";
+  loan.writtenOffOn = input.on;
+  loan.writtenOff = principal + penalties;
+  await finishWork(trx, ctx, w, input.on);
+  return { principal, penalties };
+}
+
+export async function recover(
+  trx: Db,
+  ctx: CommandContext,
+  loanId: string,
+  input: { on: string; amount: string; channel: Channel },
+): Promise<void> {
+  const loan = await loanToChange(trx, ctx, loanId, "loans.write", "written_off");
+  checkValueDate(ctx, loan, input.on);
+  const amount = positiveAmount(input.amount, loan.currency);
+  const left = loan.writtenOff - loan.recovered;
+  if (amount > left) throw overpayment(loan, amount - left, left);
+  const entryId = await post(trx, ctx, loan, input.on, "Recovery of a written-off loan", [
+    [input.channel, amount],
+    ["recoveries", -amount],
+  ]);
+  const seq = loan.version + 1;
+  await insertTransaction(trx, ctx, loan, seq, {
+    kind: "recovery",
+    valueDate: input.on,
+    amount,
+    channel: input.channel,
+    entryId,
+  });
+  loan.recovered += amount;
+  noteActivity(loan, input.on);
+  await saveLoan(trx, loan, seq);
+  ctx.touched("loan", loan.id);
+}
+
+export async function refundAdvance(
+  trx: Db,
+  ctx: CommandContext,
+  loanId: string,
+  input: { on: string; channel: Channel },
+): Promise<bigint> {
+  const loan = await loanToChange(trx, ctx, loanId, "loans.write");
+  checkValueDate(ctx, loan, input.on);
+  if (loan.advance <= 0n) throw new DomainError("LOAN_NO_ADVANCE");
+  const refund = loan.advance;
+  const entryId = await post(trx, ctx, loan, input.on, "Advance refunded to the borrower", [
+    ["advances", refund],
+    [input.channel, -refund],
+  ]);
+  const seq = loan.version + 1;
+  await insertTransaction(trx, ctx, loan, seq, {
+    kind: "refund",
+    valueDate: input.on,
+    amount: refund,
+    channel: input.channel,
+    entryId,
+  });
+  loan.advance = 0n;
+  await saveLoan(trx, loan, seq);
+  ctx.touched("loan", loan.id);
+  return refund;
+}
+
+/** Charges penalties accrued up to a date (month-end), without a payment. */
+export async function chargePenalties(
+  trx: Db,
+  ctx: CommandContext,
+  loanId: string,
+  on: string,
+): Promise<void> {
+  const w = await startWork(trx, ctx, loanId, "loans.write", on);
+  // No transaction of its own: the version moves past the penalty charge, if there was one.
+  await finishWork(trx, ctx, w, on, w.live, w.loan.version + 1);
+}

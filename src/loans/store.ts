@@ -1,0 +1,474 @@
+// Loans in the database: loading a loan as the actor sees it (locked against concurrent writers on
+// PostgreSQL; SQLite runs one write transaction at a time), saving its state with an optimistic version
+// check, its transactions and allocations (append-only), the lender's accounts, and the tenant's
+// calendar and legal caps.
+import { type Currency, currency, percent } from "../money/index.js";
+import { findOrganisation } from "../orgs/lookup.js";
+import type { Organisation } from "../orgs/types.js";
+import type { Actor } from "../platform/auth/actor.js";
+import type { CommandContext } from "../platform/commands.js";
+import { dialectOf } from "../platform/db/column-types.js";
+import { isUniqueViolation } from "../platform/db/constraint-errors.js";
+import type { Db } from "../platform/db/database.js";
+import { toBigInt } from "../platform/db/ints.js";
+import { DomainError } from "../platform/errors.js";
+import { isUuid } from "../platform/ids.js";
+import type { Allocation, Component } from "./allocation.js";
+import { SATURDAY_SUNDAY, type WorkingCalendar } from "./calendar.js";
+import type { InstallmentState } from "./engine.js";
+import { type DatedCap, KAZAKH_MICROCREDIT_CAPS, type LoanProduct } from "./product.js";
+import { type ProductSpec, parseStoredSpec, productFrom } from "./product-spec.js";
+
+export const LOAN_STATUSES = ["applied", "approved", "rejected", "active", "closed", "written_off"] as const;
+export type LoanStatus = (typeof LOAN_STATUSES)[number];
+
+export interface LoanRecord {
+  id: string;
+  tenantId: string;
+  org: Organisation;
+  productId: string;
+  borrowerType: "person" | "group";
+  borrowerId: string;
+  currency: Currency;
+  principal: bigint;
+  installments: number;
+  firstDueOn: string;
+  disbursedOn: string | null;
+  purpose: string | null;
+  spec: ProductSpec;
+  product: LoanProduct;
+  status: LoanStatus;
+  appliedOn: string;
+  createdBy: string | null;
+  decidedBy: string | null;
+  decidedOn: string | null;
+  decisionNote: string | null;
+  principalOutstanding: bigint;
+  arrearsSince: string | null;
+  lastActivityOn: string | null;
+  advance: bigint;
+  penaltyThrough: string | null;
+  plan: number;
+  writtenOffOn: string | null;
+  writtenOff: bigint;
+  recovered: bigint;
+  closedOn: string | null;
+  version: number;
+}
+
+/** The loan as the actor sees it (NOT_FOUND otherwise); `lock` takes the row lock on PostgreSQL. */
+export async function loadLoan(db: Db, actor: Actor, id: string, lock = false): Promise<LoanRecord> {
+  if (!isUuid(id)) throw new DomainError("NOT_FOUND", { entity: "loan" });
+  const row = await db
+    .selectFrom("loans")
+    .selectAll()
+    .where("tenantId", "=", actor.tenantId)
+    .where("id", "=", id)
+    .$if(lock && dialectOf(db) === "postgres", (qb) => qb.forUpdate())
+    .executeTakeFirst();
+  if (!row) throw new DomainError("NOT_FOUND", { entity: "loan" });
+  const org = await findOrganisation(db, actor, row.orgId, "loan");
+  const spec = parseStoredSpec(row.spec);
+  return {
+    id: row.id,
+    tenantId: row.tenantId,
+    org,
+    productId: row.productId,
+    borrowerType: row.borrowerType === "group" ? "group" : "person",
+    borrowerId: row.borrowerId,
+    currency: currency(row.currency),
+    principal: toBigInt(row.principal),
+    installments: row.installments,
+    firstDueOn: row.firstDueOn,
+    disbursedOn: row.disbursedOn,
+    purpose: row.purpose,
+    spec,
+    product: productFrom(spec),
+    status: row.status as LoanStatus,
+    appliedOn: row.appliedOn,
+    createdBy: row.createdBy,
+    decidedBy: row.decidedBy,
+    decidedOn: row.decidedOn,
+    decisionNote: row.decisionNote,
+    principalOutstanding: toBigInt(row.principalOutstanding),
+    arrearsSince: row.arrearsSince,
+    lastActivityOn: row.lastActivityOn,
+    advance: toBigInt(row.advance),
+    penaltyThrough: row.penaltyThrough,
+    plan: row.plan,
+    writtenOffOn: row.writtenOffOn,
+    writtenOff: toBigInt(row.writtenOff),
+    recovered: toBigInt(row.recovered),
+    closedOn: row.closedOn,
+    version: row.version,
+  };
+}
+
+/** Writes the loan's changed state; another writer since it was loaded makes this CONCURRENT_UPDATE. */
+export async function saveLoan(trx: Db, loan: LoanRecord, nextVersion: number): Promise<void> {
+  const result = await trx
+    .updateTable("loans")
+    .set({
+      status: loan.status,
+      installments: loan.installments,
+      disbursedOn: loan.disbursedOn,
+      firstDueOn: loan.firstDueOn,
+      spec: JSON.stringify(loan.spec),
+      decidedBy: loan.decidedBy,
+      decidedOn: loan.decidedOn,
+      decisionNote: loan.decisionNote,
+      principalOutstanding: loan.principalOutstanding.toString(),
+      arrearsSince: loan.arrearsSince,
+      lastActivityOn: loan.lastActivityOn,
+      advance: loan.advance.toString(),
+      penaltyThrough: loan.penaltyThrough,
+      plan: loan.plan,
+      writtenOffOn: loan.writtenOffOn,
+      writtenOff: loan.writtenOff.toString(),
+      recovered: loan.recovered.toString(),
+      closedOn: loan.closedOn,
+      version: nextVersion,
+    })
+    .where("id", "=", loan.id)
+    .where("version", "=", loan.version)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) throw new DomainError("CONCURRENT_UPDATE");
+  loan.version = nextVersion;
+}
+
+type InstallmentRow = {
+  plan: number;
+  number: number;
+  dueDate: string;
+  principal: string | number | bigint;
+  interest: string | number | bigint;
+  fee: string | number | bigint;
+  penalty: string | number | bigint;
+  principalPaid: string | number | bigint;
+  interestPaid: string | number | bigint;
+  feePaid: string | number | bigint;
+  penaltyPaid: string | number | bigint;
+  plannedOn: string;
+  replacedOn: string | null;
+};
+
+export function toInstallment(r: InstallmentRow): InstallmentState {
+  return {
+    plan: r.plan,
+    number: r.number,
+    dueDate: r.dueDate,
+    principal: toBigInt(r.principal),
+    interest: toBigInt(r.interest),
+    fee: toBigInt(r.fee),
+    penalty: toBigInt(r.penalty),
+    principalPaid: toBigInt(r.principalPaid),
+    interestPaid: toBigInt(r.interestPaid),
+    feePaid: toBigInt(r.feePaid),
+    penaltyPaid: toBigInt(r.penaltyPaid),
+    plannedOn: r.plannedOn,
+    replacedOn: r.replacedOn,
+  };
+}
+
+const INSTALLMENT_COLUMNS = [
+  "plan",
+  "number",
+  "dueDate",
+  "principal",
+  "interest",
+  "fee",
+  "penalty",
+  "principalPaid",
+  "interestPaid",
+  "feePaid",
+  "penaltyPaid",
+  "plannedOn",
+  "replacedOn",
+] as const;
+
+/** The live schedule: the installments no plan has replaced, in order. */
+export async function liveInstallments(db: Db, loanId: string): Promise<InstallmentState[]> {
+  const rows = await db
+    .selectFrom("loanInstallments")
+    .select(INSTALLMENT_COLUMNS)
+    .where("loanId", "=", loanId)
+    .where("replacedOn", "is", null)
+    .orderBy("number")
+    .execute();
+  return rows.map(toInstallment);
+}
+
+/** The penalties charged to the loan on or after a date (the start of a loan year, for the cap). */
+export async function penaltiesChargedSince(db: Db, loanId: string, from: string): Promise<bigint> {
+  const row = await db
+    .selectFrom("loanAllocations")
+    .select((eb) => eb.fn.sum<string | number | bigint>("amount").as("total"))
+    .where("loanId", "=", loanId)
+    .where("component", "=", "charge")
+    .where("valueDate", ">=", from)
+    .executeTakeFirst();
+  return toBigInt(row?.total);
+}
+
+/** Every installment of every plan, for history. */
+export async function allInstallments(
+  db: Db,
+  loanIds: readonly string[],
+): Promise<Map<string, InstallmentState[]>> {
+  const out = new Map<string, InstallmentState[]>();
+  if (loanIds.length === 0) return out;
+  const rows = await db
+    .selectFrom("loanInstallments")
+    .select(["loanId", ...INSTALLMENT_COLUMNS])
+    .where("loanId", "in", loanIds)
+    .orderBy("loanId")
+    .orderBy("number")
+    .execute();
+  for (const r of rows) {
+    const list = out.get(r.loanId) ?? [];
+    list.push(toInstallment(r));
+    out.set(r.loanId, list);
+  }
+  return out;
+}
+
+export async function insertInstallments(
+  trx: Db,
+  tenantId: string,
+  loanId: string,
+  rows: readonly InstallmentState[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await trx
+    .insertInto("loanInstallments")
+    .values(
+      rows.map((i) => ({
+        tenantId,
+        loanId,
+        plan: i.plan,
+        number: i.number,
+        dueDate: i.dueDate,
+        principal: i.principal.toString(),
+        interest: i.interest.toString(),
+        fee: i.fee.toString(),
+        penalty: i.penalty.toString(),
+        principalPaid: i.principalPaid.toString(),
+        interestPaid: i.interestPaid.toString(),
+        feePaid: i.feePaid.toString(),
+        penaltyPaid: i.penaltyPaid.toString(),
+        plannedOn: i.plannedOn,
+        replacedOn: i.replacedOn,
+      })),
+    )
+    .execute();
+}
+
+/** Writes the paid amounts, penalty and replacement of installments that changed. */
+export async function updateInstallments(
+  trx: Db,
+  loanId: string,
+  rows: readonly InstallmentState[],
+): Promise<void> {
+  for (const i of rows) {
+    await trx
+      .updateTable("loanInstallments")
+      .set({
+        penalty: i.penalty.toString(),
+        principalPaid: i.principalPaid.toString(),
+        interestPaid: i.interestPaid.toString(),
+        feePaid: i.feePaid.toString(),
+        penaltyPaid: i.penaltyPaid.toString(),
+        replacedOn: i.replacedOn,
+      })
+      .where("loanId", "=", loanId)
+      .where("plan", "=", i.plan)
+      .where("number", "=", i.number)
+      .execute();
+  }
+}
+
+export const TRANSACTION_KINDS = [
+  "disbursement",
+  "repayment",
+  "prepayment",
+  "penalty",
+  "reversal",
+  "reschedule",
+  "write_off",
+  "recovery",
+  "refund",
+] as const;
+export type TransactionKind = (typeof TRANSACTION_KINDS)[number];
+
+export interface TransactionDraft {
+  kind: TransactionKind;
+  valueDate: string;
+  amount: bigint;
+  advance?: bigint;
+  entryId: string | null;
+  reversesId?: string | null;
+  replacesId?: string | null;
+  channel?: "cash" | "bank" | null;
+  note?: string | null;
+  /** Signed allocations; component "charge" adds a penalty to an installment. */
+  allocations?: ReadonlyArray<{
+    plan: number;
+    number: number;
+    component: Component | "charge";
+    minor: bigint;
+  }>;
+}
+
+/** Appends a transaction with the loan's next sequence number; a concurrent writer gets CONCURRENT_UPDATE. */
+export async function insertTransaction(
+  trx: Db,
+  ctx: CommandContext,
+  loan: LoanRecord,
+  seq: number,
+  draft: TransactionDraft,
+): Promise<string> {
+  const id = ctx.ids.next();
+  try {
+    await trx
+      .insertInto("loanTransactions")
+      .values({
+        id,
+        tenantId: loan.tenantId,
+        loanId: loan.id,
+        seq,
+        kind: draft.kind,
+        valueDate: draft.valueDate,
+        amount: draft.amount.toString(),
+        advance: (draft.advance ?? 0n).toString(),
+        entryId: draft.entryId,
+        reversesId: draft.reversesId ?? null,
+        replacesId: draft.replacesId ?? null,
+        channel: draft.channel ?? null,
+        note: draft.note ?? null,
+        recordedAt: ctx.now,
+        recordedBy: ctx.actor.userId,
+      })
+      .execute();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new DomainError("CONCURRENT_UPDATE");
+    throw error;
+  }
+  const allocations = (draft.allocations ?? []).filter((a) => a.minor !== 0n);
+  if (allocations.length > 0) {
+    await trx
+      .insertInto("loanAllocations")
+      .values(
+        allocations.map((a) => ({
+          tenantId: loan.tenantId,
+          transactionId: id,
+          loanId: loan.id,
+          plan: a.plan,
+          number: a.number,
+          component: a.component,
+          valueDate: draft.valueDate,
+          amount: a.minor.toString(),
+        })),
+      )
+      .execute();
+  }
+  ctx.touched("loan_transaction", id);
+  return id;
+}
+
+/** Allocations of one plan as the engine takes them. */
+export function forPlan(plan: number, allocations: readonly Allocation[]) {
+  return allocations.map((a) => ({ plan, number: a.number, component: a.component, minor: a.minor }));
+}
+
+// --- the lender's accounts ---------------------------------------------------------------------
+
+export const LOAN_ACCOUNT_ROLES = [
+  "cash",
+  "bank",
+  "individualLoans",
+  "groupLoans",
+  "penaltiesReceivable",
+  "advances",
+  "interestIncome",
+  "feeIncome",
+  "penaltyIncome",
+  "recoveries",
+  "losses",
+] as const;
+export type LoanAccountRole = (typeof LOAN_ACCOUNT_ROLES)[number];
+
+/** Account codes in the MFO and federation chart templates (books/accounts.ts). */
+const CODES: Record<"mfo" | "federation", Record<LoanAccountRole, string>> = {
+  mfo: {
+    cash: "11",
+    bank: "12",
+    individualLoans: "131",
+    groupLoans: "132",
+    penaltiesReceivable: "16",
+    advances: "22",
+    interestIncome: "41",
+    feeIncome: "42",
+    penaltyIncome: "43",
+    recoveries: "44",
+    losses: "51",
+  },
+  federation: {
+    cash: "11",
+    bank: "12",
+    individualLoans: "13",
+    groupLoans: "13",
+    penaltiesReceivable: "15",
+    advances: "22",
+    interestIncome: "42",
+    feeIncome: "43",
+    penaltyIncome: "44",
+    recoveries: "45",
+    losses: "52",
+  },
+};
+
+export type LoanAccounts = Record<LoanAccountRole, string>;
+
+/** The lender's account ids by role; the lender's books must be open (BOOKS_NOT_OPEN otherwise). */
+export async function loanAccounts(db: Db, org: Organisation): Promise<LoanAccounts> {
+  const codes = CODES[org.kind === "mfo" ? "mfo" : "federation"];
+  const rows = await db
+    .selectFrom("accounts")
+    .select(["id", "code"])
+    .where("orgId", "=", org.id)
+    .where("code", "in", [...new Set(Object.values(codes))])
+    .execute();
+  const byCode = new Map(rows.map((r) => [r.code, r.id]));
+  const out = {} as LoanAccounts;
+  for (const role of LOAN_ACCOUNT_ROLES) {
+    const id = byCode.get(codes[role]);
+    if (!id) throw new DomainError("BOOKS_NOT_OPEN", { org: org.name });
+    out[role] = id;
+  }
+  return out;
+}
+
+// --- the tenant's calendar and caps ------------------------------------------------------------
+
+export async function tenantCalendar(db: Db, tenantId: string): Promise<WorkingCalendar> {
+  const rows = await db.selectFrom("holidays").select("date").where("tenantId", "=", tenantId).execute();
+  return { ...SATURDAY_SUNDAY, holidays: rows.map((r) => r.date) };
+}
+
+/** The tenant's dated caps; a Kazakh tenant without its own gets the Kazakh microcredit caps. */
+export async function tenantCaps(db: Db, tenantId: string): Promise<readonly DatedCap[]> {
+  const rows = await db
+    .selectFrom("rateCaps")
+    .select(["validFrom", "maxEffectiveRate"])
+    .where("tenantId", "=", tenantId)
+    .orderBy("validFrom")
+    .execute();
+  if (rows.length > 0)
+    return rows.map((r) => ({ from: r.validFrom, maxEffectiveRate: percent(r.maxEffectiveRate) }));
+  const tenant = await db
+    .selectFrom("tenants")
+    .select("country")
+    .where("id", "=", tenantId)
+    .executeTakeFirst();
+  return tenant?.country === "KZ" ? KAZAKH_MICROCREDIT_CAPS : [];
+}

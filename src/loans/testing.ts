@@ -1,0 +1,109 @@
+// A small lending world for the loan tests: a tenant whose MFO has its books open and a product,
+// borrowers (one woman, and a group of three members), a credit officer who enters loans and a
+// second one who approves them, and a clock fixed after every date the tests use.
+import { openBooks } from "../books/store.js";
+import { fixedClock } from "../platform/clock.js";
+import { type CommandContext, executeCommand } from "../platform/commands.js";
+import type { Db } from "../platform/db/database.js";
+import { systemIds } from "../platform/ids.js";
+import { cliActor, type SeededTenant, type SeededUser, seedTenant, seedUser } from "../testing/fixtures.js";
+import { createProduct } from "./commands.js";
+import { type ProductSpecInput, productSpec } from "./product-spec.js";
+
+export const MONTHLY_24: ProductSpecInput = {
+  name: "Monthly 24 %",
+  currency: "KZT",
+  minPrincipal: "10000",
+  maxPrincipal: "5000000",
+  minInstallments: 3,
+  maxInstallments: 36,
+  frequency: "monthly",
+  annualRatePercent: "24",
+};
+
+export interface LoanWorld {
+  db: Db;
+  t: SeededTenant;
+  maker: SeededUser;
+  checker: SeededUser;
+  productId: string;
+  personId: string;
+  members: string[];
+  run<T>(user: SeededUser | null, body: (trx: Db, ctx: CommandContext) => Promise<T>): Promise<T>;
+}
+
+export async function insertPerson(db: Db, tenantId: string, orgId: string, name: string): Promise<string> {
+  const id = systemIds.next();
+  const now = new Date().toISOString();
+  await db
+    .insertInto("persons")
+    .values({
+      id,
+      tenantId,
+      orgId,
+      familyName: "Test",
+      givenName: name,
+      patronymic: null,
+      birthDate: null,
+      sex: "female",
+      phone: null,
+      iin: null,
+      householdId: null,
+      village: null,
+      consentGivenOn: "2020-01-01",
+      consentScope: "membership and loans",
+      consentWithdrawnOn: null,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .execute();
+  return id;
+}
+
+export async function loanWorld(
+  db: Db,
+  spec: ProductSpecInput = MONTHLY_24,
+  now = "2027-12-31T06:00:00Z",
+): Promise<LoanWorld> {
+  const t = await seedTenant(db, "loans");
+  const clock = fixedClock(new Date(now));
+  const run = <T>(user: SeededUser | null, body: (trx: Db, ctx: CommandContext) => Promise<T>) =>
+    executeCommand(
+      { db, clock, ids: systemIds },
+      { actor: user ? user.actor : cliActor(t), name: "test", source: "cli" },
+      body,
+    );
+  await run(null, (trx, ctx) => openBooks(trx, ctx, t.mfoId));
+  const productId = await run(null, (trx, ctx) => createProduct(trx, ctx, t.mfoId, productSpec.parse(spec)));
+  const personId = await insertPerson(db, t.tenantId, t.groupId, "Айгүл");
+  const members: string[] = [];
+  for (const name of ["Әсел", "Гүлнар", "Мөлдір"]) {
+    const id = await insertPerson(db, t.tenantId, t.groupId, name);
+    await db
+      .insertInto("memberships")
+      .values({
+        id: systemIds.next(),
+        tenantId: t.tenantId,
+        personId: id,
+        groupId: t.groupId,
+        role: "member",
+        joinedOn: "2020-01-01",
+        leftOn: null,
+        leftReason: null,
+        createdAt: new Date().toISOString(),
+        updatedAt: new Date().toISOString(),
+      })
+      .execute();
+    members.push(id);
+  }
+  return {
+    db,
+    t,
+    maker: await seedUser(db, t.tenantId, t.mfoId, "credit_officer"),
+    checker: await seedUser(db, t.tenantId, t.mfoId, "credit_officer"),
+    productId,
+    personId,
+    members,
+    run,
+  };
+}

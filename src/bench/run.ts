@@ -12,7 +12,13 @@ import { resolve } from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
 import { previewOptions, previewSchedule } from "../loans/preview.js";
-import { engineRepayments, parOverLoans, rawSqliteRepayments, trialBalanceVersusLedger } from "./loans.js";
+import {
+  engineRepayments,
+  parOverLoans,
+  rawSchemaRepayments,
+  rawSqliteRepayments,
+  trialBalanceVersusLedger,
+} from "./loans.js";
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 100_000);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -196,8 +202,22 @@ async function main(): Promise<void> {
   report.sqlite = { demo: await demoTime(sqliteUrl), peopleSearch: await searchRate(sqliteUrl) };
   report.sqliteLoans = await loanFigures(`sqlite:${DIR}/loans.db`, true);
   report.rawBetterSqlite3 = {
-    oneTransactionEach: rawSqliteRepayments(`${DIR}/raw.db`, 20_000, 1),
-    batched: rawSqliteRepayments(`${DIR}/raw.db`, 200_000, 1000),
+    // The issue's reference: bare tables, no index but the keys, no foreign key.
+    bareTables: {
+      oneTransactionEach: rawSqliteRepayments(`${DIR}/raw.db`, 20_000, 1),
+      batched: rawSqliteRepayments(`${DIR}/raw.db`, 200_000, 1000),
+    },
+    // The same rows written by hand into Qadam's own schema (the database the engine just used).
+    qadamSchema: {
+      entryOnly: {
+        oneTransactionEach: rawSchemaRepayments(`${DIR}/loans.db`, 5_000, 1, "entry"),
+        batched: rawSchemaRepayments(`${DIR}/loans.db`, 50_000, 100, "entry"),
+      },
+      everyRowTheEngineWrites: {
+        oneTransactionEach: rawSchemaRepayments(`${DIR}/loans.db`, 5_000, 1, "engine"),
+        batched: rawSchemaRepayments(`${DIR}/loans.db`, 50_000, 100, "engine"),
+      },
+    },
   };
   const pgUrl = process.env.BENCH_SKIP_POSTGRES ? null : await postgresUrl();
   report.postgres = pgUrl

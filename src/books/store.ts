@@ -5,6 +5,7 @@
 import { sql } from "kysely";
 import { type Currency, currency, money } from "../money/index.js";
 import { findOrganisation } from "../orgs/lookup.js";
+import type { Organisation } from "../orgs/types.js";
 import { checkDate } from "../orgs/values.js";
 import { type Actor, assertCan } from "../platform/auth/actor.js";
 import type { CommandContext } from "../platform/commands.js";
@@ -138,11 +139,12 @@ export interface PostedEntry extends JournalEntryDraft {
 export async function postEntry(
   trx: Db,
   ctx: CommandContext,
-  orgId: string,
+  orgOrId: string | Organisation,
   draft: JournalEntryDraft,
 ): Promise<PostedEntry> {
   assertBalanced(draft);
-  const org = await findOrganisation(trx, ctx.actor, orgId);
+  // A caller that has already found the organisation in this transaction passes it, saving a query.
+  const org = typeof orgOrId === "string" ? await findOrganisation(trx, ctx.actor, orgOrId) : orgOrId;
   assertCan(ctx.actor, "books.write", org.path, "organisation");
   const accountIds = [...new Set(draft.lines.map((l) => l.account))];
   const known = accountIds.every(isUuid)

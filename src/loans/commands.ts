@@ -483,7 +483,7 @@ async function post(
   const journalLines: JournalLine[] = lines
     .filter(([, minor]) => minor !== 0n)
     .map(([role, minor]) => ({ account: accounts[role], amount: money(minor, loan.currency) }));
-  const entry = await postEntry(trx, ctx, loan.org.id, {
+  const entry = await postEntry(trx, ctx, loan.org, {
     businessDate: on,
     description,
     cause: { type: "loan", id: loan.id },

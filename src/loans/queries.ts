@@ -5,19 +5,11 @@
 import { sql } from "kysely";
 import { findOrganisation } from "../orgs/lookup.js";
 import type { Actor } from "../platform/auth/actor.js";
-import { addDays, businessDate } from "../platform/clock.js";
+import { businessDate, daysBetween } from "../platform/clock.js";
 import type { Db } from "../platform/db/database.js";
 import { toBigInt } from "../platform/db/ints.js";
 import { COMPONENTS, type Component } from "./allocation.js";
-import {
-  type Arrears,
-  arrearsOn,
-  BUCKETS,
-  type Bucket,
-  bucketOf,
-  type LoanAtRisk,
-  portfolioAtRisk,
-} from "./arrears.js";
+import { type Arrears, arrearsOn, BUCKETS, type Bucket, bucketOf } from "./arrears.js";
 import {
   accruePenalties,
   type InstallmentState,
@@ -161,13 +153,14 @@ export async function portfolioAtRiskFor(
     .execute();
   const ids = lenders.map((l) => l.id);
   const byCurrency = new Map<string, PortfolioReport>();
-  const reportFor = (cur: string): PortfolioReport => {
-    let r = byCurrency.get(cur);
+  /** Adds `loans` loans holding `principal` between them, all `daysPastDue` days late, to a currency's report. */
+  const add = (currency: string, loans: number, principal: bigint, daysPastDue: number) => {
+    let r = byCurrency.get(currency);
     if (!r) {
       r = {
         orgId: org.id,
         date,
-        currency: cur,
+        currency,
         loans: 0,
         portfolio: 0n,
         atRisk: { par1: 0n, par30: 0n, par90: 0n },
@@ -175,69 +168,41 @@ export async function portfolioAtRiskFor(
           BUCKETS.map((b) => [b, { loans: 0, principal: 0n }]),
         ) as PortfolioReport["buckets"],
       };
-      byCurrency.set(cur, r);
+      byCurrency.set(currency, r);
     }
-    return r;
+    r.loans += loans;
+    r.portfolio += principal;
+    for (const [key, days] of [
+      ["par1", 1],
+      ["par30", 30],
+      ["par90", 90],
+    ] as const)
+      if (daysPastDue > days) r.atRisk[key] += principal;
+    const bucket = r.buckets[bucketOf(daysPastDue)];
+    bucket.loans += loans;
+    bucket.principal += principal;
   };
-  // 1. Loans whose last activity is on or before the date: their cached state holds on it.
-  const since = (days: number) => addDays(date, -days);
-  const bucketEdges: Array<[Bucket, string | null, string | null]> = [
-    // [bucket, arrears_since >= lo (exclusive of older), arrears_since < hi]
-    ["current", null, null],
-    ["1-30", since(30), date],
-    ["31-60", since(60), since(30)],
-    ["61-90", since(90), since(60)],
-    ["91-180", since(180), since(90)],
-    ["over-180", null, since(180)],
-  ];
-  const sumWhere = (lo: string | null, hi: string | null) =>
-    sql<
-      string | number | bigint
-    >`sum(case when arrears_since is not null ${lo === null ? sql`` : sql`and arrears_since >= ${lo}`} ${hi === null ? sql`` : sql`and arrears_since < ${hi}`} then principal_outstanding else 0 end)`;
-  const countWhere = (lo: string | null, hi: string | null) =>
-    sql<
-      string | number | bigint
-    >`sum(case when principal_outstanding > 0 and arrears_since is not null ${lo === null ? sql`` : sql`and arrears_since >= ${lo}`} ${hi === null ? sql`` : sql`and arrears_since < ${hi}`} then 1 else 0 end)`;
   if (ids.length > 0) {
+    // 1. Loans whose last activity is on or before the date: their cached state holds on it, so they
+    //    are summed in SQL by the day their arrears began (a few hundred groups, whatever the size).
     const rows = await db
       .selectFrom("loans")
       .select((eb) => [
         "currency",
-        eb.fn.sum<string | number | bigint>("principalOutstanding").as("portfolio"),
+        "arrearsSince",
+        eb.fn.sum<string | number | bigint>("principalOutstanding").as("principal"),
         sql<string | number | bigint>`sum(case when principal_outstanding > 0 then 1 else 0 end)`.as("loans"),
-        sumWhere(null, since(1)).as("par1"),
-        sumWhere(null, since(30)).as("par30"),
-        sumWhere(null, since(90)).as("par90"),
-        ...bucketEdges
-          .slice(1)
-          .flatMap(([b, lo, hi]) => [sumWhere(lo, hi).as(`p_${b}`), countWhere(lo, hi).as(`n_${b}`)]),
       ])
       .where("tenantId", "=", actor.tenantId)
       .where("orgId", "in", ids)
       .where("disbursedOn", "<=", date)
       .where("lastActivityOn", "<=", date)
-      .groupBy("currency")
+      // By lender too: the index is read in its own order, with no sort of a million rows.
+      .groupBy(["orgId", "currency", "arrearsSince"])
       .execute();
     for (const row of rows) {
-      const r = reportFor(row.currency);
-      const record = row as unknown as Record<string, string | number | bigint | null>;
-      r.loans += Number(row.loans);
-      r.portfolio += toBigInt(row.portfolio);
-      r.atRisk.par1 += toBigInt(row.par1);
-      r.atRisk.par30 += toBigInt(row.par30);
-      r.atRisk.par90 += toBigInt(row.par90);
-      let late = 0n;
-      let lateCount = 0;
-      for (const [b] of bucketEdges.slice(1)) {
-        const p = toBigInt(record[`p_${b}`]);
-        const n = Number(record[`n_${b}`] ?? 0);
-        r.buckets[b].principal += p;
-        r.buckets[b].loans += n;
-        late += p;
-        lateCount += n;
-      }
-      r.buckets.current.principal += toBigInt(row.portfolio) - late;
-      r.buckets.current.loans += Number(row.loans) - lateCount;
+      const daysPastDue = row.arrearsSince === null ? 0 : daysBetween(row.arrearsSince, date);
+      add(row.currency, Number(row.loans), toBigInt(row.principal), daysPastDue);
     }
     // 2. Loans with activity after the date: rebuilt from the record of that date, in batches.
     const later = await db
@@ -248,7 +213,6 @@ export async function portfolioAtRiskFor(
       .where("disbursedOn", "<=", date)
       .where("lastActivityOn", ">", date)
       .execute();
-    const rebuilt = new Map<string, LoanAtRisk[]>();
     for (let k = 0; k < later.length; k += 500) {
       const batch = later.slice(k, k + 500).filter((l) => l.writtenOffOn === null || l.writtenOffOn > date);
       const state = await installmentsOn(
@@ -260,20 +224,8 @@ export async function portfolioAtRiskFor(
         const installments = state.get(l.id) ?? [];
         const principal = principalOutstanding(installments);
         if (principal <= 0n) continue;
-        const daysPastDue = arrearsOn(date, owedOf(installments)).daysPastDue;
-        rebuilt.set(l.currency, [...(rebuilt.get(l.currency) ?? []), { principal, daysPastDue }]);
-        const b = reportFor(l.currency).buckets[bucketOf(daysPastDue)];
-        b.principal += principal;
-        b.loans += 1;
+        add(l.currency, 1, principal, arrearsOn(date, owedOf(installments)).daysPastDue);
       }
-    }
-    for (const [cur, loans] of rebuilt) {
-      const r = reportFor(cur);
-      r.loans += loans.length;
-      r.portfolio += portfolioAtRisk(loans, 0).portfolio;
-      r.atRisk.par1 += portfolioAtRisk(loans, 1).atRisk;
-      r.atRisk.par30 += portfolioAtRisk(loans, 30).atRisk;
-      r.atRisk.par90 += portfolioAtRisk(loans, 90).atRisk;
     }
   }
   return [...byCurrency.values()].sort((a, b) => (a.currency < b.currency ? -1 : 1));

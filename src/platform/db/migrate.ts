@@ -10,12 +10,14 @@ import * as m0001 from "./migrations/0001_foundation.js";
 import * as m0002 from "./migrations/0002_books.js";
 import * as m0003 from "./migrations/0003_loans.js";
 import * as m0004 from "./migrations/0004_daily_balances.js";
+import * as m0005 from "./migrations/0005_loans_at_risk.js";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001_foundation": m0001,
   "0002_books": m0002,
   "0003_loans": m0003,
   "0004_daily_balances": m0004,
+  "0005_loans_at_risk": m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -1,0 +1,374 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  SHAREOUT_METHODS,
+  type ShareoutInput,
+  type ShareoutMember,
+  type ShareoutMethod,
+  type ShareoutProblem,
+  shareOut,
+} from "./shareout.js";
+
+const CLOSES_ON = "2026-03-30";
+
+/** A member who saved `minor` in one deposit at the start of the cycle. */
+const saver = (personId: string, minor: bigint, on = "2026-01-05"): ShareoutMember => ({
+  personId,
+  movements: [{ on, minor }],
+});
+
+const payouts = (input: ShareoutInput) => shareOut(input).members.map((m) => m.payout);
+
+// 12,000.00 / 8,000.00 / 4,000.00 KZT saved, 26,400.00 KZT in the loan fund: 10 % profit.
+const threeSavers = [saver("aigerim", 1_200_000n), saver("bota", 800_000n), saver("dana", 400_000n)];
+
+describe("standard share-out", () => {
+  it("pays every member her savings times the value per share (fund ÷ total savings)", () => {
+    const result = shareOut({
+      method: "standard",
+      distributable: 2_640_000n,
+      closesOn: CLOSES_ON,
+      members: threeSavers,
+    });
+    expect(result).toEqual({
+      method: "standard",
+      sharedAs: "standard",
+      distributable: 2_640_000n,
+      totalSavings: 2_400_000n,
+      profit: 240_000n,
+      members: [
+        { personId: "aigerim", savings: 1_200_000n, profit: 120_000n, payout: 1_320_000n },
+        { personId: "bota", savings: 800_000n, profit: 80_000n, payout: 880_000n },
+        { personId: "dana", savings: 400_000n, profit: 40_000n, payout: 440_000n },
+      ],
+    });
+  });
+
+  it("gives the residue to the largest remainders, not to the largest saver", () => {
+    // 100.03 KZT over savings 50.00 / 30.00 / 20.00: exact shares 5,001.5 / 3,000.9 / 2,000.6 tiyn.
+    // Floors 5,001 + 3,000 + 2,000 leave 2 tiyn: bota (.9) and dana (.6) get one each, aigerim (.5) none.
+    const members = [saver("aigerim", 5_000n), saver("bota", 3_000n), saver("dana", 2_000n)];
+    expect(payouts({ method: "standard", distributable: 10_003n, closesOn: CLOSES_ON, members })).toEqual([
+      5_001n,
+      3_001n,
+      2_001n,
+    ]);
+  });
+
+  it("breaks an equal remainder by larger savings, then by personId", () => {
+    // 10.00 KZT over 1, 1 and 2 tiyn saved: exact 2.5 / 2.5 / 5 tiyn, one tiyn left over. Dana's share is
+    // whole (remainder 0); aigerim and bota tie on remainder and savings, so the smaller personId wins.
+    const members = [saver("bota", 1n), saver("dana", 2n), saver("aigerim", 1n)];
+    expect(payouts({ method: "standard", distributable: 10n, closesOn: CLOSES_ON, members })).toEqual([
+      2n,
+      5n,
+      3n,
+    ]);
+  });
+
+  it("pays nothing to a member who saved nothing this cycle", () => {
+    const members = [saver("aigerim", 1_000n), saver("bota", 0n), saver("dana", 2_000n)];
+    expect(payouts({ method: "standard", distributable: 3_001n, closesOn: CLOSES_ON, members })).toEqual([
+      1_000n,
+      0n,
+      2_001n,
+    ]);
+  });
+});
+
+describe("flat share-out", () => {
+  it("returns each member's savings and splits the profit equally", () => {
+    expect(
+      payouts({ method: "flat", distributable: 2_640_000n, closesOn: CLOSES_ON, members: threeSavers }),
+    ).toEqual([1_280_000n, 880_000n, 480_000n]);
+  });
+
+  it("shares the profit only among members who saved, and breaks a tie by larger savings", () => {
+    // 1.00 KZT of profit over three savers: 33⅓ tiyn each, one tiyn left. All three remainders are
+    // equal; bota and cana saved most (3.00) and tie again, so bota, the smaller personId, gets it.
+    const members = [saver("ana", 100n), saver("bota", 300n), saver("cana", 300n), saver("zhanar", 0n)];
+    const result = shareOut({ method: "flat", distributable: 800n, closesOn: CLOSES_ON, members });
+    expect(result.members.map((m) => m.payout)).toEqual([133n, 334n, 333n, 0n]);
+    expect(result.members.map((m) => m.profit)).toEqual([33n, 34n, 33n, 0n]);
+  });
+});
+
+describe("time-weighted share-out", () => {
+  // Both save 4,000.00 KZT by the close on Monday 30 March, aigerim 1,000.00 every Monday from
+  // 2 March, bota 2,000.00 on 16 and 23 March: aigerim's money was in the fund longer.
+  const weekly = (personId: string, dates: readonly string[], minor: bigint): ShareoutMember => ({
+    personId,
+    movements: dates.map((on) => ({ on, minor })),
+  });
+  const members = [
+    weekly("aigerim", ["2026-03-02", "2026-03-09", "2026-03-16", "2026-03-23"], 100_000n),
+    weekly("bota", ["2026-03-16", "2026-03-23"], 200_000n),
+  ];
+
+  it("gives early savers more of the profit than later savers with the same savings", () => {
+    // Weights (tiyn × days): aigerim 100,000 × (28 + 21 + 14 + 7) = 7,000,000; bota 200,000 × (14 + 7)
+    // = 4,200,000. The 800.00 KZT profit splits 5 : 3, 500.00 and 300.00.
+    const result = shareOut({
+      method: "time-weighted",
+      distributable: 880_000n,
+      closesOn: CLOSES_ON,
+      members,
+    });
+    expect(result.sharedAs).toBe("time-weighted");
+    expect(result.members).toEqual([
+      { personId: "aigerim", savings: 400_000n, profit: 50_000n, payout: 450_000n },
+      { personId: "bota", savings: 400_000n, profit: 30_000n, payout: 430_000n },
+    ]);
+    expect(payouts({ method: "standard", distributable: 880_000n, closesOn: CLOSES_ON, members })).toEqual([
+      440_000n,
+      440_000n,
+    ]);
+  });
+
+  it("takes a withdrawal's days back from the weight", () => {
+    // aigerim: 300.00 for 28 days, 200.00 of it taken out after 14: weight 30,000 × 28 − 20,000 × 14 =
+    // 560,000, the same as bota's 10,000 × 28 + 20,000 × 14, so the 20.00 profit splits evenly.
+    const withWithdrawal: ShareoutMember[] = [
+      {
+        personId: "aigerim",
+        movements: [
+          { on: "2026-03-02", minor: 30_000n },
+          { on: "2026-03-16", minor: -20_000n },
+        ],
+      },
+      {
+        personId: "bota",
+        movements: [
+          { on: "2026-03-02", minor: 10_000n },
+          { on: "2026-03-16", minor: 20_000n },
+        ],
+      },
+    ];
+    expect(
+      payouts({
+        method: "time-weighted",
+        distributable: 42_000n,
+        closesOn: CLOSES_ON,
+        members: withWithdrawal,
+      }),
+    ).toEqual([11_000n, 31_000n]);
+  });
+
+  it("falls back to the standard proportions when everything was saved on the closing day", () => {
+    const lastDay = [saver("aigerim", 3_000n, CLOSES_ON), saver("bota", 1_000n, CLOSES_ON)];
+    const result = shareOut({
+      method: "time-weighted",
+      distributable: 4_400n,
+      closesOn: CLOSES_ON,
+      members: lastDay,
+    });
+    expect(result.sharedAs).toBe("standard");
+    expect(result.members.map((m) => m.payout)).toEqual([3_300n, 1_100n]);
+  });
+});
+
+describe("a loss", () => {
+  it("is shared in proportion to savings by every method", () => {
+    // 21,600.00 KZT left of 24,000.00 saved: everyone loses 10 %.
+    for (const method of SHAREOUT_METHODS) {
+      const result = shareOut({
+        method,
+        distributable: 2_160_000n,
+        closesOn: CLOSES_ON,
+        members: threeSavers,
+      });
+      expect(result.profit).toBe(-240_000n);
+      expect(result.sharedAs).toBe("standard");
+      expect(result.members.map((m) => m.payout)).toEqual([1_080_000n, 720_000n, 360_000n]);
+      expect(result.members.map((m) => m.profit)).toEqual([-120_000n, -80_000n, -40_000n]);
+    }
+  });
+
+  it("never leaves a small saver with a negative payout, as an equal split of the loss would", () => {
+    // Half of 101.00 KZT is lost; split equally, the 1.00 saver would owe 24.25. By savings she keeps 0.50.
+    const members = [saver("aigerim", 100n), saver("bota", 10_000n)];
+    expect(payouts({ method: "flat", distributable: 5_050n, closesOn: CLOSES_ON, members })).toEqual([
+      50n,
+      5_000n,
+    ]);
+  });
+
+  it("pays nothing when the whole fund is lost", () => {
+    expect(payouts({ method: "flat", distributable: 0n, closesOn: CLOSES_ON, members: threeSavers })).toEqual(
+      [0n, 0n, 0n],
+    );
+  });
+});
+
+describe("refusals", () => {
+  const refuses = (input: ShareoutInput, problem: ShareoutProblem) => {
+    expect(() => shareOut(input)).toThrow(RangeError);
+    expect(() => shareOut(input)).toThrow(expect.objectContaining({ name: "ShareoutError", problem }));
+  };
+  const base = { method: "standard" as const, distributable: 1_000n, closesOn: CLOSES_ON };
+
+  it("refuses a share-out without members", () => {
+    refuses({ ...base, members: [] }, "no-members");
+  });
+
+  it("refuses a member listed twice", () => {
+    refuses({ ...base, members: [saver("aigerim", 500n), saver("aigerim", 500n)] }, "duplicate-member");
+  });
+
+  it("refuses a member whose withdrawals exceed her deposits", () => {
+    const overdrawn: ShareoutMember = {
+      personId: "bota",
+      movements: [
+        { on: "2026-01-05", minor: 500n },
+        { on: "2026-02-05", minor: -600n },
+      ],
+    };
+    refuses({ ...base, members: [saver("aigerim", 500n), overdrawn] }, "negative-savings");
+  });
+
+  it("refuses money to share when nobody saved", () => {
+    refuses({ ...base, members: [saver("aigerim", 0n)] }, "nothing-saved");
+  });
+
+  it("refuses a negative amount to share", () => {
+    refuses({ ...base, distributable: -1n, members: [saver("aigerim", 500n)] }, "negative-distributable");
+  });
+
+  it("refuses a movement after the closing date", () => {
+    refuses({ ...base, members: [saver("aigerim", 500n, "2026-03-31")] }, "movement-after-close");
+  });
+
+  it("refuses a date that is not YYYY-MM-DD", () => {
+    refuses({ ...base, closesOn: "30.03.2026", members: [saver("aigerim", 500n)] }, "invalid-date");
+    refuses({ ...base, members: [saver("aigerim", 500n, "2026-02-30")] }, "invalid-date");
+  });
+
+  it("shares nothing among members who saved nothing", () => {
+    expect(
+      payouts({ ...base, distributable: 0n, members: [saver("aigerim", 0n), saver("bota", 0n)] }),
+    ).toEqual([0n, 0n]);
+  });
+});
+
+describe("share-out invariants", () => {
+  const movementArb = fc.record({
+    on: fc
+      .integer({ min: 0, max: 400 })
+      .map((d) => new Date(Date.UTC(2025, 0, 1 + d)).toISOString().slice(0, 10)),
+    minor: fc.bigInt({ min: -500_000n, max: 2_000_000n }),
+  });
+  const closesOn = "2026-02-05"; // day 400 of the generated dates
+
+  /** Tiny equal deposits on few dates, so that remainders and savings often tie. */
+  const tiedMovementsArb = fc.array(
+    fc.record({
+      on: fc.constantFrom("2025-01-01", "2025-06-01"),
+      minor: fc.constantFrom(0n, 1n, 2n),
+    }),
+    { maxLength: 2 },
+  );
+
+  /** Members with unique ids and non-negative savings (an overdraft is topped up on the first day). */
+  const membersArb = fc
+    .uniqueArray(fc.string({ minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 8 })
+    .chain((ids) =>
+      fc.tuple(
+        ...ids.map((personId) =>
+          fc
+            .oneof(fc.array(movementArb, { maxLength: 6 }), tiedMovementsArb)
+            .map((movements): ShareoutMember => {
+              const total = movements.reduce((s, m) => s + m.minor, 0n);
+              return {
+                personId,
+                movements: total < 0n ? [...movements, { on: "2025-01-01", minor: -total }] : movements,
+              };
+            }),
+        ),
+      ),
+    );
+
+  const inputArb = fc
+    .record({
+      method: fc.constantFrom<ShareoutMethod>(...SHAREOUT_METHODS),
+      members: membersArb,
+      profit: fc.oneof(
+        fc.bigInt({ min: -20_000_000n, max: 20_000_000n }),
+        fc.bigInt({ min: -50n, max: 50n }),
+      ),
+    })
+    .map(({ method, members, profit }): ShareoutInput => {
+      const saved = members.reduce((s, m) => s + m.movements.reduce((t, x) => t + x.minor, 0n), 0n);
+      const distributable = saved === 0n ? 0n : saved + profit < 0n ? 0n : saved + profit;
+      return { method, distributable, closesOn, members };
+    });
+
+  it("pays out exactly the distributable amount, never a negative payout", () => {
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        const result = shareOut(input);
+        const paid = result.members.reduce((s, m) => s + m.payout, 0n);
+        expect(paid).toBe(input.distributable);
+        expect(result.members.reduce((s, m) => s + m.profit, 0n)).toBe(result.profit);
+        for (const m of result.members) {
+          expect(m.payout).toBeGreaterThanOrEqual(0n);
+          expect(m.profit).toBe(m.payout - m.savings);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("gives every member at least her savings when there is no loss", () => {
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        const result = shareOut(input);
+        fc.pre(result.profit >= 0n);
+        for (const m of result.members) expect(m.payout).toBeGreaterThanOrEqual(m.savings);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("keeps standard payouts within one minor unit of the exact share and monotone in savings", () => {
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        const result = shareOut({ ...input, method: "standard" });
+        const { distributable: d, totalSavings: s } = result;
+        for (const a of result.members) {
+          if (s > 0n) {
+            const gap = a.payout * s - d * a.savings;
+            expect(gap > -s && gap < s).toBe(true);
+          }
+          for (const b of result.members)
+            if (a.savings > b.savings) expect(a.payout).toBeGreaterThanOrEqual(b.payout);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("does not depend on the order members are listed in", () => {
+    fc.assert(
+      fc.property(
+        inputArb.chain((input) =>
+          fc.tuple(
+            fc.constant(input),
+            fc.shuffledSubarray([...input.members], {
+              minLength: input.members.length,
+              maxLength: input.members.length,
+            }),
+          ),
+        ),
+        ([input, shuffled]) => {
+          const byId = (i: ShareoutInput) =>
+            new Map(shareOut(i).members.map((m) => [m.personId, m] as const));
+          const original = byId(input);
+          const reordered = shareOut({ ...input, members: shuffled });
+          expect(reordered.members.map((m) => m.personId)).toEqual(shuffled.map((m) => m.personId));
+          for (const m of reordered.members) expect(m).toEqual(original.get(m.personId));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});

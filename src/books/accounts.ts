@@ -79,6 +79,7 @@ export const CHART_TEMPLATES: Record<"mfo" | "federation" | "shg", readonly Acco
     { code: "31", name: "Retained earnings", type: "equity", parent: "3" },
     { code: "41", name: "Interest from members", type: "income", parent: "4" },
     { code: "42", name: "Fines", type: "income", parent: "4" },
+    { code: "43", name: "Other income", type: "income", parent: "4" },
     { code: "51", name: "Expenses", type: "expense", parent: "5" },
     { code: "52", name: "Interest on external loans", type: "expense", parent: "5" },
   ],

@@ -11,6 +11,8 @@ export interface JournalLine {
   /** Debit when positive, credit when negative; never zero. */
   amount: Money;
   memo?: string;
+  /** The person the line concerns, for a sub-ledger such as a member's savings. */
+  party?: string;
 }
 
 export interface JournalEntryDraft {

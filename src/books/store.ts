@@ -191,6 +191,7 @@ export async function postEntry(
         currency: l.amount.currency,
         amount: l.amount.minor.toString(),
         memo: l.memo ?? null,
+        partyId: l.party ?? null,
       })),
     )
     .execute();
@@ -279,6 +280,7 @@ export async function loadEntry(db: Db, actor: Actor, entryId: string): Promise<
         account: l.accountId,
         amount: money(toBigInt(l.amount), currency(l.currency)),
         ...(l.memo ? { memo: l.memo } : {}),
+        ...(l.partyId ? { party: l.partyId } : {}),
       }),
     ),
   };

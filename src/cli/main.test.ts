@@ -23,8 +23,15 @@ describe("qadam", () => {
     const first = await qadam(["db", "migrate", "--json"], { DATABASE_URL: url });
     expect(first.code).toBe(0);
     expect(JSON.parse(first.out)).toMatchObject({
-      applied: ["0001_foundation", "0002_books", "0003_loans", "0004_daily_balances", "0005_loans_at_risk"],
-      current: "0005_loans_at_risk",
+      applied: [
+        "0001_foundation",
+        "0002_books",
+        "0003_loans",
+        "0004_daily_balances",
+        "0005_loans_at_risk",
+        "0006_groups",
+      ],
+      current: "0006_groups",
     });
     const again = await qadam(["db", "migrate", "--database-url", url]);
     expect(again.out).toMatch(/up to date/);

@@ -68,7 +68,7 @@ describeEachDatabase("users, sessions and access", (use) => {
     expect(me.json().permissions[0]).toMatchObject({
       orgId: t.groupId,
       role: "group_bookkeeper",
-      allows: ["people.write", "members.write", "books.write"],
+      allows: ["people.write", "members.write", "books.write", "meetings.write"],
     });
     const out = await app.inject({ method: "DELETE", url: "/api/v1/session", headers: { cookie: session } });
     expect(out.statusCode).toBe(204);

@@ -22,6 +22,9 @@ export const PERMISSIONS = [
   "products.write",
   "loans.write",
   "loans.approve",
+  "meetings.write",
+  "groups.grade",
+  "grading.configure",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -35,10 +38,12 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "books.write",
     "loans.write",
     "loans.approve",
+    "meetings.write",
+    "groups.grade",
   ],
   credit_officer: ["people.write", "books.write", "loans.write", "loans.approve"],
   programme_officer: ["people.write"],
-  group_bookkeeper: ["people.write", "members.write", "books.write"],
+  group_bookkeeper: ["people.write", "members.write", "books.write", "meetings.write"],
   auditor: ["users.read", "audit.read"],
 };
 

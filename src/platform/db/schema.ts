@@ -225,6 +225,8 @@ export interface JournalLinesTable {
   /** Minor units, signed: debit positive. A string from pg, a number or bigint from SQLite: see ints.ts. */
   amount: string | number | bigint;
   memo: string | null;
+  /** The person the line concerns (a member's savings, loan, fine), or null. */
+  partyId: string | null;
 }
 
 /** 64-bit integers: a string from pg, a number or bigint from SQLite (see ints.ts). */
@@ -365,6 +367,112 @@ export interface AccountDailyBalancesTable {
   amount: Int64;
 }
 
+export interface GroupRulesTable {
+  id: string;
+  tenantId: string;
+  orgId: string;
+  validFrom: CalendarDate;
+  spec: string;
+  createdAt: Instant;
+  createdBy: string | null;
+}
+
+export interface MeetingsTable {
+  id: string;
+  tenantId: string;
+  orgId: string;
+  seq: number;
+  heldOn: CalendarDate;
+  status: string;
+  cashCounted: Int64 | null;
+  entryId: string | null;
+  reversalEntryId: string | null;
+  replacesId: string | null;
+  note: string | null;
+  recordedAt: Instant;
+  recordedBy: string | null;
+}
+
+export interface MeetingAttendanceTable {
+  tenantId: string;
+  meetingId: string;
+  personId: string;
+  status: string;
+}
+
+export interface InternalLoansTable {
+  id: string;
+  tenantId: string;
+  orgId: string;
+  personId: string;
+  meetingId: string;
+  issuedOn: CalendarDate;
+  principal: Int64;
+  monthlyRate: string;
+  method: string;
+  termMonths: number;
+  purpose: string | null;
+  principalOutstanding: Int64;
+  status: string;
+}
+
+export interface MeetingLinesTable {
+  tenantId: string;
+  meetingId: string;
+  lineNo: number;
+  orgId: string;
+  heldOn: CalendarDate;
+  personId: string | null;
+  kind: string;
+  amount: Int64;
+  interest: Int64 | null;
+  internalLoanId: string | null;
+  detail: string | null;
+}
+
+export interface ShareoutsTable {
+  id: string;
+  tenantId: string;
+  orgId: string;
+  cycleFrom: CalendarDate;
+  closedOn: CalendarDate;
+  method: string;
+  sharedAs: string;
+  distributable: Int64;
+  entryId: string;
+  recordedAt: Instant;
+  recordedBy: string | null;
+}
+
+export interface ShareoutLinesTable {
+  tenantId: string;
+  shareoutId: string;
+  personId: string;
+  savings: Int64;
+  payout: Int64;
+}
+
+export interface GradingTablesTable {
+  tenantId: string;
+  validFrom: CalendarDate;
+  spec: string;
+  createdAt: Instant;
+  createdBy: string | null;
+}
+
+export interface GroupGradesTable {
+  id: string;
+  tenantId: string;
+  orgId: string;
+  gradedOn: CalendarDate;
+  windowFrom: CalendarDate;
+  grade: string;
+  score: number;
+  detail: string;
+  recordedAt: Instant;
+  recordedBy: string | null;
+}
+
 export interface Database {
   tenants: TenantsTable;
   organisations: OrganisationsTable;
@@ -394,6 +502,15 @@ export interface Database {
   loanInstallments: LoanInstallmentsTable;
   loanTransactions: LoanTransactionsTable;
   loanAllocations: LoanAllocationsTable;
+  groupRules: GroupRulesTable;
+  meetings: MeetingsTable;
+  meetingAttendance: MeetingAttendanceTable;
+  internalLoans: InternalLoansTable;
+  meetingLines: MeetingLinesTable;
+  shareouts: ShareoutsTable;
+  shareoutLines: ShareoutLinesTable;
+  gradingTables: GradingTablesTable;
+  groupGrades: GroupGradesTable;
 }
 
 export type OrganisationRow = Selectable<OrganisationsTable>;

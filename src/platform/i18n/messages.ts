@@ -13,7 +13,10 @@ export type Entity =
   | "loanProduct"
   | "record"
   | "account"
-  | "journalEntry";
+  | "journalEntry"
+  | "group"
+  | "meeting"
+  | "internalLoan";
 
 export interface Messages {
   errors: Record<ErrorCode, string>;

@@ -85,6 +85,50 @@ export const en: Messages = {
     LOAN_ALREADY_REVERSED: "This repayment has already been reversed.",
     LOAN_REVERSAL_BLOCKED: "This repayment cannot be reversed: a later {{kind}} depends on it.",
     LOAN_NO_ADVANCE: "There is no advance to refund on this loan.",
+    RULES_INVALID: "The group's rules are not valid: {{details}}.",
+    RULES_BEFORE_LATEST_MEETING:
+      "Rules from {{date}} cannot be adopted: the group already met on {{latest}} under the rules then in force.",
+    MEETING_NO_RULES: "The group “{{name}}” has no rules in force on {{date}}; record its rules first.",
+    MEETING_DATE_IN_FUTURE: "The meeting date {{date}} is in the future.",
+    MEETING_DATE_ORDER:
+      "A meeting on {{date}} cannot be recorded: the group's latest meeting was on {{latest}}.",
+    MEETING_NOT_LATEST:
+      "Only the group's latest meeting can be corrected; the meeting of {{date}} is closed.",
+    MEETING_ALREADY_REVERSED: "This meeting was already corrected.",
+    MEETING_ATTENDANCE_NOT_A_MEMBER:
+      "The attendance lists someone who is not a member of the group on the meeting's date ({{member}}).",
+    MEETING_ATTENDANCE_TWICE: "{{member}} is listed twice in the attendance.",
+    MEETING_ATTENDANCE_MISSING: "The attendance does not say whether {{member}} came.",
+    MEETING_AMOUNT_NOT_POSITIVE: "Line {{line}}: the amount must be above zero.",
+    MEETING_NOT_A_MEMBER:
+      "Line {{line}}: this person is not a member of the group on the meeting's date ({{member}}).",
+    MEETING_SAVINGS_NOT_RULE:
+      "Line {{line}}: {{member}}'s compulsory savings must be {{rule}}, as the group's rules say.",
+    MEETING_SHARES_NOT_RULE:
+      "Line {{line}}: {{member}} must buy whole shares of {{price}}, between {{min}} and {{max}} at a meeting.",
+    MEETING_VOLUNTARY_NOT_ALLOWED:
+      "Line {{line}}: the group's rules do not allow voluntary savings ({{member}}).",
+    MEETING_WITHDRAWAL_NOT_ALLOWED:
+      "Line {{line}}: the group's rules do not allow withdrawing savings ({{member}}).",
+    MEETING_WITHDRAWAL_ABOVE_SAVINGS: "Line {{line}}: {{member}} has only {{savings}} in savings.",
+    MEETING_LOAN_OVER_LIMIT:
+      "Line {{line}}: a loan to {{member}} may not exceed {{limit}} under the group's rules.",
+    MEETING_LOAN_TERM: "Line {{line}}: a loan to {{member}} may run at most {{max}} months.",
+    MEETING_LOAN_NOT_FOUND: "Line {{line}}: {{member}} has no such open loan in the group.",
+    MEETING_REPAYMENT_OVER_OWED: "Line {{line}}: {{member}} owes only {{owed}} on this loan.",
+    MEETING_SOCIAL_PURPOSE:
+      "Line {{line}}: under the group's rules the social fund does not pay for this ({{purpose}}, {{member}}).",
+    MEETING_SOCIAL_FUND_SHORT: "Line {{line}}: the social fund holds only {{fund}} ({{member}}).",
+    MEETING_EXTERNAL_REPAYMENT:
+      "Line {{line}}: the repayment does not fit the external loans owed ({{owed}}).",
+    MEETING_BANK_SHORT: "Line {{line}}: the bank account holds only {{bank}}.",
+    MEETING_CASH_SHORT: "Line {{line}}: the cash box holds only {{cash}} at that point.",
+    MEETING_CASH_MISMATCH: "The cash counted ({{counted}}) does not match the books ({{books}}).",
+    SHAREOUT_LOANS_OPEN:
+      "{{count}} internal loans are still open; have them repaid, or carry them over explicitly.",
+    SHAREOUT_NOTHING_SAVED: "No member saved anything in this cycle; there is nothing to share out.",
+    SHAREOUT_SOCIAL_FUND_SHORT:
+      "The group's cash ({{cash}}) is less than its social fund ({{fund}}); count the cash and record the meeting first.",
     INVALID_DATE: "“{{value}}” is not a date (use YYYY-MM-DD).",
     UNKNOWN_CURRENCY: "“{{currency}}” is not a known currency.",
     UNKNOWN_TIME_ZONE: "“{{timeZone}}” is not a known time zone.",
@@ -104,6 +148,9 @@ export const en: Messages = {
     record: "record",
     account: "account",
     journalEntry: "journal entry",
+    group: "group",
+    meeting: "meeting",
+    internalLoan: "internal loan",
   },
   memberRoles: {
     president: "president",

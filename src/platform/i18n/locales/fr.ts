@@ -92,6 +92,51 @@ export const fr: Messages = {
     LOAN_REVERSAL_BLOCKED:
       "Ce remboursement ne peut pas être annulé : une opération ultérieure ({{kind}}) en dépend.",
     LOAN_NO_ADVANCE: "Il n'y a pas d'avance à rembourser sur ce prêt.",
+    RULES_INVALID: "Les règles du groupe ne sont pas valides : {{details}}.",
+    RULES_BEFORE_LATEST_MEETING:
+      "Les règles à partir du {{date}} ne peuvent être adoptées : le groupe s'est déjà réuni le {{latest}} sous les règles alors en vigueur.",
+    MEETING_NO_RULES:
+      "Le groupe « {{name}} » n'a pas de règles en vigueur le {{date}} ; enregistrez d'abord ses règles.",
+    MEETING_DATE_IN_FUTURE: "La date de réunion {{date}} est dans le futur.",
+    MEETING_DATE_ORDER:
+      "Une réunion du {{date}} ne peut être enregistrée : la dernière réunion du groupe date du {{latest}}.",
+    MEETING_NOT_LATEST:
+      "Seule la dernière réunion du groupe peut être corrigée ; celle du {{date}} est close.",
+    MEETING_ALREADY_REVERSED: "Cette réunion a déjà été corrigée.",
+    MEETING_ATTENDANCE_NOT_A_MEMBER:
+      "La liste de présence contient une personne qui n'est pas membre du groupe à la date de la réunion ({{member}}).",
+    MEETING_ATTENDANCE_TWICE: "{{member}} figure deux fois dans la liste de présence.",
+    MEETING_ATTENDANCE_MISSING: "La liste de présence ne dit pas si {{member}} est venue.",
+    MEETING_AMOUNT_NOT_POSITIVE: "Ligne {{line}} : le montant doit être supérieur à zéro.",
+    MEETING_NOT_A_MEMBER:
+      "Ligne {{line}} : cette personne n'est pas membre du groupe à la date de la réunion ({{member}}).",
+    MEETING_SAVINGS_NOT_RULE:
+      "Ligne {{line}} : l'épargne obligatoire de {{member}} doit être de {{rule}}, selon les règles du groupe.",
+    MEETING_SHARES_NOT_RULE:
+      "Ligne {{line}} : {{member}} doit acheter des parts entières de {{price}}, entre {{min}} et {{max}} par réunion.",
+    MEETING_VOLUNTARY_NOT_ALLOWED:
+      "Ligne {{line}} : les règles du groupe n'autorisent pas l'épargne volontaire ({{member}}).",
+    MEETING_WITHDRAWAL_NOT_ALLOWED:
+      "Ligne {{line}} : les règles du groupe n'autorisent pas les retraits d'épargne ({{member}}).",
+    MEETING_WITHDRAWAL_ABOVE_SAVINGS: "Ligne {{line}} : {{member}} n'a que {{savings}} d'épargne.",
+    MEETING_LOAN_OVER_LIMIT:
+      "Ligne {{line}} : un prêt à {{member}} ne peut dépasser {{limit}} selon les règles du groupe.",
+    MEETING_LOAN_TERM: "Ligne {{line}} : un prêt à {{member}} peut durer au plus {{max}} mois.",
+    MEETING_LOAN_NOT_FOUND: "Ligne {{line}} : {{member}} n'a pas ce prêt en cours dans le groupe.",
+    MEETING_REPAYMENT_OVER_OWED: "Ligne {{line}} : {{member}} ne doit que {{owed}} sur ce prêt.",
+    MEETING_SOCIAL_PURPOSE:
+      "Ligne {{line}} : selon les règles du groupe, le fonds social ne paie pas pour cela ({{purpose}}, {{member}}).",
+    MEETING_SOCIAL_FUND_SHORT: "Ligne {{line}} : le fonds social ne contient que {{fund}} ({{member}}).",
+    MEETING_EXTERNAL_REPAYMENT:
+      "Ligne {{line}} : le remboursement ne correspond pas aux emprunts extérieurs dus ({{owed}}).",
+    MEETING_BANK_SHORT: "Ligne {{line}} : le compte bancaire ne contient que {{bank}}.",
+    MEETING_CASH_SHORT: "Ligne {{line}} : la caisse ne contient que {{cash}} à ce moment.",
+    MEETING_CASH_MISMATCH: "L'argent compté ({{counted}}) ne correspond pas aux livres ({{books}}).",
+    SHAREOUT_LOANS_OPEN:
+      "{{count}} prêts internes sont encore en cours ; faites-les rembourser ou reportez-les explicitement.",
+    SHAREOUT_NOTHING_SAVED: "Aucun membre n'a épargné pendant ce cycle ; il n'y a rien à partager.",
+    SHAREOUT_SOCIAL_FUND_SHORT:
+      "La trésorerie du groupe ({{cash}}) est inférieure à son fonds social ({{fund}}) ; comptez la caisse et enregistrez d'abord la réunion.",
     INVALID_DATE: "« {{value}} » n'est pas une date (format AAAA-MM-JJ).",
     UNKNOWN_CURRENCY: "« {{currency}} » n'est pas une devise connue.",
     UNKNOWN_TIME_ZONE: "« {{timeZone}} » n'est pas un fuseau horaire connu.",
@@ -111,6 +156,9 @@ export const fr: Messages = {
     record: "enregistrement",
     account: "compte",
     journalEntry: "écriture",
+    group: "groupe",
+    meeting: "réunion",
+    internalLoan: "prêt interne",
   },
   memberRoles: {
     president: "présidente",

@@ -86,6 +86,44 @@ export const kk: Messages = {
     LOAN_REVERSAL_BLOCKED:
       "Бұл төлемді сторнирлеуге болмайды: одан кейінгі операция ({{kind}}) соған байланысты.",
     LOAN_NO_ADVANCE: "Бұл қарыз бойынша қайтаратын аванс жоқ.",
+    RULES_INVALID: "Топ ережелері қате толтырылған: {{details}}.",
+    RULES_BEFORE_LATEST_MEETING:
+      "{{date}} бастап ережелерді қабылдау мүмкін емес: топ {{latest}} күні сол кездегі ережелер бойынша жиналған.",
+    MEETING_NO_RULES:
+      "«{{name}}» тобында {{date}} күні қолданылатын ереже жоқ; алдымен ережелерді енгізіңіз.",
+    MEETING_DATE_IN_FUTURE: "Жиналыс күні {{date}} әлі келген жоқ.",
+    MEETING_DATE_ORDER: "{{date}} жиналысын енгізу мүмкін емес: топтың соңғы жиналысы {{latest}} болған.",
+    MEETING_NOT_LATEST: "Тек топтың соңғы жиналысын түзетуге болады; {{date}} жиналысы жабық.",
+    MEETING_ALREADY_REVERSED: "Бұл жиналыс бұрын түзетілген.",
+    MEETING_ATTENDANCE_NOT_A_MEMBER: "Қатысу тізімінде жиналыс күні топ мүшесі емес адам бар ({{member}}).",
+    MEETING_ATTENDANCE_TWICE: "{{member}} қатысу тізімінде екі рет көрсетілген.",
+    MEETING_ATTENDANCE_MISSING: "Қатысу тізімінде {{member}} келген-келмегені белгіленбеген.",
+    MEETING_AMOUNT_NOT_POSITIVE: "{{line}}-жол: сома нөлден үлкен болуы керек.",
+    MEETING_NOT_A_MEMBER: "{{line}}-жол: бұл адам жиналыс күні топ мүшесі емес ({{member}}).",
+    MEETING_SAVINGS_NOT_RULE: "{{line}}-жол: топ ережесі бойынша {{member}} міндетті жинағы — {{rule}}.",
+    MEETING_SHARES_NOT_RULE:
+      "{{line}}-жол: {{member}} бір жиналыста {{price}} бағасымен {{min}}–{{max}} бүтін үлес сатып алуы керек.",
+    MEETING_VOLUNTARY_NOT_ALLOWED: "{{line}}-жол: топ ережесі ерікті жинаққа рұқсат бермейді ({{member}}).",
+    MEETING_WITHDRAWAL_NOT_ALLOWED: "{{line}}-жол: топ ережесі жинақты алуға рұқсат бермейді ({{member}}).",
+    MEETING_WITHDRAWAL_ABOVE_SAVINGS: "{{line}}-жол: {{member}} жинағы небәрі {{savings}}.",
+    MEETING_LOAN_OVER_LIMIT:
+      "{{line}}-жол: топ ережесі бойынша {{member}} қарызы {{limit}} сомасынан аспауы керек.",
+    MEETING_LOAN_TERM: "{{line}}-жол: {{member}} қарызының мерзімі {{max}} айдан аспауы керек.",
+    MEETING_LOAN_NOT_FOUND: "{{line}}-жол: {{member}} топта мұндай өтелмеген қарызы жоқ.",
+    MEETING_REPAYMENT_OVER_OWED: "{{line}}-жол: {{member}} бұл қарыз бойынша небәрі {{owed}} қарыз.",
+    MEETING_SOCIAL_PURPOSE:
+      "{{line}}-жол: топ ережесі бойынша әлеуметтік қор бұған төлемейді ({{purpose}}, {{member}}).",
+    MEETING_SOCIAL_FUND_SHORT: "{{line}}-жол: әлеуметтік қорда небәрі {{fund}} бар ({{member}}).",
+    MEETING_EXTERNAL_REPAYMENT:
+      "{{line}}-жол: өтеу сыртқы қарыздар бойынша берешекке сәйкес емес ({{owed}}).",
+    MEETING_BANK_SHORT: "{{line}}-жол: банк шотында небәрі {{bank}} бар.",
+    MEETING_CASH_SHORT: "{{line}}-жол: бұл сәтте кассада небәрі {{cash}} бар.",
+    MEETING_CASH_MISMATCH: "Саналған қолма-қол ақша ({{counted}}) есепке ({{books}}) сәйкес келмейді.",
+    SHAREOUT_LOANS_OPEN:
+      "Өтелмеген ішкі қарыздар: {{count}}; оларды өтеңіз немесе жаңа кезеңге анық көшіріңіз.",
+    SHAREOUT_NOTHING_SAVED: "Бұл кезеңде ешкім жинақ жасамаған; бөлетін ештеңе жоқ.",
+    SHAREOUT_SOCIAL_FUND_SHORT:
+      "Топтың ақшасы ({{cash}}) әлеуметтік қордан ({{fund}}) аз; алдымен кассаны санап, жиналысты енгізіңіз.",
     INVALID_DATE: "«{{value}}» күн емес (ЖЖЖЖ-АА-КК пішімін қолданыңыз).",
     UNKNOWN_CURRENCY: "«{{currency}}» валютасы белгісіз.",
     UNKNOWN_TIME_ZONE: "«{{timeZone}}» уақыт белдеуі белгісіз.",
@@ -105,6 +143,9 @@ export const kk: Messages = {
     record: "жазба",
     account: "шот",
     journalEntry: "бухгалтерлік жазба",
+    group: "топ",
+    meeting: "жиналыс",
+    internalLoan: "ішкі қарыз",
   },
   memberRoles: {
     president: "төраға",

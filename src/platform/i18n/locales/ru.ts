@@ -85,6 +85,46 @@ export const ru: Messages = {
     LOAN_REVERSAL_BLOCKED:
       "Этот платёж нельзя сторнировать: от него зависит более поздняя операция ({{kind}}).",
     LOAN_NO_ADVANCE: "По этому займу нет аванса к возврату.",
+    RULES_INVALID: "Правила группы заполнены неверно: {{details}}.",
+    RULES_BEFORE_LATEST_MEETING:
+      "Правила с {{date}} нельзя принять: группа уже провела встречу {{latest}} по действовавшим тогда правилам.",
+    MEETING_NO_RULES: "У группы «{{name}}» нет правил, действующих на {{date}}; сначала внесите правила.",
+    MEETING_DATE_IN_FUTURE: "Дата встречи {{date}} ещё не наступила.",
+    MEETING_DATE_ORDER: "Встречу от {{date}} нельзя внести: последняя встреча группы была {{latest}}.",
+    MEETING_NOT_LATEST: "Исправить можно только последнюю встречу группы; встреча от {{date}} закрыта.",
+    MEETING_ALREADY_REVERSED: "Эта встреча уже исправлена.",
+    MEETING_ATTENDANCE_NOT_A_MEMBER:
+      "В списке присутствия есть человек, который не состоит в группе на дату встречи ({{member}}).",
+    MEETING_ATTENDANCE_TWICE: "{{member}} указана в списке присутствия дважды.",
+    MEETING_ATTENDANCE_MISSING: "В списке присутствия не отмечено, была ли {{member}}.",
+    MEETING_AMOUNT_NOT_POSITIVE: "Строка {{line}}: сумма должна быть больше нуля.",
+    MEETING_NOT_A_MEMBER: "Строка {{line}}: этот человек не состоит в группе на дату встречи ({{member}}).",
+    MEETING_SAVINGS_NOT_RULE: "Строка {{line}}: обязательный взнос {{member}} по правилам группы — {{rule}}.",
+    MEETING_SHARES_NOT_RULE:
+      "Строка {{line}}: {{member}} должна купить целое число паёв по {{price}}, от {{min}} до {{max}} за встречу.",
+    MEETING_VOLUNTARY_NOT_ALLOWED:
+      "Строка {{line}}: правила группы не допускают добровольных сбережений ({{member}}).",
+    MEETING_WITHDRAWAL_NOT_ALLOWED:
+      "Строка {{line}}: правила группы не допускают снятия сбережений ({{member}}).",
+    MEETING_WITHDRAWAL_ABOVE_SAVINGS: "Строка {{line}}: у {{member}} сбережений только {{savings}}.",
+    MEETING_LOAN_OVER_LIMIT:
+      "Строка {{line}}: по правилам группы заём {{member}} не может превышать {{limit}}.",
+    MEETING_LOAN_TERM: "Строка {{line}}: заём {{member}} может быть не дольше {{max}} мес.",
+    MEETING_LOAN_NOT_FOUND: "Строка {{line}}: у {{member}} нет такого непогашенного займа в группе.",
+    MEETING_REPAYMENT_OVER_OWED: "Строка {{line}}: {{member}} должна по этому займу только {{owed}}.",
+    MEETING_SOCIAL_PURPOSE:
+      "Строка {{line}}: по правилам группы социальный фонд не выплачивает на это ({{purpose}}, {{member}}).",
+    MEETING_SOCIAL_FUND_SHORT: "Строка {{line}}: в социальном фонде только {{fund}} ({{member}}).",
+    MEETING_EXTERNAL_REPAYMENT:
+      "Строка {{line}}: погашение не соответствует долгу по внешним займам ({{owed}}).",
+    MEETING_BANK_SHORT: "Строка {{line}}: на банковском счёте только {{bank}}.",
+    MEETING_CASH_SHORT: "Строка {{line}}: в кассе на этот момент только {{cash}}.",
+    MEETING_CASH_MISMATCH: "Пересчитанная наличность ({{counted}}) не совпадает с учётом ({{books}}).",
+    SHAREOUT_LOANS_OPEN:
+      "Не погашено внутренних займов: {{count}}; погасите их или явно перенесите в новый цикл.",
+    SHAREOUT_NOTHING_SAVED: "В этом цикле никто не сделал сбережений; распределять нечего.",
+    SHAREOUT_SOCIAL_FUND_SHORT:
+      "Наличность группы ({{cash}}) меньше социального фонда ({{fund}}); сначала пересчитайте кассу и внесите встречу.",
     INVALID_DATE: "«{{value}}» — не дата (формат ГГГГ-ММ-ДД).",
     UNKNOWN_CURRENCY: "Валюта «{{currency}}» неизвестна.",
     UNKNOWN_TIME_ZONE: "Часовой пояс «{{timeZone}}» неизвестен.",
@@ -104,6 +144,9 @@ export const ru: Messages = {
     record: "запись",
     account: "счёт",
     journalEntry: "проводка",
+    group: "группа",
+    meeting: "встреча",
+    internalLoan: "внутренний заём",
   },
   memberRoles: {
     president: "председатель",

@@ -1,0 +1,374 @@
+// A self-help group's bookkeeping as commands, each in the caller's transaction: adopt rules from a
+// date, record a meeting (checked, then posted to the group's books with its attendance, lines and
+// internal loans), and correct the latest meeting by reversal and re-entry. Older meetings are closed.
+
+import { postEntry, reverseEntry } from "../books/store.js";
+import { money, rate } from "../money/index.js";
+import type { Organisation } from "../orgs/types.js";
+import { assertCan } from "../platform/auth/actor.js";
+import { businessDate } from "../platform/clock.js";
+import type { CommandContext } from "../platform/commands.js";
+import { isUniqueViolation } from "../platform/db/constraint-errors.js";
+import type { Db } from "../platform/db/database.js";
+import { toBigInt } from "../platform/db/ints.js";
+import { DomainError } from "../platform/errors.js";
+import { internalLoanOn } from "./internal-loans.js";
+import { type MeetingInput, planMeeting } from "./meeting.js";
+import { type GroupRulesInput, groupRulesSpec, rulesOn, rulesProblems } from "./rules.js";
+import {
+  findGroup,
+  groupAccounts,
+  groupBalances,
+  latestMeeting,
+  membersOn,
+  nextMeetingSeq,
+  openLoansOf,
+  repaymentsOf,
+  rulesVersions,
+} from "./store.js";
+
+async function groupToChange(trx: Db, ctx: CommandContext, groupId: string): Promise<Organisation> {
+  const group = await findGroup(trx, ctx.actor, groupId);
+  assertCan(ctx.actor, "meetings.write", group.path, "group");
+  return group;
+}
+
+/** Adopts rules from a date; a version for the same date is replaced only if no meeting used it. */
+export async function adoptRules(
+  trx: Db,
+  ctx: CommandContext,
+  groupId: string,
+  input: { validFrom: string; rules: GroupRulesInput },
+): Promise<{ groupId: string; validFrom: string }> {
+  const group = await groupToChange(trx, ctx, groupId);
+  const parsed = groupRulesSpec.safeParse(input.rules);
+  if (!parsed.success)
+    throw new DomainError("RULES_INVALID", {
+      details: parsed.error.issues.map((i) => i.path.join(".")).join(", "),
+    });
+  const problems = rulesProblems(parsed.data);
+  if (problems.length > 0)
+    throw new DomainError("RULES_INVALID", {
+      details: problems.map((p) => `${p.path} ${p.problem}`).join(", "),
+    });
+  const latest = await latestMeeting(trx, group);
+  if (latest && latest.heldOn >= input.validFrom)
+    throw new DomainError("RULES_BEFORE_LATEST_MEETING", { date: input.validFrom, latest: latest.heldOn });
+  await trx
+    .deleteFrom("groupRules")
+    .where("orgId", "=", group.id)
+    .where("validFrom", "=", input.validFrom)
+    .execute();
+  const id = ctx.ids.next();
+  await trx
+    .insertInto("groupRules")
+    .values({
+      id,
+      tenantId: group.tenantId,
+      orgId: group.id,
+      validFrom: input.validFrom,
+      spec: JSON.stringify(parsed.data),
+      createdAt: ctx.now,
+      createdBy: ctx.actor.userId,
+    })
+    .execute();
+  ctx.touched("group_rules", id);
+  return { groupId: group.id, validFrom: input.validFrom };
+}
+
+export interface RecordedMeeting {
+  meetingId: string;
+  seq: number;
+  entryId: string | null;
+  cashAfter: bigint;
+  loansIssued: string[];
+}
+
+/**
+ * Records a meeting in one go. Errors: NOT_FOUND, FORBIDDEN, ORG_NOT_A_GROUP, BOOKS_NOT_OPEN,
+ * MEETING_NO_RULES, MEETING_DATE_IN_FUTURE, MEETING_DATE_ORDER, every MEETING_* refusal of planMeeting,
+ * CONCURRENT_UPDATE (another meeting of the group recorded at the same moment).
+ */
+export async function recordMeeting(
+  trx: Db,
+  ctx: CommandContext,
+  groupId: string,
+  input: MeetingInput,
+  replaces: string | null = null,
+): Promise<RecordedMeeting> {
+  const group = await groupToChange(trx, ctx, groupId);
+  if (input.heldOn > businessDate(new Date(ctx.now), group.timeZone))
+    throw new DomainError("MEETING_DATE_IN_FUTURE", { date: input.heldOn });
+  if (input.heldOn < group.openedOn)
+    throw new DomainError("ORG_DATE_BEFORE_OPENING", { date: input.heldOn, openedOn: group.openedOn });
+  const latest = await latestMeeting(trx, group);
+  if (latest && input.heldOn < latest.heldOn)
+    throw new DomainError("MEETING_DATE_ORDER", { date: input.heldOn, latest: latest.heldOn });
+  const rules = rulesOn(await rulesVersions(trx, group), input.heldOn);
+  if (!rules) throw new DomainError("MEETING_NO_RULES", { name: group.name, date: input.heldOn });
+  const accounts = await groupAccounts(trx, group);
+  const [members, balances, openLoans] = [
+    await membersOn(trx, group, input.heldOn),
+    await groupBalances(trx, group, accounts),
+    await openLoansOf(trx, group),
+  ];
+  const plan = planMeeting(input, {
+    rules,
+    members,
+    savings: balances.savings,
+    cashBox: balances.account.cashBox,
+    bank: balances.account.bank,
+    socialFund: -balances.account.socialFund,
+    externalLoans: -balances.account.externalLoans,
+    openLoans,
+  });
+
+  const meetingId = ctx.ids.next();
+  const seq = await nextMeetingSeq(trx, group);
+  const entry =
+    plan.lines.length === 0
+      ? null
+      : await postEntry(trx, ctx, group, {
+          businessDate: input.heldOn,
+          description: `Meeting of ${input.heldOn}`,
+          cause: { type: "meeting", id: meetingId },
+          lines: plan.lines.map((l) => ({
+            account: accounts[l.account],
+            amount: money(l.minor, rules.currency),
+            memo: l.memo,
+            ...(l.party ? { party: l.party } : {}),
+          })),
+        });
+  try {
+    await trx
+      .insertInto("meetings")
+      .values({
+        id: meetingId,
+        tenantId: group.tenantId,
+        orgId: group.id,
+        seq,
+        heldOn: input.heldOn,
+        status: "posted",
+        cashCounted: input.cashCounted === null ? null : input.cashCounted.toString(),
+        entryId: entry?.id ?? null,
+        reversalEntryId: null,
+        replacesId: replaces,
+        note: null,
+        recordedAt: ctx.now,
+        recordedBy: ctx.actor.userId,
+      })
+      .execute();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new DomainError("CONCURRENT_UPDATE");
+    throw error;
+  }
+  if (input.attendance.length > 0)
+    await trx
+      .insertInto("meetingAttendance")
+      .values(
+        input.attendance.map((a) => ({
+          tenantId: group.tenantId,
+          meetingId,
+          personId: a.personId,
+          status: a.status,
+        })),
+      )
+      .execute();
+
+  // New loans first: their ids go on the lines.
+  const loanIds = input.lines.map((line) => (line.kind === "loan" ? ctx.ids.next() : null));
+  const newLoans = input.lines.flatMap((line, i) =>
+    line.kind === "loan"
+      ? [
+          {
+            id: loanIds[i] ?? "",
+            tenantId: group.tenantId,
+            orgId: group.id,
+            personId: line.personId,
+            meetingId,
+            issuedOn: input.heldOn,
+            principal: line.amount.toString(),
+            monthlyRate: rules.loans.monthlyRate.toString(),
+            method: rules.loans.method,
+            termMonths: line.termMonths,
+            purpose: line.purpose,
+            principalOutstanding: line.amount.toString(),
+            status: "open",
+          },
+        ]
+      : [],
+  );
+  if (newLoans.length > 0) await trx.insertInto("internalLoans").values(newLoans).execute();
+  if (input.lines.length > 0)
+    await trx
+      .insertInto("meetingLines")
+      .values(
+        input.lines.map((line, i) => ({
+          tenantId: group.tenantId,
+          meetingId,
+          lineNo: i + 1,
+          orgId: group.id,
+          heldOn: input.heldOn,
+          personId: "personId" in line ? line.personId : null,
+          kind: line.kind,
+          amount: line.amount.toString(),
+          interest:
+            line.kind === "externalLoanRepaid"
+              ? line.interest.toString()
+              : (plan.interest[i]?.toString() ?? null),
+          internalLoanId: line.kind === "repayment" ? line.loanId : (loanIds[i] ?? null),
+          detail: detailOf(line),
+        })),
+      )
+      .execute();
+  await refreshLoans(
+    trx,
+    group,
+    input.lines.flatMap((l) => (l.kind === "repayment" ? [l.loanId] : [])),
+    input.heldOn,
+  );
+  ctx.touched("meeting", meetingId);
+  return {
+    meetingId,
+    seq,
+    entryId: entry?.id ?? null,
+    cashAfter: plan.cashAfter,
+    loansIssued: loanIds.filter((id): id is string => id !== null),
+  };
+}
+
+function detailOf(line: MeetingInput["lines"][number]): string | null {
+  switch (line.kind) {
+    case "loan":
+      return JSON.stringify({ termMonths: line.termMonths, purpose: line.purpose });
+    case "fine":
+      return line.reason;
+    case "socialPayout":
+      return line.purpose;
+    case "expense":
+    case "otherIncome":
+    case "externalLoanReceived":
+    case "externalLoanRepaid":
+      return line.detail;
+    default:
+      return null;
+  }
+}
+
+/** Recomputes the cached outstanding principal and status of the given loans from their repayments. */
+async function refreshLoans(
+  trx: Db,
+  group: Organisation,
+  loanIds: readonly string[],
+  on: string,
+): Promise<void> {
+  if (loanIds.length === 0) return;
+  const ids = [...new Set(loanIds)];
+  const repayments = await repaymentsOf(trx, group, ids);
+  const rows = await trx.selectFrom("internalLoans").selectAll().where("id", "in", ids).execute();
+  for (const l of rows) {
+    const state = internalLoanOn(
+      {
+        principal: toBigInt(l.principal),
+        monthlyRate: rate(l.monthlyRate),
+        method: l.method === "declining" ? "declining" : "flat",
+        termMonths: l.termMonths,
+        issuedOn: l.issuedOn,
+      },
+      repayments.get(l.id) ?? [],
+      on,
+    );
+    await trx
+      .updateTable("internalLoans")
+      .set({
+        principalOutstanding: state.principalOutstanding.toString(),
+        status: state.principalOutstanding === 0n ? "repaid" : "open",
+      })
+      .where("id", "=", l.id)
+      .execute();
+  }
+}
+
+/**
+ * Corrects the group's latest meeting: its entry is reversed, the loans it issued are cancelled, and
+ * the replacement (if any) is recorded in its place. Errors: MEETING_NOT_LATEST, MEETING_ALREADY_REVERSED,
+ * and those of recordMeeting for the replacement.
+ */
+export async function correctLatestMeeting(
+  trx: Db,
+  ctx: CommandContext,
+  groupId: string,
+  meetingId: string,
+  replacement: MeetingInput | null,
+): Promise<{ reversed: string; replacement: RecordedMeeting | null }> {
+  const group = await groupToChange(trx, ctx, groupId);
+  const meeting = await trx
+    .selectFrom("meetings")
+    .select(["id", "status", "heldOn", "entryId", "seq"])
+    .where("tenantId", "=", group.tenantId)
+    .where("orgId", "=", group.id)
+    .where("id", "=", meetingId)
+    .executeTakeFirst();
+  if (!meeting) throw new DomainError("NOT_FOUND", { entity: "meeting" });
+  if (meeting.status === "reversed") throw new DomainError("MEETING_ALREADY_REVERSED");
+  const latest = await latestMeeting(trx, group);
+  if (latest?.id !== meeting.id) throw new DomainError("MEETING_NOT_LATEST", { date: meeting.heldOn });
+  const issued = await trx
+    .selectFrom("internalLoans")
+    .select("id")
+    .where("meetingId", "=", meeting.id)
+    .execute();
+  if (issued.length > 0) {
+    const repaid = await trx
+      .selectFrom("meetingLines as l")
+      .innerJoin("meetings as m", "m.id", "l.meetingId")
+      .select("l.internalLoanId")
+      .where("l.kind", "=", "repayment")
+      .where("m.status", "=", "posted")
+      .where("m.id", "<>", meeting.id)
+      .where(
+        "l.internalLoanId",
+        "in",
+        issued.map((l) => l.id),
+      )
+      .executeTakeFirst();
+    // Only the latest meeting can be corrected, so no later meeting can have repaid these loans.
+    if (repaid) throw new DomainError("CONCURRENT_UPDATE");
+  }
+  let reversalEntryId: string | null = null;
+  if (meeting.entryId) {
+    const reversal = await reverseEntry(trx, ctx, meeting.entryId, {
+      businessDate: meeting.heldOn,
+      description: `Correction of the meeting of ${meeting.heldOn}`,
+    });
+    reversalEntryId = reversal.id;
+  }
+  const changed = await trx
+    .updateTable("meetings")
+    .set({ status: "reversed", reversalEntryId })
+    .where("id", "=", meeting.id)
+    .where("status", "=", "posted")
+    .executeTakeFirst();
+  if (Number(changed.numUpdatedRows) !== 1) throw new DomainError("CONCURRENT_UPDATE");
+  if (issued.length > 0)
+    await trx
+      .updateTable("internalLoans")
+      .set({ status: "cancelled", principalOutstanding: "0" })
+      .where("meetingId", "=", meeting.id)
+      .execute();
+  const repaidLoans = await trx
+    .selectFrom("meetingLines")
+    .select("internalLoanId")
+    .where("meetingId", "=", meeting.id)
+    .where("kind", "=", "repayment")
+    .execute();
+  await refreshLoans(
+    trx,
+    group,
+    repaidLoans.flatMap((r) => (r.internalLoanId ? [r.internalLoanId] : [])),
+    meeting.heldOn,
+  );
+  ctx.touched("meeting", meeting.id);
+  const next = replacement ? await recordMeeting(trx, ctx, group.id, replacement, meeting.id) : null;
+  return { reversed: meeting.id, replacement: next };
+}

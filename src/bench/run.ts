@@ -19,6 +19,7 @@ import {
   rawSqliteRepayments,
   trialBalanceVersusLedger,
 } from "./loans.js";
+import { meetingsPerSecond } from "./meetings.js";
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 100_000);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -183,6 +184,8 @@ async function loanFigures(url: string, freshDemo: boolean) {
   const figures: Record<string, unknown> = {
     repayments: { oneTransactionEach: oneEach, batched },
     par30: par,
+    // Issue #4: a 15-member meeting with 40 money lines, one transaction each (10 groups × 26 weeks).
+    meetingsPosted: await meetingsPerSecond(url, 10, 26),
   };
   if (freshDemo) {
     const tbUrl = url.replace(/loans\.db$/, "tb.db");

@@ -146,6 +146,20 @@ export async function postEntry(
   // A caller that has already found the organisation in this transaction passes it, saving a query.
   const org = typeof orgOrId === "string" ? await findOrganisation(trx, ctx.actor, orgOrId) : orgOrId;
   assertCan(ctx.actor, "books.write", org.path, "organisation");
+  return writeEntry(trx, ctx, org, draft);
+}
+
+/**
+ * postEntry without the actor's permission on the organisation: for an entry another command is
+ * entitled to write there, such as a lender's loan command posting the borrowing group's side.
+ */
+export async function writeEntry(
+  trx: Db,
+  ctx: CommandContext,
+  org: Organisation,
+  draft: JournalEntryDraft,
+): Promise<PostedEntry> {
+  assertBalanced(draft);
   const accountIds = [...new Set(draft.lines.map((l) => l.account))];
   const known = accountIds.every(isUuid)
     ? await trx

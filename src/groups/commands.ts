@@ -109,7 +109,14 @@ export async function recordMeeting(
   const accounts = await groupAccounts(trx, group);
   const [members, balances, openLoans] = [
     await membersOn(trx, group, input.heldOn),
-    await groupBalances(trx, group, accounts),
+    // Savings matter to a meeting only for members who borrow or withdraw.
+    await groupBalances(
+      trx,
+      group,
+      accounts,
+      null,
+      input.lines.flatMap((l) => (l.kind === "loan" || l.kind === "withdrawal" ? [l.personId] : [])),
+    ),
     await openLoansOf(trx, group),
   ];
   const plan = planMeeting(input, {

@@ -75,6 +75,7 @@ export const SHG_ACCOUNTS = {
   savings: "21",
   externalLoans: "22",
   socialFund: "23",
+  retainedEarnings: "31",
   interest: "41",
   fines: "42",
   otherIncome: "43",

@@ -85,34 +85,47 @@ export interface Balances {
   savings: Map<string, bigint>;
 }
 
-/** The group's balances from its journal, up to and including `date` (all of it when null). */
+/**
+ * The group's balances from its journal, up to and including `date` (all of it when null): each
+ * account's from the daily totals, and the savings of `members` (every member's when omitted) from
+ * the lines that name them.
+ */
 export async function groupBalances(
   db: Db,
   group: Organisation,
   accounts: Record<ShgAccount, string>,
   date: string | null = null,
+  members: readonly string[] | null = null,
 ): Promise<Balances> {
-  const rows = await db
-    .selectFrom("journalLines")
-    .select((eb) => ["accountId", "partyId", eb.fn.sum<string | number | bigint>("amount").as("total")])
+  const totals = await db
+    .selectFrom("accountDailyBalances")
+    .select((eb) => ["accountId", eb.fn.sum<string | number | bigint>("amount").as("total")])
     .where("tenantId", "=", group.tenantId)
     .where("orgId", "=", group.id)
     .$if(date !== null, (qb) => qb.where("businessDate", "<=", date ?? ""))
-    .groupBy(["accountId", "partyId"])
+    .groupBy("accountId")
     .execute();
   const roleOf = new Map(Object.entries(accounts).map(([role, id]) => [id, role as ShgAccount]));
   const account = Object.fromEntries(Object.keys(SHG_ACCOUNTS).map((k) => [k, 0n])) as Record<
     ShgAccount,
     bigint
   >;
-  const savings = new Map<string, bigint>();
-  for (const r of rows) {
+  for (const r of totals) {
     const role = roleOf.get(r.accountId);
-    if (!role) continue;
-    const total = toBigInt(r.total);
-    account[role] += total;
-    if (role === "savings" && r.partyId) savings.set(r.partyId, (savings.get(r.partyId) ?? 0n) - total);
+    if (role) account[role] += toBigInt(r.total);
   }
+  const savings = new Map<string, bigint>();
+  if (members !== null && members.length === 0) return { account, savings };
+  const rows = await db
+    .selectFrom("journalLines")
+    .select((eb) => ["partyId", eb.fn.sum<string | number | bigint>("amount").as("total")])
+    .where("accountId", "=", accounts.savings)
+    .where("partyId", "is not", null)
+    .$if(members !== null, (qb) => qb.where("partyId", "in", members ?? []))
+    .$if(date !== null, (qb) => qb.where("businessDate", "<=", date ?? ""))
+    .groupBy("partyId")
+    .execute();
+  for (const r of rows) if (r.partyId) savings.set(r.partyId, -toBigInt(r.total));
   return { account, savings };
 }
 

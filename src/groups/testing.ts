@@ -18,6 +18,8 @@ export interface GroupWorld {
   bookkeeper: SeededUser;
   members: string[];
   run<T>(body: (trx: Db, ctx: CommandContext) => Promise<T>, user?: SeededUser | null): Promise<T>;
+  /** As `run`, at another instant (a meeting recorded on its own day, say). */
+  runAt<T>(now: string, body: (trx: Db, ctx: CommandContext) => Promise<T>): Promise<T>;
 }
 
 export async function groupWorld(
@@ -58,7 +60,13 @@ export async function groupWorld(
       .execute();
     members.push(id);
   }
-  return { db, t, groupId: t.groupId, bookkeeper, members, run };
+  const runAt = <T>(at: string, body: (trx: Db, ctx: CommandContext) => Promise<T>) =>
+    executeCommand(
+      { db, clock: fixedClock(new Date(at)), ids: systemIds },
+      { actor: bookkeeper.actor, name: "test", source: "cli" },
+      body,
+    );
+  return { db, t, groupId: t.groupId, bookkeeper, members, run, runAt };
 }
 
 /** A meeting where everyone came and paid the compulsory 500.00, plus the lines given. */

@@ -19,6 +19,7 @@ import { DomainError } from "../platform/errors.js";
 import { isUuid } from "../platform/ids.js";
 import type { Allocation } from "./allocation.js";
 import { allocatePayment, smaller } from "./allocation.js";
+import { mirrorToBorrowingGroup } from "./borrower-books.js";
 import { daysBetween } from "./calendar.js";
 import {
   accruedInterest,
@@ -291,6 +292,25 @@ export async function applyForLoan(trx: Db, ctx: CommandContext, input: LoanAppl
       : undefined;
     if (!group) throw new DomainError("NOT_FOUND", { entity: "organisation" });
     if (group.kind !== "shg") throw new DomainError("ORG_NOT_A_GROUP", { name: group.name });
+    if (product.minGroupGrade) {
+      // The group's latest grade on or before the application, as its federation recorded it.
+      const grade = await trx
+        .selectFrom("groupGrades")
+        .select("grade")
+        .where("tenantId", "=", ctx.actor.tenantId)
+        .where("orgId", "=", group.id)
+        .where("gradedOn", "<=", input.appliedOn)
+        .orderBy("gradedOn", "desc")
+        .orderBy("recordedAt", "desc")
+        .limit(1)
+        .executeTakeFirst();
+      if (!grade || grade.grade > product.minGroupGrade)
+        throw new DomainError("LOAN_GROUP_GRADE_REQUIRED", {
+          name: group.name,
+          required: product.minGroupGrade,
+          grade: grade?.grade ?? "—",
+        });
+    }
     borrowerId = group.id;
     const listed = input.borrower.members.map((m) => m.personId);
     if (new Set(listed).size !== listed.length)
@@ -489,6 +509,7 @@ async function post(
     cause: { type: "loan", id: loan.id },
     lines: journalLines,
   });
+  await mirrorToBorrowingGroup(trx, ctx, loan, { businessDate: on, description }, lines);
   return entry.id;
 }
 
@@ -947,6 +968,14 @@ export async function reverseRepayment(
           description: `Reversal: ${input.reason}`,
         })
       : null;
+    if (entry)
+      await mirrorToBorrowingGroup(
+        trx,
+        ctx,
+        loan,
+        { businessDate: input.on, description: `Reversal: ${input.reason}` },
+        receiptLines(loan, t.channel === "bank" ? "bank" : "cash", allocations, -toBigInt(t.advance)),
+      );
     reversed.push(
       await insertTransaction(trx, ctx, loan, seq, {
         kind: "reversal",

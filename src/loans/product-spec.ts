@@ -55,6 +55,8 @@ export const productSpec = z.strictObject({
     .enum(Object.keys(ALLOCATION_ORDERS) as [AllocationOrder, ...AllocationOrder[]])
     .default("penalties-fees-interest-principal"),
   prepayment: z.enum(["shorten-term", "lower-installments"]).default("shorten-term"),
+  /** A group borrower must hold a recorded grade at least this good on the application date. */
+  minGroupGrade: z.enum(["A", "B", "C"]).nullable().default(null),
 });
 export type ProductSpecInput = z.input<typeof productSpec>;
 export type ProductSpec = z.output<typeof productSpec>;
@@ -95,6 +97,7 @@ export function productFrom(spec: ProductSpec): LoanProduct {
           },
     allocationOrder: spec.allocationOrder,
     prepayment: spec.prepayment,
+    minGroupGrade: spec.minGroupGrade,
   };
 }
 

@@ -29,6 +29,7 @@ const product: LoanProduct = {
   penalty: KAZAKH_PENALTY_LIMITS,
   allocationOrder: "penalties-fees-interest-principal",
   prepayment: "shorten-term",
+  minGroupGrade: null,
 };
 
 function refusal(p: LoanProduct, date: string): Record<string, string | number> | null {

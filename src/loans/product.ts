@@ -53,6 +53,8 @@ export interface LoanProduct {
   penalty: PenaltyRule;
   allocationOrder: AllocationOrder;
   prepayment: "shorten-term" | "lower-installments";
+  /** A group borrower must hold a recorded grade at least this good (A best); null: no grade needed. */
+  minGroupGrade: "A" | "B" | "C" | null;
 }
 
 export interface DatedCap {

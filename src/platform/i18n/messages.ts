@@ -26,4 +26,20 @@ export interface Messages {
   iinReasons: Record<"format" | "century" | "birth-date" | "check-digit", string>;
   /** Stands in a message for the name of a group the reader may not see. */
   hiddenGroupName: string;
+  /**
+   * A group's grade, criterion by criterion: "grading.<criterion>" with the measured values, and
+   * "grading.notMeasured.<criterion>" when there was nothing to measure (see groups/grading.ts).
+   */
+  grading: Record<GradingCriterionName, string> & { notMeasured: Record<GradingCriterionName, string> };
 }
+
+/** The criteria of groups/grading.ts (the platform names them here: it imports no domain). */
+export type GradingCriterionName =
+  | "meetingRegularity"
+  | "attendance"
+  | "savingsRegularity"
+  | "fundOnLoan"
+  | "loanRotation"
+  | "repaymentOnTime"
+  | "booksUpToDate"
+  | "groupSize";

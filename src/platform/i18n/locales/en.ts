@@ -85,6 +85,8 @@ export const en: Messages = {
     LOAN_ALREADY_REVERSED: "This repayment has already been reversed.",
     LOAN_REVERSAL_BLOCKED: "This repayment cannot be reversed: a later {{kind}} depends on it.",
     LOAN_NO_ADVANCE: "There is no advance to refund on this loan.",
+    LOAN_GROUP_GRADE_REQUIRED:
+      "“{{name}}” needs grade {{required}} or better for this loan product; its latest grade is {{grade}}.",
     RULES_INVALID: "The group's rules are not valid: {{details}}.",
     RULES_BEFORE_LATEST_MEETING:
       "Rules from {{date}} cannot be adopted: the group already met on {{latest}} under the rules then in force.",
@@ -127,8 +129,8 @@ export const en: Messages = {
     SHAREOUT_LOANS_OPEN:
       "{{count}} internal loans are still open; have them repaid, or carry them over explicitly.",
     SHAREOUT_NOTHING_SAVED: "No member saved anything in this cycle; there is nothing to share out.",
-    SHAREOUT_SOCIAL_FUND_SHORT:
-      "The group's cash ({{cash}}) is less than its social fund ({{fund}}); count the cash and record the meeting first.",
+    SHAREOUT_CASH_BELOW_DEBTS:
+      "The group's loan-fund cash ({{cash}}) is less than what it owes outside ({{debts}}); nothing can be shared out.",
     INVALID_DATE: "“{{value}}” is not a date (use YYYY-MM-DD).",
     UNKNOWN_CURRENCY: "“{{currency}}” is not a known currency.",
     UNKNOWN_TIME_ZONE: "“{{timeZone}}” is not a known time zone.",
@@ -165,4 +167,31 @@ export const en: Messages = {
     "check-digit": "the check digit does not match",
   },
   hiddenGroupName: "(a group you cannot see)",
+  grading: {
+    meetingRegularity:
+      "{{held}} of {{expected}} expected meetings held ({{percent}} %): {{points}} of {{max}} points.",
+    attendance:
+      "Members came to {{attendances}} of {{memberMeetings}} member-meetings ({{percent}} %): {{points}} of {{max}} points.",
+    savingsRegularity:
+      "Savings paid at {{paid}} of {{due}} member-meetings ({{percent}} %): {{points}} of {{max}} points.",
+    fundOnLoan: "{{percent}} % of the loan fund is lent to members: {{points}} of {{max}} points.",
+    loanRotation:
+      "{{borrowers}} of {{members}} members borrowed in the period ({{percent}} %): {{points}} of {{max}} points.",
+    repaymentOnTime:
+      "{{onTime}} of {{due}} installments due were repaid on time ({{percent}} %): {{points}} of {{max}} points.",
+    booksUpToDate:
+      "{{recordedWithinWeek}} of {{held}} meetings were recorded within a week ({{percent}} %): {{points}} of {{max}} points.",
+    groupSize: "{{members}} active members: {{points}} of {{max}} points.",
+    notMeasured: {
+      meetingRegularity: "No meeting was expected in the period: not measured, {{points}} of {{max}} points.",
+      attendance: "No attendance was recorded in the period: not measured, {{points}} of {{max}} points.",
+      savingsRegularity: "No saving fell due in the period: not measured, {{points}} of {{max}} points.",
+      fundOnLoan: "The group has no loan fund: not measured, {{points}} of {{max}} points.",
+      loanRotation: "The group has no members: not measured, {{points}} of {{max}} points.",
+      repaymentOnTime:
+        "No loan installment fell due in the period: not measured, {{points}} of {{max}} points.",
+      booksUpToDate: "No meeting was held in the period: not measured, {{points}} of {{max}} points.",
+      groupSize: "The group has no active members: not measured, {{points}} of {{max}} points.",
+    },
+  },
 };

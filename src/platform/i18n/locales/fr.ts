@@ -92,6 +92,8 @@ export const fr: Messages = {
     LOAN_REVERSAL_BLOCKED:
       "Ce remboursement ne peut pas être annulé : une opération ultérieure ({{kind}}) en dépend.",
     LOAN_NO_ADVANCE: "Il n'y a pas d'avance à rembourser sur ce prêt.",
+    LOAN_GROUP_GRADE_REQUIRED:
+      "« {{name}} » doit avoir la note {{required}} ou mieux pour ce produit ; sa dernière note est {{grade}}.",
     RULES_INVALID: "Les règles du groupe ne sont pas valides : {{details}}.",
     RULES_BEFORE_LATEST_MEETING:
       "Les règles à partir du {{date}} ne peuvent être adoptées : le groupe s'est déjà réuni le {{latest}} sous les règles alors en vigueur.",
@@ -135,8 +137,8 @@ export const fr: Messages = {
     SHAREOUT_LOANS_OPEN:
       "{{count}} prêts internes sont encore en cours ; faites-les rembourser ou reportez-les explicitement.",
     SHAREOUT_NOTHING_SAVED: "Aucun membre n'a épargné pendant ce cycle ; il n'y a rien à partager.",
-    SHAREOUT_SOCIAL_FUND_SHORT:
-      "La trésorerie du groupe ({{cash}}) est inférieure à son fonds social ({{fund}}) ; comptez la caisse et enregistrez d'abord la réunion.",
+    SHAREOUT_CASH_BELOW_DEBTS:
+      "La trésorerie du fonds de prêt du groupe ({{cash}}) est inférieure à ses dettes extérieures ({{debts}}) ; rien ne peut être partagé.",
     INVALID_DATE: "« {{value}} » n'est pas une date (format AAAA-MM-JJ).",
     UNKNOWN_CURRENCY: "« {{currency}} » n'est pas une devise connue.",
     UNKNOWN_TIME_ZONE: "« {{timeZone}} » n'est pas un fuseau horaire connu.",
@@ -173,4 +175,35 @@ export const fr: Messages = {
     "check-digit": "le chiffre de contrôle ne correspond pas",
   },
   hiddenGroupName: "(un groupe auquel vous n'avez pas accès)",
+  grading: {
+    meetingRegularity:
+      "{{held}} réunions tenues sur {{expected}} prévues ({{percent}} %) : {{points}} points sur {{max}}.",
+    attendance:
+      "Présence à {{attendances}} participations sur {{memberMeetings}} ({{percent}} %) : {{points}} points sur {{max}}.",
+    savingsRegularity:
+      "Épargne versée {{paid}} fois sur {{due}} ({{percent}} %) : {{points}} points sur {{max}}.",
+    fundOnLoan: "{{percent}} % du fonds de crédit est prêté aux membres : {{points}} points sur {{max}}.",
+    loanRotation:
+      "{{borrowers}} membres sur {{members}} ont emprunté pendant la période ({{percent}} %) : {{points}} points sur {{max}}.",
+    repaymentOnTime:
+      "{{onTime}} échéances sur {{due}} remboursées à temps ({{percent}} %) : {{points}} points sur {{max}}.",
+    booksUpToDate:
+      "{{recordedWithinWeek}} réunions sur {{held}} saisies dans la semaine ({{percent}} %) : {{points}} points sur {{max}}.",
+    groupSize: "{{members}} membres actifs : {{points}} points sur {{max}}.",
+    notMeasured: {
+      meetingRegularity:
+        "Aucune réunion n'était prévue pendant la période : non mesuré, {{points}} points sur {{max}}.",
+      attendance:
+        "Aucune présence n'a été relevée pendant la période : non mesuré, {{points}} points sur {{max}}.",
+      savingsRegularity:
+        "Aucune épargne n'était due pendant la période : non mesuré, {{points}} points sur {{max}}.",
+      fundOnLoan: "Le groupe n'a pas de fonds de crédit : non mesuré, {{points}} points sur {{max}}.",
+      loanRotation: "Le groupe n'a pas de membres : non mesuré, {{points}} points sur {{max}}.",
+      repaymentOnTime:
+        "Aucune échéance de prêt n'est tombée pendant la période : non mesuré, {{points}} points sur {{max}}.",
+      booksUpToDate:
+        "Aucune réunion ne s'est tenue pendant la période : non mesuré, {{points}} points sur {{max}}.",
+      groupSize: "Le groupe n'a pas de membres actifs : non mesuré, {{points}} points sur {{max}}.",
+    },
+  },
 };

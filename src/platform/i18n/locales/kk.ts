@@ -86,6 +86,8 @@ export const kk: Messages = {
     LOAN_REVERSAL_BLOCKED:
       "Бұл төлемді сторнирлеуге болмайды: одан кейінгі операция ({{kind}}) соған байланысты.",
     LOAN_NO_ADVANCE: "Бұл қарыз бойынша қайтаратын аванс жоқ.",
+    LOAN_GROUP_GRADE_REQUIRED:
+      "Бұл өнім үшін «{{name}}» тобына {{required}} немесе жоғары баға қажет; соңғы бағасы — {{grade}}.",
     RULES_INVALID: "Топ ережелері қате толтырылған: {{details}}.",
     RULES_BEFORE_LATEST_MEETING:
       "{{date}} бастап ережелерді қабылдау мүмкін емес: топ {{latest}} күні сол кездегі ережелер бойынша жиналған.",
@@ -122,8 +124,8 @@ export const kk: Messages = {
     SHAREOUT_LOANS_OPEN:
       "Өтелмеген ішкі қарыздар: {{count}}; оларды өтеңіз немесе жаңа кезеңге анық көшіріңіз.",
     SHAREOUT_NOTHING_SAVED: "Бұл кезеңде ешкім жинақ жасамаған; бөлетін ештеңе жоқ.",
-    SHAREOUT_SOCIAL_FUND_SHORT:
-      "Топтың ақшасы ({{cash}}) әлеуметтік қордан ({{fund}}) аз; алдымен кассаны санап, жиналысты енгізіңіз.",
+    SHAREOUT_CASH_BELOW_DEBTS:
+      "Топ қорының ақшасы ({{cash}}) оның сыртқы қарыздарынан ({{debts}}) аз; бөлетін ештеңе жоқ.",
     INVALID_DATE: "«{{value}}» күн емес (ЖЖЖЖ-АА-КК пішімін қолданыңыз).",
     UNKNOWN_CURRENCY: "«{{currency}}» валютасы белгісіз.",
     UNKNOWN_TIME_ZONE: "«{{timeZone}}» уақыт белдеуі белгісіз.",
@@ -160,4 +162,33 @@ export const kk: Messages = {
     "check-digit": "бақылау цифры сәйкес келмейді",
   },
   hiddenGroupName: "(сізге қолжетімсіз топ)",
+  grading: {
+    meetingRegularity:
+      "Күтілген {{expected}} жиналыстың {{held}} өтті ({{percent}} %): {{points}} ұпай (ең көбі {{max}}).",
+    attendance:
+      "Қатысу: {{memberMeetings}} мүмкін қатысудың {{attendances}} ({{percent}} %): {{points}} ұпай (ең көбі {{max}}).",
+    savingsRegularity:
+      "Жинақ {{due}} жағдайдың {{paid}} салынды ({{percent}} %): {{points}} ұпай (ең көбі {{max}}).",
+    fundOnLoan:
+      "Несие қорының {{percent}} %-ы мүшелерге қарызға берілген: {{points}} ұпай (ең көбі {{max}}).",
+    loanRotation:
+      "Кезеңде {{members}} мүшенің {{borrowers}} қарыз алды ({{percent}} %): {{points}} ұпай (ең көбі {{max}}).",
+    repaymentOnTime:
+      "Мерзімі келген {{due}} төлемнің {{onTime}} уақытында өтелді ({{percent}} %): {{points}} ұпай (ең көбі {{max}}).",
+    booksUpToDate:
+      "{{held}} жиналыстың {{recordedWithinWeek}} бір апта ішінде енгізілді ({{percent}} %): {{points}} ұпай (ең көбі {{max}}).",
+    groupSize: "Топта {{members}} белсенді мүше бар: {{points}} ұпай (ең көбі {{max}}).",
+    notMeasured: {
+      meetingRegularity:
+        "Кезеңде бірде-бір жиналыс күтілмеген: өлшенбеді, {{points}} ұпай (ең көбі {{max}}).",
+      attendance: "Кезеңде қатысу тіркелмеген: өлшенбеді, {{points}} ұпай (ең көбі {{max}}).",
+      savingsRegularity: "Кезеңде жинақ салу мерзімі келмеген: өлшенбеді, {{points}} ұпай (ең көбі {{max}}).",
+      fundOnLoan: "Топтың несие қоры жоқ: өлшенбеді, {{points}} ұпай (ең көбі {{max}}).",
+      loanRotation: "Топта мүше жоқ: өлшенбеді, {{points}} ұпай (ең көбі {{max}}).",
+      repaymentOnTime:
+        "Кезеңде қарыз бойынша бірде-бір төлем мерзімі келмеген: өлшенбеді, {{points}} ұпай (ең көбі {{max}}).",
+      booksUpToDate: "Кезеңде бірде-бір жиналыс өтпеген: өлшенбеді, {{points}} ұпай (ең көбі {{max}}).",
+      groupSize: "Топта белсенді мүше жоқ: өлшенбеді, {{points}} ұпай (ең көбі {{max}}).",
+    },
+  },
 };

@@ -85,6 +85,8 @@ export const ru: Messages = {
     LOAN_REVERSAL_BLOCKED:
       "Этот платёж нельзя сторнировать: от него зависит более поздняя операция ({{kind}}).",
     LOAN_NO_ADVANCE: "По этому займу нет аванса к возврату.",
+    LOAN_GROUP_GRADE_REQUIRED:
+      "Для этого продукта группе «{{name}}» нужна оценка {{required}} или выше; её последняя оценка — {{grade}}.",
     RULES_INVALID: "Правила группы заполнены неверно: {{details}}.",
     RULES_BEFORE_LATEST_MEETING:
       "Правила с {{date}} нельзя принять: группа уже провела встречу {{latest}} по действовавшим тогда правилам.",
@@ -123,8 +125,8 @@ export const ru: Messages = {
     SHAREOUT_LOANS_OPEN:
       "Не погашено внутренних займов: {{count}}; погасите их или явно перенесите в новый цикл.",
     SHAREOUT_NOTHING_SAVED: "В этом цикле никто не сделал сбережений; распределять нечего.",
-    SHAREOUT_SOCIAL_FUND_SHORT:
-      "Наличность группы ({{cash}}) меньше социального фонда ({{fund}}); сначала пересчитайте кассу и внесите встречу.",
+    SHAREOUT_CASH_BELOW_DEBTS:
+      "Денежные средства фонда группы ({{cash}}) меньше её внешних долгов ({{debts}}); распределять нечего.",
     INVALID_DATE: "«{{value}}» — не дата (формат ГГГГ-ММ-ДД).",
     UNKNOWN_CURRENCY: "Валюта «{{currency}}» неизвестна.",
     UNKNOWN_TIME_ZONE: "Часовой пояс «{{timeZone}}» неизвестен.",
@@ -161,4 +163,32 @@ export const ru: Messages = {
     "check-digit": "не сходится контрольная цифра",
   },
   hiddenGroupName: "(группа вне вашего доступа)",
+  grading: {
+    meetingRegularity:
+      "Проведено {{held}} из {{expected}} положенных встреч ({{percent}} %); баллы: {{points}} из {{max}}.",
+    attendance:
+      "Явка: {{attendances}} из {{memberMeetings}} участий во встречах ({{percent}} %); баллы: {{points}} из {{max}}.",
+    savingsRegularity:
+      "Сбережения внесены в {{paid}} из {{due}} случаев ({{percent}} %); баллы: {{points}} из {{max}}.",
+    fundOnLoan: "В займах у участниц {{percent}} % кредитного фонда; баллы: {{points}} из {{max}}.",
+    loanRotation:
+      "За период займы брали {{borrowers}} из {{members}} участниц ({{percent}} %); баллы: {{points}} из {{max}}.",
+    repaymentOnTime:
+      "Вовремя погашено {{onTime}} из {{due}} взносов по займам ({{percent}} %); баллы: {{points}} из {{max}}.",
+    booksUpToDate:
+      "В течение недели внесено {{recordedWithinWeek}} из {{held}} встреч ({{percent}} %); баллы: {{points}} из {{max}}.",
+    groupSize: "Активных участниц в группе: {{members}}; баллы: {{points}} из {{max}}.",
+    notMeasured: {
+      meetingRegularity: "За период не было положенных встреч: не измерено; баллы: {{points}} из {{max}}.",
+      attendance: "За период явка не отмечалась: не измерено; баллы: {{points}} из {{max}}.",
+      savingsRegularity:
+        "За период не причиталось ни одного взноса сбережений: не измерено; баллы: {{points}} из {{max}}.",
+      fundOnLoan: "У группы нет кредитного фонда: не измерено; баллы: {{points}} из {{max}}.",
+      loanRotation: "В группе нет участниц: не измерено; баллы: {{points}} из {{max}}.",
+      repaymentOnTime:
+        "За период не наступил срок ни одного взноса по займам: не измерено; баллы: {{points}} из {{max}}.",
+      booksUpToDate: "За период не проведено ни одной встречи: не измерено; баллы: {{points}} из {{max}}.",
+      groupSize: "В группе нет активных участниц: не измерено; баллы: {{points}} из {{max}}.",
+    },
+  },
 };

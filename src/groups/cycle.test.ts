@@ -1,0 +1,115 @@
+import { expect, it } from "vitest";
+import { trialBalance } from "../books/store.js";
+import { describeEachDatabase } from "../platform/db/testing.js";
+import { cliActor } from "../testing/fixtures.js";
+import { recordMeeting } from "./commands.js";
+import { closeCycle, previewShareout } from "./cycle.js";
+import type { MeetingInput } from "./meeting.js";
+import { passbook } from "./queries.js";
+import { DEFAULT_RULES } from "./rules.js";
+import { type GroupWorld, groupWorld } from "./testing.js";
+
+/** Everyone present; each member saves her own amount (voluntary on top of the compulsory 500.00). */
+function meeting(w: GroupWorld, heldOn: string, extra: MeetingInput["lines"] = []): MeetingInput {
+  return {
+    heldOn,
+    attendance: w.members.map((personId) => ({ personId, status: "present" })),
+    lines: [
+      ...w.members.map((personId) => ({ kind: "savings" as const, personId, amount: 50_000n })),
+      ...extra,
+    ],
+    cashCounted: null,
+  };
+}
+
+describeEachDatabase("closing a savings cycle", (use) => {
+  it("shares out savings and the profit in proportion to savings, keeping the social fund", async () => {
+    const w = await groupWorld(use().db, DEFAULT_RULES, 3);
+    const [a, b, c] = w.members as [string, string, string];
+    // Savings: A 1,000.00 + 1,000.00 voluntary = 2,000.00; B 1,000.00; C 1,000.00 (two meetings each).
+    const first = await w.run((trx, ctx) =>
+      recordMeeting(
+        trx,
+        ctx,
+        w.groupId,
+        meeting(w, "2026-01-07", [
+          { kind: "voluntarySavings", personId: a, amount: 100_000n },
+          { kind: "socialContribution", personId: b, amount: 10_000n },
+          { kind: "loan", personId: c, amount: 100_000n, termMonths: 2, purpose: null },
+        ]),
+      ),
+    );
+    const loanId = first.loansIssued[0] ?? "";
+    // C repays on 4 February: 1,000.00 and one month's 2 % flat, 20.00. A fine of 100.00 too.
+    await w.run((trx, ctx) =>
+      recordMeeting(
+        trx,
+        ctx,
+        w.groupId,
+        meeting(w, "2026-02-04", [
+          { kind: "repayment", personId: c, loanId, amount: 102_000n },
+          { kind: "fine", personId: b, amount: 10_000n, reason: "lateness" },
+        ]),
+      ),
+    );
+    const actor = cliActor(w.t);
+    const preview = await previewShareout(w.db, actor, w.groupId, "2026-02-04");
+    // Loan fund: 4,000.00 saved + 20.00 interest + 100.00 fine = 4,120.00; the 100.00 social fund is kept.
+    expect(preview.distributable).toBe(412_000n);
+    expect(preview.socialFund).toBe(10_000n);
+    expect(preview.method).toBe("standard");
+    const byId = new Map(preview.members.map((m) => [m.personId, m]));
+    // Profit 120.00 over 4,000.00 of savings: 3 %. A: 2,060.00; B and C: 1,030.00 each.
+    expect(byId.get(a)).toMatchObject({ savings: 200_000n, payout: 206_000n });
+    expect(byId.get(b)).toMatchObject({ savings: 100_000n, payout: 103_000n });
+    expect(byId.get(c)).toMatchObject({ savings: 100_000n, payout: 103_000n });
+
+    const closed = await w.run((trx, ctx) =>
+      closeCycle(trx, ctx, w.groupId, { on: "2026-02-04", carryOverLoans: false }),
+    );
+    expect(closed.members.reduce((s, m) => s + m.payout, 0n)).toBe(412_000n);
+    const tb = await trialBalance(w.db, actor, w.groupId, "2026-02-04");
+    const balance = (name: string) => tb.find((r) => r.account.endsWith(name))?.balance ?? 0n;
+    expect(balance("Cash box")).toBe(0n);
+    expect(balance("Members' savings")).toBe(0n);
+    expect(balance("Social fund")).toBe(-10_000n);
+    expect(balance("Social fund cash")).toBe(10_000n);
+    expect(tb.reduce((s, r) => s + r.balance, 0n)).toBe(0n);
+    const book = await passbook(w.db, actor, w.groupId, a);
+    expect(book.savings).toBe(0n);
+    expect(book.savingsInJournal).toBe(0n);
+
+    // The next cycle starts the day after.
+    await w.run((trx, ctx) => recordMeeting(trx, ctx, w.groupId, meeting(w, "2026-02-11")));
+    const next = await previewShareout(w.db, actor, w.groupId, "2026-02-11");
+    expect(next.cycleFrom).toBe("2026-02-05");
+    expect(next.distributable).toBe(150_000n);
+  });
+
+  it("refuses to close with loans open unless they are carried over", async () => {
+    const w = await groupWorld(use().db, DEFAULT_RULES, 3);
+    const [a] = w.members as [string];
+    await w.run((trx, ctx) =>
+      recordMeeting(
+        trx,
+        ctx,
+        w.groupId,
+        meeting(w, "2026-01-07", [
+          { kind: "loan", personId: a, amount: 60_000n, termMonths: 2, purpose: null },
+        ]),
+      ),
+    );
+    await expect(
+      w.run((trx, ctx) => closeCycle(trx, ctx, w.groupId, { on: "2026-01-07", carryOverLoans: false })),
+    ).rejects.toMatchObject({ code: "SHAREOUT_LOANS_OPEN", params: { count: 1 } });
+    const closed = await w.run((trx, ctx) =>
+      closeCycle(trx, ctx, w.groupId, { on: "2026-01-07", carryOverLoans: true }),
+    );
+    // Only the cash is paid: 1,500.00 saved less the 600.00 lent, shared in proportion to savings.
+    expect(closed.distributable).toBe(90_000n);
+    expect(closed.members.map((m) => m.payout)).toEqual([30_000n, 30_000n, 30_000n]);
+    const tb = await trialBalance(w.db, cliActor(w.t), w.groupId, "2026-01-07");
+    expect(tb.reduce((s, r) => s + r.balance, 0n)).toBe(0n);
+    expect(tb.find((r) => r.account.endsWith("Loans to members"))?.balance).toBe(60_000n);
+  });
+});

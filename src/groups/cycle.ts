@@ -1,0 +1,270 @@
+// The end of a savings cycle: the share-out previewed, then committed. The cycle runs from the day
+// after the group's last share-out (or its first rules) to the closing date. What is distributable is
+// the loan-fund cash — cash box and bank — less what the group owes outside; the social fund is kept
+// in its own box and is never shared. Internal loans must be repaid first, or carried over explicitly:
+// then they stay with the group as its fund for the next cycle, and only cash is paid out.
+// The commit closes the cycle's income and expenses into retained earnings and pays every member in
+// one journal entry: her savings (party lines) and her share of the profit.
+
+import { postEntry } from "../books/store.js";
+import { formatMoney, money } from "../money/index.js";
+import type { Organisation } from "../orgs/types.js";
+import type { Actor } from "../platform/auth/actor.js";
+import { assertCan } from "../platform/auth/actor.js";
+import { addDays, businessDate } from "../platform/clock.js";
+import type { CommandContext } from "../platform/commands.js";
+import { isUniqueViolation } from "../platform/db/constraint-errors.js";
+import type { Db } from "../platform/db/database.js";
+import { toBigInt } from "../platform/db/ints.js";
+import { DomainError } from "../platform/errors.js";
+import type { ShgAccount } from "./meeting.js";
+import { rulesOn } from "./rules.js";
+import { type ShareoutMethod, shareOut } from "./shareout.js";
+import { findGroup, groupAccounts, groupBalances, latestMeeting, rulesVersions } from "./store.js";
+
+export interface ShareoutPreview {
+  groupId: string;
+  method: ShareoutMethod;
+  sharedAs: ShareoutMethod;
+  cycleFrom: string;
+  closesOn: string;
+  currency: string;
+  distributable: bigint;
+  /** Kept by the group: not shared out. */
+  socialFund: bigint;
+  /** Internal loans still open (carried over when the cycle closes with carryOverLoans). */
+  openLoans: number;
+  loansOutstanding: bigint;
+  members: Array<{ personId: string; name: string; savings: bigint; profit: bigint; payout: bigint }>;
+}
+
+const SAVING_KINDS: Record<string, 1n | -1n> = { savings: 1n, voluntarySavings: 1n, withdrawal: -1n };
+const RESULT_ACCOUNTS: readonly ShgAccount[] = [
+  "interest",
+  "fines",
+  "otherIncome",
+  "expenses",
+  "externalInterest",
+];
+
+/** The day the current cycle began: after the last share-out, or the group's first rules. */
+async function cycleStart(db: Db, group: Organisation): Promise<string> {
+  const last = await db
+    .selectFrom("shareouts")
+    .select("closedOn")
+    .where("tenantId", "=", group.tenantId)
+    .where("orgId", "=", group.id)
+    .orderBy("closedOn", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  if (last) return addDays(last.closedOn, 1);
+  const versions = await rulesVersions(db, group);
+  return versions[0]?.validFrom ?? group.openedOn;
+}
+
+async function computeShareout(db: Db, group: Organisation, on: string) {
+  const versions = await rulesVersions(db, group);
+  const rules = rulesOn(versions, on);
+  if (!rules) throw new DomainError("MEETING_NO_RULES", { name: group.name, date: on });
+  const cycleFrom = await cycleStart(db, group);
+  if (on < cycleFrom) throw new DomainError("PERIOD_INVALID", { from: cycleFrom, to: on });
+  const latest = await latestMeeting(db, group);
+  if (latest && latest.heldOn > on)
+    throw new DomainError("MEETING_DATE_ORDER", { date: on, latest: latest.heldOn });
+  const accounts = await groupAccounts(db, group);
+  const balances = await groupBalances(db, group, accounts, on);
+  const lines = await db
+    .selectFrom("meetingLines as l")
+    .innerJoin("meetings as m", "m.id", "l.meetingId")
+    .select(["l.personId", "l.kind", "l.heldOn", "l.amount"])
+    .where("l.tenantId", "=", group.tenantId)
+    .where("l.orgId", "=", group.id)
+    .where("m.status", "=", "posted")
+    .where("l.kind", "in", Object.keys(SAVING_KINDS))
+    .where("l.heldOn", ">=", cycleFrom)
+    .where("l.heldOn", "<=", on)
+    .orderBy("l.heldOn")
+    .execute();
+  const movements = new Map<string, Array<{ on: string; minor: bigint }>>();
+  for (const l of lines) {
+    if (!l.personId) continue;
+    const list = movements.get(l.personId) ?? [];
+    list.push({ on: l.heldOn, minor: (SAVING_KINDS[l.kind] ?? 0n) * toBigInt(l.amount) });
+    movements.set(l.personId, list);
+  }
+  // Savings carried into this cycle (none after a share-out) count as saved on its first day.
+  for (const [personId, held] of balances.savings) {
+    const inCycle = (movements.get(personId) ?? []).reduce((s, m) => s + m.minor, 0n);
+    if (held !== inCycle)
+      movements.set(personId, [{ on: cycleFrom, minor: held - inCycle }, ...(movements.get(personId) ?? [])]);
+  }
+  const open = await db
+    .selectFrom("internalLoans")
+    .select((eb) => [
+      eb.fn.countAll<number>().as("n"),
+      eb.fn.sum<string | number | bigint>("principalOutstanding").as("p"),
+    ])
+    .where("tenantId", "=", group.tenantId)
+    .where("orgId", "=", group.id)
+    .where("status", "=", "open")
+    .executeTakeFirstOrThrow();
+  const loanFundCash = balances.account.cashBox + balances.account.bank;
+  const distributable = loanFundCash + balances.account.externalLoans; // external loans are a credit balance
+  const members = [...movements.entries()].map(([personId, list]) => ({ personId, movements: list }));
+  if (members.length === 0 || members.every((m) => m.movements.reduce((s, x) => s + x.minor, 0n) === 0n))
+    throw new DomainError("SHAREOUT_NOTHING_SAVED");
+  if (distributable < 0n)
+    throw new DomainError("SHAREOUT_CASH_BELOW_DEBTS", {
+      cash: formatted(loanFundCash, group),
+      debts: formatted(-balances.account.externalLoans, group),
+    });
+  const result = shareOut({ method: rules.cycle.shareout, distributable, closesOn: on, members });
+  const names = await namesOf(
+    db,
+    group,
+    result.members.map((m) => m.personId),
+  );
+  const preview: ShareoutPreview = {
+    groupId: group.id,
+    method: result.method,
+    sharedAs: result.sharedAs,
+    cycleFrom,
+    closesOn: on,
+    currency: group.currency,
+    distributable,
+    socialFund: -balances.account.socialFund,
+    openLoans: Number(open.n),
+    loansOutstanding: toBigInt(open.p),
+    members: result.members.map((m) => ({ ...m, name: names.get(m.personId) ?? "" })),
+  };
+  return { preview, accounts, balances };
+}
+
+function formatted(minor: bigint, group: Organisation): string {
+  return formatMoney(money(minor, group.currency));
+}
+
+async function namesOf(db: Db, group: Organisation, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("persons")
+    .select(["id", "givenName", "familyName"])
+    .where("tenantId", "=", group.tenantId)
+    .where("id", "in", ids)
+    .execute();
+  return new Map(rows.map((r) => [r.id, [r.givenName, r.familyName].filter(Boolean).join(" ")]));
+}
+
+/** What the share-out would pay on `on` (default: the group's business date today), nothing written. */
+export async function previewShareout(
+  db: Db,
+  actor: Actor,
+  groupId: string,
+  on: string,
+): Promise<ShareoutPreview> {
+  const group = await findGroup(db, actor, groupId);
+  return (await computeShareout(db, group, on)).preview;
+}
+
+/**
+ * Closes the cycle on `on` and pays the share-out. Errors: SHAREOUT_LOANS_OPEN (unless carryOverLoans),
+ * SHAREOUT_NOTHING_SAVED, SHAREOUT_CASH_BELOW_DEBTS, MEETING_NO_RULES, MEETING_DATE_ORDER,
+ * MEETING_DATE_IN_FUTURE, PERIOD_INVALID, CONCURRENT_UPDATE (two closings of the same day).
+ */
+export async function closeCycle(
+  trx: Db,
+  ctx: CommandContext,
+  groupId: string,
+  input: { on: string; carryOverLoans: boolean },
+): Promise<ShareoutPreview & { shareoutId: string }> {
+  const group = await findGroup(trx, ctx.actor, groupId);
+  assertCan(ctx.actor, "meetings.write", group.path, "group");
+  if (input.on > businessDate(new Date(ctx.now), group.timeZone))
+    throw new DomainError("MEETING_DATE_IN_FUTURE", { date: input.on });
+  const { preview, accounts, balances } = await computeShareout(trx, group, input.on);
+  if (preview.openLoans > 0 && !input.carryOverLoans)
+    throw new DomainError("SHAREOUT_LOANS_OPEN", { count: preview.openLoans });
+  const cur = group.currency;
+  const lines: Array<{ account: string; amount: ReturnType<typeof money>; memo: string; party?: string }> =
+    [];
+  // 1. The cycle's result into retained earnings.
+  let result = 0n;
+  for (const role of RESULT_ACCOUNTS) {
+    const b = balances.account[role];
+    if (b === 0n) continue;
+    lines.push({ account: accounts[role], amount: money(-b, cur), memo: "cycle closed" });
+    result += b;
+  }
+  if (result !== 0n)
+    lines.push({ account: accounts.retainedEarnings, amount: money(result, cur), memo: "cycle closed" });
+  // 2. Each member: her savings back, her share of the profit (or loss) from retained earnings.
+  let paid = 0n;
+  for (const m of preview.members) {
+    if (m.savings !== 0n)
+      lines.push({
+        account: accounts.savings,
+        amount: money(m.savings, cur),
+        memo: "share-out",
+        party: m.personId,
+      });
+    const fromEquity = m.payout - m.savings;
+    if (fromEquity !== 0n)
+      lines.push({
+        account: accounts.retainedEarnings,
+        amount: money(fromEquity, cur),
+        memo: "share-out",
+        party: m.personId,
+      });
+    paid += m.payout;
+  }
+  // 3. Paid from the cash box first, then the bank.
+  const fromBox =
+    paid < balances.account.cashBox ? paid : balances.account.cashBox > 0n ? balances.account.cashBox : 0n;
+  if (fromBox > 0n)
+    lines.push({ account: accounts.cashBox, amount: money(-fromBox, cur), memo: "share-out" });
+  if (paid - fromBox > 0n)
+    lines.push({ account: accounts.bank, amount: money(-(paid - fromBox), cur), memo: "share-out" });
+
+  const shareoutId = ctx.ids.next();
+  const entry = await postEntry(trx, ctx, group, {
+    businessDate: input.on,
+    description: `Share-out of the cycle ${preview.cycleFrom} – ${input.on}`,
+    cause: { type: "shareout", id: shareoutId },
+    lines,
+  });
+  try {
+    await trx
+      .insertInto("shareouts")
+      .values({
+        id: shareoutId,
+        tenantId: group.tenantId,
+        orgId: group.id,
+        cycleFrom: preview.cycleFrom,
+        closedOn: input.on,
+        method: preview.method,
+        sharedAs: preview.sharedAs,
+        distributable: preview.distributable.toString(),
+        entryId: entry.id,
+        recordedAt: ctx.now,
+        recordedBy: ctx.actor.userId,
+      })
+      .execute();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new DomainError("CONCURRENT_UPDATE");
+    throw error;
+  }
+  await trx
+    .insertInto("shareoutLines")
+    .values(
+      preview.members.map((m) => ({
+        tenantId: group.tenantId,
+        shareoutId,
+        personId: m.personId,
+        savings: m.savings.toString(),
+        payout: m.payout.toString(),
+      })),
+    )
+    .execute();
+  ctx.touched("shareout", shareoutId);
+  return { ...preview, shareoutId };
+}

@@ -3,7 +3,8 @@
 // internal loans), and correct the latest meeting by reversal and re-entry. Older meetings are closed.
 
 import { postEntry, reverseEntry } from "../books/store.js";
-import { money, rate } from "../money/index.js";
+import { repay, reverseRepayment } from "../loans/commands.js";
+import { formatMoney, money, rate } from "../money/index.js";
 import type { Organisation } from "../orgs/types.js";
 import { assertCan } from "../platform/auth/actor.js";
 import { businessDate } from "../platform/clock.js";
@@ -12,6 +13,7 @@ import { isUniqueViolation } from "../platform/db/constraint-errors.js";
 import type { Db } from "../platform/db/database.js";
 import { toBigInt } from "../platform/db/ints.js";
 import { DomainError } from "../platform/errors.js";
+import { isUuid } from "../platform/ids.js";
 import { internalLoanOn } from "./internal-loans.js";
 import { type MeetingInput, planMeeting } from "./meeting.js";
 import { type GroupRulesInput, groupRulesSpec, rulesOn, rulesProblems } from "./rules.js";
@@ -182,6 +184,12 @@ export async function recordMeeting(
       )
       .execute();
 
+  // Repayments of the federation's or the MFO's loans go through the loan engine, which posts both books.
+  const collected = new Map<number, string>();
+  for (const [i, line] of input.lines.entries())
+    if (line.kind === "loanRepayment")
+      collected.set(i, await collectLoanRepayment(trx, ctx, group, line, i + 1, input.heldOn));
+
   // New loans first: their ids go on the lines.
   const loanIds = input.lines.map((line) => (line.kind === "loan" ? ctx.ids.next() : null));
   const newLoans = input.lines.flatMap((line, i) =>
@@ -224,7 +232,7 @@ export async function recordMeeting(
               ? line.interest.toString()
               : (plan.interest[i]?.toString() ?? null),
           internalLoanId: line.kind === "repayment" ? line.loanId : (loanIds[i] ?? null),
-          detail: detailOf(line),
+          detail: detailOf(line, collected.get(i) ?? null),
         })),
       )
       .execute();
@@ -244,8 +252,47 @@ export async function recordMeeting(
   };
 }
 
-function detailOf(line: MeetingInput["lines"][number]): string | null {
+/** A repayment on a loan to this group, through the loan engine; refusals name the meeting's line. */
+async function collectLoanRepayment(
+  trx: Db,
+  ctx: CommandContext,
+  group: Organisation,
+  line: { loanId: string; amount: bigint },
+  no: number,
+  on: string,
+): Promise<string> {
+  const loan = isUuid(line.loanId)
+    ? await trx
+        .selectFrom("loans")
+        .select(["id", "borrowerType", "borrowerId"])
+        .where("tenantId", "=", group.tenantId)
+        .where("id", "=", line.loanId)
+        .executeTakeFirst()
+    : undefined;
+  if (!loan || loan.borrowerType !== "group" || loan.borrowerId !== group.id)
+    throw new DomainError("MEETING_LOAN_NOT_FOUND", { line: no, member: group.name });
+  try {
+    const paid = await repay(trx, ctx, loan.id, {
+      on,
+      amount: formatMoney(money(line.amount, group.currency)),
+      channel: "cash",
+      overpayment: "refuse",
+    });
+    return paid.transactionId;
+  } catch (error) {
+    if (error instanceof DomainError && error.code === "LOAN_OVERPAYMENT")
+      throw new DomainError("MEETING_EXTERNAL_REPAYMENT", {
+        line: no,
+        owed: String(error.params.owed ?? ""),
+      });
+    throw error;
+  }
+}
+
+function detailOf(line: MeetingInput["lines"][number], transactionId: string | null): string | null {
   switch (line.kind) {
+    case "loanRepayment":
+      return JSON.stringify({ loanId: line.loanId, transactionId });
     case "loan":
       return JSON.stringify({ termMonths: line.termMonths, purpose: line.purpose });
     case "fine":
@@ -341,6 +388,24 @@ export async function correctLatestMeeting(
       .executeTakeFirst();
     // Only the latest meeting can be corrected, so no later meeting can have repaid these loans.
     if (repaid) throw new DomainError("CONCURRENT_UPDATE");
+  }
+  // Loan repayments it collected are reversed in the loan engine (and so in both books).
+  const collected = await trx
+    .selectFrom("meetingLines")
+    .select("detail")
+    .where("meetingId", "=", meeting.id)
+    .where("kind", "=", "loanRepayment")
+    .execute();
+  for (const c of collected) {
+    const { loanId, transactionId } = JSON.parse(c.detail ?? "{}") as {
+      loanId?: string;
+      transactionId?: string;
+    };
+    if (loanId && transactionId)
+      await reverseRepayment(trx, ctx, loanId, transactionId, {
+        on: meeting.heldOn,
+        reason: `meeting of ${meeting.heldOn} corrected`,
+      });
   }
   let reversalEntryId: string | null = null;
   if (meeting.entryId) {

@@ -33,6 +33,9 @@ export type GroupLine =
   | { kind: "otherIncome"; amount: bigint; detail: string }
   | { kind: "externalLoanReceived"; amount: bigint; detail: string }
   | { kind: "externalLoanRepaid"; amount: bigint; interest: bigint; detail: string }
+  /** A repayment on a loan from the federation or the MFO, collected at the meeting: the loan engine
+   *  posts it to the lender's books and to the group's, so the meeting itself posts nothing for it. */
+  | { kind: "loanRepayment"; loanId: string; amount: bigint }
   | { kind: "bankDeposit"; amount: bigint }
   | { kind: "bankWithdrawal"; amount: bigint };
 
@@ -289,6 +292,9 @@ export function planMeeting(input: MeetingInput, state: GroupState): MeetingPlan
         out.push({ account: "cashBox", minor: -line.amount, party: null, memo });
         break;
       }
+      case "loanRepayment":
+        cash -= line.amount;
+        break;
       case "bankDeposit":
         cash -= line.amount;
         bank += line.amount;

@@ -5,7 +5,9 @@ import {
   type MigrationProvider,
   type MigrationResultSet,
   Migrator,
+  sql,
 } from "kysely";
+import { dialectOf } from "./column-types.js";
 import * as m0001 from "./migrations/0001_foundation.js";
 import * as m0002 from "./migrations/0002_books.js";
 import * as m0003 from "./migrations/0003_loans.js";
@@ -31,7 +33,13 @@ export interface MigrationReport {
 
 // biome-ignore lint/suspicious/noExplicitAny: the migrator runs over any schema
 export async function migrateToLatest(db: Kysely<any>): Promise<MigrationReport> {
-  const migrator = new Migrator({ db, provider });
+  // On PostgreSQL the migration tables live in the connection's own schema, named: unnamed, Kysely
+  // looks for its lock table in any schema and may find another schema's (parallel test schemas).
+  const schema =
+    dialectOf(db) === "postgres"
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
+      : undefined;
+  const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
   const result: MigrationResultSet = await migrator.migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === "Error");

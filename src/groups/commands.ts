@@ -14,6 +14,7 @@ import type { Db } from "../platform/db/database.js";
 import { toBigInt } from "../platform/db/ints.js";
 import { DomainError } from "../platform/errors.js";
 import { isUuid } from "../platform/ids.js";
+import { postFederationFees, reverseFederationFees } from "./federation-books.js";
 import { internalLoanOn } from "./internal-loans.js";
 import { type MeetingInput, planMeeting } from "./meeting.js";
 import { type GroupRulesInput, groupRulesSpec, rulesOn, rulesProblems } from "./rules.js";
@@ -189,6 +190,14 @@ export async function recordMeeting(
   for (const [i, line] of input.lines.entries())
     if (line.kind === "loanRepayment")
       collected.set(i, await collectLoanRepayment(trx, ctx, group, line, i + 1, input.heldOn));
+
+  await postFederationFees(
+    trx,
+    ctx,
+    group,
+    { id: meetingId, heldOn: input.heldOn },
+    input.lines.flatMap((l) => (l.kind === "federationFee" ? [l.amount] : [])),
+  );
 
   // New loans first: their ids go on the lines.
   const loanIds = input.lines.map((line) => (line.kind === "loan" ? ctx.ids.next() : null));
@@ -407,6 +416,7 @@ export async function correctLatestMeeting(
         reason: `meeting of ${meeting.heldOn} corrected`,
       });
   }
+  await reverseFederationFees(trx, ctx, group, { id: meeting.id, heldOn: meeting.heldOn });
   let reversalEntryId: string | null = null;
   if (meeting.entryId) {
     const reversal = await reverseEntry(trx, ctx, meeting.entryId, {

@@ -39,6 +39,7 @@ export const meetingLineJson = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("externalLoanReceived"), amount, detail }),
   z.strictObject({ kind: z.literal("externalLoanRepaid"), amount, interest: amount, detail }),
   z.strictObject({ kind: z.literal("loanRepayment"), loanId: personId, amount }),
+  z.strictObject({ kind: z.literal("federationFee"), amount }),
   z.strictObject({ kind: z.literal("bankDeposit"), amount }),
   z.strictObject({ kind: z.literal("bankWithdrawal"), amount }),
 ]);

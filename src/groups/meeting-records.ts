@@ -190,6 +190,7 @@ function lineOf(l: {
         loanId: (JSON.parse(detail || "{}") as { loanId?: string }).loanId ?? "",
         amount,
       };
+    case "federationFee":
     case "bankDeposit":
     case "bankWithdrawal":
       return { kind: l.kind, amount };

@@ -36,6 +36,8 @@ export type GroupLine =
   /** A repayment on a loan from the federation or the MFO, collected at the meeting: the loan engine
    *  posts it to the lender's books and to the group's, so the meeting itself posts nothing for it. */
   | { kind: "loanRepayment"; loanId: string; amount: bigint }
+  /** The group's membership fee to its federation (or cluster), posted in their books too. */
+  | { kind: "federationFee"; amount: bigint }
   | { kind: "bankDeposit"; amount: bigint }
   | { kind: "bankWithdrawal"; amount: bigint };
 
@@ -294,6 +296,10 @@ export function planMeeting(input: MeetingInput, state: GroupState): MeetingPlan
       }
       case "loanRepayment":
         cash -= line.amount;
+        break;
+      case "federationFee":
+        cash -= line.amount;
+        pair("expenses", "cashBox", line.amount, null, memo);
         break;
       case "bankDeposit":
         cash -= line.amount;

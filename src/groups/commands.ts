@@ -278,7 +278,7 @@ async function collectLoanRepayment(
         .where("id", "=", line.loanId)
         .executeTakeFirst()
     : undefined;
-  if (!loan || loan.borrowerType !== "group" || loan.borrowerId !== group.id)
+  if (loan?.borrowerType !== "group" || loan.borrowerId !== group.id)
     throw new DomainError("MEETING_LOAN_NOT_FOUND", { line: no, member: group.name });
   try {
     const paid = await repay(trx, ctx, loan.id, {

@@ -28,6 +28,7 @@ import {
   openLoansOf,
   repaymentsOf,
   rulesVersions,
+  termsOf,
 } from "./store.js";
 
 async function groupToChange(trx: Db, ctx: CommandContext, groupId: string): Promise<Organisation> {
@@ -330,17 +331,7 @@ async function refreshLoans(
   const repayments = await repaymentsOf(trx, group, ids);
   const rows = await trx.selectFrom("internalLoans").selectAll().where("id", "in", ids).execute();
   for (const l of rows) {
-    const state = internalLoanOn(
-      {
-        principal: toBigInt(l.principal),
-        monthlyRate: rate(l.monthlyRate),
-        method: l.method === "declining" ? "declining" : "flat",
-        termMonths: l.termMonths,
-        issuedOn: l.issuedOn,
-      },
-      repayments.get(l.id) ?? [],
-      on,
-    );
+    const state = internalLoanOn(termsOf(l), repayments.get(l.id) ?? [], on);
     await trx
       .updateTable("internalLoans")
       .set({

@@ -30,7 +30,15 @@ import {
 } from "./grading.js";
 import { addMonths, repaymentPunctuality } from "./internal-loans.js";
 import { missedMeetings } from "./meeting-calendar.js";
-import { findGroup, groupAccounts, groupBalances, membersOn, repaymentsOf, rulesVersions } from "./store.js";
+import {
+  findGroup,
+  groupAccounts,
+  groupBalances,
+  membersOn,
+  repaymentsOf,
+  rulesVersions,
+  termsOf,
+} from "./store.js";
 
 export interface GradeReport {
   groupId: string;
@@ -116,18 +124,7 @@ export async function gradingFacts(
   let due = 0;
   let onTime = 0;
   for (const l of loans) {
-    const p = repaymentPunctuality(
-      {
-        principal: toBigInt(l.principal),
-        monthlyRate: rate(l.monthlyRate),
-        method: l.method === "declining" ? "declining" : "flat",
-        termMonths: l.termMonths,
-        issuedOn: l.issuedOn,
-      },
-      repayments.get(l.id) ?? [],
-      from,
-      on,
-    );
+    const p = repaymentPunctuality(termsOf(l), repayments.get(l.id) ?? [], from, on);
     due += p.due;
     onTime += p.onTime;
   }

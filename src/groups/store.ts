@@ -11,7 +11,7 @@ import type { Actor } from "../platform/auth/actor.js";
 import type { Db } from "../platform/db/database.js";
 import { toBigInt } from "../platform/db/ints.js";
 import { DomainError } from "../platform/errors.js";
-import type { InternalRepayment } from "./internal-loans.js";
+import type { InternalLoanTerms, InternalRepayment } from "./internal-loans.js";
 import { type OpenLoan, SHG_ACCOUNTS, type ShgAccount } from "./meeting.js";
 import { type GroupRules, groupRulesSpec, rulesFrom } from "./rules.js";
 
@@ -129,6 +129,23 @@ export async function groupBalances(
   return { account, savings };
 }
 
+/** An internal loan's terms from its stored row. */
+export function termsOf(row: {
+  principal: string | number | bigint;
+  monthlyRate: string;
+  method: string;
+  termMonths: number;
+  issuedOn: string;
+}): InternalLoanTerms {
+  return {
+    principal: toBigInt(row.principal),
+    monthlyRate: rate(row.monthlyRate),
+    method: row.method === "declining" ? "declining" : "flat",
+    termMonths: row.termMonths,
+    issuedOn: row.issuedOn,
+  };
+}
+
 /** Open internal loans of the group with the repayments of posted meetings. */
 export async function openLoansOf(db: Db, group: Organisation): Promise<OpenLoan[]> {
   const loans = await db
@@ -149,13 +166,7 @@ export async function openLoansOf(db: Db, group: Organisation): Promise<OpenLoan
   return loans.map((l) => ({
     id: l.id,
     personId: l.personId,
-    terms: {
-      principal: toBigInt(l.principal),
-      monthlyRate: rate(l.monthlyRate),
-      method: l.method === "declining" ? "declining" : "flat",
-      termMonths: l.termMonths,
-      issuedOn: l.issuedOn,
-    },
+    terms: termsOf(l),
     repayments: repayments.get(l.id) ?? [],
   }));
 }

@@ -1,7 +1,7 @@
 // A small self-help group for the group tests: its books open, the default rules adopted from
 // 1 January 2026, five members who joined in 2025, a bookkeeper, and a clock after every test date.
 import { openBooks } from "../books/store.js";
-import { insertPerson } from "../loans/testing.js";
+import { insertMember, insertPerson } from "../loans/testing.js";
 import { fixedClock } from "../platform/clock.js";
 import { type CommandContext, executeCommand } from "../platform/commands.js";
 import type { Db } from "../platform/db/database.js";
@@ -43,21 +43,7 @@ export async function groupWorld(
   const names = ["Айгүл", "Әсел", "Гүлнар", "Мөлдір", "Дана", "Жанар", "Сәуле", "Бақыт", "Ләззат", "Нұргүл"];
   for (let i = 0; i < size; i++) {
     const id = await insertPerson(db, t.tenantId, t.groupId, names[i % names.length] ?? "Member");
-    await db
-      .insertInto("memberships")
-      .values({
-        id: systemIds.next(),
-        tenantId: t.tenantId,
-        personId: id,
-        groupId: t.groupId,
-        role: "member",
-        joinedOn: "2025-06-01",
-        leftOn: null,
-        leftReason: null,
-        createdAt: new Date().toISOString(),
-        updatedAt: new Date().toISOString(),
-      })
-      .execute();
+    await insertMember(db, t.tenantId, t.groupId, id, "2025-06-01");
     members.push(id);
   }
   const runAt = <T>(at: string, body: (trx: Db, ctx: CommandContext) => Promise<T>) =>

@@ -60,6 +60,31 @@ export async function insertPerson(db: Db, tenantId: string, orgId: string, name
   return id;
 }
 
+/** Makes a person a member of a group from a date, as the membership commands would. */
+export async function insertMember(
+  db: Db,
+  tenantId: string,
+  groupId: string,
+  personId: string,
+  joinedOn: string,
+): Promise<void> {
+  await db
+    .insertInto("memberships")
+    .values({
+      id: systemIds.next(),
+      tenantId,
+      personId,
+      groupId,
+      role: "member",
+      joinedOn,
+      leftOn: null,
+      leftReason: null,
+      createdAt: new Date().toISOString(),
+      updatedAt: new Date().toISOString(),
+    })
+    .execute();
+}
+
 export async function loanWorld(
   db: Db,
   spec: ProductSpecInput = MONTHLY_24,
@@ -79,21 +104,7 @@ export async function loanWorld(
   const members: string[] = [];
   for (const name of ["Әсел", "Гүлнар", "Мөлдір"]) {
     const id = await insertPerson(db, t.tenantId, t.groupId, name);
-    await db
-      .insertInto("memberships")
-      .values({
-        id: systemIds.next(),
-        tenantId: t.tenantId,
-        personId: id,
-        groupId: t.groupId,
-        role: "member",
-        joinedOn: "2020-01-01",
-        leftOn: null,
-        leftReason: null,
-        createdAt: new Date().toISOString(),
-        updatedAt: new Date().toISOString(),
-      })
-      .execute();
+    await insertMember(db, t.tenantId, t.groupId, id, "2020-01-01");
     members.push(id);
   }
   return {

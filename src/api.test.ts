@@ -6,6 +6,8 @@ import fc from "fast-check";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { openBooks } from "./books/store.js";
+import { DEFAULT_GRADING_TABLE } from "./groups/grading.js";
+import { DEFAULT_RULES } from "./groups/rules.js";
 import { systemClock } from "./platform/clock.js";
 import { executeCommand } from "./platform/commands.js";
 import { describeEachDatabase } from "./platform/db/testing.js";
@@ -26,6 +28,13 @@ function operations(app: FastifyInstance): Operation[] {
 
 /** Routes a user calls on herself or that need no record: not about other tenants' records. */
 const SELF_SERVICE = /^\/api\/v1\/(session|me)(\/|$)/;
+
+/** Path parameters that are dates, not records: a route with only these is the caller's own tenant's. */
+const DATE_PARAMS = new Set(["validFrom"]);
+
+function takesRecord(path: string): boolean {
+  return [...path.matchAll(/\{(\w+)\}/g)].some(([, name]) => !DATE_PARAMS.has(name ?? ""));
+}
 
 describeEachDatabase("the whole API", (use) => {
   let app: FastifyInstance;
@@ -130,6 +139,25 @@ describeEachDatabase("the whole API", (use) => {
     ids.loan = loan.json().id;
     ids.loanProduct = product.json().id;
     ids.transaction = loan.json().id;
+    // Not a record: the date from which group rules or a grading table apply.
+    ids.validFrom = "2025-01-01";
+    const rules = await call({
+      method: "PUT",
+      url: `/api/v1/groups/${t.groupId}/rules/2025-01-01`,
+      payload: DEFAULT_RULES as Record<string, unknown>,
+    });
+    expect(rules.statusCode).toBe(200);
+    const meeting = await call({
+      method: "POST",
+      url: `/api/v1/groups/${t.groupId}/meetings`,
+      payload: {
+        heldOn: "2025-01-15",
+        attendance: [{ personId: ids.person, status: "present" }],
+        lines: [{ kind: "savings", personId: ids.person, amount: "500" }],
+      },
+    });
+    expect(meeting.statusCode).toBe(201);
+    ids.meeting = meeting.json().id;
   });
   afterAll(async () => {
     await app.close();
@@ -235,6 +263,17 @@ describeEachDatabase("the whole API", (use) => {
     "POST /api/v1/loans/{id}/write-off": { on: "2025-03-01", reason: "Moved away" },
     "POST /api/v1/loans/{id}/recoveries": { on: "2025-03-01", amount: "100" },
     "POST /api/v1/loans/{id}/advance-refund": { on: "2025-03-01" },
+    "PUT /api/v1/groups/{groupId}/rules/{validFrom}": DEFAULT_RULES,
+    "POST /api/v1/groups/{groupId}/meetings": {
+      heldOn: "2025-02-05",
+      attendance: [{ personId: "@person", status: "present" }],
+      lines: [{ kind: "savings", personId: "@person", amount: "500" }],
+      cashCounted: null,
+    },
+    "POST /api/v1/groups/{groupId}/meetings/{meetingId}/correction": { replacement: null },
+    "POST /api/v1/groups/{groupId}/shareout": { on: "2025-03-01", carryOverLoans: true },
+    "POST /api/v1/groups/{groupId}/grades": { on: "2025-03-01" },
+    "PUT /api/v1/grading-table/{validFrom}": DEFAULT_GRADING_TABLE,
   };
 
   function validBody(op: Operation): unknown {
@@ -260,6 +299,9 @@ describeEachDatabase("the whole API", (use) => {
       "/api/v1/people",
       "/api/v1/people/{id}",
       "/api/v1/groups/{groupId}/members",
+      "/api/v1/groups/{groupId}/meetings",
+      "/api/v1/groups/{groupId}/shareout",
+      "/api/v1/groups/{groupId}/grade",
       "/api/v1/users",
       "/api/v1/me",
     ]) {
@@ -273,7 +315,7 @@ describeEachDatabase("the whole API", (use) => {
   });
 
   it("answers 404 to another tenant's user for every route that takes an id", async () => {
-    const withIds = operations(app).filter((o) => o.path.includes("{") && !SELF_SERVICE.test(o.path));
+    const withIds = operations(app).filter((o) => takesRecord(o.path) && !SELF_SERVICE.test(o.path));
     expect(withIds.length).toBeGreaterThan(10);
     for (const op of withIds) {
       const res = await as(

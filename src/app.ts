@@ -2,6 +2,8 @@
 // The only module that imports from all domains.
 import type { FastifyInstance } from "fastify";
 import { bookRoutes } from "./books/routes.js";
+import { groupRollUpRoutes } from "./groups/rollup-routes.js";
+import { groupRoutes } from "./groups/routes.js";
 import { loanRoutes } from "./loans/routes.js";
 import { memberRoutes } from "./members/routes.js";
 import { orgRoutes } from "./orgs/routes.js";
@@ -17,6 +19,8 @@ export const ROUTE_MODULES: RouteModule[] = [
   userRoutes,
   bookRoutes,
   loanRoutes,
+  groupRoutes,
+  groupRollUpRoutes,
 ];
 
 export function buildApp(deps: AppDeps): Promise<FastifyInstance> {

@@ -12,6 +12,7 @@ import { resolve } from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
 import { previewOptions, previewSchedule } from "../loans/preview.js";
+import { rollUpBench } from "./groups.js";
 import {
   engineRepayments,
   parOverLoans,
@@ -186,6 +187,8 @@ async function loanFigures(url: string, freshDemo: boolean) {
     par30: par,
     // Issue #4: a 15-member meeting with 40 money lines, one transaction each (10 groups × 26 weeks).
     meetingsPosted: await meetingsPerSecond(url, 10, 26),
+    // Issue #4: one roll-up of an association of MEMBERS women with a year of weekly meetings.
+    groupRollup: await rollUpBench(freshDemo ? url.replace(/loans\.db$/, "groups.db") : url, MEMBERS),
   };
   if (freshDemo) {
     const tbUrl = url.replace(/loans\.db$/, "tb.db");

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { openDatabase } from "../platform/db/database.js";
 import type { CliIo } from "./io.js";
 import { runCli } from "./main.js";
 
@@ -268,6 +269,9 @@ describe("qadam", () => {
     const bad = await qadam(["demo", "--members", "lots", "--database-url", url]);
     expect(bad.code).toBe(1);
     expect(bad.err).toMatch(/--members/);
+    const groups = await qadam(["demo", "--meeting-groups", "some", "--database-url", url]);
+    expect(groups.code).toBe(1);
+    expect(groups.err).toMatch(/--meeting-groups/);
     const db = await qadam(["org", "list", "--database-url", "mysql://nope"]);
     expect(db.code).toBe(1);
     expect(db.err).toMatch(/cannot open the database/);
@@ -276,17 +280,48 @@ describe("qadam", () => {
   it("loads the same demo for the same seed", async () => {
     const a = `sqlite:${join(dir, "demo-a.db")}`;
     const b = `sqlite:${join(dir, "demo-b.db")}`;
-    const first = await qadam(["demo", "--seed", "7", "--members", "120", "--json", "--database-url", a]);
+    const demo = ["demo", "--seed", "7", "--members", "120", "--meeting-groups", "3"];
+    const first = await qadam([...demo, "--json", "--database-url", a]);
     expect(first.code).toBe(0);
     const summary = JSON.parse(first.out);
     expect(summary.people).toBeGreaterThanOrEqual(120 + 60);
     expect(summary.logins.map((l: { login: string }) => l.login)).toContain("admin@moldir.demo");
-    await qadam(["demo", "--seed", "7", "--members", "120", "--database-url", b]);
+    // Three groups of each tenant, a sample of them, got their year of meetings.
+    expect(summary.meetings).toMatchObject({ groups: 6, ofGroups: summary.groups, sampled: true });
+    expect(summary.meetings.meetings).toBeGreaterThan(6 * 20);
+    const text = await qadam([...demo, "--database-url", b]);
+    expect(text.out).toMatch(/A year of meetings at 6 of \d+ groups: \d+ meetings.*an even sample/);
     const listA = await qadam(["org", "list", "--json", "--database-url", a]);
     const listB = await qadam(["org", "list", "--json", "--database-url", b]);
     expect(listA.out).toBe(listB.out);
+    const meetingLines = async (url: string) => {
+      const open = await openDatabase(url);
+      try {
+        return await open.db
+          .selectFrom("meetingLines")
+          .select(["meetingId", "lineNo", "heldOn", "kind", "personId", "amount", "internalLoanId"])
+          .orderBy("meetingId")
+          .orderBy("lineNo")
+          .execute();
+      } finally {
+        await open.close();
+      }
+    };
+    const linesA = await meetingLines(a);
+    expect(linesA.length).toBeGreaterThan(1000);
+    expect(await meetingLines(b)).toEqual(linesA);
+    const none = await qadam([
+      "demo",
+      "--members",
+      "20",
+      "--no-meetings",
+      "--json",
+      "--database-url",
+      `sqlite:${join(dir, "demo-c.db")}`,
+    ]);
+    expect(JSON.parse(none.out).meetings).toMatchObject({ groups: 0, meetings: 0, sampled: false });
     const again = await qadam(["demo", "--database-url", a]);
     expect(again.code).toBe(1);
     expect(again.err).toMatch(/already holds the demo/);
-  });
+  }, 120_000);
 });

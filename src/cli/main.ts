@@ -5,6 +5,8 @@ import { backupCommand } from "./commands/backup.js";
 import { booksCommands } from "./commands/books.js";
 import { dbCommands } from "./commands/db.js";
 import { demoCommand } from "./commands/demo.js";
+import { groupCommands } from "./commands/group.js";
+import { groupRollUpCommand } from "./commands/group-rollup.js";
 import { loanCommands } from "./commands/loan.js";
 import { orgCommands } from "./commands/org.js";
 import { serveCommand } from "./commands/serve.js";
@@ -26,6 +28,8 @@ export function buildProgram(io: CliIo): Command {
   userCommands(program, io);
   loanCommands(program, io);
   booksCommands(program, io);
+  groupCommands(program, io);
+  groupRollUpCommand(program, io);
   backupCommand(program, io);
   for (const command of program.commands) {
     command.exitOverride();

@@ -11,6 +11,7 @@ import type { Db } from "../platform/db/database.js";
 import { seededIds } from "../platform/ids.js";
 import { createUser } from "../users/commands.js";
 import { generatePortfolio } from "./loans.js";
+import { type DemoMeetingsSummary, generateTenantMeetings, noMeetings } from "./meetings.js";
 import { CONSENT_SCOPE, type DemoMembership, type DemoPerson, planGroupMembers } from "./members.js";
 import { demoRandom } from "./random.js";
 import { type DemoGroup, insertTree, planTree, type TreePlan } from "./tree.js";
@@ -22,6 +23,11 @@ export interface DemoOptions {
   members?: number;
   /** Loans in the MFO's year of activity (default 150; 0 for none). */
   loans?: number;
+  /**
+   * Self-help groups of each tenant given a year of meetings (default MEETING_GROUPS; 0 for none; an
+   * infinite number for all): a tenant with more groups gets an even sample of its groups.
+   */
+  meetingGroups?: number;
   onProgress?: (done: number, total: number, stage: string) => void;
 }
 
@@ -36,10 +42,20 @@ export interface DemoSummary {
   password: string;
   /** The demo MFO's loans by status. */
   loans: Record<string, number>;
+  /** The groups' year of meetings: at how many of how many groups, and what they held. */
+  meetings: DemoMeetingsSummary;
 }
 
 /** The demo's "today": fixed, so that the data does not depend on when it was generated. */
 export const DEMO_TODAY = "2026-11-01";
+/** The groups' year of meetings starts on this Wednesday, eleven months before "today". */
+export const DEMO_MEETINGS_FROM = "2025-12-03";
+/**
+ * Groups of a tenant that get a year of meetings unless told otherwise: every group of the default demo
+ * (45 and 5), an even sample of a larger one. A group's year takes about half a second, so all 7,346
+ * groups of `--members 100000` would take about an hour; 60 of each tenant's take about one minute.
+ */
+export const MEETING_GROUPS = 60;
 const DEMO_NOW = `${DEMO_TODAY}T04:00:00.000Z`;
 const BATCH = 500;
 
@@ -78,6 +94,7 @@ export async function generateDemo(db: Db, options: DemoOptions = {}): Promise<D
     memberships: 0,
     logins: [],
     loans: {},
+    meetings: noMeetings(0),
     password: DEMO_PASSWORD,
   };
   const plans: Record<string, { plan: TreePlan; rootId: string; tenantId: string }> = {};
@@ -268,6 +285,22 @@ export async function generateDemo(db: Db, options: DemoOptions = {}): Promise<D
     });
     summary.loans = portfolio.byStatus;
   }
+  // A year of meetings at the groups, after the MFO's year so that its portfolio does not depend on them.
+  summary.meetings = await generateTenantMeetings(db, {
+    tenants: Object.entries(plans).map(([slug, p]) => ({
+      admin: `admin@${slug}.demo`,
+      tenantId: p.tenantId,
+      rootId: p.rootId,
+      groups: p.plan.groups,
+    })),
+    perTenant: options.meetingGroups ?? MEETING_GROUPS,
+    from: DEMO_MEETINGS_FROM,
+    today: DEMO_TODAY,
+    now: DEMO_NOW,
+    ids,
+    seed,
+    onProgress: (done, total) => progress(done, total, "meetings"),
+  });
   // Fresh planner statistics after a bulk load, so searches pick their indexes from the first request.
   await sql`analyze`.execute(db);
   progress(totalMembers, totalMembers, "done");

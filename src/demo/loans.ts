@@ -22,13 +22,13 @@ import { loanArrears } from "../loans/queries.js";
 import { liveInstallments, loadLoan } from "../loans/store.js";
 import { formatMoney, money } from "../money/index.js";
 import type { Actor } from "../platform/auth/actor.js";
-import type { Role } from "../platform/auth/roles.js";
 import { addDays, daysBetween, fixedClock } from "../platform/clock.js";
 import { type CommandContext, executeCommand } from "../platform/commands.js";
 import type { Db } from "../platform/db/database.js";
 import { isDomainError } from "../platform/errors.js";
 import type { IdSource } from "../platform/ids.js";
 import type { DemoRandom } from "./random.js";
+import { demoActor } from "./users.js";
 
 export interface PortfolioInput {
   tenantId: string;
@@ -49,34 +49,11 @@ export interface PortfolioSummary {
   byStatus: Record<string, number>;
 }
 
-async function userActor(
-  db: Db,
-  tenantId: string,
-  login: string,
-  fallbackRole: Role,
-  orgId: string,
-  orgPath: string,
-): Promise<Actor> {
-  const user = await db
-    .selectFrom("users")
-    .select("id")
-    .where("tenantId", "=", tenantId)
-    .where("login", "=", login)
-    .executeTakeFirst();
-  return {
-    tenantId,
-    userId: user?.id ?? null,
-    locale: "ru",
-    grants: [{ orgId, orgPath, role: fallbackRole }],
-    via: "cli",
-  };
-}
-
 export async function generatePortfolio(db: Db, input: PortfolioInput): Promise<PortfolioSummary> {
   const { random, ids } = input;
   const clock = fixedClock(new Date(input.now));
   const rootPath = `/${input.rootId}/`;
-  const maker = await userActor(
+  const maker = await demoActor(
     db,
     input.tenantId,
     "credit@moldir.demo",
@@ -84,7 +61,7 @@ export async function generatePortfolio(db: Db, input: PortfolioInput): Promise<
     input.mfoId,
     input.mfoPath,
   );
-  const checker = await userActor(
+  const checker = await demoActor(
     db,
     input.tenantId,
     "admin@moldir.demo",

@@ -1,5 +1,7 @@
 // The demo's log-ins: one user for each role, all with the same published password.
+import type { Actor } from "../platform/auth/actor.js";
 import type { Role } from "../platform/auth/roles.js";
+import type { Db } from "../platform/db/database.js";
 
 export const DEMO_PASSWORD = "qadam-demo-2026";
 
@@ -71,3 +73,21 @@ export const DEMO_LOGINS: readonly DemoLogin[] = [
     locale: "ru",
   },
 ];
+
+/** The demo user with this log-in as an actor granted `role` on the organisation (no user: the operator). */
+export async function demoActor(
+  db: Db,
+  tenantId: string,
+  login: string,
+  role: Role,
+  orgId: string,
+  orgPath: string,
+): Promise<Actor> {
+  const user = await db
+    .selectFrom("users")
+    .select("id")
+    .where("tenantId", "=", tenantId)
+    .where("login", "=", login)
+    .executeTakeFirst();
+  return { tenantId, userId: user?.id ?? null, locale: "ru", grants: [{ orgId, orgPath, role }], via: "cli" };
+}

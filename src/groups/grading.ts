@@ -4,7 +4,7 @@
 //
 // Default table, out of 100 (bands from reference/self-help-groups.md: 85 and up = A, 75–85 = B, else C):
 //   meeting regularity  meetings held ÷ expected                    15   ≥95 %: 15, ≥80: 10, ≥60: 5
-//   attendance          present or represented ÷ member-meetings    15   ≥90: 15, ≥75: 10, ≥60: 5
+//   attendance          present, late or represented ÷ member-meetings    15   ≥90: 15, ≥75: 10, ≥60: 5
 //   savings regularity  savings paid ÷ due                          15   ≥95: 15, ≥80: 10, ≥60: 5
 //   fund on loan        loans outstanding ÷ (loans + fund cash)     10   ≥80: 10, ≥60: 7, ≥40: 4
 //   loan rotation       borrowers in the window ÷ members            10   ≥50: 10, ≥30: 6, ≥10: 3
@@ -50,7 +50,7 @@ export type GradeLetter = "A" | "B" | "C";
 export interface GradingFacts {
   meetingsExpected: number;
   meetingsHeld: number;
-  /** Member-meetings at which the member was present or represented. */
+  /** Member-meetings at which the member came (on time or late) or was represented. */
   attendances: number;
   memberMeetings: number;
   savingsPaid: number;

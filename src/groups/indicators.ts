@@ -33,7 +33,7 @@ export interface GroupFacts {
   readonly left: number;
   /** Registered members summed over the meetings held. */
   readonly memberMeetings: number;
-  /** Member-meetings at which the member was present or represented. */
+  /** Member-meetings at which the member came (on time or late) or was represented. */
   readonly attendances: number;
   readonly meetingsHeld: number;
   readonly meetingsExpected: number;

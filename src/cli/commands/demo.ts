@@ -1,6 +1,6 @@
 // qadam demo: load the deterministic demo data (an association and a partner NGO) into the database.
 import type { Command } from "commander";
-import { generateDemo } from "../../demo/generate.js";
+import { generateDemo, MEETING_GROUPS } from "../../demo/generate.js";
 import { databaseUrl, withDatabase } from "../database.js";
 import { CliError, type CliIo } from "../io.js";
 import { progressReporter } from "../progress.js";
@@ -12,6 +12,12 @@ export function demoCommand(program: Command, io: CliIo): void {
     .option("--seed <n>", "the random seed; the same seed gives the same data", "1")
     .option("--members <n>", "members of the association's groups", "600")
     .option("--loans <n>", "loans in the MFO's year of activity (0 for none)", "150")
+    .option(
+      "--meeting-groups <n>",
+      "self-help groups of each tenant given a year of meetings (an even sample of more; all, or 0 for none)",
+      String(MEETING_GROUPS),
+    )
+    .option("--no-meetings", "no meetings at the groups (the same as --meeting-groups 0)")
     .option("--database-url <url>", "sqlite:<file> or postgres://… (env DATABASE_URL)")
     .option("--json", "machine-readable output")
     .action(
@@ -19,6 +25,8 @@ export function demoCommand(program: Command, io: CliIo): void {
         seed: string;
         members: string;
         loans: string;
+        meetingGroups: string;
+        meetings: boolean;
         databaseUrl?: string;
         json?: boolean;
       }) => {
@@ -31,6 +39,19 @@ export function demoCommand(program: Command, io: CliIo): void {
         }
         if (!Number.isSafeInteger(members) || members < 10 || members > 10_000_000) {
           throw new CliError("--members must be a whole number from 10 to 10,000,000");
+        }
+        const meetingGroups = !opts.meetings
+          ? 0
+          : opts.meetingGroups === "all"
+            ? Number.POSITIVE_INFINITY
+            : Number(opts.meetingGroups);
+        if (
+          !(
+            meetingGroups === Number.POSITIVE_INFINITY ||
+            (Number.isSafeInteger(meetingGroups) && meetingGroups >= 0)
+          )
+        ) {
+          throw new CliError('--meeting-groups must be a whole number ≥ 0, or "all"');
         }
         await withDatabase(databaseUrl(io, opts.databaseUrl), async ({ db, displayUrl }) => {
           const existing = await db
@@ -48,6 +69,7 @@ export function demoCommand(program: Command, io: CliIo): void {
             seed,
             members,
             loans,
+            meetingGroups,
             onProgress: progressReporter(io, "demo"),
           });
           const seconds = (performance.now() - started) / 1000;
@@ -58,6 +80,13 @@ export function demoCommand(program: Command, io: CliIo): void {
           io.out(
             `Loaded the demo into ${displayUrl} in ${seconds.toFixed(1)} s: ${summary.organisations} organisations, ` +
               `${summary.groups} groups, ${summary.people} people, ${summary.memberships} memberships.`,
+          );
+          const m = summary.meetings;
+          io.out(
+            `A year of meetings at ${m.groups} of ${m.ofGroups} groups: ${m.meetings} meetings, ${m.internalLoans} internal loans.` +
+              (m.sampled
+                ? ` The groups are an even sample of each tenant's (at most ${meetingGroups} each); --meeting-groups all gives every group its year.`
+                : ""),
           );
           io.out(`Log-ins (password "${summary.password}"):`);
           for (const l of summary.logins) io.out(`  ${l.login}  (${l.role})`);

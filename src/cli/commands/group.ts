@@ -1,0 +1,171 @@
+// qadam group shareout|grade|meetings: a self-help group's share-out (previewed or committed), its
+// grade with each criterion's reason in words, and its meetings, from the command line.
+import type { Command } from "commander";
+import { closeCycle, previewShareout, type ShareoutPreview } from "../../groups/cycle.js";
+import { gradeOn, recordGrade } from "../../groups/grades.js";
+import { meetingsOf } from "../../groups/meeting-records.js";
+import { findGroup } from "../../groups/store.js";
+import { formatMoney, money } from "../../money/index.js";
+import type { Actor } from "../../platform/auth/actor.js";
+import { businessDate, isCalendarDate, systemClock } from "../../platform/clock.js";
+import { executeCommand } from "../../platform/commands.js";
+import type { Db } from "../../platform/db/database.js";
+import { isDomainError } from "../../platform/errors.js";
+import { errorMessage, isLocale, type Locale, translate } from "../../platform/i18n/index.js";
+import { systemIds } from "../../platform/ids.js";
+import { databaseUrl, withDatabase } from "../database.js";
+import { CliError, type CliIo } from "../io.js";
+import { operatorOf, tenantOfOrg } from "../operator.js";
+
+interface GroupOptions {
+  group: string;
+  databaseUrl?: string;
+  json?: boolean;
+}
+
+function explainIn(locale: Locale) {
+  return (error: unknown): never => {
+    if (isDomainError(error)) throw new CliError(errorMessage(locale, error));
+    throw error;
+  };
+}
+const explain = explainIn("en");
+
+/** The operator acting on the group's tenant, and the date asked for (default: today in the group's zone). */
+async function groupAndDate(
+  db: Db,
+  opts: GroupOptions & { on?: string },
+): Promise<{ actor: Actor; on: string }> {
+  if (opts.on !== undefined && !isCalendarDate(opts.on)) throw new CliError("--on must be a date YYYY-MM-DD");
+  const actor = await operatorOf(db, await tenantOfOrg(db, opts.group));
+  const group = await findGroup(db, actor, opts.group).catch(explain);
+  return { actor, on: opts.on ?? businessDate(systemClock.now(), group.timeZone) };
+}
+
+function shareoutJson(p: ShareoutPreview) {
+  const m = (minor: bigint) => formatMoney(money(minor, p.currency));
+  return {
+    method: p.method,
+    distributable: m(p.distributable),
+    members: p.members.map((x) => ({ personId: x.personId, savings: m(x.savings), payout: m(x.payout) })),
+  };
+}
+
+function printShareout(io: CliIo, p: ShareoutPreview): void {
+  const m = (minor: bigint) => formatMoney(money(minor, p.currency)).padStart(14);
+  const how = p.sharedAs === p.method ? p.method : `${p.method}, shared as ${p.sharedAs}`;
+  io.out(`Share-out of the cycle ${p.cycleFrom} – ${p.closesOn} (${how}), ${p.currency}`);
+  io.out(
+    `Distributable ${formatMoney(money(p.distributable, p.currency))}; social fund kept ${formatMoney(money(p.socialFund, p.currency))}`,
+  );
+  io.out(
+    `${"Member".padEnd(30)} ${"Savings".padStart(14)} ${"Profit".padStart(14)} ${"Payout".padStart(14)}`,
+  );
+  for (const x of p.members)
+    io.out(`${(x.name || x.personId).padEnd(30)} ${m(x.savings)} ${m(x.profit)} ${m(x.payout)}`);
+}
+
+export function groupCommands(program: Command, io: CliIo): void {
+  const group = program.command("group").description("self-help groups");
+  const common = (c: Command) =>
+    c
+      .requiredOption("--group <id>", "the self-help group")
+      .option("--database-url <url>", "sqlite:<file> or postgres://… (env DATABASE_URL)")
+      .option("--json", "machine-readable output");
+
+  common(
+    group
+      .command("shareout")
+      .description("close the savings cycle and pay the share-out (--preview: only show it)"),
+  )
+    .option("--on <date>", "closing date YYYY-MM-DD (default: today)")
+    .option("--preview", "show what each member would be paid; write nothing")
+    .option("--carry-over-loans", "close even with internal loans open: they stay as next cycle's fund")
+    .action(async (opts: GroupOptions & { on?: string; preview?: boolean; carryOverLoans?: boolean }) => {
+      await withDatabase(databaseUrl(io, opts.databaseUrl), async ({ db }) => {
+        const { actor, on } = await groupAndDate(db, opts);
+        if (opts.preview) {
+          const preview = await previewShareout(db, actor, opts.group, on).catch(explain);
+          if (opts.json) io.out(JSON.stringify(shareoutJson(preview)));
+          else printShareout(io, preview);
+          return;
+        }
+        const closed = await executeCommand(
+          { db, clock: systemClock, ids: systemIds },
+          { actor, name: "group.shareout", source: "cli" },
+          (trx, ctx) =>
+            closeCycle(trx, ctx, opts.group, { on, carryOverLoans: opts.carryOverLoans === true }),
+        ).catch(explain);
+        if (opts.json) io.out(JSON.stringify({ ...shareoutJson(closed), shareoutId: closed.shareoutId }));
+        else {
+          printShareout(io, closed);
+          io.out(`Cycle closed: share-out ${closed.shareoutId}`);
+        }
+      });
+    });
+
+  common(
+    group.command("grade").description("the group's grade (A, B or C) from its own records, with reasons"),
+  )
+    .option("--on <date>", "grading date YYYY-MM-DD (default: today)")
+    .option("--window-months <n>", "months of records looked at", "6")
+    .option("--record", "keep the grade in the group's history")
+    .option("--lang <locale>", "language of the reasons: kk, ru, en or fr", "en")
+    .action(
+      async (opts: GroupOptions & { on?: string; windowMonths: string; record?: boolean; lang: string }) => {
+        if (!isLocale(opts.lang)) throw new CliError("--lang must be kk, ru, en or fr");
+        const locale = opts.lang;
+        const windowMonths = Number(opts.windowMonths);
+        if (!/^\d{1,2}$/.test(opts.windowMonths) || windowMonths < 1 || windowMonths > 36)
+          throw new CliError("--window-months must be a whole number from 1 to 36");
+        await withDatabase(databaseUrl(io, opts.databaseUrl), async ({ db }) => {
+          const { actor, on } = await groupAndDate(db, opts);
+          const report = opts.record
+            ? await executeCommand(
+                { db, clock: systemClock, ids: systemIds },
+                { actor, name: "group.grade", source: "cli" },
+                (trx, ctx) => recordGrade(trx, ctx, opts.group, on, windowMonths),
+              ).catch(explainIn(locale))
+            : await gradeOn(db, actor, opts.group, on, windowMonths).catch(explainIn(locale));
+          const criteria = report.criteria.map((c) => ({
+            name: c.name,
+            score: c.score,
+            max: c.max,
+            reason: translate(locale, c.reason.key, c.reason.values),
+          }));
+          if (opts.json) {
+            io.out(JSON.stringify({ grade: report.grade, score: report.score, criteria }));
+            return;
+          }
+          io.out(
+            `Grade ${report.grade}: ${report.score} of ${report.max} on ${report.gradedOn} (records from ${report.windowFrom})`,
+          );
+          for (const c of criteria)
+            io.out(`${`${c.score}/${c.max}`.padStart(7)}  ${c.name.padEnd(18)} ${c.reason}`);
+        });
+      },
+    );
+
+  common(
+    group.command("meetings").description("the group's meetings in the order they were recorded"),
+  ).action(async (opts: GroupOptions) => {
+    await withDatabase(databaseUrl(io, opts.databaseUrl), async ({ db }) => {
+      const actor = await operatorOf(db, await tenantOfOrg(db, opts.group));
+      const list = await meetingsOf(db, actor, opts.group).catch(explain);
+      const meetings = list.meetings.map((m) => ({
+        id: m.id,
+        seq: m.seq,
+        heldOn: m.heldOn,
+        status: m.status,
+        cashCounted: m.cashCounted === null ? null : formatMoney(money(m.cashCounted, list.currency)),
+        replacesId: m.replacesId,
+      }));
+      if (opts.json) io.out(JSON.stringify({ groupId: list.groupId, currency: list.currency, meetings }));
+      else
+        for (const m of meetings)
+          io.out(
+            `${String(m.seq).padStart(4)}  ${m.heldOn}  ${m.status.padEnd(8)}  ${m.cashCounted === null ? "cash not counted" : `cash counted ${m.cashCounted} ${list.currency}`}  ${m.id}`,
+          );
+    });
+  });
+}

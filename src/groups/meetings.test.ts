@@ -5,6 +5,7 @@ import type { Db } from "../platform/db/database.js";
 import { describeEachDatabase } from "../platform/db/testing.js";
 import { cliActor } from "../testing/fixtures.js";
 import { correctLatestMeeting, recordMeeting } from "./commands.js";
+import { previewShareout } from "./cycle.js";
 import type { MeetingInput, MeetingLine } from "./meeting.js";
 import { meetingRegularity, passbook } from "./queries.js";
 import { type GroupWorld, groupWorld, ordinaryMeeting } from "./testing.js";
@@ -246,6 +247,9 @@ describeEachDatabase("a self-help group's meetings", (use) => {
           await w.run((trx, ctx) => recordMeeting(trx, ctx, w.groupId, meeting));
         }
         await expectCoherent(w);
+        // Closing now would pay out exactly the loan-fund cash, to the minor unit.
+        const preview = await previewShareout(w.db, cliActor(w.t), w.groupId, "2099-01-01");
+        expect(preview.members.reduce((s, m) => s + m.payout, 0n)).toBe(preview.distributable);
       }),
       { numRuns: 8 },
     );

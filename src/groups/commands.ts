@@ -4,14 +4,13 @@
 
 import { postEntry, reverseEntry } from "../books/store.js";
 import { repay, reverseRepayment } from "../loans/commands.js";
-import { formatMoney, money, rate } from "../money/index.js";
+import { formatMoney, money } from "../money/index.js";
 import type { Organisation } from "../orgs/types.js";
 import { assertCan } from "../platform/auth/actor.js";
 import { businessDate } from "../platform/clock.js";
 import type { CommandContext } from "../platform/commands.js";
 import { isUniqueViolation } from "../platform/db/constraint-errors.js";
 import type { Db } from "../platform/db/database.js";
-import { toBigInt } from "../platform/db/ints.js";
 import { DomainError } from "../platform/errors.js";
 import { isUuid } from "../platform/ids.js";
 import { postFederationFees, reverseFederationFees } from "./federation-books.js";

@@ -10,14 +10,12 @@
 // - books up to date: meetings recorded (in the group's time zone) at most 7 days after they were held;
 // - group size: members on the date.
 
-import { rate } from "../money/index.js";
 import type { Organisation } from "../orgs/types.js";
 import type { Actor } from "../platform/auth/actor.js";
 import { assertCan, canOverWholeTenant } from "../platform/auth/actor.js";
 import { addDays, businessDate, daysBetween } from "../platform/clock.js";
 import type { CommandContext } from "../platform/commands.js";
 import type { Db } from "../platform/db/database.js";
-import { toBigInt } from "../platform/db/ints.js";
 import { DomainError } from "../platform/errors.js";
 import {
   type CriterionScore,

@@ -2,7 +2,7 @@ import { expect, it } from "vitest";
 import { openBooks, trialBalance } from "../books/store.js";
 import { applyForLoan, decide, disburse } from "../loans/commands.js";
 import { loadLoan } from "../loans/store.js";
-import { loanWorld } from "../loans/testing.js";
+import { groupApplication, loanWorld } from "../loans/testing.js";
 import { describeEachDatabase } from "../platform/db/testing.js";
 import { cliActor } from "../testing/fixtures.js";
 import { adoptRules, correctLatestMeeting, recordMeeting } from "./commands.js";
@@ -18,21 +18,7 @@ describeEachDatabase("a lender's loan repaid at the group's meeting", (use) => {
     await w.run(null, (trx, ctx) =>
       adoptRules(trx, ctx, group, { validFrom: "2026-01-01", rules: DEFAULT_RULES }),
     );
-    const loanId = await w.run(w.maker, (trx, ctx) =>
-      applyForLoan(trx, ctx, {
-        productId: w.productId,
-        borrower: {
-          type: "group",
-          groupId: group,
-          jointLiability: true,
-          members: w.members.map((personId) => ({ personId, share: "100000" })),
-        },
-        principal: "300000",
-        installments: 12,
-        firstDueOn: "2026-02-15",
-        appliedOn: "2026-01-10",
-      }),
-    );
+    const loanId = await w.run(w.maker, (trx, ctx) => applyForLoan(trx, ctx, groupApplication(w)));
     await w.run(w.checker, (trx, ctx) => decide(trx, ctx, loanId, { approve: true, on: "2026-01-12" }));
     await w.run(w.maker, (trx, ctx) => disburse(trx, ctx, loanId, { on: "2026-01-15", channel: "cash" }));
 

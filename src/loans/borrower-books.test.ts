@@ -5,28 +5,14 @@ import { systemIds } from "../platform/ids.js";
 import { cliActor } from "../testing/fixtures.js";
 import { applyForLoan, chargePenalties, decide, disburse, repay, reverseRepayment } from "./commands.js";
 import { loadLoan } from "./store.js";
-import { loanWorld, MONTHLY_24 } from "./testing.js";
+import { groupApplication, loanWorld, MONTHLY_24 } from "./testing.js";
 
 describeEachDatabase("a loan to a group, in the lender's books and the group's", (use) => {
   it("keeps the group's external-loan balance equal to what the lender says it is owed", async () => {
     const w = await loanWorld(use().db);
     const actor = cliActor(w.t);
     await w.run(null, (trx, ctx) => openBooks(trx, ctx, w.t.groupId));
-    const id = await w.run(w.maker, (trx, ctx) =>
-      applyForLoan(trx, ctx, {
-        productId: w.productId,
-        borrower: {
-          type: "group",
-          groupId: w.t.groupId,
-          jointLiability: true,
-          members: w.members.map((personId) => ({ personId, share: "100000" })),
-        },
-        principal: "300000",
-        installments: 12,
-        firstDueOn: "2026-02-15",
-        appliedOn: "2026-01-10",
-      }),
-    );
+    const id = await w.run(w.maker, (trx, ctx) => applyForLoan(trx, ctx, groupApplication(w)));
     await w.run(w.checker, (trx, ctx) => decide(trx, ctx, id, { approve: true, on: "2026-01-12" }));
     await w.run(w.maker, (trx, ctx) => disburse(trx, ctx, id, { on: "2026-01-15", channel: "cash" }));
 
@@ -70,22 +56,7 @@ describeEachDatabase("a loan to a group, in the lender's books and the group's",
 
   it("lends to a group only with the grade the product requires", async () => {
     const w = await loanWorld(use().db, { ...MONTHLY_24, name: "Graded", minGroupGrade: "B" });
-    const apply = () =>
-      w.run(w.maker, (trx, ctx) =>
-        applyForLoan(trx, ctx, {
-          productId: w.productId,
-          borrower: {
-            type: "group",
-            groupId: w.t.groupId,
-            jointLiability: true,
-            members: w.members.map((personId) => ({ personId, share: "100000" })),
-          },
-          principal: "300000",
-          installments: 12,
-          firstDueOn: "2026-02-15",
-          appliedOn: "2026-01-10",
-        }),
-      );
+    const apply = () => w.run(w.maker, (trx, ctx) => applyForLoan(trx, ctx, groupApplication(w)));
     await expect(apply()).rejects.toMatchObject({
       code: "LOAN_GROUP_GRADE_REQUIRED",
       params: { grade: "—" },

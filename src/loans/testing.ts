@@ -7,7 +7,7 @@ import { type CommandContext, executeCommand } from "../platform/commands.js";
 import type { Db } from "../platform/db/database.js";
 import { systemIds } from "../platform/ids.js";
 import { cliActor, type SeededTenant, type SeededUser, seedTenant, seedUser } from "../testing/fixtures.js";
-import { createProduct } from "./commands.js";
+import { type applyForLoan, createProduct } from "./commands.js";
 import { type ProductSpecInput, productSpec } from "./product-spec.js";
 
 export const MONTHLY_24: ProductSpecInput = {
@@ -116,5 +116,22 @@ export async function loanWorld(
     personId,
     members,
     run,
+  };
+}
+
+/** An application for 3,000.00 over 12 months by the world's group, its three members 1,000.00 each. */
+export function groupApplication(w: LoanWorld): Parameters<typeof applyForLoan>[2] {
+  return {
+    productId: w.productId,
+    borrower: {
+      type: "group",
+      groupId: w.t.groupId,
+      jointLiability: true,
+      members: w.members.map((personId) => ({ personId, share: "100000" })),
+    },
+    principal: "300000",
+    installments: 12,
+    firstDueOn: "2026-02-15",
+    appliedOn: "2026-01-10",
   };
 }

@@ -13,6 +13,7 @@ import { dialectOf } from "../platform/db/column-types.js";
 import { isUniqueViolation } from "../platform/db/constraint-errors.js";
 import type { Db } from "../platform/db/database.js";
 import { toBigInt } from "../platform/db/ints.js";
+import { prepared } from "../platform/db/prepared.js";
 import { DomainError } from "../platform/errors.js";
 import { isUuid } from "../platform/ids.js";
 import { type AccountTemplate, type AccountType, CHART_TEMPLATES, fullNames } from "./accounts.js";
@@ -149,6 +150,80 @@ export async function postEntry(
   return writeEntry(trx, ctx, org, draft);
 }
 
+const ACTIVE_ACCOUNTS = prepared((db, a: { orgId: string; ids: readonly string[] }) =>
+  db
+    .selectFrom("accounts")
+    .select("id")
+    .where("orgId", "=", a.orgId)
+    .where("id", "in", a.ids)
+    .where("status", "=", "active")
+    .$if(dialectOf(db) === "postgres", (qb) => qb.forKeyShare()),
+);
+
+const INSERT_ENTRY = prepared(
+  (
+    db,
+    a: {
+      row: {
+        id: string;
+        tenantId: string;
+        orgId: string;
+        businessDate: string;
+        description: string;
+        causeType: string;
+        causeId: string;
+        reversesId: string | null;
+        postedAt: string;
+        postedBy: string | null;
+      };
+    },
+  ) => db.insertInto("journalEntries").values(a.row),
+);
+
+const INSERT_LINES = prepared(
+  (
+    db,
+    a: {
+      rows: ReadonlyArray<{
+        tenantId: string;
+        entryId: string;
+        lineNo: number;
+        orgId: string;
+        accountId: string;
+        businessDate: string;
+        currency: string;
+        amount: string;
+        memo: string | null;
+        partyId: string | null;
+      }>;
+    },
+  ) => db.insertInto("journalLines").values(a.rows),
+);
+
+const ADD_TO_DAILY_BALANCES = prepared(
+  (
+    db,
+    a: {
+      rows: ReadonlyArray<{
+        tenantId: string;
+        orgId: string;
+        accountId: string;
+        currency: string;
+        businessDate: string;
+        amount: string;
+      }>;
+    },
+  ) =>
+    db
+      .insertInto("accountDailyBalances")
+      .values(a.rows)
+      .onConflict((oc) =>
+        oc
+          .columns(["accountId", "currency", "businessDate"])
+          .doUpdateSet({ amount: sql`account_daily_balances.amount + excluded.amount` }),
+      ),
+);
+
 /**
  * postEntry without the actor's permission on the organisation: for an entry another command is
  * entitled to write there, such as a lender's loan command posting the borrowing group's side.
@@ -162,20 +237,12 @@ export async function writeEntry(
   assertBalanced(draft);
   const accountIds = [...new Set(draft.lines.map((l) => l.account))];
   const known = accountIds.every(isUuid)
-    ? await trx
-        .selectFrom("accounts")
-        .select("id")
-        .where("orgId", "=", org.id)
-        .where("id", "in", accountIds)
-        .where("status", "=", "active")
-        .$if(dialectOf(trx) === "postgres", (qb) => qb.forKeyShare())
-        .execute()
+    ? await ACTIVE_ACCOUNTS.rows(trx, { orgId: org.id, ids: accountIds })
     : [];
   if (known.length !== accountIds.length) throw await whyNotPostable(trx, org, accountIds);
   const id = ctx.ids.next();
-  await trx
-    .insertInto("journalEntries")
-    .values({
+  await INSERT_ENTRY.execute(trx, {
+    row: {
       id,
       tenantId: ctx.actor.tenantId,
       orgId: org.id,
@@ -186,29 +253,25 @@ export async function writeEntry(
       reversesId: draft.reverses ?? null,
       postedAt: ctx.now,
       postedBy: ctx.actor.userId,
-    })
-    .execute()
-    .catch((e: unknown) => {
-      if (isUniqueViolation(e)) throw new DomainError("CONCURRENT_UPDATE");
-      throw e;
-    });
-  await trx
-    .insertInto("journalLines")
-    .values(
-      draft.lines.map((l, i) => ({
-        tenantId: ctx.actor.tenantId,
-        entryId: id,
-        lineNo: i + 1,
-        orgId: org.id,
-        accountId: l.account,
-        businessDate: draft.businessDate,
-        currency: l.amount.currency,
-        amount: l.amount.minor.toString(),
-        memo: l.memo ?? null,
-        partyId: l.party ?? null,
-      })),
-    )
-    .execute();
+    },
+  }).catch((e: unknown) => {
+    if (isUniqueViolation(e)) throw new DomainError("CONCURRENT_UPDATE");
+    throw e;
+  });
+  await INSERT_LINES.execute(trx, {
+    rows: draft.lines.map((l, i) => ({
+      tenantId: ctx.actor.tenantId,
+      entryId: id,
+      lineNo: i + 1,
+      orgId: org.id,
+      accountId: l.account,
+      businessDate: draft.businessDate,
+      currency: l.amount.currency,
+      amount: l.amount.minor.toString(),
+      memo: l.memo ?? null,
+      partyId: l.party ?? null,
+    })),
+  });
   await addToDailyBalances(trx, ctx.actor.tenantId, org.id, draft.businessDate, draft.lines);
   ctx.touched("journal_entry", id);
   return { ...draft, id, orgId: org.id };
@@ -229,24 +292,16 @@ async function addToDailyBalances(
     row.amount += l.amount.minor;
     net.set(key, row);
   }
-  await trx
-    .insertInto("accountDailyBalances")
-    .values(
-      [...net.values()].map((r) => ({
-        tenantId,
-        orgId,
-        accountId: r.accountId,
-        currency: r.currency,
-        businessDate,
-        amount: r.amount.toString(),
-      })),
-    )
-    .onConflict((oc) =>
-      oc
-        .columns(["accountId", "currency", "businessDate"])
-        .doUpdateSet({ amount: sql`account_daily_balances.amount + excluded.amount` }),
-    )
-    .execute();
+  await ADD_TO_DAILY_BALANCES.execute(trx, {
+    rows: [...net.values()].map((r) => ({
+      tenantId,
+      orgId,
+      accountId: r.accountId,
+      currency: r.currency,
+      businessDate,
+      amount: r.amount.toString(),
+    })),
+  });
 }
 
 /** The reason some of the accounts cannot take lines: no books, a closed account, or an unknown one. */

@@ -11,6 +11,7 @@ import { dialectOf } from "../platform/db/column-types.js";
 import { isUniqueViolation } from "../platform/db/constraint-errors.js";
 import type { Db } from "../platform/db/database.js";
 import { toBigInt } from "../platform/db/ints.js";
+import { prepared } from "../platform/db/prepared.js";
 import { DomainError } from "../platform/errors.js";
 import { isUuid } from "../platform/ids.js";
 import type { Allocation, Component } from "./allocation.js";
@@ -56,19 +57,42 @@ export interface LoanRecord {
   version: number;
 }
 
+const loanRow = (lock: boolean) =>
+  prepared((db, a: { tenantId: string; id: string }) =>
+    db
+      .selectFrom("loans")
+      .selectAll()
+      .where("tenantId", "=", a.tenantId)
+      .where("id", "=", a.id)
+      .$if(lock && dialectOf(db) === "postgres", (qb) => qb.forUpdate()),
+  );
+const LOAN_ROW = loanRow(false);
+const LOCKED_LOAN_ROW = loanRow(true);
+
+/**
+ * The stored spec parsed and turned into a product, kept by its text: the loans of one product share
+ * it, and parsing it on every repayment would cost more than the repayment's queries. Neither is
+ * ever changed in place (a reschedule replaces the loan's spec).
+ */
+const parsedSpecs = new Map<string, { spec: ProductSpec; product: LoanProduct }>();
+function storedSpec(json: string): { spec: ProductSpec; product: LoanProduct } {
+  let parsed = parsedSpecs.get(json);
+  if (!parsed) {
+    const spec = Object.freeze(parseStoredSpec(json));
+    parsed = { spec, product: Object.freeze(productFrom(spec)) };
+    if (parsedSpecs.size >= 500) parsedSpecs.clear();
+    parsedSpecs.set(json, parsed);
+  }
+  return parsed;
+}
+
 /** The loan as the actor sees it (NOT_FOUND otherwise); `lock` takes the row lock on PostgreSQL. */
 export async function loadLoan(db: Db, actor: Actor, id: string, lock = false): Promise<LoanRecord> {
   if (!isUuid(id)) throw new DomainError("NOT_FOUND", { entity: "loan" });
-  const row = await db
-    .selectFrom("loans")
-    .selectAll()
-    .where("tenantId", "=", actor.tenantId)
-    .where("id", "=", id)
-    .$if(lock && dialectOf(db) === "postgres", (qb) => qb.forUpdate())
-    .executeTakeFirst();
+  const row = await (lock ? LOCKED_LOAN_ROW : LOAN_ROW).first(db, { tenantId: actor.tenantId, id });
   if (!row) throw new DomainError("NOT_FOUND", { entity: "loan" });
   const org = await findOrganisation(db, actor, row.orgId, "loan");
-  const spec = parseStoredSpec(row.spec);
+  const { spec, product } = storedSpec(row.spec);
   return {
     id: row.id,
     tenantId: row.tenantId,
@@ -83,7 +107,7 @@ export async function loadLoan(db: Db, actor: Actor, id: string, lock = false): 
     disbursedOn: row.disbursedOn,
     purpose: row.purpose,
     spec,
-    product: productFrom(spec),
+    product,
     status: row.status as LoanStatus,
     appliedOn: row.appliedOn,
     createdBy: row.createdBy,
@@ -105,10 +129,42 @@ export async function loadLoan(db: Db, actor: Actor, id: string, lock = false): 
 }
 
 /** Writes the loan's changed state; another writer since it was loaded makes this CONCURRENT_UPDATE. */
+const SAVE_LOAN = prepared(
+  (
+    db,
+    a: {
+      id: string;
+      version: number;
+      set: {
+        status: string;
+        installments: number;
+        disbursedOn: string | null;
+        firstDueOn: string;
+        spec: string;
+        decidedBy: string | null;
+        decidedOn: string | null;
+        decisionNote: string | null;
+        principalOutstanding: string;
+        arrearsSince: string | null;
+        lastActivityOn: string | null;
+        advance: string;
+        penaltyThrough: string | null;
+        plan: number;
+        writtenOffOn: string | null;
+        writtenOff: string;
+        recovered: string;
+        closedOn: string | null;
+        version: number;
+      };
+    },
+  ) => db.updateTable("loans").set(a.set).where("id", "=", a.id).where("version", "=", a.version),
+);
+
 export async function saveLoan(trx: Db, loan: LoanRecord, nextVersion: number): Promise<void> {
-  const result = await trx
-    .updateTable("loans")
-    .set({
+  const updated = await SAVE_LOAN.affected(trx, {
+    id: loan.id,
+    version: loan.version,
+    set: {
       status: loan.status,
       installments: loan.installments,
       disbursedOn: loan.disbursedOn,
@@ -128,11 +184,9 @@ export async function saveLoan(trx: Db, loan: LoanRecord, nextVersion: number): 
       recovered: loan.recovered.toString(),
       closedOn: loan.closedOn,
       version: nextVersion,
-    })
-    .where("id", "=", loan.id)
-    .where("version", "=", loan.version)
-    .executeTakeFirst();
-  if (Number(result.numUpdatedRows) !== 1) throw new DomainError("CONCURRENT_UPDATE");
+    },
+  });
+  if (updated !== 1) throw new DomainError("CONCURRENT_UPDATE");
   loan.version = nextVersion;
 }
 
@@ -186,28 +240,32 @@ const INSTALLMENT_COLUMNS = [
   "replacedOn",
 ] as const;
 
-/** The live schedule: the installments no plan has replaced, in order. */
-export async function liveInstallments(db: Db, loanId: string): Promise<InstallmentState[]> {
-  const rows = await db
+const LIVE_INSTALLMENTS = prepared((db, a: { loanId: string }) =>
+  db
     .selectFrom("loanInstallments")
     .select(INSTALLMENT_COLUMNS)
-    .where("loanId", "=", loanId)
+    .where("loanId", "=", a.loanId)
     .where("replacedOn", "is", null)
-    .orderBy("number")
-    .execute();
-  return rows.map(toInstallment);
+    .orderBy("number"),
+);
+
+/** The live schedule: the installments no plan has replaced, in order. */
+export async function liveInstallments(db: Db, loanId: string): Promise<InstallmentState[]> {
+  return (await LIVE_INSTALLMENTS.rows(db, { loanId })).map(toInstallment);
 }
+
+const PENALTIES_CHARGED = prepared((db, a: { loanId: string; from: string }) =>
+  db
+    .selectFrom("loanAllocations")
+    .select((eb) => eb.fn.sum<string | number | bigint>("amount").as("total"))
+    .where("loanId", "=", a.loanId)
+    .where("component", "=", "charge")
+    .where("valueDate", ">=", a.from),
+);
 
 /** The penalties charged to the loan on or after a date (the start of a loan year, for the cap). */
 export async function penaltiesChargedSince(db: Db, loanId: string, from: string): Promise<bigint> {
-  const row = await db
-    .selectFrom("loanAllocations")
-    .select((eb) => eb.fn.sum<string | number | bigint>("amount").as("total"))
-    .where("loanId", "=", loanId)
-    .where("component", "=", "charge")
-    .where("valueDate", ">=", from)
-    .executeTakeFirst();
-  return toBigInt(row?.total);
+  return toBigInt((await PENALTIES_CHARGED.first(db, { loanId, from }))?.total);
 }
 
 /** Every installment of every plan, for history. */
@@ -263,6 +321,31 @@ export async function insertInstallments(
     .execute();
 }
 
+const UPDATE_INSTALLMENT = prepared(
+  (
+    db,
+    a: {
+      loanId: string;
+      plan: number;
+      number: number;
+      set: {
+        penalty: string;
+        principalPaid: string;
+        interestPaid: string;
+        feePaid: string;
+        penaltyPaid: string;
+        replacedOn: string | null;
+      };
+    },
+  ) =>
+    db
+      .updateTable("loanInstallments")
+      .set(a.set)
+      .where("loanId", "=", a.loanId)
+      .where("plan", "=", a.plan)
+      .where("number", "=", a.number),
+);
+
 /** Writes the paid amounts, penalty and replacement of installments that changed. */
 export async function updateInstallments(
   trx: Db,
@@ -270,20 +353,19 @@ export async function updateInstallments(
   rows: readonly InstallmentState[],
 ): Promise<void> {
   for (const i of rows) {
-    await trx
-      .updateTable("loanInstallments")
-      .set({
+    await UPDATE_INSTALLMENT.execute(trx, {
+      loanId,
+      plan: i.plan,
+      number: i.number,
+      set: {
         penalty: i.penalty.toString(),
         principalPaid: i.principalPaid.toString(),
         interestPaid: i.interestPaid.toString(),
         feePaid: i.feePaid.toString(),
         penaltyPaid: i.penaltyPaid.toString(),
         replacedOn: i.replacedOn,
-      })
-      .where("loanId", "=", loanId)
-      .where("plan", "=", i.plan)
-      .where("number", "=", i.number)
-      .execute();
+      },
+    });
   }
 }
 
@@ -319,6 +401,49 @@ export interface TransactionDraft {
   }>;
 }
 
+const INSERT_TRANSACTION = prepared(
+  (
+    db,
+    a: {
+      row: {
+        id: string;
+        tenantId: string;
+        loanId: string;
+        seq: number;
+        kind: string;
+        valueDate: string;
+        amount: string;
+        advance: string;
+        entryId: string | null;
+        reversesId: string | null;
+        replacesId: string | null;
+        channel: string | null;
+        note: string | null;
+        recordedAt: string;
+        recordedBy: string | null;
+      };
+    },
+  ) => db.insertInto("loanTransactions").values(a.row),
+);
+
+const INSERT_ALLOCATIONS = prepared(
+  (
+    db,
+    a: {
+      rows: ReadonlyArray<{
+        tenantId: string;
+        transactionId: string;
+        loanId: string;
+        plan: number;
+        number: number;
+        component: string;
+        valueDate: string;
+        amount: string;
+      }>;
+    },
+  ) => db.insertInto("loanAllocations").values(a.rows),
+);
+
 /** Appends a transaction with the loan's next sequence number; a concurrent writer gets CONCURRENT_UPDATE. */
 export async function insertTransaction(
   trx: Db,
@@ -329,9 +454,8 @@ export async function insertTransaction(
 ): Promise<string> {
   const id = ctx.ids.next();
   try {
-    await trx
-      .insertInto("loanTransactions")
-      .values({
+    await INSERT_TRANSACTION.execute(trx, {
+      row: {
         id,
         tenantId: loan.tenantId,
         loanId: loan.id,
@@ -347,29 +471,26 @@ export async function insertTransaction(
         note: draft.note ?? null,
         recordedAt: ctx.now,
         recordedBy: ctx.actor.userId,
-      })
-      .execute();
+      },
+    });
   } catch (error) {
     if (isUniqueViolation(error)) throw new DomainError("CONCURRENT_UPDATE");
     throw error;
   }
   const allocations = (draft.allocations ?? []).filter((a) => a.minor !== 0n);
   if (allocations.length > 0) {
-    await trx
-      .insertInto("loanAllocations")
-      .values(
-        allocations.map((a) => ({
-          tenantId: loan.tenantId,
-          transactionId: id,
-          loanId: loan.id,
-          plan: a.plan,
-          number: a.number,
-          component: a.component,
-          valueDate: draft.valueDate,
-          amount: a.minor.toString(),
-        })),
-      )
-      .execute();
+    await INSERT_ALLOCATIONS.execute(trx, {
+      rows: allocations.map((a) => ({
+        tenantId: loan.tenantId,
+        transactionId: id,
+        loanId: loan.id,
+        plan: a.plan,
+        number: a.number,
+        component: a.component,
+        valueDate: draft.valueDate,
+        amount: a.minor.toString(),
+      })),
+    });
   }
   ctx.touched("loan_transaction", id);
   return id;
@@ -429,15 +550,23 @@ const CODES: Record<"mfo" | "federation", Record<LoanAccountRole, string>> = {
 
 export type LoanAccounts = Record<LoanAccountRole, string>;
 
+/** Per chart template, the lender's accounts of the roles' codes. */
+const LENDER_ACCOUNTS = {
+  mfo: lenderAccounts(CODES.mfo),
+  federation: lenderAccounts(CODES.federation),
+};
+function lenderAccounts(codes: Record<LoanAccountRole, string>) {
+  const list = [...new Set(Object.values(codes))];
+  return prepared((db, a: { orgId: string }) =>
+    db.selectFrom("accounts").select(["id", "code"]).where("orgId", "=", a.orgId).where("code", "in", list),
+  );
+}
+
 /** The lender's account ids by role; the lender's books must be open (BOOKS_NOT_OPEN otherwise). */
 export async function loanAccounts(db: Db, org: Organisation): Promise<LoanAccounts> {
-  const codes = CODES[org.kind === "mfo" ? "mfo" : "federation"];
-  const rows = await db
-    .selectFrom("accounts")
-    .select(["id", "code"])
-    .where("orgId", "=", org.id)
-    .where("code", "in", [...new Set(Object.values(codes))])
-    .execute();
+  const template = org.kind === "mfo" ? "mfo" : "federation";
+  const codes = CODES[template];
+  const rows = await LENDER_ACCOUNTS[template].rows(db, { orgId: org.id });
   const byCode = new Map(rows.map((r) => [r.code, r.id]));
   const out = {} as LoanAccounts;
   for (const role of LOAN_ACCOUNT_ROLES) {

@@ -3,6 +3,7 @@
 import type { Actor } from "../platform/auth/actor.js";
 import { assertCanSee } from "../platform/auth/actor.js";
 import type { Db } from "../platform/db/database.js";
+import { prepared } from "../platform/db/prepared.js";
 import type { OrganisationRow } from "../platform/db/schema.js";
 import { DomainError } from "../platform/errors.js";
 import type { Entity } from "../platform/i18n/index.js";
@@ -35,6 +36,10 @@ export function toOrganisation(row: OrganisationRow): Organisation {
   };
 }
 
+const ORGANISATION = prepared((db, a: { tenantId: string; id: string }) =>
+  db.selectFrom("organisations").selectAll().where("tenantId", "=", a.tenantId).where("id", "=", a.id),
+);
+
 /**
  * The organisation, in the actor's tenant and visible to the actor; NOT_FOUND otherwise, naming `entity`
  * (a record reached through its organisation, such as a loan, is "not found" as itself).
@@ -46,12 +51,7 @@ export async function findOrganisation(
   entity: Entity = "organisation",
 ): Promise<Organisation> {
   if (!isUuid(id)) throw new DomainError("NOT_FOUND", { entity });
-  const row = await db
-    .selectFrom("organisations")
-    .selectAll()
-    .where("tenantId", "=", actor.tenantId)
-    .where("id", "=", id)
-    .executeTakeFirst();
+  const row = await ORGANISATION.first(db, { tenantId: actor.tenantId, id });
   if (!row) throw new DomainError("NOT_FOUND", { entity });
   assertCanSee(actor, row.path, entity);
   return toOrganisation(row);

@@ -3,6 +3,7 @@
 import type { Actor } from "./auth/actor.js";
 import type { Clock } from "./clock.js";
 import type { Db } from "./db/database.js";
+import { prepared } from "./db/prepared.js";
 import type { IdSource } from "./ids.js";
 
 export interface AuditRecord {
@@ -32,6 +33,24 @@ export interface CommandOptions {
   idempotencyKey?: string | null;
 }
 
+const AUDIT = prepared(
+  (
+    db,
+    a: {
+      row: {
+        id: string;
+        tenantId: string;
+        userId: string | null;
+        at: string;
+        command: string;
+        records: string;
+        idempotencyKey: string | null;
+        source: string;
+      };
+    },
+  ) => db.insertInto("auditLog").values(a.row),
+);
+
 /**
  * Runs `body` in one transaction and writes its audit row in the same transaction.
  * `after` runs inside the transaction too, once the body succeeded (the HTTP layer stores the
@@ -55,9 +74,8 @@ export async function executeCommand<T>(
       },
     };
     const result = await body(trx, ctx);
-    await trx
-      .insertInto("auditLog")
-      .values({
+    await AUDIT.execute(trx, {
+      row: {
         id: deps.ids.next(),
         tenantId: options.actor.tenantId,
         userId: options.actor.userId,
@@ -66,8 +84,8 @@ export async function executeCommand<T>(
         records: JSON.stringify(records),
         idempotencyKey: options.idempotencyKey ?? null,
         source: options.source,
-      })
-      .execute();
+      },
+    });
     if (after) await after(trx, result, ctx);
     return result;
   });

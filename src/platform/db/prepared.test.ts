@@ -1,0 +1,80 @@
+import { expect, it } from "vitest";
+import { prepared } from "./prepared.js";
+import { describeEachDatabase } from "./testing.js";
+
+const TENANT = "01900000-0000-7000-8000-0000000000a1";
+const RENAMED = "01900000-0000-7000-8000-0000000000a2";
+
+const tenantRow = (id: string, slug: string) => ({
+  id,
+  tenantId: id,
+  slug,
+  name: `Tenant ${slug}`,
+  country: "KZ",
+  defaultLocale: "ru",
+  createdAt: "2026-01-01T00:00:00.000Z",
+});
+
+const INSERT_TENANTS = prepared(
+  (
+    db,
+    a: {
+      rows: ReadonlyArray<{
+        id: string;
+        tenantId: string;
+        slug: string;
+        name: string;
+        country: string;
+        defaultLocale: string;
+        createdAt: string;
+      }>;
+    },
+  ) => db.insertInto("tenants").values(a.rows),
+);
+const TENANTS_BY_SLUG = prepared((db, a: { slugs: readonly string[] }) =>
+  db.selectFrom("tenants").select(["id", "slug", "createdAt"]).where("slug", "in", a.slugs).orderBy("slug"),
+);
+const RENAME = prepared((db, a: { id: string; name: string }) =>
+  db.updateTable("tenants").set({ name: a.name }).where("id", "=", a.id),
+);
+/** A misuse: `name` is not placed in the query. */
+const FORGETFUL = prepared((db, a: { id: string; name: string }) =>
+  db.updateTable("tenants").set({ name: "fixed" }).where("id", "=", a.id),
+);
+
+describeEachDatabase("prepared queries", (use) => {
+  it("runs one compiled query with new arguments, arrays of any length, rows in camel case", async () => {
+    const { db } = use();
+    const ids = ["01900000-0000-7000-8000-0000000000b1", "01900000-0000-7000-8000-0000000000b2", TENANT];
+    expect(await INSERT_TENANTS.affected(db, { rows: [tenantRow(ids[0] ?? "", "p-one")] })).toBe(1);
+    expect(
+      await INSERT_TENANTS.affected(db, {
+        rows: [tenantRow(ids[1] ?? "", "p-two"), tenantRow(ids[2] ?? "", "p-three")],
+      }),
+    ).toBe(2);
+    expect((await TENANTS_BY_SLUG.rows(db, { slugs: ["p-one"] })).map((r) => r.slug)).toEqual(["p-one"]);
+    const two = await TENANTS_BY_SLUG.rows(db, { slugs: ["p-two", "p-three", "nobody"] });
+    expect(two).toEqual([
+      { id: ids[2], slug: "p-three", createdAt: "2026-01-01T00:00:00.000Z" },
+      { id: ids[1], slug: "p-two", createdAt: "2026-01-01T00:00:00.000Z" },
+    ]);
+    expect(await TENANTS_BY_SLUG.first(db, { slugs: ["nobody"] })).toBeUndefined();
+  });
+
+  it("counts the rows an update changed, and binds each argument, never its first value", async () => {
+    const { db } = use();
+    await INSERT_TENANTS.execute(db, { rows: [tenantRow(RENAMED, "p-rename")] });
+    expect(await RENAME.affected(db, { id: RENAMED, name: "First" })).toBe(1);
+    expect(await RENAME.affected(db, { id: RENAMED, name: "Second" })).toBe(1);
+    expect(await RENAME.affected(db, { id: "01900000-0000-7000-8000-0000000000ff", name: "x" })).toBe(0);
+    const row = await db.selectFrom("tenants").select("name").where("id", "=", RENAMED).executeTakeFirst();
+    expect(row?.name).toBe("Second");
+  });
+
+  it("refuses, when compiling, an argument the query does not bind", async () => {
+    const { db } = use();
+    await expect(FORGETFUL.execute(db, { id: RENAMED, name: "x" })).rejects.toThrow(
+      /argument name is not a bound parameter/,
+    );
+  });
+});

@@ -3,9 +3,18 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import SQLite from "better-sqlite3";
-import { CamelCasePlugin, Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect } from "kysely";
+import {
+  CamelCasePlugin,
+  Kysely,
+  PostgresDialect,
+  type PostgresPool,
+  type PostgresPoolClient,
+  type SqliteDatabase,
+  SqliteDialect,
+} from "kysely";
 import pg from "pg";
 import type { Dialect } from "./column-types.js";
+import { statementName } from "./prepared.js";
 import type { Database } from "./schema.js";
 
 export type Db = Kysely<Database>;
@@ -87,6 +96,38 @@ function withStatementCache(sqlite: SQLite.Database, size = 1000): SqliteDatabas
   };
 }
 
+/**
+ * A pg pool whose connections run the statements of prepared queries (prepared.ts) as named
+ * statements: each connection parses and plans one once, then only binds and executes it. A
+ * connection's statements last as long as it does; migrations run before the pool serves anything.
+ */
+function preparingPool(pool: pg.Pool): PostgresPool {
+  const wrapped = new WeakMap<pg.PoolClient, PostgresPoolClient>();
+  const wrap = (client: pg.PoolClient): PostgresPoolClient => {
+    const query = (text: unknown, values?: readonly unknown[]) => {
+      const name = typeof text === "string" ? statementName(text) : undefined;
+      if (name) return client.query({ name, text: text as string, values: values ? [...values] : [] });
+      return client.query(text as string, values ? [...values] : undefined);
+    };
+    return {
+      query: query as unknown as PostgresPoolClient["query"],
+      release: (destroy) => client.release(destroy),
+    };
+  };
+  return {
+    async connect() {
+      const client = await pool.connect();
+      let w = wrapped.get(client);
+      if (!w) {
+        w = wrap(client);
+        wrapped.set(client, w);
+      }
+      return w;
+    },
+    end: () => pool.end(),
+  };
+}
+
 export async function openDatabase(url: string, options: OpenOptions = {}): Promise<OpenDatabase> {
   const { dialect, target } = parseDatabaseUrl(url);
   if (dialect === "sqlite") {
@@ -134,7 +175,7 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
   const db = new Kysely<Database>({
-    dialect: new PostgresDialect({ pool }),
+    dialect: new PostgresDialect({ pool: preparingPool(pool) }),
     plugins: [new CamelCasePlugin()],
   });
   return { db, dialect, displayUrl: redactUrl(url), sqliteFile: null, close: () => db.destroy() };

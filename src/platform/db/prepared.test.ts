@@ -1,5 +1,6 @@
+import { sql } from "kysely";
 import { expect, it } from "vitest";
-import { prepared } from "./prepared.js";
+import { prepared, statementName } from "./prepared.js";
 import { describeEachDatabase } from "./testing.js";
 
 const TENANT = "01900000-0000-7000-8000-0000000000a1";
@@ -42,7 +43,7 @@ const FORGETFUL = prepared((db, a: { id: string; name: string }) =>
   db.updateTable("tenants").set({ name: "fixed" }).where("id", "=", a.id),
 );
 
-describeEachDatabase("prepared queries", (use) => {
+describeEachDatabase("prepared queries", (use, target) => {
   it("runs one compiled query with new arguments, arrays of any length, rows in camel case", async () => {
     const { db } = use();
     const ids = ["01900000-0000-7000-8000-0000000000b1", "01900000-0000-7000-8000-0000000000b2", TENANT];
@@ -76,5 +77,25 @@ describeEachDatabase("prepared queries", (use) => {
     await expect(FORGETFUL.execute(db, { id: RENAMED, name: "x" })).rejects.toThrow(
       /argument name is not a bound parameter/,
     );
+  });
+
+  it("names its statement, which a PostgreSQL connection parses once and then only executes", async () => {
+    const { db } = use();
+    const onConnection = await db.transaction().execute(async (trx) => {
+      await TENANTS_BY_SLUG.rows(trx, { slugs: ["p-one", "p-two"] });
+      await TENANTS_BY_SLUG.rows(trx, { slugs: ["p-three", "p-two"] });
+      if (target.name !== "postgres") return [];
+      const { rows } = await sql<{ name: string }>`select name from pg_prepared_statements`.execute(trx);
+      return rows.map((r) => r.name);
+    });
+    const text = db
+      .selectFrom("tenants")
+      .select(["id", "slug", "createdAt"])
+      .where("slug", "in", ["a", "b"])
+      .orderBy("slug")
+      .compile().sql;
+    const name = statementName(text);
+    expect(name).toMatch(/^qadam_\d+$/);
+    if (target.name === "postgres") expect(onConnection).toContain(name);
   });
 });

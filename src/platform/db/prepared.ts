@@ -72,6 +72,17 @@ interface Compiled {
   parameters: ReadonlyArray<{ path: readonly (string | number)[] } | { constant: unknown }>;
 }
 
+/** Names of the statements prepared queries compile to, by their text. */
+const statementNames = new Map<string, string>();
+
+/**
+ * The name a prepared query's text goes by, so that a PostgreSQL connection parses and plans it once
+ * (database.ts); undefined for any other text, which is parsed every time.
+ */
+export function statementName(sql: string): string | undefined {
+  return statementNames.get(sql);
+}
+
 type RowOf<C> = C extends Compilable<infer O> ? O : never;
 
 export interface PreparedQuery<A extends Args, O> {
@@ -110,6 +121,7 @@ export function prepared<A extends Args, C extends Compilable>(
       throw new Error(`prepared query: argument ${unused[0]?.path.join(".")} is not a bound parameter`);
     const result = { sql: query.sql, parameters };
     compiled.set(key, result);
+    if (!statementNames.has(query.sql)) statementNames.set(query.sql, `qadam_${statementNames.size + 1}`);
     return result;
   }
 

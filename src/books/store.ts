@@ -13,7 +13,12 @@ import { dialectOf } from "../platform/db/column-types.js";
 import { isUniqueViolation } from "../platform/db/constraint-errors.js";
 import type { Db } from "../platform/db/database.js";
 import { toBigInt } from "../platform/db/ints.js";
-import { prepared } from "../platform/db/prepared.js";
+import { prepared, type Row } from "../platform/db/prepared.js";
+import type {
+  AccountDailyBalancesTable,
+  JournalEntriesTable,
+  JournalLinesTable,
+} from "../platform/db/schema.js";
 import { DomainError } from "../platform/errors.js";
 import { isUuid } from "../platform/ids.js";
 import { type AccountTemplate, type AccountType, CHART_TEMPLATES, fullNames } from "./accounts.js";
@@ -160,68 +165,23 @@ const ACTIVE_ACCOUNTS = prepared((db, a: { orgId: string; ids: readonly string[]
     .$if(dialectOf(db) === "postgres", (qb) => qb.forKeyShare()),
 );
 
-const INSERT_ENTRY = prepared(
-  (
-    db,
-    a: {
-      row: {
-        id: string;
-        tenantId: string;
-        orgId: string;
-        businessDate: string;
-        description: string;
-        causeType: string;
-        causeId: string;
-        reversesId: string | null;
-        postedAt: string;
-        postedBy: string | null;
-      };
-    },
-  ) => db.insertInto("journalEntries").values(a.row),
+const INSERT_ENTRY = prepared((db, a: { row: Row<JournalEntriesTable> }) =>
+  db.insertInto("journalEntries").values(a.row),
 );
 
-const INSERT_LINES = prepared(
-  (
-    db,
-    a: {
-      rows: ReadonlyArray<{
-        tenantId: string;
-        entryId: string;
-        lineNo: number;
-        orgId: string;
-        accountId: string;
-        businessDate: string;
-        currency: string;
-        amount: string;
-        memo: string | null;
-        partyId: string | null;
-      }>;
-    },
-  ) => db.insertInto("journalLines").values(a.rows),
+const INSERT_LINES = prepared((db, a: { rows: ReadonlyArray<Row<JournalLinesTable>> }) =>
+  db.insertInto("journalLines").values(a.rows),
 );
 
-const ADD_TO_DAILY_BALANCES = prepared(
-  (
-    db,
-    a: {
-      rows: ReadonlyArray<{
-        tenantId: string;
-        orgId: string;
-        accountId: string;
-        currency: string;
-        businessDate: string;
-        amount: string;
-      }>;
-    },
-  ) =>
-    db
-      .insertInto("accountDailyBalances")
-      .values(a.rows)
-      .onConflict((oc) =>
-        oc
-          .columns(["accountId", "currency", "businessDate"])
-          .doUpdateSet({ amount: sql`account_daily_balances.amount + excluded.amount` }),
-      ),
+const ADD_TO_DAILY_BALANCES = prepared((db, a: { rows: ReadonlyArray<Row<AccountDailyBalancesTable>> }) =>
+  db
+    .insertInto("accountDailyBalances")
+    .values(a.rows)
+    .onConflict((oc) =>
+      oc
+        .columns(["accountId", "currency", "businessDate"])
+        .doUpdateSet({ amount: sql`account_daily_balances.amount + excluded.amount` }),
+    ),
 );
 
 /**

@@ -11,7 +11,13 @@ import { dialectOf } from "../platform/db/column-types.js";
 import { isUniqueViolation } from "../platform/db/constraint-errors.js";
 import type { Db } from "../platform/db/database.js";
 import { toBigInt } from "../platform/db/ints.js";
-import { prepared } from "../platform/db/prepared.js";
+import { prepared, type Row } from "../platform/db/prepared.js";
+import type {
+  LoanAllocationsTable,
+  LoanInstallmentsTable,
+  LoansTable,
+  LoanTransactionsTable,
+} from "../platform/db/schema.js";
 import { DomainError } from "../platform/errors.js";
 import { isUuid } from "../platform/ids.js";
 import type { Allocation, Component } from "./allocation.js";
@@ -129,35 +135,24 @@ export async function loadLoan(db: Db, actor: Actor, id: string, lock = false): 
 }
 
 /** Writes the loan's changed state; another writer since it was loaded makes this CONCURRENT_UPDATE. */
-const SAVE_LOAN = prepared(
-  (
-    db,
-    a: {
-      id: string;
-      version: number;
-      set: {
-        status: string;
-        installments: number;
-        disbursedOn: string | null;
-        firstDueOn: string;
-        spec: string;
-        decidedBy: string | null;
-        decidedOn: string | null;
-        decisionNote: string | null;
-        principalOutstanding: string;
-        arrearsSince: string | null;
-        lastActivityOn: string | null;
-        advance: string;
-        penaltyThrough: string | null;
-        plan: number;
-        writtenOffOn: string | null;
-        writtenOff: string;
-        recovered: string;
-        closedOn: string | null;
-        version: number;
-      };
-    },
-  ) => db.updateTable("loans").set(a.set).where("id", "=", a.id).where("version", "=", a.version),
+/** What saveLoan writes: everything but what a loan is given at application. */
+type SavedLoan = Omit<
+  Row<LoansTable>,
+  | "id"
+  | "tenantId"
+  | "orgId"
+  | "productId"
+  | "borrowerType"
+  | "borrowerId"
+  | "currency"
+  | "principal"
+  | "purpose"
+  | "appliedOn"
+  | "createdBy"
+  | "createdAt"
+>;
+const SAVE_LOAN = prepared((db, a: { id: string; version: number; set: SavedLoan }) =>
+  db.updateTable("loans").set(a.set).where("id", "=", a.id).where("version", "=", a.version),
 );
 
 export async function saveLoan(trx: Db, loan: LoanRecord, nextVersion: number): Promise<void> {
@@ -328,14 +323,12 @@ const UPDATE_INSTALLMENT = prepared(
       loanId: string;
       plan: number;
       number: number;
-      set: {
-        penalty: string;
-        principalPaid: string;
-        interestPaid: string;
-        feePaid: string;
-        penaltyPaid: string;
-        replacedOn: string | null;
-      };
+      set: Row<
+        Pick<
+          LoanInstallmentsTable,
+          "penalty" | "principalPaid" | "interestPaid" | "feePaid" | "penaltyPaid" | "replacedOn"
+        >
+      >;
     },
   ) =>
     db
@@ -401,47 +394,12 @@ export interface TransactionDraft {
   }>;
 }
 
-const INSERT_TRANSACTION = prepared(
-  (
-    db,
-    a: {
-      row: {
-        id: string;
-        tenantId: string;
-        loanId: string;
-        seq: number;
-        kind: string;
-        valueDate: string;
-        amount: string;
-        advance: string;
-        entryId: string | null;
-        reversesId: string | null;
-        replacesId: string | null;
-        channel: string | null;
-        note: string | null;
-        recordedAt: string;
-        recordedBy: string | null;
-      };
-    },
-  ) => db.insertInto("loanTransactions").values(a.row),
+const INSERT_TRANSACTION = prepared((db, a: { row: Row<LoanTransactionsTable> }) =>
+  db.insertInto("loanTransactions").values(a.row),
 );
 
-const INSERT_ALLOCATIONS = prepared(
-  (
-    db,
-    a: {
-      rows: ReadonlyArray<{
-        tenantId: string;
-        transactionId: string;
-        loanId: string;
-        plan: number;
-        number: number;
-        component: string;
-        valueDate: string;
-        amount: string;
-      }>;
-    },
-  ) => db.insertInto("loanAllocations").values(a.rows),
+const INSERT_ALLOCATIONS = prepared((db, a: { rows: ReadonlyArray<Row<LoanAllocationsTable>> }) =>
+  db.insertInto("loanAllocations").values(a.rows),
 );
 
 /** Appends a transaction with the loan's next sequence number; a concurrent writer gets CONCURRENT_UPDATE. */

@@ -3,7 +3,8 @@
 import type { Actor } from "./auth/actor.js";
 import type { Clock } from "./clock.js";
 import type { Db } from "./db/database.js";
-import { prepared } from "./db/prepared.js";
+import { prepared, type Row } from "./db/prepared.js";
+import type { AuditLogTable } from "./db/schema.js";
 import type { IdSource } from "./ids.js";
 
 export interface AuditRecord {
@@ -33,23 +34,7 @@ export interface CommandOptions {
   idempotencyKey?: string | null;
 }
 
-const AUDIT = prepared(
-  (
-    db,
-    a: {
-      row: {
-        id: string;
-        tenantId: string;
-        userId: string | null;
-        at: string;
-        command: string;
-        records: string;
-        idempotencyKey: string | null;
-        source: string;
-      };
-    },
-  ) => db.insertInto("auditLog").values(a.row),
-);
+const AUDIT = prepared((db, a: { row: Row<AuditLogTable> }) => db.insertInto("auditLog").values(a.row));
 
 /**
  * Runs `body` in one transaction and writes its audit row in the same transaction.

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { expect, it } from "vitest";
-import { prepared, statementName } from "./prepared.js";
+import { prepared, type Row, statementName } from "./prepared.js";
+import type { TenantsTable } from "./schema.js";
 import { describeEachDatabase } from "./testing.js";
 
 const TENANT = "01900000-0000-7000-8000-0000000000a1";
@@ -16,21 +17,8 @@ const tenantRow = (id: string, slug: string) => ({
   createdAt: "2026-01-01T00:00:00.000Z",
 });
 
-const INSERT_TENANTS = prepared(
-  (
-    db,
-    a: {
-      rows: ReadonlyArray<{
-        id: string;
-        tenantId: string;
-        slug: string;
-        name: string;
-        country: string;
-        defaultLocale: string;
-        createdAt: string;
-      }>;
-    },
-  ) => db.insertInto("tenants").values(a.rows),
+const INSERT_TENANTS = prepared((db, a: { rows: ReadonlyArray<Row<TenantsTable>> }) =>
+  db.insertInto("tenants").values(a.rows),
 );
 const TENANTS_BY_SLUG = prepared((db, a: { slugs: readonly string[] }) =>
   db.selectFrom("tenants").select(["id", "slug", "createdAt"]).where("slug", "in", a.slugs).orderBy("slug"),

@@ -15,6 +15,9 @@ export type Argument =
   | { readonly [k: string]: Argument };
 type Args = { readonly [k: string]: Argument };
 
+/** A table's row (schema.ts) as an argument: a mapped type, which `Args` accepts where an interface is not. */
+export type Row<T> = { [K in keyof T]: T[K] };
+
 /** Stands for one argument while the query is built; it must come out as a bound parameter. */
 class Slot {
   constructor(readonly path: readonly (string | number)[]) {}

@@ -6,6 +6,7 @@ import { booksCommands } from "./commands/books.js";
 import { dbCommands } from "./commands/db.js";
 import { demoCommand } from "./commands/demo.js";
 import { groupCommands } from "./commands/group.js";
+import { groupBooksCommands } from "./commands/group-books.js";
 import { groupRollUpCommand } from "./commands/group-rollup.js";
 import { loanCommands } from "./commands/loan.js";
 import { orgCommands } from "./commands/org.js";
@@ -29,6 +30,7 @@ export function buildProgram(io: CliIo): Command {
   loanCommands(program, io);
   booksCommands(program, io);
   groupCommands(program, io);
+  groupBooksCommands(program, io);
   groupRollUpCommand(program, io);
   backupCommand(program, io);
   for (const command of program.commands) {

@@ -191,7 +191,13 @@ describeEachDatabase("a self-help group's meetings", (use) => {
     const w = await groupWorld(use().db);
     for (const on of ["2026-01-07", "2026-01-14", "2026-01-29"])
       await w.run((trx, ctx) => recordMeeting(trx, ctx, w.groupId, ordinaryMeeting(w, on)));
-    const r = await meetingRegularity(w.db, cliActor(w.t), w.groupId, "2026-01-01", "2026-01-31");
+    const r = await meetingRegularity(
+      w.db,
+      cliActor(w.t),
+      w.groupId,
+      { from: "2026-01-01", to: "2026-01-31" },
+      new Date(),
+    );
     expect(r.expected).toEqual(["2026-01-07", "2026-01-14", "2026-01-21", "2026-01-28"]);
     expect(r.missed).toEqual(["2026-01-21"]);
   });

@@ -1,11 +1,14 @@
 // What a group's records show: a member's passbook (her savings, loans, fines and social-fund lines,
 // meeting by meeting, with running balances), the group's meetings and the ones it missed.
 
+import { checkDate } from "../orgs/values.js";
 import type { Actor } from "../platform/auth/actor.js";
+import { addDays, businessDate, daysBetween } from "../platform/clock.js";
 import type { Db } from "../platform/db/database.js";
 import { toBigInt } from "../platform/db/ints.js";
 import { DomainError } from "../platform/errors.js";
 import { isUuid } from "../platform/ids.js";
+import { addMonths } from "./internal-loans.js";
 import { type MeetingRegularity, missedMeetings } from "./meeting-calendar.js";
 import { findGroup, groupAccounts, groupBalances, rulesVersions } from "./store.js";
 
@@ -143,15 +146,27 @@ export async function passbook(db: Db, actor: Actor, groupId: string, personId: 
   };
 }
 
-/** Meetings the rules expected between two dates, the ones held, and the ones missed. */
+/** The longest period the missed-meetings report covers at once. */
+const MAX_REGULARITY_DAYS = 3_660;
+
+/**
+ * Meetings the rules expected over a period, the ones held, and the ones missed; the period defaults
+ * to the six months up to today in the group's time zone. Errors: INVALID_DATE, PERIOD_INVALID,
+ * VALIDATION_FAILED (a period over ten years).
+ */
 export async function meetingRegularity(
   db: Db,
   actor: Actor,
   groupId: string,
-  from: string,
-  to: string,
-): Promise<MeetingRegularity> {
+  period: { from?: string | undefined; to?: string | undefined },
+  now: Date,
+): Promise<{ groupId: string; from: string; to: string } & MeetingRegularity> {
   const group = await findGroup(db, actor, groupId);
+  const to = checkDate(period.to ?? businessDate(now, group.timeZone));
+  const from = checkDate(period.from ?? addDays(addMonths(to, -6), 1));
+  if (from > to) throw new DomainError("PERIOD_INVALID", { from, to });
+  if (daysBetween(from, to) > MAX_REGULARITY_DAYS)
+    throw new DomainError("VALIDATION_FAILED", { details: "the period may be at most ten years" });
   const held = await db
     .selectFrom("meetings")
     .select("heldOn")
@@ -162,10 +177,11 @@ export async function meetingRegularity(
     .where("heldOn", "<=", to)
     .orderBy("heldOn")
     .execute();
-  return missedMeetings(
+  const report = missedMeetings(
     await rulesVersions(db, group),
     held.map((h) => h.heldOn),
     from,
     to,
   );
+  return { groupId: group.id, from, to, ...report };
 }

@@ -3,112 +3,30 @@
 // Money goes out as decimal strings beside the group's currency; every write is an idempotent command.
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { formatMoney, money } from "../money/index.js";
 import { checkDate } from "../orgs/values.js";
-import type { Actor } from "../platform/auth/actor.js";
-import { addDays, businessDate, daysBetween } from "../platform/clock.js";
-import type { Db } from "../platform/db/database.js";
-import { DomainError } from "../platform/errors.js";
 import { commandRoute } from "../platform/http/command-route.js";
 import { actorOf, type RouteModule } from "../platform/http/context.js";
 import { calendarDate as date, recordId } from "../platform/http/schemas.js";
-import { adoptRules, correctLatestMeeting, type RecordedMeeting, recordMeeting } from "./commands.js";
+import { adoptRules, correctLatestMeeting, recordMeeting } from "./commands.js";
 import { cycleRoutes } from "./cycle-routes.js";
 import { gradeRoutes } from "./grade-routes.js";
-import { addMonths } from "./internal-loans.js";
-import { meetingInputFrom, meetingInputJson, meetingLineJsonOf } from "./meeting-input.js";
-import { type MeetingRecord, type MeetingSummary, meetingRecord, meetingsOf } from "./meeting-records.js";
+import { meetingInputFrom, meetingInputJson } from "./meeting-input.js";
+import {
+  meetingDto,
+  meetingListSchema,
+  meetingSchema,
+  passbookDto,
+  passbookSchema,
+  recordedDto,
+  recordedMeetingSchema,
+  regularitySchema,
+  rulesVersionSchema,
+  summaryDto,
+} from "./meeting-json.js";
+import { meetingRecord, meetingsOf } from "./meeting-records.js";
 import { meetingRegularity, passbook } from "./queries.js";
 import { groupRulesSpec } from "./rules.js";
-import { findGroup } from "./store.js";
-
-const text = z.string();
-const int = z.number().int();
-
-const rulesVersionSchema = z.object({ groupId: text, validFrom: text, rules: groupRulesSpec });
-
-const meetingSummarySchema = z.object({
-  id: text,
-  seq: int,
-  heldOn: text,
-  status: z.enum(["posted", "reversed"]),
-  cashCounted: text.nullable(),
-  replacesId: text.nullable(),
-  recordedAt: text,
-});
-
-/** A line as sent (see meeting-input.ts), with its number; a loan line also names the loan it issued. */
-const meetingLineSchema = z.object({
-  lineNo: int,
-  kind: text,
-  personId: text.optional(),
-  amount: text,
-  /** The loan issued (loan) or repaid (repayment). */
-  loanId: text.nullable().optional(),
-  /** The interest part of a repayment, or the interest of an external loan repaid. */
-  interest: text.nullable().optional(),
-  termMonths: int.optional(),
-  purpose: text.nullable().optional(),
-  reason: text.optional(),
-  detail: text.optional(),
-});
-
-const meetingSchema = meetingSummarySchema.extend({
-  groupId: text,
-  currency: text,
-  attendance: z.array(z.object({ personId: text, status: text })),
-  lines: z.array(meetingLineSchema),
-});
-
-const recordedMeetingSchema = meetingSchema.extend({
-  entryId: text.nullable(),
-  /** Cash in the box after the meeting, as the books hold it. */
-  cashAfter: text,
-  loansIssued: z.array(text),
-});
-
-function summaryDto(m: MeetingSummary, currency: string): z.infer<typeof meetingSummarySchema> {
-  return {
-    id: m.id,
-    seq: m.seq,
-    heldOn: m.heldOn,
-    status: m.status,
-    cashCounted: m.cashCounted === null ? null : formatMoney(money(m.cashCounted, currency)),
-    replacesId: m.replacesId,
-    recordedAt: m.recordedAt,
-  };
-}
-
-function meetingDto(m: MeetingRecord): z.infer<typeof meetingSchema> {
-  const cur = m.currency;
-  return {
-    ...summaryDto(m, cur),
-    groupId: m.groupId,
-    currency: cur,
-    attendance: m.attendance,
-    lines: m.lines.map((l) => ({
-      lineNo: l.lineNo,
-      ...meetingLineJsonOf(l.line, cur),
-      ...(l.line.kind === "loan" ? { loanId: l.loanId } : {}),
-      ...(l.line.kind === "repayment"
-        ? { interest: l.interest === null ? null : formatMoney(money(l.interest, cur)) }
-        : {}),
-    })),
-  };
-}
-
-async function recordedDto(db: Db, actor: Actor, groupId: string, r: RecordedMeeting) {
-  const record = await meetingRecord(db, actor, groupId, r.meetingId);
-  return {
-    ...meetingDto(record),
-    entryId: r.entryId,
-    cashAfter: formatMoney(money(r.cashAfter, record.currency)),
-    loansIssued: r.loansIssued,
-  };
-}
-
-/** The longest range the missed-meetings report covers in one call. */
-const MAX_REGULARITY_DAYS = 3_660;
+import { adoptedRules, findGroup } from "./store.js";
 
 const groupParams = z.object({ groupId: recordId });
 const meetingParams = z.object({ groupId: recordId, meetingId: recordId });
@@ -152,20 +70,8 @@ export const groupRoutes: RouteModule = async (fastify, deps) => {
     },
     async (request) => {
       const group = await findGroup(deps.db, actorOf(request), request.params.groupId);
-      const rows = await deps.db
-        .selectFrom("groupRules")
-        .select(["validFrom", "spec"])
-        .where("tenantId", "=", group.tenantId)
-        .where("orgId", "=", group.id)
-        .orderBy("validFrom")
-        .execute();
-      return {
-        items: rows.map((r) => ({
-          groupId: group.id,
-          validFrom: r.validFrom,
-          rules: groupRulesSpec.parse(JSON.parse(r.spec)),
-        })),
-      };
+      const items = await adoptedRules(deps.db, group);
+      return { items: items.map((r) => ({ groupId: group.id, validFrom: r.validFrom, rules: r.spec })) };
     },
   );
 
@@ -198,7 +104,7 @@ export const groupRoutes: RouteModule = async (fastify, deps) => {
         summary: "The group's meetings in the order they were recorded, reversed ones included",
         params: groupParams,
         response: {
-          200: z.object({ groupId: text, currency: text, items: z.array(meetingSummarySchema) }),
+          200: meetingListSchema,
         },
       },
     },
@@ -265,60 +171,11 @@ export const groupRoutes: RouteModule = async (fastify, deps) => {
         tags,
         summary: "A member's passbook: her savings, loans, fines and social-fund lines with running balances",
         params: z.object({ groupId: recordId, personId: recordId }),
-        response: {
-          200: z.object({
-            groupId: text,
-            personId: text,
-            currency: text,
-            savings: text,
-            loans: text,
-            finesPaid: text,
-            socialContributions: text,
-            socialPayouts: text,
-            lines: z.array(
-              z.object({
-                heldOn: text,
-                meetingId: text,
-                lineNo: int,
-                kind: text,
-                amount: text,
-                interest: text.nullable(),
-                loanId: text.nullable(),
-                detail: text.nullable(),
-                savings: text,
-                loans: text,
-              }),
-            ),
-          }),
-        },
+        response: { 200: passbookSchema },
       },
     },
-    async (request) => {
-      const book = await passbook(deps.db, actorOf(request), request.params.groupId, request.params.personId);
-      const m = (minor: bigint) => formatMoney(money(minor, book.currency));
-      return {
-        groupId: book.groupId,
-        personId: book.personId,
-        currency: book.currency,
-        savings: m(book.savings),
-        loans: m(book.loans),
-        finesPaid: m(book.finesPaid),
-        socialContributions: m(book.socialContributions),
-        socialPayouts: m(book.socialPayouts),
-        lines: book.lines.map((l) => ({
-          heldOn: l.heldOn,
-          meetingId: l.meetingId,
-          lineNo: l.lineNo,
-          kind: l.kind,
-          amount: m(l.amount),
-          interest: l.interest === null ? null : m(l.interest),
-          loanId: l.loanId,
-          detail: l.detail,
-          savings: m(l.savings),
-          loans: m(l.loans),
-        })),
-      };
-    },
+    async (request) =>
+      passbookDto(await passbook(deps.db, actorOf(request), request.params.groupId, request.params.personId)),
   );
 
   app.get(
@@ -330,31 +187,11 @@ export const groupRoutes: RouteModule = async (fastify, deps) => {
           "Meetings the rules expected between two dates (default: the six months to today), those held, and those missed",
         params: groupParams,
         querystring: z.object({ from: date.optional(), to: date.optional() }),
-        response: {
-          200: z.object({
-            groupId: text,
-            from: text,
-            to: text,
-            expected: z.array(text),
-            held: z.array(text),
-            matched: z.array(z.object({ expected: text, held: text })),
-            missed: z.array(text),
-            extra: z.array(text),
-          }),
-        },
+        response: { 200: regularitySchema },
       },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      const group = await findGroup(deps.db, actor, request.params.groupId);
-      const to = checkDate(request.query.to ?? businessDate(deps.clock.now(), group.timeZone));
-      const from = checkDate(request.query.from ?? addDays(addMonths(to, -6), 1));
-      if (from > to) throw new DomainError("PERIOD_INVALID", { from, to });
-      if (daysBetween(from, to) > MAX_REGULARITY_DAYS)
-        throw new DomainError("VALIDATION_FAILED", { details: "the period may be at most ten years" });
-      const report = await meetingRegularity(deps.db, actor, group.id, from, to);
-      return { groupId: group.id, from, to, ...report };
-    },
+    async (request) =>
+      meetingRegularity(deps.db, actorOf(request), request.params.groupId, request.query, deps.clock.now()),
   );
 
   await cycleRoutes(fastify, deps);

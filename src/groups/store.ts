@@ -13,7 +13,7 @@ import { toBigInt } from "../platform/db/ints.js";
 import { DomainError } from "../platform/errors.js";
 import type { InternalLoanTerms, InternalRepayment } from "./internal-loans.js";
 import { type OpenLoan, SHG_ACCOUNTS, type ShgAccount } from "./meeting.js";
-import { type GroupRules, groupRulesSpec, rulesFrom } from "./rules.js";
+import { type GroupRules, type GroupRulesSpec, groupRulesSpec, rulesFrom } from "./rules.js";
 
 /** The self-help group, visible to the actor (NOT_FOUND), and a group (ORG_NOT_A_GROUP). */
 export async function findGroup(db: Db, actor: Actor, groupId: string): Promise<Organisation> {
@@ -22,8 +22,11 @@ export async function findGroup(db: Db, actor: Actor, groupId: string): Promise<
   return group;
 }
 
-/** Every version of the group's rules, oldest first. */
-export async function rulesVersions(db: Db, group: Organisation): Promise<GroupRules[]> {
+/** Every version of the group's rules as adopted, oldest first. */
+export async function adoptedRules(
+  db: Db,
+  group: Organisation,
+): Promise<Array<{ validFrom: string; spec: GroupRulesSpec }>> {
   const rows = await db
     .selectFrom("groupRules")
     .select(["validFrom", "spec"])
@@ -31,9 +34,12 @@ export async function rulesVersions(db: Db, group: Organisation): Promise<GroupR
     .where("orgId", "=", group.id)
     .orderBy("validFrom")
     .execute();
-  return rows.map((r) =>
-    rulesFrom(groupRulesSpec.parse(JSON.parse(r.spec)), r.validFrom, currency(group.currency)),
-  );
+  return rows.map((r) => ({ validFrom: r.validFrom, spec: groupRulesSpec.parse(JSON.parse(r.spec)) }));
+}
+
+/** Every version of the group's rules, oldest first. */
+export async function rulesVersions(db: Db, group: Organisation): Promise<GroupRules[]> {
+  return (await adoptedRules(db, group)).map((r) => rulesFrom(r.spec, r.validFrom, currency(group.currency)));
 }
 
 export interface MemberOnDate {

@@ -6,17 +6,11 @@ import { chartOf, journalForExport, openBooks, trialBalance } from "../../books/
 import { formatMoney, money } from "../../money/index.js";
 import { isCalendarDate, systemClock } from "../../platform/clock.js";
 import { executeCommand } from "../../platform/commands.js";
-import { isDomainError } from "../../platform/errors.js";
-import { errorMessage } from "../../platform/i18n/index.js";
 import { systemIds } from "../../platform/ids.js";
 import { databaseUrl, withDatabase } from "../database.js";
+import { explain } from "../explain.js";
 import { CliError, type CliIo } from "../io.js";
 import { operatorOf, tenantOfOrg } from "../operator.js";
-
-function explain(error: unknown): never {
-  if (isDomainError(error)) throw new CliError(errorMessage("en", error));
-  throw error;
-}
 
 export function booksCommands(program: Command, io: CliIo): void {
   const books = program.command("books").description("double-entry books");

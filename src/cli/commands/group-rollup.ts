@@ -6,16 +6,10 @@ import { rollUp } from "../../groups/rollup.js";
 import { type GroupRollUpJson, groupRollUpJson, yearBefore } from "../../groups/rollup-routes.js";
 import { findOrganisation } from "../../orgs/lookup.js";
 import { businessDate, isCalendarDate, systemClock } from "../../platform/clock.js";
-import { isDomainError } from "../../platform/errors.js";
-import { errorMessage } from "../../platform/i18n/index.js";
 import { databaseUrl, withDatabase } from "../database.js";
+import { explain } from "../explain.js";
 import { CliError, type CliIo } from "../io.js";
 import { operatorOf, tenantOfOrg } from "../operator.js";
-
-function explain(error: unknown): never {
-  if (isDomainError(error)) throw new CliError(errorMessage("en", error));
-  throw error;
-}
 
 type Row = GroupRollUpJson["currencies"][number]["total"];
 

@@ -10,10 +10,10 @@ import type { Actor } from "../../platform/auth/actor.js";
 import { businessDate, isCalendarDate, systemClock } from "../../platform/clock.js";
 import { executeCommand } from "../../platform/commands.js";
 import type { Db } from "../../platform/db/database.js";
-import { isDomainError } from "../../platform/errors.js";
-import { errorMessage, isLocale, type Locale, translate } from "../../platform/i18n/index.js";
+import { isLocale, translate } from "../../platform/i18n/index.js";
 import { systemIds } from "../../platform/ids.js";
 import { databaseUrl, withDatabase } from "../database.js";
+import { explain, explainIn } from "../explain.js";
 import { CliError, type CliIo } from "../io.js";
 import { operatorOf, tenantOfOrg } from "../operator.js";
 
@@ -22,14 +22,6 @@ interface GroupOptions {
   databaseUrl?: string;
   json?: boolean;
 }
-
-function explainIn(locale: Locale) {
-  return (error: unknown): never => {
-    if (isDomainError(error)) throw new CliError(errorMessage(locale, error));
-    throw error;
-  };
-}
-const explain = explainIn("en");
 
 /** The operator acting on the group's tenant, and the date asked for (default: today in the group's zone). */
 async function groupAndDate(

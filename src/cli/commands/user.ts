@@ -4,11 +4,10 @@ import { isRole, ROLES } from "../../platform/auth/roles.js";
 import { normaliseLogin } from "../../platform/auth/sessions.js";
 import { systemClock } from "../../platform/clock.js";
 import { executeCommand } from "../../platform/commands.js";
-import { isDomainError } from "../../platform/errors.js";
-import { errorMessage } from "../../platform/i18n/index.js";
 import { systemIds } from "../../platform/ids.js";
 import { createUser, grantRole } from "../../users/commands.js";
 import { databaseUrl, withDatabase } from "../database.js";
+import { explain } from "../explain.js";
 import { CliError, type CliIo } from "../io.js";
 import { operatorOf, tenantOfOrg } from "../operator.js";
 
@@ -18,11 +17,6 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks)
     .toString("utf8")
     .replace(/\r?\n$/, "");
-}
-
-function explain(error: unknown): never {
-  if (isDomainError(error)) throw new CliError(errorMessage("en", error));
-  throw error;
 }
 
 export function userCommands(program: Command, io: CliIo): void {

@@ -1,0 +1,290 @@
+// qadam group rules|adopt-rules|record-meeting|meeting|correct-meeting|passbook|missed-meetings|grades
+// and grading-table: a self-help group's books kept from the command line, with the JSON the API takes
+// and gives (a meeting file is the body of POST /groups/{id}/meetings), through the same commands.
+import type { Command } from "commander";
+import { adoptRules, correctLatestMeeting, recordMeeting } from "../../groups/commands.js";
+import { gradeHistory, setGradingTable } from "../../groups/grades.js";
+import { gradingTableSchema } from "../../groups/grading.js";
+import { meetingInputFrom, meetingInputJson } from "../../groups/meeting-input.js";
+import { meetingDto, passbookDto, recordedDto } from "../../groups/meeting-json.js";
+import { meetingRecord } from "../../groups/meeting-records.js";
+import { meetingRegularity, passbook } from "../../groups/queries.js";
+import { groupRulesSpec } from "../../groups/rules.js";
+import { adoptedRules, findGroup } from "../../groups/store.js";
+import type { Actor } from "../../platform/auth/actor.js";
+import { isCalendarDate, systemClock } from "../../platform/clock.js";
+import { type CommandContext, executeCommand } from "../../platform/commands.js";
+import type { Db } from "../../platform/db/database.js";
+import { isLocale, type Locale, translate } from "../../platform/i18n/index.js";
+import { systemIds } from "../../platform/ids.js";
+import { databaseUrl, withDatabase } from "../database.js";
+import { explain, explainIn } from "../explain.js";
+import { readJson } from "../input.js";
+import { CliError, type CliIo } from "../io.js";
+import { operatorOf, tenantOfOrg } from "../operator.js";
+
+interface Options {
+  group: string;
+  databaseUrl?: string;
+  json?: boolean;
+  lang?: string;
+}
+
+function localeOf(opts: { lang?: string }): Locale {
+  const lang = opts.lang ?? "en";
+  if (!isLocale(lang)) throw new CliError("--lang must be kk, ru, en or fr");
+  return lang;
+}
+
+function checkDateOption(flag: string, value: string | undefined): void {
+  if (value !== undefined && !isCalendarDate(value)) throw new CliError(`${flag} must be a date YYYY-MM-DD`);
+}
+
+/** Runs `body` as the administrator of the group's tenant (errors in `locale`). */
+async function asOperator<T>(
+  io: CliIo,
+  opts: Options,
+  body: (db: Db, actor: Actor) => Promise<T>,
+  locale: Locale = "en",
+): Promise<T> {
+  return withDatabase(databaseUrl(io, opts.databaseUrl), async ({ db }) => {
+    const actor = await operatorOf(db, await tenantOfOrg(db, opts.group));
+    return body(db, actor).catch(explainIn(locale));
+  });
+}
+
+function run<T>(db: Db, actor: Actor, name: string, body: (trx: Db, ctx: CommandContext) => Promise<T>) {
+  return executeCommand({ db, clock: systemClock, ids: systemIds }, { actor, name, source: "cli" }, body);
+}
+
+type MeetingJson = ReturnType<typeof meetingDto>;
+
+function printMeeting(io: CliIo, m: MeetingJson): void {
+  const present = m.attendance.filter((a) => a.status !== "absent").length;
+  io.out(
+    `Meeting ${m.seq} on ${m.heldOn} (${m.status}): ${present} of ${m.attendance.length} members there; ${m.cashCounted === null ? "cash not counted" : `cash counted ${m.cashCounted} ${m.currency}`}`,
+  );
+  for (const l of m.lines)
+    io.out(
+      `${String(l.lineNo).padStart(4)}  ${l.kind.padEnd(20)} ${l.amount.padStart(14)}  ${l.personId ?? ""}${l.loanId ? `  loan ${l.loanId}` : ""}`,
+    );
+  io.out(`  id ${m.id}`);
+}
+
+export function groupBooksCommands(program: Command, io: CliIo): void {
+  const group =
+    program.commands.find((c) => c.name() === "group") ??
+    program.command("group").description("self-help groups");
+  const common = (c: Command) =>
+    c
+      .requiredOption("--group <id>", "the self-help group")
+      .option("--database-url <url>", "sqlite:<file> or postgres://… (env DATABASE_URL)")
+      .option("--json", "machine-readable output");
+  const language = (c: Command) =>
+    c.option("--lang <locale>", "language of messages: kk, ru, en or fr", "en");
+
+  common(group.command("rules").description("every version of the group's rules, oldest first")).action(
+    async (opts: Options) => {
+      const items = await asOperator(io, opts, async (db, actor) => {
+        const g = await findGroup(db, actor, opts.group);
+        return (await adoptedRules(db, g)).map((r) => ({
+          groupId: g.id,
+          validFrom: r.validFrom,
+          rules: r.spec,
+        }));
+      });
+      if (opts.json) io.out(JSON.stringify({ items }));
+      else if (items.length === 0) io.out("No rules adopted yet (see: qadam group adopt-rules)");
+      else for (const r of items) io.out(`From ${r.validFrom}: ${JSON.stringify(r.rules)}`);
+    },
+  );
+
+  common(
+    group
+      .command("adopt-rules")
+      .description(
+        "adopt the group's rules from a date (the JSON body of PUT /groups/{id}/rules/{validFrom})",
+      ),
+  )
+    .requiredOption("--from <date>", "the date the rules take effect, YYYY-MM-DD")
+    .requiredOption("--file <file>", "the rules as JSON, or - for standard input")
+    .action(async (opts: Options & { from: string; file: string }) => {
+      checkDateOption("--from", opts.from);
+      const rules = await readJson(opts.file, groupRulesSpec);
+      const adopted = await asOperator(io, opts, (db, actor) =>
+        run(db, actor, "group.rules", (trx, ctx) =>
+          adoptRules(trx, ctx, opts.group, { validFrom: opts.from, rules }),
+        ),
+      );
+      if (opts.json) io.out(JSON.stringify({ ...adopted, rules }));
+      else io.out(`Rules adopted from ${adopted.validFrom}`);
+    });
+
+  language(
+    common(
+      group
+        .command("record-meeting")
+        .description(
+          "record a meeting (the JSON body of POST /groups/{id}/meetings), posted in one transaction",
+        ),
+    ),
+  )
+    .requiredOption("--file <file>", "the meeting as JSON, or - for standard input")
+    .action(async (opts: Options & { file: string }) => {
+      const locale = localeOf(opts);
+      const input = await readJson(opts.file, meetingInputJson);
+      const recorded = await asOperator(
+        io,
+        opts,
+        (db, actor) =>
+          run(db, actor, "meeting.record", async (trx, ctx) => {
+            const g = await findGroup(trx, ctx.actor, opts.group);
+            const done = await recordMeeting(trx, ctx, g.id, meetingInputFrom(input, g.currency));
+            return recordedDto(trx, ctx.actor, g.id, done);
+          }),
+        locale,
+      );
+      if (opts.json) io.out(JSON.stringify(recorded));
+      else {
+        printMeeting(io, recorded);
+        io.out(`  cash in the box after it: ${recorded.cashAfter} ${recorded.currency}`);
+      }
+    });
+
+  common(group.command("meeting").description("one meeting with its attendance and its lines"))
+    .requiredOption("--meeting <id>", "the meeting")
+    .action(async (opts: Options & { meeting: string }) => {
+      const record = await asOperator(io, opts, async (db, actor) =>
+        meetingDto(await meetingRecord(db, actor, opts.group, opts.meeting)),
+      );
+      if (opts.json) io.out(JSON.stringify(record));
+      else printMeeting(io, record);
+    });
+
+  language(
+    common(
+      group
+        .command("correct-meeting")
+        .description(
+          "correct the group's latest meeting: its entry is reversed, and the meeting in --file recorded instead",
+        ),
+    ),
+  )
+    .requiredOption("--meeting <id>", "the latest meeting")
+    .option("--file <file>", "the replacement as JSON, or - for standard input (none: only reverse)")
+    .action(async (opts: Options & { meeting: string; file?: string }) => {
+      const locale = localeOf(opts);
+      const replacement = opts.file === undefined ? null : await readJson(opts.file, meetingInputJson);
+      const done = await asOperator(
+        io,
+        opts,
+        (db, actor) =>
+          run(db, actor, "meeting.correct", async (trx, ctx) => {
+            const g = await findGroup(trx, ctx.actor, opts.group);
+            const input = replacement ? meetingInputFrom(replacement, g.currency) : null;
+            const result = await correctLatestMeeting(trx, ctx, g.id, opts.meeting, input);
+            return {
+              reversed: meetingDto(await meetingRecord(trx, ctx.actor, g.id, result.reversed)),
+              replacement: result.replacement
+                ? await recordedDto(trx, ctx.actor, g.id, result.replacement)
+                : null,
+            };
+          }),
+        locale,
+      );
+      if (opts.json) io.out(JSON.stringify(done));
+      else {
+        io.out(`Reversed meeting ${done.reversed.seq} of ${done.reversed.heldOn}`);
+        if (done.replacement) printMeeting(io, done.replacement);
+      }
+    });
+
+  common(group.command("passbook").description("a member's savings, loans, fines and social-fund lines"))
+    .requiredOption("--person <id>", "the member")
+    .action(async (opts: Options & { person: string }) => {
+      const book = await asOperator(io, opts, async (db, actor) =>
+        passbookDto(await passbook(db, actor, opts.group, opts.person)),
+      );
+      if (opts.json) {
+        io.out(JSON.stringify(book));
+        return;
+      }
+      io.out(
+        `Savings ${book.savings}, loans ${book.loans}, fines paid ${book.finesPaid}, social fund in ${book.socialContributions} / out ${book.socialPayouts} (${book.currency})`,
+      );
+      for (const l of book.lines)
+        io.out(
+          `${l.heldOn}  ${l.kind.padEnd(20)} ${l.amount.padStart(14)}  savings ${l.savings.padStart(14)}  loans ${l.loans.padStart(14)}`,
+        );
+    });
+
+  common(
+    group
+      .command("missed-meetings")
+      .description(
+        "meetings the rules expected over a period (default: the six months to today), held and missed",
+      ),
+  )
+    .option("--from <date>", "YYYY-MM-DD")
+    .option("--to <date>", "YYYY-MM-DD (default: today in the group's time zone)")
+    .action(async (opts: Options & { from?: string; to?: string }) => {
+      checkDateOption("--from", opts.from);
+      checkDateOption("--to", opts.to);
+      const report = await asOperator(io, opts, (db, actor) =>
+        meetingRegularity(db, actor, opts.group, { from: opts.from, to: opts.to }, systemClock.now()),
+      );
+      if (opts.json) io.out(JSON.stringify(report));
+      else {
+        io.out(
+          `${report.from} – ${report.to}: ${report.expected.length} meetings expected, ${report.matched.length} held on schedule, ${report.missed.length} missed, ${report.extra.length} extra`,
+        );
+        if (report.missed.length > 0) io.out(`Missed: ${report.missed.join(", ")}`);
+      }
+    });
+
+  language(
+    common(group.command("grades").description("the grades kept in the group's history, newest first")),
+  ).action(async (opts: Options) => {
+    const locale = localeOf(opts);
+    const rows = await asOperator(io, opts, (db, actor) => gradeHistory(db, actor, opts.group), locale);
+    const items = rows.map((r) => ({
+      ...r,
+      criteria: r.criteria.map((c) => ({
+        name: c.name,
+        score: c.score,
+        max: c.max,
+        reason: translate(locale, c.reason.key, c.reason.values),
+      })),
+    }));
+    if (opts.json) io.out(JSON.stringify({ items }));
+    else if (items.length === 0) io.out("No grade kept yet (see: qadam group grade --record)");
+    else
+      for (const r of items)
+        io.out(`${r.gradedOn}  ${r.grade}  ${r.score} of ${r.max}  (records from ${r.windowFrom})`);
+  });
+
+  group
+    .command("grading-table")
+    .description(
+      "set the tenant's grading table from a date (the JSON body of PUT /grading-table/{validFrom})",
+    )
+    .requiredOption("--tenant <slug>", "the tenant (slug or id)")
+    .requiredOption("--from <date>", "the date the table takes effect, YYYY-MM-DD")
+    .requiredOption("--file <file>", "the table as JSON, or - for standard input")
+    .option("--database-url <url>", "sqlite:<file> or postgres://… (env DATABASE_URL)")
+    .option("--json", "machine-readable output")
+    .action(
+      async (opts: { tenant: string; from: string; file: string; databaseUrl?: string; json?: boolean }) => {
+        checkDateOption("--from", opts.from);
+        const table = await readJson(opts.file, gradingTableSchema);
+        const set = await withDatabase(databaseUrl(io, opts.databaseUrl), async ({ db }) => {
+          const actor = await operatorOf(db, opts.tenant);
+          return run(db, actor, "grading.table", (trx, ctx) =>
+            setGradingTable(trx, ctx, { validFrom: opts.from, table }),
+          ).catch(explain);
+        });
+        if (opts.json) io.out(JSON.stringify(set));
+        else io.out(`Grading table in force from ${set.validFrom}`);
+      },
+    );
+}

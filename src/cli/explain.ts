@@ -1,0 +1,15 @@
+// A domain error at the command line: its translated message as one clear line (a CliError), in the
+// language asked for; anything else is a fault and goes on with its stack.
+import { isDomainError } from "../platform/errors.js";
+import { errorMessage, type Locale } from "../platform/i18n/index.js";
+import { CliError } from "./io.js";
+
+export function explainIn(locale: Locale) {
+  return (error: unknown): never => {
+    if (isDomainError(error)) throw new CliError(errorMessage(locale, error));
+    throw error;
+  };
+}
+
+/** In English, the command line's language unless a command takes --lang. */
+export const explain = explainIn("en");

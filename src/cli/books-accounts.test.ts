@@ -1,23 +1,11 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { openDatabase } from "../platform/db/database.js";
 import { migrateToLatest } from "../platform/db/migrate.js";
 import { seedTenant } from "../testing/fixtures.js";
-import type { CliIo } from "./io.js";
-import { runCli } from "./main.js";
+import { qadam, scratchDir } from "./testing.js";
 
-const dir = mkdtempSync(join(tmpdir(), "qadam-accounts-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function qadam(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), interactive: false, env: {} };
-  const code = await runCli(args, io);
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const dir = scratchDir("qadam-accounts-");
 
 it("lists an organisation's chart of accounts, as text and as JSON", async () => {
   const url = `sqlite:${join(dir, "accounts.db")}`;

@@ -1,28 +1,16 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { postEntry } from "../books/store.js";
 import { KZT, money } from "../money/index.js";
 import { systemClock } from "../platform/clock.js";
 import { executeCommand } from "../platform/commands.js";
 import { openDatabase } from "../platform/db/database.js";
 import { systemIds } from "../platform/ids.js";
-import type { CliIo } from "./io.js";
-import { runCli } from "./main.js";
 import { operatorOf } from "./operator.js";
+import { qadam, scratchDir } from "./testing.js";
 
-const dir = mkdtempSync(join(tmpdir(), "qadam-books-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function qadam(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), interactive: false, env: {} };
-  const code = await runCli(args, io);
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const dir = scratchDir("qadam-books-");
 
 function hledgerAvailable(): boolean {
   try {

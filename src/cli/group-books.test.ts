@@ -1,25 +1,14 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_GRADING_TABLE } from "../groups/grading.js";
 import { DEFAULT_RULES } from "../groups/rules.js";
 import { type GroupWorld, groupWorld } from "../groups/testing.js";
 import { openDatabase } from "../platform/db/database.js";
 import { migrateToLatest } from "../platform/db/migrate.js";
-import type { CliIo } from "./io.js";
-import { runCli } from "./main.js";
+import { qadam, scratchDir } from "./testing.js";
 
-const dir = mkdtempSync(join(tmpdir(), "qadam-group-books-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function qadam(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), interactive: false, env: {} };
-  const code = await runCli(args, io);
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const dir = scratchDir("qadam-group-books-");
 
 let files = 0;
 function file(content: unknown): string {

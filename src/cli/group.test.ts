@@ -1,26 +1,14 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { recordMeeting } from "../groups/commands.js";
 import type { MeetingInput } from "../groups/meeting.js";
 import { DEFAULT_RULES } from "../groups/rules.js";
 import { type GroupWorld, groupWorld } from "../groups/testing.js";
 import { openDatabase } from "../platform/db/database.js";
 import { migrateToLatest } from "../platform/db/migrate.js";
-import type { CliIo } from "./io.js";
-import { runCli } from "./main.js";
+import { qadam, scratchDir } from "./testing.js";
 
-const dir = mkdtempSync(join(tmpdir(), "qadam-group-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function qadam(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), interactive: false, env: {} };
-  const code = await runCli(args, io);
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const dir = scratchDir("qadam-group-");
 
 /** Everyone present and saving the compulsory 500.00, plus `lines`. */
 function meeting(w: GroupWorld, heldOn: string, lines: MeetingInput["lines"] = []): MeetingInput {

@@ -1,21 +1,9 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { openDatabase } from "../platform/db/database.js";
-import type { CliIo } from "./io.js";
-import { runCli } from "./main.js";
+import { qadam, scratchDir } from "./testing.js";
 
-const dir = mkdtempSync(join(tmpdir(), "qadam-cli-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function qadam(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), interactive: false, env };
-  const code = await runCli(args, io);
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const dir = scratchDir("qadam-cli-");
 
 describe("qadam", () => {
   const url = `sqlite:${join(dir, "cli.db")}`;

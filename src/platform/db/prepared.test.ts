@@ -86,4 +86,20 @@ describeEachDatabase("prepared queries", (use, target) => {
     expect(name).toMatch(/^qadam_\d+$/);
     if (target.name === "postgres") expect(onConnection).toContain(name);
   });
+
+  it("keeps only the first shapes compiled: a query over arrays of ever new lengths still runs, unnamed", async () => {
+    const { db } = use();
+    const slugs = (n: number) => Array.from({ length: n }, (_, i) => (i === 0 ? "p-one" : `none-${i}`));
+    for (let n = 1; n <= 80; n++)
+      expect((await TENANTS_BY_SLUG.rows(db, { slugs: slugs(n) })).map((r) => r.slug)).toEqual(["p-one"]);
+    const text = (n: number) =>
+      db
+        .selectFrom("tenants")
+        .select(["id", "slug", "createdAt"])
+        .where("slug", "in", slugs(n))
+        .orderBy("slug")
+        .compile().sql;
+    expect(statementName(text(3))).toMatch(/^qadam_\d+$/);
+    expect(statementName(text(80))).toBeUndefined();
+  });
 });

@@ -2,7 +2,7 @@
 // (camel case) and compiles a query tree on every call, which on a hot path such as a repayment (a
 // dozen small queries) costs more than the database takes to run them.
 import { type Compilable, CompiledQuery, type QueryResult } from "kysely";
-import { dialectOf } from "./column-types.js";
+import { type Dialect, dialectOf } from "./column-types.js";
 import type { Db } from "./database.js";
 
 /** What arguments may hold: values bound as they are, and arrays and records of them. */
@@ -75,6 +75,9 @@ interface Compiled {
   parameters: ReadonlyArray<{ path: readonly (string | number)[] } | { constant: unknown }>;
 }
 
+/** How many shapes of its arguments one prepared query keeps compiled. */
+const MAX_SHAPES = 64;
+
 /** Names of the statements prepared queries compile to, by their text. */
 const statementNames = new Map<string, string>();
 
@@ -105,9 +108,10 @@ export interface PreparedQuery<A extends Args, O> {
 export function prepared<A extends Args, C extends Compilable>(
   build: (db: Db, args: A) => C,
 ): PreparedQuery<A, RowOf<C>> {
-  const compiled = new Map<string, Compiled>();
+  /** Per dialect, by the shape of the arguments. */
+  const compiled = new Map<Dialect, Map<string, Compiled>>();
 
-  function compile(db: Db, args: A, key: string): Compiled {
+  function compile(db: Db, args: A, shapes: Map<string, Compiled>, shape: string): Compiled {
     const slots: Slot[] = [];
     const { stand } = placeholders(args, [], slots);
     const query = build(db, stand as A).compile();
@@ -123,14 +127,24 @@ export function prepared<A extends Args, C extends Compilable>(
     if (unused.length > 0)
       throw new Error(`prepared query: argument ${unused[0]?.path.join(".")} is not a bound parameter`);
     const result = { sql: query.sql, parameters };
-    compiled.set(key, result);
-    if (!statementNames.has(query.sql)) statementNames.set(query.sql, `qadam_${statementNames.size + 1}`);
+    // Kept (and named) for the first shapes met only: arrays of ever new lengths, such as the lines
+    // of entries of every size, must not grow the caches, here and on the server, without end.
+    if (shapes.size < MAX_SHAPES) {
+      shapes.set(shape, result);
+      if (!statementNames.has(query.sql)) statementNames.set(query.sql, `qadam_${statementNames.size + 1}`);
+    }
     return result;
   }
 
   async function execute(db: Db, args: A): Promise<QueryResult<RowOf<C>>> {
-    const key = `${dialectOf(db)}${shapeOf(args)}`;
-    const query = compiled.get(key) ?? compile(db, args, key);
+    const dialect = dialectOf(db);
+    let shapes = compiled.get(dialect);
+    if (!shapes) {
+      shapes = new Map();
+      compiled.set(dialect, shapes);
+    }
+    const shape = shapeOf(args);
+    const query = shapes.get(shape) ?? compile(db, args, shapes, shape);
     const values = query.parameters.map((p) => ("path" in p ? at(args, p.path) : p.constant));
     return db.executeQuery<RowOf<C>>(CompiledQuery.raw(query.sql, values));
   }

@@ -94,15 +94,18 @@ export async function chartOf(db: Db, actor: Actor, orgId: string): Promise<Acco
   return accountsOf(db, actor.tenantId, org.id);
 }
 
-/** The chart of an organisation already found (and its visibility checked), ordered by code. */
-export async function accountsOf(db: Db, tenantId: string, orgId: string): Promise<Account[]> {
-  const rows = await db
+const CHART = prepared((db, a: { tenantId: string; orgId: string }) =>
+  db
     .selectFrom("accounts")
     .select(["id", "orgId", "code", "name", "type", "parentId", "status"])
-    .where("tenantId", "=", tenantId)
-    .where("orgId", "=", orgId)
-    .orderBy("code")
-    .execute();
+    .where("tenantId", "=", a.tenantId)
+    .where("orgId", "=", a.orgId)
+    .orderBy("code"),
+);
+
+/** The chart of an organisation already found (and its visibility checked), ordered by code. */
+export async function accountsOf(db: Db, tenantId: string, orgId: string): Promise<Account[]> {
+  const rows = await CHART.rows(db, { tenantId, orgId });
   const names = fullNames(
     rows.map((r) => ({
       code: r.id,

@@ -11,6 +11,13 @@ import { businessDate } from "../platform/clock.js";
 import type { CommandContext } from "../platform/commands.js";
 import { isUniqueViolation } from "../platform/db/constraint-errors.js";
 import type { Db } from "../platform/db/database.js";
+import { prepared, type Row } from "../platform/db/prepared.js";
+import type {
+  InternalLoansTable,
+  MeetingAttendanceTable,
+  MeetingLinesTable,
+  MeetingsTable,
+} from "../platform/db/schema.js";
 import { DomainError } from "../platform/errors.js";
 import { isUuid } from "../platform/ids.js";
 import { postFederationFees, reverseFederationFees } from "./federation-books.js";
@@ -87,6 +94,28 @@ export interface RecordedMeeting {
   loansIssued: string[];
 }
 
+const INSERT_MEETING = prepared((db, a: { row: Row<MeetingsTable> }) =>
+  db.insertInto("meetings").values(a.row),
+);
+const INSERT_ATTENDANCE = prepared((db, a: { rows: ReadonlyArray<Row<MeetingAttendanceTable>> }) =>
+  db.insertInto("meetingAttendance").values(a.rows),
+);
+const INSERT_LOANS = prepared((db, a: { rows: ReadonlyArray<Row<InternalLoansTable>> }) =>
+  db.insertInto("internalLoans").values(a.rows),
+);
+const INSERT_LINES = prepared((db, a: { rows: ReadonlyArray<Row<MeetingLinesTable>> }) =>
+  db.insertInto("meetingLines").values(a.rows),
+);
+const LOANS_BY_ID = prepared((db, a: { ids: readonly string[] }) =>
+  db.selectFrom("internalLoans").selectAll().where("id", "in", a.ids),
+);
+const UPDATE_LOAN = prepared((db, a: { id: string; principalOutstanding: string; status: string }) =>
+  db
+    .updateTable("internalLoans")
+    .set({ principalOutstanding: a.principalOutstanding, status: a.status })
+    .where("id", "=", a.id),
+);
+
 /**
  * Records a meeting in one go. Errors: NOT_FOUND, FORBIDDEN, ORG_NOT_A_GROUP, BOOKS_NOT_OPEN,
  * MEETING_NO_RULES, MEETING_DATE_IN_FUTURE, MEETING_DATE_ORDER, every MEETING_* refusal of planMeeting,
@@ -150,9 +179,8 @@ export async function recordMeeting(
           })),
         });
   try {
-    await trx
-      .insertInto("meetings")
-      .values({
+    await INSERT_MEETING.execute(trx, {
+      row: {
         id: meetingId,
         tenantId: group.tenantId,
         orgId: group.id,
@@ -166,24 +194,21 @@ export async function recordMeeting(
         note: null,
         recordedAt: ctx.now,
         recordedBy: ctx.actor.userId,
-      })
-      .execute();
+      },
+    });
   } catch (error) {
     if (isUniqueViolation(error)) throw new DomainError("CONCURRENT_UPDATE");
     throw error;
   }
   if (input.attendance.length > 0)
-    await trx
-      .insertInto("meetingAttendance")
-      .values(
-        input.attendance.map((a) => ({
-          tenantId: group.tenantId,
-          meetingId,
-          personId: a.personId,
-          status: a.status,
-        })),
-      )
-      .execute();
+    await INSERT_ATTENDANCE.execute(trx, {
+      rows: input.attendance.map((a) => ({
+        tenantId: group.tenantId,
+        meetingId,
+        personId: a.personId,
+        status: a.status,
+      })),
+    });
 
   // Repayments of the federation's or the MFO's loans go through the loan engine, which posts both books.
   const collected = new Map<number, string>();
@@ -222,29 +247,26 @@ export async function recordMeeting(
         ]
       : [],
   );
-  if (newLoans.length > 0) await trx.insertInto("internalLoans").values(newLoans).execute();
+  if (newLoans.length > 0) await INSERT_LOANS.execute(trx, { rows: newLoans });
   if (input.lines.length > 0)
-    await trx
-      .insertInto("meetingLines")
-      .values(
-        input.lines.map((line, i) => ({
-          tenantId: group.tenantId,
-          meetingId,
-          lineNo: i + 1,
-          orgId: group.id,
-          heldOn: input.heldOn,
-          personId: "personId" in line ? line.personId : null,
-          kind: line.kind,
-          amount: line.amount.toString(),
-          interest:
-            line.kind === "externalLoanRepaid"
-              ? line.interest.toString()
-              : (plan.interest[i]?.toString() ?? null),
-          internalLoanId: line.kind === "repayment" ? line.loanId : (loanIds[i] ?? null),
-          detail: detailOf(line, collected.get(i) ?? null),
-        })),
-      )
-      .execute();
+    await INSERT_LINES.execute(trx, {
+      rows: input.lines.map((line, i) => ({
+        tenantId: group.tenantId,
+        meetingId,
+        lineNo: i + 1,
+        orgId: group.id,
+        heldOn: input.heldOn,
+        personId: "personId" in line ? line.personId : null,
+        kind: line.kind,
+        amount: line.amount.toString(),
+        interest:
+          line.kind === "externalLoanRepaid"
+            ? line.interest.toString()
+            : (plan.interest[i]?.toString() ?? null),
+        internalLoanId: line.kind === "repayment" ? line.loanId : (loanIds[i] ?? null),
+        detail: detailOf(line, collected.get(i) ?? null),
+      })),
+    });
   await refreshLoans(
     trx,
     group,
@@ -328,17 +350,14 @@ async function refreshLoans(
   if (loanIds.length === 0) return;
   const ids = [...new Set(loanIds)];
   const repayments = await repaymentsOf(trx, group, ids);
-  const rows = await trx.selectFrom("internalLoans").selectAll().where("id", "in", ids).execute();
+  const rows = await LOANS_BY_ID.rows(trx, { ids });
   for (const l of rows) {
     const state = internalLoanOn(termsOf(l), repayments.get(l.id) ?? [], on);
-    await trx
-      .updateTable("internalLoans")
-      .set({
-        principalOutstanding: state.principalOutstanding.toString(),
-        status: state.principalOutstanding === 0n ? "repaid" : "open",
-      })
-      .where("id", "=", l.id)
-      .execute();
+    await UPDATE_LOAN.execute(trx, {
+      id: l.id,
+      principalOutstanding: state.principalOutstanding.toString(),
+      status: state.principalOutstanding === 0n ? "repaid" : "open",
+    });
   }
 }
 

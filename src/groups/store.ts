@@ -10,6 +10,7 @@ import type { Organisation } from "../orgs/types.js";
 import type { Actor } from "../platform/auth/actor.js";
 import type { Db } from "../platform/db/database.js";
 import { toBigInt } from "../platform/db/ints.js";
+import { prepared } from "../platform/db/prepared.js";
 import { DomainError } from "../platform/errors.js";
 import type { InternalLoanTerms, InternalRepayment } from "./internal-loans.js";
 import { type OpenLoan, SHG_ACCOUNTS, type ShgAccount } from "./meeting.js";
@@ -22,18 +23,25 @@ export async function findGroup(db: Db, actor: Actor, groupId: string): Promise<
   return group;
 }
 
+/** The tenant and the group, the arguments of most queries here. */
+type OfGroup = { tenantId: string; orgId: string };
+const ofGroup = (group: Organisation): OfGroup => ({ tenantId: group.tenantId, orgId: group.id });
+
+const RULES = prepared((db, a: OfGroup) =>
+  db
+    .selectFrom("groupRules")
+    .select(["validFrom", "spec"])
+    .where("tenantId", "=", a.tenantId)
+    .where("orgId", "=", a.orgId)
+    .orderBy("validFrom"),
+);
+
 /** Every version of the group's rules as adopted, oldest first. */
 export async function adoptedRules(
   db: Db,
   group: Organisation,
 ): Promise<Array<{ validFrom: string; spec: GroupRulesSpec }>> {
-  const rows = await db
-    .selectFrom("groupRules")
-    .select(["validFrom", "spec"])
-    .where("tenantId", "=", group.tenantId)
-    .where("orgId", "=", group.id)
-    .orderBy("validFrom")
-    .execute();
+  const rows = await RULES.rows(db, ofGroup(group));
   return rows.map((r) => ({ validFrom: r.validFrom, spec: groupRulesSpec.parse(JSON.parse(r.spec)) }));
 }
 
@@ -49,19 +57,22 @@ export interface MemberOnDate {
   leftOn: string | null;
 }
 
-/** Members of the group on a date: joined on or before it, not left by it. */
-export async function membersOn(db: Db, group: Organisation, date: string): Promise<MemberOnDate[]> {
-  const rows = await db
+const MEMBERS_ON = prepared((db, a: OfGroup & { date: string }) =>
+  db
     .selectFrom("memberships as m")
     .innerJoin("persons as p", "p.id", "m.personId")
     .select(["m.personId", "p.givenName", "p.familyName", "m.joinedOn", "m.leftOn"])
-    .where("m.tenantId", "=", group.tenantId)
-    .where("m.groupId", "=", group.id)
-    .where("m.joinedOn", "<=", date)
-    .where((eb) => eb.or([eb("m.leftOn", "is", null), eb("m.leftOn", ">", date)]))
+    .where("m.tenantId", "=", a.tenantId)
+    .where("m.groupId", "=", a.orgId)
+    .where("m.joinedOn", "<=", a.date)
+    .where((eb) => eb.or([eb("m.leftOn", "is", null), eb("m.leftOn", ">", a.date)]))
     .orderBy("m.joinedOn")
-    .orderBy("m.personId")
-    .execute();
+    .orderBy("m.personId"),
+);
+
+/** Members of the group on a date: joined on or before it, not left by it. */
+export async function membersOn(db: Db, group: Organisation, date: string): Promise<MemberOnDate[]> {
+  const rows = await MEMBERS_ON.rows(db, { ...ofGroup(group), date });
   return rows.map((r) => ({
     personId: r.personId,
     name: [r.givenName, r.familyName].filter(Boolean).join(" "),
@@ -91,6 +102,33 @@ export interface Balances {
   savings: Map<string, bigint>;
 }
 
+/** After any business date: the bound of "up to and including" when there is none. */
+const LAST_DATE = "9999-12-31";
+
+const ACCOUNT_TOTALS = prepared((db, a: OfGroup & { through: string }) =>
+  db
+    .selectFrom("accountDailyBalances")
+    .select((eb) => ["accountId", eb.fn.sum<string | number | bigint>("amount").as("total")])
+    .where("tenantId", "=", a.tenantId)
+    .where("orgId", "=", a.orgId)
+    .where("businessDate", "<=", a.through)
+    .groupBy("accountId"),
+);
+
+const savingsOf = (db: Db, a: { accountId: string; through: string }) =>
+  db
+    .selectFrom("journalLines")
+    .select((eb) => ["partyId", eb.fn.sum<string | number | bigint>("amount").as("total")])
+    .where("accountId", "=", a.accountId)
+    .where("partyId", "is not", null)
+    .where("businessDate", "<=", a.through)
+    .groupBy("partyId");
+const EVERY_MEMBERS_SAVINGS = prepared((db, a: { accountId: string; through: string }) => savingsOf(db, a));
+const MEMBERS_SAVINGS = prepared(
+  (db, a: { accountId: string; through: string; members: readonly string[] }) =>
+    savingsOf(db, a).where("partyId", "in", a.members),
+);
+
 /**
  * The group's balances from its journal, up to and including `date` (all of it when null): each
  * account's from the daily totals, and the savings of `members` (every member's when omitted) from
@@ -103,14 +141,8 @@ export async function groupBalances(
   date: string | null = null,
   members: readonly string[] | null = null,
 ): Promise<Balances> {
-  const totals = await db
-    .selectFrom("accountDailyBalances")
-    .select((eb) => ["accountId", eb.fn.sum<string | number | bigint>("amount").as("total")])
-    .where("tenantId", "=", group.tenantId)
-    .where("orgId", "=", group.id)
-    .$if(date !== null, (qb) => qb.where("businessDate", "<=", date ?? ""))
-    .groupBy("accountId")
-    .execute();
+  const through = date ?? LAST_DATE;
+  const totals = await ACCOUNT_TOTALS.rows(db, { ...ofGroup(group), through });
   const roleOf = new Map(Object.entries(accounts).map(([role, id]) => [id, role as ShgAccount]));
   const account = Object.fromEntries(Object.keys(SHG_ACCOUNTS).map((k) => [k, 0n])) as Record<
     ShgAccount,
@@ -122,15 +154,10 @@ export async function groupBalances(
   }
   const savings = new Map<string, bigint>();
   if (members !== null && members.length === 0) return { account, savings };
-  const rows = await db
-    .selectFrom("journalLines")
-    .select((eb) => ["partyId", eb.fn.sum<string | number | bigint>("amount").as("total")])
-    .where("accountId", "=", accounts.savings)
-    .where("partyId", "is not", null)
-    .$if(members !== null, (qb) => qb.where("partyId", "in", members ?? []))
-    .$if(date !== null, (qb) => qb.where("businessDate", "<=", date ?? ""))
-    .groupBy("partyId")
-    .execute();
+  const rows =
+    members === null
+      ? await EVERY_MEMBERS_SAVINGS.rows(db, { accountId: accounts.savings, through })
+      : await MEMBERS_SAVINGS.rows(db, { accountId: accounts.savings, through, members });
   for (const r of rows) if (r.partyId) savings.set(r.partyId, -toBigInt(r.total));
   return { account, savings };
 }
@@ -152,17 +179,20 @@ export function termsOf(row: {
   };
 }
 
-/** Open internal loans of the group with the repayments of posted meetings. */
-export async function openLoansOf(db: Db, group: Organisation): Promise<OpenLoan[]> {
-  const loans = await db
+const OPEN_LOANS = prepared((db, a: OfGroup) =>
+  db
     .selectFrom("internalLoans")
     .selectAll()
-    .where("tenantId", "=", group.tenantId)
-    .where("orgId", "=", group.id)
+    .where("tenantId", "=", a.tenantId)
+    .where("orgId", "=", a.orgId)
     .where("status", "=", "open")
     .orderBy("issuedOn")
-    .orderBy("id")
-    .execute();
+    .orderBy("id"),
+);
+
+/** Open internal loans of the group with the repayments of posted meetings. */
+export async function openLoansOf(db: Db, group: Organisation): Promise<OpenLoan[]> {
+  const loans = await OPEN_LOANS.rows(db, ofGroup(group));
   if (loans.length === 0) return [];
   const repayments = await repaymentsOf(
     db,
@@ -177,6 +207,21 @@ export async function openLoansOf(db: Db, group: Organisation): Promise<OpenLoan
   }));
 }
 
+const REPAYMENTS = prepared((db, a: OfGroup & { loanIds: readonly string[] }) =>
+  db
+    .selectFrom("meetingLines as l")
+    .innerJoin("meetings as m", "m.id", "l.meetingId")
+    .select(["l.internalLoanId", "l.heldOn", "l.amount", "l.interest"])
+    .where("l.tenantId", "=", a.tenantId)
+    .where("l.orgId", "=", a.orgId)
+    .where("l.kind", "=", "repayment")
+    .where("m.status", "=", "posted")
+    .where("l.internalLoanId", "in", a.loanIds)
+    .orderBy("l.heldOn")
+    .orderBy("m.seq")
+    .orderBy("l.lineNo"),
+);
+
 /** Repayments of the given loans recorded at posted meetings, in date order. */
 export async function repaymentsOf(
   db: Db,
@@ -185,19 +230,7 @@ export async function repaymentsOf(
 ): Promise<Map<string, InternalRepayment[]>> {
   const out = new Map<string, InternalRepayment[]>();
   if (loanIds.length === 0) return out;
-  const rows = await db
-    .selectFrom("meetingLines as l")
-    .innerJoin("meetings as m", "m.id", "l.meetingId")
-    .select(["l.internalLoanId", "l.heldOn", "l.amount", "l.interest"])
-    .where("l.tenantId", "=", group.tenantId)
-    .where("l.orgId", "=", group.id)
-    .where("l.kind", "=", "repayment")
-    .where("m.status", "=", "posted")
-    .where("l.internalLoanId", "in", loanIds)
-    .orderBy("l.heldOn")
-    .orderBy("m.seq")
-    .orderBy("l.lineNo")
-    .execute();
+  const rows = await REPAYMENTS.rows(db, { ...ofGroup(group), loanIds });
   for (const r of rows) {
     if (!r.internalLoanId) continue;
     const amount = toBigInt(r.amount);
@@ -218,26 +251,32 @@ export interface MeetingRow {
 }
 
 /** The group's latest posted meeting, or null. */
-export async function latestMeeting(db: Db, group: Organisation): Promise<MeetingRow | null> {
-  const row = await db
+const LATEST_MEETING = prepared((db, a: OfGroup) =>
+  db
     .selectFrom("meetings")
     .select(["id", "seq", "heldOn", "status", "entryId"])
-    .where("tenantId", "=", group.tenantId)
-    .where("orgId", "=", group.id)
+    .where("tenantId", "=", a.tenantId)
+    .where("orgId", "=", a.orgId)
     .where("status", "=", "posted")
     .orderBy("seq", "desc")
-    .limit(1)
-    .executeTakeFirst();
+    .limit(1),
+);
+
+export async function latestMeeting(db: Db, group: Organisation): Promise<MeetingRow | null> {
+  const row = await LATEST_MEETING.first(db, ofGroup(group));
   return row ? { ...row, status: row.status === "reversed" ? "reversed" : "posted" } : null;
 }
 
 /** The next sequence number for a meeting of the group. */
-export async function nextMeetingSeq(db: Db, group: Organisation): Promise<number> {
-  const row = await db
+const LAST_SEQ = prepared((db, a: OfGroup) =>
+  db
     .selectFrom("meetings")
     .select(sql<number | null>`max(seq)`.as("seq"))
-    .where("tenantId", "=", group.tenantId)
-    .where("orgId", "=", group.id)
-    .executeTakeFirst();
+    .where("tenantId", "=", a.tenantId)
+    .where("orgId", "=", a.orgId),
+);
+
+export async function nextMeetingSeq(db: Db, group: Organisation): Promise<number> {
+  const row = await LAST_SEQ.first(db, ofGroup(group));
   return Number(row?.seq ?? 0) + 1;
 }

@@ -1,6 +1,9 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
-import { parseDatabaseUrl, redactUrl } from "./database.js";
+import { openDatabase, parseDatabaseUrl, redactUrl } from "./database.js";
 import { describeEachDatabase } from "./testing.js";
 
 describe("database URLs", () => {
@@ -17,6 +20,26 @@ describe("database URLs", () => {
   });
   it("hides passwords", () => {
     expect(redactUrl("postgres://user:secret@host/db")).toBe("postgres://user:***@host/db");
+  });
+});
+
+describe("a SQLite file", () => {
+  it("is opened in WAL mode, synchronous NORMAL, foreign keys on, checkpointed every 10,000 pages", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "qadam-sqlite-"));
+    const open = await openDatabase(`sqlite:${join(dir, "q.db")}`);
+    try {
+      const pragma = async (name: string) =>
+        Object.values(
+          (await sql.raw<Record<string, unknown>>(`pragma ${name}`).execute(open.db)).rows[0] ?? {},
+        )[0];
+      expect(await pragma("journal_mode")).toBe("wal");
+      expect(await pragma("synchronous")).toBe(1);
+      expect(await pragma("foreign_keys")).toBe(1);
+      expect(await pragma("wal_autocheckpoint")).toBe(10000);
+    } finally {
+      await open.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -4,17 +4,33 @@
 import { z } from "zod";
 import { formatMoney, money } from "../money/index.js";
 import type { Actor } from "../platform/auth/actor.js";
+import type { CommandContext } from "../platform/commands.js";
 import type { Db } from "../platform/db/database.js";
-import type { RecordedMeeting } from "./commands.js";
-import { meetingLineJsonOf } from "./meeting-input.js";
+import { correctLatestMeeting, type RecordedMeeting, recordMeeting } from "./commands.js";
+import { type MeetingInputJson, meetingInputFrom, meetingLineJsonOf } from "./meeting-input.js";
 import { type MeetingRecord, type MeetingSummary, meetingRecord } from "./meeting-records.js";
 import type { Passbook } from "./queries.js";
 import { groupRulesSpec } from "./rules.js";
+import { adoptedRules, findGroup } from "./store.js";
 
 const text = z.string();
 const int = z.number().int();
 
 export const rulesVersionSchema = z.object({ groupId: text, validFrom: text, rules: groupRulesSpec });
+
+/** Every version of the group's rules as adopted, oldest first. */
+export async function rulesVersionsJson(
+  db: Db,
+  actor: Actor,
+  groupId: string,
+): Promise<Array<z.infer<typeof rulesVersionSchema>>> {
+  const group = await findGroup(db, actor, groupId);
+  return (await adoptedRules(db, group)).map((r) => ({
+    groupId: group.id,
+    validFrom: r.validFrom,
+    rules: r.spec,
+  }));
+}
 
 export const meetingSummarySchema = z.object({
   id: text,
@@ -94,6 +110,35 @@ export async function recordedDto(db: Db, actor: Actor, groupId: string, r: Reco
     entryId: r.entryId,
     cashAfter: formatMoney(money(r.cashAfter, record.currency)),
     loansIssued: r.loansIssued,
+  };
+}
+
+/** Records a meeting sent as JSON (amounts in the group's currency) and reads it back. */
+export async function recordMeetingJson(
+  trx: Db,
+  ctx: CommandContext,
+  groupId: string,
+  json: MeetingInputJson,
+) {
+  const group = await findGroup(trx, ctx.actor, groupId);
+  const recorded = await recordMeeting(trx, ctx, group.id, meetingInputFrom(json, group.currency));
+  return recordedDto(trx, ctx.actor, group.id, recorded);
+}
+
+/** Corrects the group's latest meeting, the replacement (if any) sent as JSON; both read back. */
+export async function correctMeetingJson(
+  trx: Db,
+  ctx: CommandContext,
+  groupId: string,
+  meetingId: string,
+  replacement: MeetingInputJson | null,
+) {
+  const group = await findGroup(trx, ctx.actor, groupId);
+  const input = replacement ? meetingInputFrom(replacement, group.currency) : null;
+  const done = await correctLatestMeeting(trx, ctx, group.id, meetingId, input);
+  return {
+    reversed: meetingDto(await meetingRecord(trx, ctx.actor, group.id, done.reversed)),
+    replacement: done.replacement ? await recordedDto(trx, ctx.actor, group.id, done.replacement) : null,
   };
 }
 

@@ -7,26 +7,27 @@ import { checkDate } from "../orgs/values.js";
 import { commandRoute } from "../platform/http/command-route.js";
 import { actorOf, type RouteModule } from "../platform/http/context.js";
 import { calendarDate as date, recordId } from "../platform/http/schemas.js";
-import { adoptRules, correctLatestMeeting, recordMeeting } from "./commands.js";
+import { adoptRules } from "./commands.js";
 import { cycleRoutes } from "./cycle-routes.js";
 import { gradeRoutes } from "./grade-routes.js";
-import { meetingInputFrom, meetingInputJson } from "./meeting-input.js";
+import { meetingInputJson } from "./meeting-input.js";
 import {
+  correctMeetingJson,
   meetingDto,
   meetingListSchema,
   meetingSchema,
   passbookDto,
   passbookSchema,
-  recordedDto,
   recordedMeetingSchema,
+  recordMeetingJson,
   regularitySchema,
   rulesVersionSchema,
+  rulesVersionsJson,
   summaryDto,
 } from "./meeting-json.js";
 import { meetingRecord, meetingsOf } from "./meeting-records.js";
 import { meetingRegularity, passbook } from "./queries.js";
 import { groupRulesSpec } from "./rules.js";
-import { adoptedRules, findGroup } from "./store.js";
 
 const groupParams = z.object({ groupId: recordId });
 const meetingParams = z.object({ groupId: recordId, meetingId: recordId });
@@ -68,11 +69,9 @@ export const groupRoutes: RouteModule = async (fastify, deps) => {
         response: { 200: z.object({ items: z.array(rulesVersionSchema) }) },
       },
     },
-    async (request) => {
-      const group = await findGroup(deps.db, actorOf(request), request.params.groupId);
-      const items = await adoptedRules(deps.db, group);
-      return { items: items.map((r) => ({ groupId: group.id, validFrom: r.validFrom, rules: r.spec })) };
-    },
+    async (request) => ({
+      items: await rulesVersionsJson(deps.db, actorOf(request), request.params.groupId),
+    }),
   );
 
   app.post(
@@ -88,12 +87,9 @@ export const groupRoutes: RouteModule = async (fastify, deps) => {
       },
     },
     (request, reply) =>
-      commandRoute(deps, request, reply, { name: "meeting.record", status: 201 }, async (trx, ctx) => {
-        const group = await findGroup(trx, ctx.actor, request.params.groupId);
-        const input = meetingInputFrom(request.body, group.currency);
-        const recorded = await recordMeeting(trx, ctx, group.id, input);
-        return recordedDto(trx, ctx.actor, group.id, recorded);
-      }),
+      commandRoute(deps, request, reply, { name: "meeting.record", status: 201 }, (trx, ctx) =>
+        recordMeetingJson(trx, ctx, request.params.groupId, request.body),
+      ),
   );
 
   app.get(
@@ -149,19 +145,15 @@ export const groupRoutes: RouteModule = async (fastify, deps) => {
       },
     },
     (request, reply) =>
-      commandRoute(deps, request, reply, { name: "meeting.correct" }, async (trx, ctx) => {
-        const group = await findGroup(trx, ctx.actor, request.params.groupId);
-        const replacement = request.body.replacement
-          ? meetingInputFrom(request.body.replacement, group.currency)
-          : null;
-        const done = await correctLatestMeeting(trx, ctx, group.id, request.params.meetingId, replacement);
-        return {
-          reversed: meetingDto(await meetingRecord(trx, ctx.actor, group.id, done.reversed)),
-          replacement: done.replacement
-            ? await recordedDto(trx, ctx.actor, group.id, done.replacement)
-            : null,
-        };
-      }),
+      commandRoute(deps, request, reply, { name: "meeting.correct" }, (trx, ctx) =>
+        correctMeetingJson(
+          trx,
+          ctx,
+          request.params.groupId,
+          request.params.meetingId,
+          request.body.replacement,
+        ),
+      ),
   );
 
   app.get(

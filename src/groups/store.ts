@@ -250,7 +250,6 @@ export interface MeetingRow {
   entryId: string | null;
 }
 
-/** The group's latest posted meeting, or null. */
 const LATEST_MEETING = prepared((db, a: OfGroup) =>
   db
     .selectFrom("meetings")
@@ -262,12 +261,12 @@ const LATEST_MEETING = prepared((db, a: OfGroup) =>
     .limit(1),
 );
 
+/** The group's latest posted meeting, or null. */
 export async function latestMeeting(db: Db, group: Organisation): Promise<MeetingRow | null> {
   const row = await LATEST_MEETING.first(db, ofGroup(group));
   return row ? { ...row, status: row.status === "reversed" ? "reversed" : "posted" } : null;
 }
 
-/** The next sequence number for a meeting of the group. */
 const LAST_SEQ = prepared((db, a: OfGroup) =>
   db
     .selectFrom("meetings")
@@ -276,6 +275,7 @@ const LAST_SEQ = prepared((db, a: OfGroup) =>
     .where("orgId", "=", a.orgId),
 );
 
+/** The next sequence number for a meeting of the group. */
 export async function nextMeetingSeq(db: Db, group: Organisation): Promise<number> {
   const row = await LAST_SEQ.first(db, ofGroup(group));
   return Number(row?.seq ?? 0) + 1;

@@ -134,7 +134,6 @@ export async function loadLoan(db: Db, actor: Actor, id: string, lock = false): 
   };
 }
 
-/** Writes the loan's changed state; another writer since it was loaded makes this CONCURRENT_UPDATE. */
 /** What saveLoan writes: everything but what a loan is given at application. */
 type SavedLoan = Omit<
   Row<LoansTable>,
@@ -155,6 +154,7 @@ const SAVE_LOAN = prepared((db, a: { id: string; version: number; set: SavedLoan
   db.updateTable("loans").set(a.set).where("id", "=", a.id).where("version", "=", a.version),
 );
 
+/** Writes the loan's changed state; another writer since it was loaded makes this CONCURRENT_UPDATE. */
 export async function saveLoan(trx: Db, loan: LoanRecord, nextVersion: number): Promise<void> {
   const updated = await SAVE_LOAN.affected(trx, {
     id: loan.id,

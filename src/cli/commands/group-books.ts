@@ -2,26 +2,32 @@
 // and grading-table: a self-help group's books kept from the command line, with the JSON the API takes
 // and gives (a meeting file is the body of POST /groups/{id}/meetings), through the same commands.
 import type { Command } from "commander";
-import { adoptRules, correctLatestMeeting, recordMeeting } from "../../groups/commands.js";
+import { adoptRules } from "../../groups/commands.js";
 import { gradeHistory, setGradingTable } from "../../groups/grades.js";
 import { gradingTableSchema } from "../../groups/grading.js";
-import { meetingInputFrom, meetingInputJson } from "../../groups/meeting-input.js";
-import { meetingDto, passbookDto, recordedDto } from "../../groups/meeting-json.js";
+import { meetingInputJson } from "../../groups/meeting-input.js";
+import {
+  correctMeetingJson,
+  meetingDto,
+  passbookDto,
+  recordMeetingJson,
+  rulesVersionsJson,
+} from "../../groups/meeting-json.js";
 import { meetingRecord } from "../../groups/meeting-records.js";
 import { meetingRegularity, passbook } from "../../groups/queries.js";
 import { groupRulesSpec } from "../../groups/rules.js";
-import { adoptedRules, findGroup } from "../../groups/store.js";
 import type { Actor } from "../../platform/auth/actor.js";
 import { isCalendarDate, systemClock } from "../../platform/clock.js";
 import { type CommandContext, executeCommand } from "../../platform/commands.js";
 import type { Db } from "../../platform/db/database.js";
-import { isLocale, type Locale, translate } from "../../platform/i18n/index.js";
+import { isLocale, type Locale } from "../../platform/i18n/index.js";
 import { systemIds } from "../../platform/ids.js";
 import { databaseUrl, withDatabase } from "../database.js";
 import { explain, explainIn } from "../explain.js";
 import { readJson } from "../input.js";
 import { CliError, type CliIo } from "../io.js";
 import { operatorOf, tenantOfOrg } from "../operator.js";
+import { criteriaIn } from "./group.js";
 
 interface Options {
   group: string;
@@ -85,14 +91,7 @@ export function groupBooksCommands(program: Command, io: CliIo): void {
 
   common(group.command("rules").description("every version of the group's rules, oldest first")).action(
     async (opts: Options) => {
-      const items = await asOperator(io, opts, async (db, actor) => {
-        const g = await findGroup(db, actor, opts.group);
-        return (await adoptedRules(db, g)).map((r) => ({
-          groupId: g.id,
-          validFrom: r.validFrom,
-          rules: r.spec,
-        }));
-      });
+      const items = await asOperator(io, opts, (db, actor) => rulesVersionsJson(db, actor, opts.group));
       if (opts.json) io.out(JSON.stringify({ items }));
       else if (items.length === 0) io.out("No rules adopted yet (see: qadam group adopt-rules)");
       else for (const r of items) io.out(`From ${r.validFrom}: ${JSON.stringify(r.rules)}`);
@@ -137,11 +136,7 @@ export function groupBooksCommands(program: Command, io: CliIo): void {
         io,
         opts,
         (db, actor) =>
-          run(db, actor, "meeting.record", async (trx, ctx) => {
-            const g = await findGroup(trx, ctx.actor, opts.group);
-            const done = await recordMeeting(trx, ctx, g.id, meetingInputFrom(input, g.currency));
-            return recordedDto(trx, ctx.actor, g.id, done);
-          }),
+          run(db, actor, "meeting.record", (trx, ctx) => recordMeetingJson(trx, ctx, opts.group, input)),
         locale,
       );
       if (opts.json) io.out(JSON.stringify(recorded));
@@ -179,17 +174,9 @@ export function groupBooksCommands(program: Command, io: CliIo): void {
         io,
         opts,
         (db, actor) =>
-          run(db, actor, "meeting.correct", async (trx, ctx) => {
-            const g = await findGroup(trx, ctx.actor, opts.group);
-            const input = replacement ? meetingInputFrom(replacement, g.currency) : null;
-            const result = await correctLatestMeeting(trx, ctx, g.id, opts.meeting, input);
-            return {
-              reversed: meetingDto(await meetingRecord(trx, ctx.actor, g.id, result.reversed)),
-              replacement: result.replacement
-                ? await recordedDto(trx, ctx.actor, g.id, result.replacement)
-                : null,
-            };
-          }),
+          run(db, actor, "meeting.correct", (trx, ctx) =>
+            correctMeetingJson(trx, ctx, opts.group, opts.meeting, replacement),
+          ),
         locale,
       );
       if (opts.json) io.out(JSON.stringify(done));
@@ -247,15 +234,7 @@ export function groupBooksCommands(program: Command, io: CliIo): void {
   ).action(async (opts: Options) => {
     const locale = localeOf(opts);
     const rows = await asOperator(io, opts, (db, actor) => gradeHistory(db, actor, opts.group), locale);
-    const items = rows.map((r) => ({
-      ...r,
-      criteria: r.criteria.map((c) => ({
-        name: c.name,
-        score: c.score,
-        max: c.max,
-        reason: translate(locale, c.reason.key, c.reason.values),
-      })),
-    }));
+    const items = rows.map((r) => ({ ...r, criteria: criteriaIn(locale, r.criteria) }));
     if (opts.json) io.out(JSON.stringify({ items }));
     else if (items.length === 0) io.out("No grade kept yet (see: qadam group grade --record)");
     else

@@ -3,6 +3,8 @@
 import type { Command } from "commander";
 import { closeCycle, previewShareout, type ShareoutPreview } from "../../groups/cycle.js";
 import { gradeOn, recordGrade } from "../../groups/grades.js";
+import type { CriterionScore } from "../../groups/grading.js";
+import { summaryDto } from "../../groups/meeting-json.js";
 import { meetingsOf } from "../../groups/meeting-records.js";
 import { findGroup } from "../../groups/store.js";
 import { formatMoney, money } from "../../money/index.js";
@@ -10,7 +12,7 @@ import type { Actor } from "../../platform/auth/actor.js";
 import { businessDate, isCalendarDate, systemClock } from "../../platform/clock.js";
 import { executeCommand } from "../../platform/commands.js";
 import type { Db } from "../../platform/db/database.js";
-import { isLocale, translate } from "../../platform/i18n/index.js";
+import { isLocale, type Locale, translate } from "../../platform/i18n/index.js";
 import { systemIds } from "../../platform/ids.js";
 import { databaseUrl, withDatabase } from "../database.js";
 import { explain, explainIn } from "../explain.js";
@@ -32,6 +34,16 @@ async function groupAndDate(
   const actor = await operatorOf(db, await tenantOfOrg(db, opts.group));
   const group = await findGroup(db, actor, opts.group).catch(explain);
   return { actor, on: opts.on ?? businessDate(systemClock.now(), group.timeZone) };
+}
+
+/** A grade's criteria as the command line prints them: each reason as a sentence in `locale`. */
+export function criteriaIn(locale: Locale, criteria: readonly CriterionScore[]) {
+  return criteria.map((c) => ({
+    name: c.name,
+    score: c.score,
+    max: c.max,
+    reason: translate(locale, c.reason.key, c.reason.values),
+  }));
 }
 
 function shareoutJson(p: ShareoutPreview) {
@@ -119,12 +131,7 @@ export function groupCommands(program: Command, io: CliIo): void {
                 (trx, ctx) => recordGrade(trx, ctx, opts.group, on, windowMonths),
               ).catch(explainIn(locale))
             : await gradeOn(db, actor, opts.group, on, windowMonths).catch(explainIn(locale));
-          const criteria = report.criteria.map((c) => ({
-            name: c.name,
-            score: c.score,
-            max: c.max,
-            reason: translate(locale, c.reason.key, c.reason.values),
-          }));
+          const criteria = criteriaIn(locale, report.criteria);
           if (opts.json) {
             io.out(JSON.stringify({ grade: report.grade, score: report.score, criteria }));
             return;
@@ -144,14 +151,7 @@ export function groupCommands(program: Command, io: CliIo): void {
     await withDatabase(databaseUrl(io, opts.databaseUrl), async ({ db }) => {
       const actor = await operatorOf(db, await tenantOfOrg(db, opts.group));
       const list = await meetingsOf(db, actor, opts.group).catch(explain);
-      const meetings = list.meetings.map((m) => ({
-        id: m.id,
-        seq: m.seq,
-        heldOn: m.heldOn,
-        status: m.status,
-        cashCounted: m.cashCounted === null ? null : formatMoney(money(m.cashCounted, list.currency)),
-        replacesId: m.replacesId,
-      }));
+      const meetings = list.meetings.map((m) => summaryDto(m, list.currency));
       if (opts.json) io.out(JSON.stringify({ groupId: list.groupId, currency: list.currency, meetings }));
       else
         for (const m of meetings)

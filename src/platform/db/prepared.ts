@@ -27,30 +27,16 @@ function isRecord(value: unknown): value is { readonly [k: string]: Argument } {
   return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Slot);
 }
 
-/** The same structure as `value`, every leaf replaced by its slot; `shape` describes the structure. */
-function placeholders(
-  value: Argument,
-  path: (string | number)[],
-  slots: Slot[],
-): { stand: unknown; shape: string } {
-  if (Array.isArray(value)) {
-    const parts = value.map((v: Argument, i) => placeholders(v, [...path, i], slots));
-    return { stand: parts.map((p) => p.stand), shape: `[${parts.map((p) => p.shape).join(",")}]` };
-  }
-  if (isRecord(value)) {
-    const keys = Object.keys(value);
-    const stand: Record<string, unknown> = {};
-    const shapes: string[] = [];
-    for (const k of keys) {
-      const part = placeholders(value[k] as Argument, [...path, k], slots);
-      stand[k] = part.stand;
-      shapes.push(`${k}:${part.shape}`);
-    }
-    return { stand, shape: `{${shapes.join(",")}}` };
-  }
+/** The same structure as `value`, every leaf replaced by a slot that remembers where it stands. */
+function placeholders(value: Argument, path: (string | number)[], slots: Slot[]): unknown {
+  if (Array.isArray(value)) return value.map((v: Argument, i) => placeholders(v, [...path, i], slots));
+  if (isRecord(value))
+    return Object.fromEntries(
+      Object.keys(value).map((k) => [k, placeholders(value[k] as Argument, [...path, k], slots)]),
+    );
   const slot = new Slot(path);
   slots.push(slot);
-  return { stand: slot, shape: "" };
+  return slot;
 }
 
 /** The shape of the arguments, so that arrays of another length compile another query. */
@@ -113,8 +99,7 @@ export function prepared<A extends Args, C extends Compilable>(
 
   function compile(db: Db, args: A, shapes: Map<string, Compiled>, shape: string): Compiled {
     const slots: Slot[] = [];
-    const { stand } = placeholders(args, [], slots);
-    const query = build(db, stand as A).compile();
+    const query = build(db, placeholders(args, [], slots) as A).compile();
     const used = new Set<Slot>();
     const parameters = query.parameters.map((p) => {
       if (p instanceof Slot) {

@@ -21,6 +21,7 @@ const product: LoanProduct = {
   interestMethod: "declining",
   amortization: "equal-installments",
   interestPeriod: "repayment",
+  firstPeriod: "pro-rata",
   gracePrincipal: 0,
   graceInterest: 0,
   roundingMinor: 1n,

@@ -12,6 +12,7 @@ import {
   type Amortization,
   buildSchedule,
   type DisbursementFee,
+  type FirstPeriod,
   type InterestMethod,
   type InterestPeriod,
 } from "./schedule.js";
@@ -45,6 +46,8 @@ export interface LoanProduct {
   interestMethod: InterestMethod;
   amortization: Amortization;
   interestPeriod: InterestPeriod;
+  /** A broken first period (per repayment period): pro-rated by its days, or charged as a full one. */
+  firstPeriod: FirstPeriod;
   gracePrincipal: number;
   graceInterest: number;
   roundingMinor: bigint;

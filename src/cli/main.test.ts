@@ -197,10 +197,14 @@ describe("qadam", () => {
     const preview = JSON.parse(res.out);
     expect(Object.keys(preview)).toEqual([
       "currency",
+      "disbursedOn",
       "installments",
       "totals",
+      "disbursementFee",
       "effectiveAnnualRate",
       "effectiveAnnualRateDisclosed",
+      "cap",
+      "warnings",
     ]);
     expect(preview.installments[0]).toEqual({
       number: 1,

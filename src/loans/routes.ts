@@ -31,7 +31,7 @@ import {
 import { previewOptions, previewSchedule, schedulePreviewSchema } from "./preview.js";
 import { parseStoredSpec, productSpec } from "./product-spec.js";
 import { portfolioAtRiskFor, viewLoan } from "./queries.js";
-import { LOAN_STATUSES } from "./store.js";
+import { LOAN_STATUSES, tenantCaps } from "./store.js";
 
 const amount = z.string().regex(/^\d{1,15}(\.\d{1,6})?$/, "a decimal amount such as 1250.50");
 const channel = z.enum(["cash", "bank"]).default("cash");
@@ -229,12 +229,17 @@ export const loanRoutes: RouteModule = (fastify, deps) => {
     {
       schema: {
         tags,
-        summary: "Preview a repayment schedule and its effective annual rate (ГЭСВ) for given terms",
+        summary:
+          "Preview a repayment schedule and its effective annual rate (ГЭСВ) for given terms, with a warning above the tenant's cap",
         querystring: previewOptions,
         response: { 200: schedulePreviewSchema },
       },
     },
-    async (request) => previewSchedule(request.query),
+    async (request) =>
+      previewSchedule(request.query, {
+        caps: await tenantCaps(deps.db, actorOf(request).tenantId),
+        locale: request.locale,
+      }),
   );
 
   app.post(

@@ -139,6 +139,7 @@ describeEachDatabase("the whole API", (use) => {
     ids.loan = loan.json().id;
     ids.loanProduct = product.json().id;
     ids.transaction = loan.json().id;
+    ids.request = loan.json().id;
     // Not a record: the date from which group rules or a grading table apply.
     ids.validFrom = "2025-01-01";
     const rules = await call({
@@ -261,6 +262,8 @@ describeEachDatabase("the whole API", (use) => {
     },
     "POST /api/v1/loans/{id}/penalties": { on: "2025-03-01" },
     "POST /api/v1/loans/{id}/write-off": { on: "2025-03-01", reason: "Moved away" },
+    "POST /api/v1/loans/{id}/requests/{requestId}/approve": { note: "Seen" },
+    "POST /api/v1/loans/{id}/requests/{requestId}/reject": { note: "Not yet" },
     "POST /api/v1/loans/{id}/recoveries": { on: "2025-03-01", amount: "100" },
     "POST /api/v1/loans/{id}/advance-refund": { on: "2025-03-01" },
     "PUT /api/v1/groups/{groupId}/rules/{validFrom}": DEFAULT_RULES,

@@ -57,6 +57,8 @@ export const productSpec = z.strictObject({
     .enum(Object.keys(ALLOCATION_ORDERS) as [AllocationOrder, ...AllocationOrder[]])
     .default("penalties-fees-interest-principal"),
   prepayment: z.enum(["shorten-term", "lower-installments"]).default("shorten-term"),
+  /** A write-off before this many days past due needs a stated reason. */
+  writeOffAfterDays: z.number().int().min(0).max(3650).default(90),
   /** A group borrower must hold a recorded grade at least this good on the application date. */
   minGroupGrade: z.enum(["A", "B", "C"]).nullable().default(null),
 });
@@ -100,6 +102,7 @@ export function productFrom(spec: ProductSpec): LoanProduct {
           },
     allocationOrder: spec.allocationOrder,
     prepayment: spec.prepayment,
+    writeOffAfterDays: spec.writeOffAfterDays,
     minGroupGrade: spec.minGroupGrade,
   };
 }

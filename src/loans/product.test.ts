@@ -29,6 +29,7 @@ const product: LoanProduct = {
   installmentFee: null,
   penalty: KAZAKH_PENALTY_LIMITS,
   allocationOrder: "penalties-fees-interest-principal",
+  writeOffAfterDays: 90,
   prepayment: "shorten-term",
   minGroupGrade: null,
 };

@@ -56,6 +56,8 @@ export interface LoanProduct {
   penalty: PenaltyRule;
   allocationOrder: AllocationOrder;
   prepayment: "shorten-term" | "lower-installments";
+  /** A write-off before this many days past due needs a stated reason. */
+  writeOffAfterDays: number;
   /** A group borrower must hold a recorded grade at least this good (A best); null: no grade needed. */
   minGroupGrade: "A" | "B" | "C" | null;
 }

@@ -26,6 +26,8 @@ import {
   repay,
   reverseRepayment,
 } from "./commands.js";
+import { disclosureOf } from "./disclosure.js";
+import { disclosedPercent } from "./effective-rate.js";
 import {
   decideRequest,
   LOAN_REQUEST_KINDS,
@@ -103,7 +105,15 @@ const loanSchema = z.object({
   advance: text,
   writtenOff: text,
   recovered: text,
+  /** Before disbursement, the schedule the contract discloses (as if disbursed on the application date). */
   schedule: z.array(installmentSchema),
+  /** What the contract discloses: the fee at disbursement and the effective annual rate (ГЭСВ) of the schedule. */
+  contract: z.object({
+    disbursedOn: text,
+    disbursementFee: text,
+    effectiveAnnualRate: text.nullable(),
+    effectiveAnnualRateDisclosed: text.nullable(),
+  }),
   arrears: z.object({
     date: text,
     daysPastDue: z.number().int(),
@@ -152,6 +162,8 @@ async function loanDto(db: Db, actor: Actor, id: string, now: Date, on?: string)
   const v = await viewLoan(db, actor, id, on ?? null, now);
   const cur = v.loan.currency;
   const m = (minor: bigint) => formatMoney(money(minor, cur));
+  const disclosed = await disclosureOf(db, v.loan);
+  const schedule = v.loan.disbursedOn === null ? disclosed.installments : v.installments;
   return {
     id: v.loan.id,
     orgId: v.loan.org.id,
@@ -172,7 +184,7 @@ async function loanDto(db: Db, actor: Actor, id: string, now: Date, on?: string)
     advance: m(v.loan.advance),
     writtenOff: m(v.loan.writtenOff),
     recovered: m(v.loan.recovered),
-    schedule: v.installments.map((i) => ({
+    schedule: schedule.map((i) => ({
       number: i.number,
       dueDate: i.dueDate,
       principal: m(i.principal),
@@ -197,6 +209,14 @@ async function loanDto(db: Db, actor: Actor, id: string, now: Date, on?: string)
           i.penaltyPaid,
       ),
     })),
+    contract: {
+      disbursedOn: disclosed.disbursedOn,
+      disbursementFee: m(disclosed.disbursementFee),
+      effectiveAnnualRate: disclosed.effectiveAnnualRate?.toFixed(8) ?? null,
+      effectiveAnnualRateDisclosed: disclosed.effectiveAnnualRate
+        ? disclosedPercent(disclosed.effectiveAnnualRate)
+        : null,
+    },
     arrears: {
       date: v.arrears.date,
       daysPastDue: v.arrears.daysPastDue,

@@ -155,6 +155,26 @@ function levelPayment(principal: bigint, rates: Decimal[], first: number): bigin
   return BigInt(payment.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toFixed(0));
 }
 
+/** The fee taken at disbursement from a principal, in minor units. */
+export function disbursementFeeOn(principal: bigint, fee: DisbursementFee | null): bigint {
+  if (fee === null) return 0n;
+  return fee.kind === "fixed" ? fee.amount.minor : interestOn(principal, fee.rate);
+}
+
+/** The effective annual rate of a loan: the principal less the fee received, each installment's total paid on its day. */
+export function effectiveRateOf(
+  principal: bigint,
+  disbursementFee: bigint,
+  disbursedOn: string,
+  installments: ReadonlyArray<{ dueDate: string; total: Money }>,
+): Decimal | null {
+  const flows: CashFlow[] = [
+    { day: 0, minor: principal - disbursementFee },
+    ...installments.map((i) => ({ day: daysBetween(disbursedOn, i.dueDate), minor: -i.total.minor })),
+  ];
+  return effectiveAnnualRate(flows);
+}
+
 export function buildSchedule(terms: ScheduleTerms): Schedule {
   check(terms);
   const cur = terms.principal.currency;
@@ -218,17 +238,8 @@ export function buildSchedule(terms: ScheduleTerms): Schedule {
     });
   }
 
-  const disbursementFee =
-    terms.disbursementFee === null
-      ? 0n
-      : terms.disbursementFee.kind === "fixed"
-        ? terms.disbursementFee.amount.minor
-        : interestOn(P, terms.disbursementFee.rate);
-  const flows: CashFlow[] = [
-    { day: 0, minor: P - disbursementFee },
-    ...installments.map((i) => ({ day: daysBetween(terms.disbursedOn, i.dueDate), minor: -i.total.minor })),
-  ];
-  const ear = effectiveAnnualRate(flows);
+  const disbursementFee = disbursementFeeOn(P, terms.disbursementFee);
+  const ear = effectiveRateOf(P, disbursementFee, terms.disbursedOn, installments);
   const total = (pick: (i: Installment) => Money) =>
     money(
       installments.reduce((s, i) => s + pick(i).minor, 0n),

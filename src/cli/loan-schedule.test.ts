@@ -1,9 +1,11 @@
+import { join } from "node:path";
 import { Decimal } from "decimal.js";
 import { describe, expect, it } from "vitest";
 import { daysBetween } from "../loans/calendar.js";
 import { effectiveAnnualRate } from "../loans/effective-rate.js";
 import { currency, parseMoney } from "../money/index.js";
-import { qadam } from "./testing.js";
+import { openDatabase } from "../platform/db/database.js";
+import { qadam, scratchDir } from "./testing.js";
 
 const TERMS = [
   "loan",
@@ -89,5 +91,37 @@ describe("qadam loan schedule", () => {
     expect(proRata.installments[0].interest).toBe("1548.39");
     const full = JSON.parse((await qadam([...broken, "--first-period", "full", "--json"])).out);
     expect(full.installments[0].interest).toBe("2000.00");
+  });
+
+  it("warns against a tenant's own cap, read from the database with --tenant", async () => {
+    const url = `sqlite:${join(scratchDir("qadam-loan-cap-"), "cap.db")}`;
+    expect(
+      (await qadam(["tenant", "create", "--slug", "capped", "--name", "Capped", "--database-url", url])).code,
+    ).toBe(0);
+    const open = await openDatabase(url);
+    try {
+      const tenant = await open.db
+        .selectFrom("tenants")
+        .select("id")
+        .where("slug", "=", "capped")
+        .executeTakeFirstOrThrow();
+      await open.db
+        .insertInto("rateCaps")
+        .values({ tenantId: tenant.id, validFrom: "2025-01-01", maxEffectiveRate: "25" })
+        .execute();
+    } finally {
+      await open.close();
+    }
+    // 24 % a month-by-month annuity costs about 26.8 % a year: under Kazakhstan's 46 %, above this tenant's 25 %.
+    const kazakh = JSON.parse((await qadam([...TERMS, "--json"])).out);
+    expect(kazakh.warnings).toEqual([]);
+    const res = await qadam([...TERMS, "--tenant", "capped", "--database-url", url, "--json"]);
+    expect(res.code).toBe(0);
+    const preview = JSON.parse(res.out);
+    expect(preview.cap).toEqual({ maxEffectiveRatePercent: "25.0", from: "2025-01-01" });
+    expect(preview.warnings[0].message).toMatch(/above the legal cap of 25\.0 % in force on 2026-01-15/);
+    const unknown = await qadam([...TERMS, "--tenant", "nobody", "--database-url", url]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toMatch(/no tenant "nobody"/);
   });
 });

@@ -139,6 +139,7 @@ describeEachDatabase("the whole API", (use) => {
     ids.loan = loan.json().id;
     ids.loanProduct = product.json().id;
     ids.transaction = loan.json().id;
+    ids.request = loan.json().id;
     // Not a record: the date from which group rules or a grading table apply.
     ids.validFrom = "2025-01-01";
     const rules = await call({
@@ -261,6 +262,8 @@ describeEachDatabase("the whole API", (use) => {
     },
     "POST /api/v1/loans/{id}/penalties": { on: "2025-03-01" },
     "POST /api/v1/loans/{id}/write-off": { on: "2025-03-01", reason: "Moved away" },
+    "POST /api/v1/loans/{id}/requests/{requestId}/approve": { note: "Seen" },
+    "POST /api/v1/loans/{id}/requests/{requestId}/reject": { note: "Not yet" },
     "POST /api/v1/loans/{id}/recoveries": { on: "2025-03-01", amount: "100" },
     "POST /api/v1/loans/{id}/advance-refund": { on: "2025-03-01" },
     "PUT /api/v1/groups/{groupId}/rules/{validFrom}": DEFAULT_RULES,
@@ -442,7 +445,7 @@ describeEachDatabase("the whole API", (use) => {
 
   it("previews loan schedules for any logged-in user, with terms errors in the one shape", async () => {
     const url =
-      "/api/v1/loans/schedule-preview?principal=60000&annualRate=36&installments=6&interest=flat&amortization=equal-principal&disbursed=2026-01-15&firstDue=2026-02-16";
+      "/api/v1/loans/schedule-preview?principal=60000&annualRate=36&installments=6&interest=flat&amortization=equal-principal&disbursed=2026-01-15&firstDue=2026-02-15";
     const res = await as(app, partnerAdmin)({ method: "GET", url });
     expect(res.statusCode).toBe(200);
     expect(res.json().installments.map((i: { total: string }) => i.total)).toEqual(Array(6).fill("11800.00"));
@@ -451,7 +454,7 @@ describeEachDatabase("the whole API", (use) => {
       partnerAdmin,
     )({
       method: "GET",
-      url: url.replace("firstDue=2026-02-16", "firstDue=2026-01-01"),
+      url: url.replace("firstDue=2026-02-15", "firstDue=2026-01-01"),
       headers: { "accept-language": "ru" },
     });
     expect(bad.statusCode).toBe(422);
@@ -460,6 +463,31 @@ describeEachDatabase("the whole API", (use) => {
       message: expect.stringContaining("график"),
     });
     expect((await as(app, null)({ method: "GET", url })).statusCode).toBe(401);
+    // Options the terms would ignore or change are refused, in the reader's language.
+    for (const [extra, code] of [
+      ["&rounding=0", "SCHEDULE_ROUNDING_ZERO"],
+      ["&daysInYear=360", "SCHEDULE_OPTION_UNUSED"],
+    ] as const) {
+      const refused = await as(
+        app,
+        partnerAdmin,
+      )({ method: "GET", url: url + extra, headers: { "accept-language": "ru" } });
+      expect(refused.statusCode).toBe(422);
+      expect(refused.json().error.code).toBe(code);
+      expect(refused.json().error.message).toMatch(/[а-я]/);
+    }
+    // Above the tenant's cap (Kazakhstan's 46 % from 16 June 2025), the preview warns with the cap.
+    const costly = await as(
+      app,
+      partnerAdmin,
+    )({ method: "GET", url: `${url.replace("annualRate=36", "annualRate=45")}&feeDisbursement=5%25` });
+    expect(costly.statusCode).toBe(200);
+    expect(costly.json()).toMatchObject({
+      disbursementFee: "3000.00",
+      disbursedOn: "2026-01-15",
+      cap: { maxEffectiveRatePercent: "46.0", from: "2025-06-16" },
+      warnings: [{ code: "SCHEDULE_RATE_ABOVE_CAP", message: expect.stringContaining("46.0 %") }],
+    });
   });
 
   it("translates the same error into each language", async () => {

@@ -19,8 +19,9 @@ describe("qadam", () => {
         "0004_daily_balances",
         "0005_loans_at_risk",
         "0006_groups",
+        "0007_loan_requests",
       ],
-      current: "0006_groups",
+      current: "0007_loan_requests",
     });
     const again = await qadam(["db", "migrate", "--database-url", url]);
     expect(again.out).toMatch(/up to date/);
@@ -197,10 +198,14 @@ describe("qadam", () => {
     const preview = JSON.parse(res.out);
     expect(Object.keys(preview)).toEqual([
       "currency",
+      "disbursedOn",
       "installments",
       "totals",
+      "disbursementFee",
       "effectiveAnnualRate",
       "effectiveAnnualRateDisclosed",
+      "cap",
+      "warnings",
     ]);
     expect(preview.installments[0]).toEqual({
       number: 1,

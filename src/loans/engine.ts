@@ -183,6 +183,8 @@ function scheduleFor(req: PlanRequest, installments: number): Schedule {
     installments,
     disbursedOn: req.from,
     firstDueOn: req.firstDueOn,
+    // A prepayment's plan takes its own share of the current period's interest (firstInterestShare).
+    firstPeriod: req.firstInterestShare ? "full" : req.product.firstPeriod,
     gracePrincipal: 0,
     graceInterest: 0,
     disbursementFee: null,

@@ -1,11 +1,24 @@
 // A schedule preview from plain options (the command line's flags, the API's query): validated with
-// Zod, turned into ScheduleTerms, and answered in the JSON shape of issue #3 with amounts as strings.
+// Zod, turned into ScheduleTerms, and answered in the JSON shape of issue #3 with amounts as strings,
+// the fee at disbursement and the disbursement date (so the effective rate can be recomputed from the
+// answer alone), and a warning when the effective rate is above the cap in force. Options that would
+// be silently changed or ignored (a rounding of zero, days in the year or a first-period rule that
+// the interest period does not read) are refused.
 import { z } from "zod";
 import { currency, formatMoney, type Money, MoneyFormatError, parseMoney, percent } from "../money/index.js";
 import { DomainError } from "../platform/errors.js";
 import { calendarDate as date } from "../platform/http/schemas.js";
+import { errorMessage, type Locale } from "../platform/i18n/index.js";
 import { FREQUENCIES, SATURDAY_SUNDAY } from "./calendar.js";
-import { buildSchedule, type DisbursementFee, type ScheduleTerms, ScheduleTermsError } from "./schedule.js";
+import { disclosedPercent } from "./effective-rate.js";
+import { capOn, type DatedCap } from "./product.js";
+import {
+  buildSchedule,
+  type DisbursementFee,
+  FIRST_PERIODS,
+  type ScheduleTerms,
+  ScheduleTermsError,
+} from "./schedule.js";
 
 const decimal = z.string().regex(/^\d+(\.\d+)?$/, "a decimal number such as 1250.50");
 
@@ -21,10 +34,13 @@ export const previewOptions = z.strictObject({
   interest: z.enum(["declining", "flat"]).default("declining"),
   amortization: z.enum(["equal-installments", "equal-principal"]).default("equal-installments"),
   interestPeriod: z.enum(["repayment", "actual"]).default("repayment"),
+  /** Only with interest per repayment period (absent: pro-rata). */
+  firstPeriod: z.enum(FIRST_PERIODS).optional(),
+  /** Only with interest by actual days (absent: 365). */
   daysInYear: z.coerce
     .number()
     .refine((d) => d === 365 || d === 360, "365 or 360")
-    .default(365),
+    .optional(),
   disbursed: date,
   firstDue: date,
   gracePrincipal: z.coerce.number().int().min(0).default(0),
@@ -41,6 +57,24 @@ export const previewOptions = z.strictObject({
     .optional(),
 });
 export type PreviewOptions = z.input<typeof previewOptions>;
+
+/** Refuses options that the terms would ignore or silently change, naming them as the caller does. */
+function refuseUnused(options: z.output<typeof previewOptions>, name: OptionNames): void {
+  if (options.daysInYear !== undefined && options.interestPeriod !== "actual")
+    throw new DomainError("SCHEDULE_OPTION_UNUSED", {
+      option: name("daysInYear"),
+      requires: `${name("interestPeriod")} actual`,
+    });
+  if (options.firstPeriod !== undefined && options.interestPeriod !== "repayment")
+    throw new DomainError("SCHEDULE_OPTION_UNUSED", {
+      option: name("firstPeriod"),
+      requires: `${name("interestPeriod")} repayment`,
+    });
+}
+
+/** How the caller names an option: the API's query parameter, or the command line's flag. */
+export type OptionNames = (option: keyof z.output<typeof previewOptions>) => string;
+const queryNames: OptionNames = (option) => option;
 
 export function termsFrom(options: z.output<typeof previewOptions>): ScheduleTerms {
   const cur = currency(options.currency);
@@ -63,19 +97,29 @@ export function termsFrom(options: z.output<typeof previewOptions>): ScheduleTer
         : options.daysInYear === 360
           ? "actual/360"
           : "actual/365",
+    firstPeriod: options.firstPeriod ?? "pro-rata",
     disbursedOn: options.disbursed,
     firstDueOn: options.firstDue,
     gracePrincipal: options.gracePrincipal,
     graceInterest: options.graceInterest,
-    roundingMinor: options.rounding ? parseMoney(options.rounding, cur).minor || 1n : 1n,
+    roundingMinor: options.rounding === undefined ? 1n : roundingOf(options.rounding, cur),
     disbursementFee,
     installmentFee: options.feeInstallment ? parseMoney(options.feeInstallment, cur) : null,
     calendar: { ...SATURDAY_SUNDAY, holidays: options.holidays ? options.holidays.split(",") : [] },
   };
 }
 
+/** A rounding step in minor units: zero (or less than one minor unit) is refused, not replaced. */
+function roundingOf(text: string, cur: ReturnType<typeof currency>): bigint {
+  const step = parseMoney(text, cur).minor;
+  if (step < 1n) throw new DomainError("SCHEDULE_ROUNDING_ZERO", { rounding: text });
+  return step;
+}
+
 export const schedulePreviewSchema = z.object({
   currency: z.string(),
+  /** The disbursement date the day counts of the effective rate start from. */
+  disbursedOn: z.string(),
   installments: z.array(
     z.object({
       number: z.number().int(),
@@ -91,14 +135,21 @@ export const schedulePreviewSchema = z.object({
   disbursementFee: z.string(),
   effectiveAnnualRate: z.string().nullable(),
   effectiveAnnualRateDisclosed: z.string().nullable(),
+  /** The legal cap on the effective rate in force on the disbursement date, in percent; null: none. */
+  cap: z.object({ maxEffectiveRatePercent: z.string(), from: z.string() }).nullable(),
+  warnings: z.array(z.object({ code: z.string(), message: z.string() })),
 });
 export type SchedulePreview = z.infer<typeof schedulePreviewSchema>;
 
 /** Terms that cannot make a schedule become one domain error, with the reason in its details. */
-function scheduleFor(options: z.output<typeof previewOptions>): {
+function scheduleFor(
+  options: z.output<typeof previewOptions>,
+  name: OptionNames,
+): {
   terms: ScheduleTerms;
   s: ReturnType<typeof buildSchedule>;
 } {
+  refuseUnused(options, name);
   try {
     const terms = termsFrom(options);
     return { terms, s: buildSchedule(terms) };
@@ -114,11 +165,40 @@ function scheduleFor(options: z.output<typeof previewOptions>): {
   }
 }
 
-export function previewSchedule(options: z.output<typeof previewOptions>): SchedulePreview {
-  const { terms, s } = scheduleFor(options);
+export interface PreviewContext {
+  /** The tenant's dated caps on the effective rate (reference/kazakhstan-microcredit.md). */
+  caps: readonly DatedCap[];
+  /** The language of the warnings. */
+  locale: Locale;
+  /** How the caller names the options in its refusals (default: the API's query parameters). */
+  optionNames?: OptionNames;
+}
+
+export function previewSchedule(
+  options: z.output<typeof previewOptions>,
+  context: PreviewContext = { caps: [], locale: "en" },
+): SchedulePreview {
+  const { terms, s } = scheduleFor(options, context.optionNames ?? queryNames);
   const text = (m: Money) => formatMoney(m);
+  const capRate = capOn(context.caps, terms.disbursedOn);
+  const capFrom = [...context.caps]
+    .filter((c) => c.from <= terms.disbursedOn)
+    .sort((a, b) => (a.from < b.from ? 1 : -1))[0]?.from;
+  const warnings: SchedulePreview["warnings"] = [];
+  if (capRate !== null && s.effectiveAnnualRate?.gt(capRate)) {
+    const warning = {
+      code: "SCHEDULE_RATE_ABOVE_CAP" as const,
+      params: {
+        rate: disclosedPercent(s.effectiveAnnualRate),
+        cap: disclosedPercent(capRate),
+        date: terms.disbursedOn,
+      },
+    };
+    warnings.push({ code: warning.code, message: errorMessage(context.locale, warning) });
+  }
   return {
     currency: terms.principal.currency,
+    disbursedOn: terms.disbursedOn,
     installments: s.installments.map((i) => ({
       number: i.number,
       dueDate: i.dueDate,
@@ -137,5 +217,10 @@ export function previewSchedule(options: z.output<typeof previewOptions>): Sched
     disbursementFee: text(s.disbursementFee),
     effectiveAnnualRate: s.effectiveAnnualRate ? s.effectiveAnnualRate.toFixed(8) : null,
     effectiveAnnualRateDisclosed: s.effectiveAnnualRateDisclosed,
+    cap:
+      capRate === null || capFrom === undefined
+        ? null
+        : { maxEffectiveRatePercent: disclosedPercent(capRate), from: capFrom },
+    warnings,
   };
 }

@@ -7,7 +7,7 @@ import { currency, type Money, parseMoney, percent } from "../money/index.js";
 import { ALLOCATION_ORDERS, type AllocationOrder } from "./allocation.js";
 import { FREQUENCIES } from "./calendar.js";
 import { KAZAKH_PENALTY_LIMITS, type LoanProduct } from "./product.js";
-import type { DisbursementFee } from "./schedule.js";
+import { type DisbursementFee, FIRST_PERIODS } from "./schedule.js";
 
 const decimal = z.string().regex(/^\d{1,15}(\.\d{1,6})?$/, "a decimal number such as 1250.50");
 const percentText = z.string().regex(/^\d{1,3}(\.\d{1,8})?$/, "a percent such as 24 or 0.5");
@@ -38,6 +38,8 @@ export const productSpec = z.strictObject({
   interestMethod: z.enum(["declining", "flat"]).default("declining"),
   amortization: z.enum(["equal-installments", "equal-principal"]).default("equal-installments"),
   interestPeriod: z.enum(["repayment", "actual/365", "actual/360"]).default("repayment"),
+  /** With interest per repayment period, a first period shorter or longer than the frequency. */
+  firstPeriod: z.enum(FIRST_PERIODS).default("pro-rata"),
   gracePrincipal: z.number().int().min(0).max(1199).default(0),
   graceInterest: z.number().int().min(0).max(1199).default(0),
   rounding: decimal.nullable().default(null),
@@ -55,6 +57,8 @@ export const productSpec = z.strictObject({
     .enum(Object.keys(ALLOCATION_ORDERS) as [AllocationOrder, ...AllocationOrder[]])
     .default("penalties-fees-interest-principal"),
   prepayment: z.enum(["shorten-term", "lower-installments"]).default("shorten-term"),
+  /** A write-off before this many days past due needs a stated reason. */
+  writeOffAfterDays: z.number().int().min(0).max(3650).default(90),
   /** A group borrower must hold a recorded grade at least this good on the application date. */
   minGroupGrade: z.enum(["A", "B", "C"]).nullable().default(null),
 });
@@ -81,6 +85,7 @@ export function productFrom(spec: ProductSpec): LoanProduct {
     interestMethod: spec.interestMethod,
     amortization: spec.amortization,
     interestPeriod: spec.interestPeriod,
+    firstPeriod: spec.firstPeriod,
     gracePrincipal: spec.gracePrincipal,
     graceInterest: spec.graceInterest,
     roundingMinor: spec.rounding === null ? 1n : amount(spec.rounding).minor || 1n,
@@ -97,6 +102,7 @@ export function productFrom(spec: ProductSpec): LoanProduct {
           },
     allocationOrder: spec.allocationOrder,
     prepayment: spec.prepayment,
+    writeOffAfterDays: spec.writeOffAfterDays,
     minGroupGrade: spec.minGroupGrade,
   };
 }

@@ -21,6 +21,7 @@ const product: LoanProduct = {
   interestMethod: "declining",
   amortization: "equal-installments",
   interestPeriod: "repayment",
+  firstPeriod: "pro-rata",
   gracePrincipal: 0,
   graceInterest: 0,
   roundingMinor: 1n,
@@ -28,6 +29,7 @@ const product: LoanProduct = {
   installmentFee: null,
   penalty: KAZAKH_PENALTY_LIMITS,
   allocationOrder: "penalties-fees-interest-principal",
+  writeOffAfterDays: 90,
   prepayment: "shorten-term",
   minGroupGrade: null,
 };

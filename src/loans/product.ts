@@ -12,6 +12,7 @@ import {
   type Amortization,
   buildSchedule,
   type DisbursementFee,
+  type FirstPeriod,
   type InterestMethod,
   type InterestPeriod,
 } from "./schedule.js";
@@ -45,6 +46,8 @@ export interface LoanProduct {
   interestMethod: InterestMethod;
   amortization: Amortization;
   interestPeriod: InterestPeriod;
+  /** A broken first period (per repayment period): pro-rated by its days, or charged as a full one. */
+  firstPeriod: FirstPeriod;
   gracePrincipal: number;
   graceInterest: number;
   roundingMinor: bigint;
@@ -53,6 +56,8 @@ export interface LoanProduct {
   penalty: PenaltyRule;
   allocationOrder: AllocationOrder;
   prepayment: "shorten-term" | "lower-installments";
+  /** A write-off before this many days past due needs a stated reason. */
+  writeOffAfterDays: number;
   /** A group borrower must hold a recorded grade at least this good (A best); null: no grade needed. */
   minGroupGrade: "A" | "B" | "C" | null;
 }

@@ -24,14 +24,22 @@ import {
   recover,
   refundAdvance,
   repay,
-  reschedule,
   reverseRepayment,
-  writeOff,
 } from "./commands.js";
+import { disclosureOf } from "./disclosure.js";
+import { disclosedPercent } from "./effective-rate.js";
+import {
+  decideRequest,
+  LOAN_REQUEST_KINDS,
+  LOAN_REQUEST_STATUSES,
+  loanRequestsOf,
+  requestReschedule,
+  requestWriteOff,
+} from "./loan-requests.js";
 import { previewOptions, previewSchedule, schedulePreviewSchema } from "./preview.js";
 import { parseStoredSpec, productSpec } from "./product-spec.js";
 import { portfolioAtRiskFor, viewLoan } from "./queries.js";
-import { LOAN_STATUSES } from "./store.js";
+import { LOAN_STATUSES, tenantCaps } from "./store.js";
 
 const amount = z.string().regex(/^\d{1,15}(\.\d{1,6})?$/, "a decimal amount such as 1250.50");
 const channel = z.enum(["cash", "bank"]).default("cash");
@@ -97,7 +105,15 @@ const loanSchema = z.object({
   advance: text,
   writtenOff: text,
   recovered: text,
+  /** Before disbursement, the schedule the contract discloses (as if disbursed on the application date). */
   schedule: z.array(installmentSchema),
+  /** What the contract discloses: the fee at disbursement and the effective annual rate (ГЭСВ) of the schedule. */
+  contract: z.object({
+    disbursedOn: text,
+    disbursementFee: text,
+    effectiveAnnualRate: text.nullable(),
+    effectiveAnnualRateDisclosed: text.nullable(),
+  }),
   arrears: z.object({
     date: text,
     daysPastDue: z.number().int(),
@@ -106,6 +122,25 @@ const loanSchema = z.object({
     penaltyPending: text,
   }),
   members: z.array(z.object({ personId: text, share: text, jointLiability: z.boolean() })),
+  /** Write-offs and reschedules asked for, waiting for a second user's decision or decided. */
+  requests: z.array(
+    z.object({
+      id: text,
+      kind: z.enum(LOAN_REQUEST_KINDS),
+      status: z.enum(LOAN_REQUEST_STATUSES),
+      on: text,
+      reason: text.nullable(),
+      reschedule: z
+        .object({ installments: z.number().int(), firstDueOn: text, annualRatePercent: text.nullable() })
+        .nullable(),
+      daysPastDue: z.number().int(),
+      requestedBy: text.nullable(),
+      requestedAt: text,
+      decidedBy: text.nullable(),
+      decidedAt: text.nullable(),
+      decisionNote: text.nullable(),
+    }),
+  ),
   notes: z.array(z.object({ id: text, kind: text, text, author: text.nullable(), createdAt: text })),
   transactions: z.array(
     z.object({
@@ -127,6 +162,8 @@ async function loanDto(db: Db, actor: Actor, id: string, now: Date, on?: string)
   const v = await viewLoan(db, actor, id, on ?? null, now);
   const cur = v.loan.currency;
   const m = (minor: bigint) => formatMoney(money(minor, cur));
+  const disclosed = await disclosureOf(db, v.loan);
+  const schedule = v.loan.disbursedOn === null ? disclosed.installments : v.installments;
   return {
     id: v.loan.id,
     orgId: v.loan.org.id,
@@ -147,7 +184,7 @@ async function loanDto(db: Db, actor: Actor, id: string, now: Date, on?: string)
     advance: m(v.loan.advance),
     writtenOff: m(v.loan.writtenOff),
     recovered: m(v.loan.recovered),
-    schedule: v.installments.map((i) => ({
+    schedule: schedule.map((i) => ({
       number: i.number,
       dueDate: i.dueDate,
       principal: m(i.principal),
@@ -172,6 +209,14 @@ async function loanDto(db: Db, actor: Actor, id: string, now: Date, on?: string)
           i.penaltyPaid,
       ),
     })),
+    contract: {
+      disbursedOn: disclosed.disbursedOn,
+      disbursementFee: m(disclosed.disbursementFee),
+      effectiveAnnualRate: disclosed.effectiveAnnualRate?.toFixed(8) ?? null,
+      effectiveAnnualRateDisclosed: disclosed.effectiveAnnualRate
+        ? disclosedPercent(disclosed.effectiveAnnualRate)
+        : null,
+    },
     arrears: {
       date: v.arrears.date,
       daysPastDue: v.arrears.daysPastDue,
@@ -189,6 +234,7 @@ async function loanDto(db: Db, actor: Actor, id: string, now: Date, on?: string)
       share: m(x.share),
       jointLiability: x.jointLiability,
     })),
+    requests: await loanRequestsOf(db, v.loan),
     notes: v.notes,
     transactions: v.transactions.map((t) => ({
       id: t.id,
@@ -229,12 +275,17 @@ export const loanRoutes: RouteModule = (fastify, deps) => {
     {
       schema: {
         tags,
-        summary: "Preview a repayment schedule and its effective annual rate (ГЭСВ) for given terms",
+        summary:
+          "Preview a repayment schedule and its effective annual rate (ГЭСВ) for given terms, with a warning above the tenant's cap",
         querystring: previewOptions,
         response: { 200: schedulePreviewSchema },
       },
     },
-    async (request) => previewSchedule(request.query),
+    async (request) =>
+      previewSchedule(request.query, {
+        caps: await tenantCaps(deps.db, actorOf(request).tenantId),
+        locale: request.locale,
+      }),
   );
 
   app.post(
@@ -485,8 +536,8 @@ export const loanRoutes: RouteModule = (fastify, deps) => {
   );
   write(
     "/api/v1/loans/:id/reschedule",
-    "loan.reschedule",
-    "Replace the unpaid schedule with a new one (term, first due date, optionally the rate)",
+    "loan.request_reschedule",
+    "Ask for the unpaid schedule to be replaced with a new one (term, first due date, optionally the rate); another user approves it",
     z.strictObject({
       on: date,
       installments: z.number().int().min(1).max(1200),
@@ -498,7 +549,7 @@ export const loanRoutes: RouteModule = (fastify, deps) => {
         .optional(),
       reason,
     }),
-    (trx, ctx, id, input) => reschedule(trx, ctx, id, input),
+    (trx, ctx, id, input) => requestReschedule(trx, ctx, id, input),
   );
   write(
     "/api/v1/loans/:id/penalties",
@@ -509,11 +560,38 @@ export const loanRoutes: RouteModule = (fastify, deps) => {
   );
   write(
     "/api/v1/loans/:id/write-off",
-    "loan.write_off",
-    "Write the loan off: outstanding principal and penalties to loan losses",
-    z.strictObject({ on: date, reason }),
-    (trx, ctx, id, input) => writeOff(trx, ctx, id, input),
+    "loan.request_write_off",
+    "Ask for the loan to be written off (outstanding principal and penalties to loan losses); another user approves it. Before the product's days past due (writeOffAfterDays, default 90) a reason is required",
+    z.strictObject({ on: date, reason: reason.nullable().optional() }),
+    (trx, ctx, id, input) => requestWriteOff(trx, ctx, id, input),
   );
+  for (const [verb, approve] of [
+    ["approve", true],
+    ["reject", false],
+  ] as const) {
+    app.post(
+      `/api/v1/loans/:id/requests/:requestId/${verb}`,
+      {
+        schema: {
+          tags,
+          summary: approve
+            ? "Approve a write-off or reschedule request (by a user other than the one who asked): it is carried out"
+            : "Reject a write-off or reschedule request (by a user other than the one who asked): nothing changes",
+          params: z.object({ id: recordId, requestId: recordId }),
+          body: z.strictObject({ note: z.string().max(2000).nullable().optional() }),
+          response: { 200: loanSchema },
+        },
+      },
+      (request, reply) =>
+        commandRoute(deps, request, reply, { name: `loan.${verb}_request` }, async (trx, ctx) => {
+          await decideRequest(trx, ctx, request.params.id, request.params.requestId, {
+            approve,
+            note: request.body.note ?? null,
+          });
+          return loanDto(trx, ctx.actor, request.params.id, new Date(ctx.now));
+        }),
+    );
+  }
   write(
     "/api/v1/loans/:id/recoveries",
     "loan.recover",

@@ -2,7 +2,7 @@ import { Decimal } from "decimal.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { KZT, money, percent } from "../money/index.js";
-import { FREQUENCIES, SATURDAY_SUNDAY } from "./calendar.js";
+import { addDays, daysBetween, FREQUENCIES, SATURDAY_SUNDAY } from "./calendar.js";
 import { buildSchedule, type ScheduleTerms } from "./schedule.js";
 
 const base: ScheduleTerms = {
@@ -148,6 +148,64 @@ describe("schedules, worked by hand", () => {
   });
 });
 
+describe("broken first periods, per repayment period", () => {
+  it("pro-rates a 24-day first month by its days (the default)", () => {
+    // Disbursed Friday 23 January 2026, first due Monday 16 February: 24 days. The regular first
+    // period would end on 23 February, 31 days after disbursement, so the first period is 24/31 of a
+    // month: 100,000 × 24 % / 12 × 24/31 = 2,000 × 24/31 = 1,548.387… → 1,548.39.
+    const s = buildSchedule({ ...base, disbursedOn: "2026-01-23", firstDueOn: "2026-02-16" });
+    expect(s.installments[0]?.interest.minor).toBe(154_839n);
+    // The following months are whole: 2 % of the balance left after the first installment.
+    const after = s.installments[0]?.balance.minor ?? 0n;
+    expect(s.installments[1]?.interest.minor).toBe((after * 2n + 50n) / 100n);
+    expect(s.totals.principal.minor).toBe(10_000_000n);
+  });
+
+  it("pro-rates a 59-day first period as one month and 28/31 of the next", () => {
+    // Disbursed Friday 19 December 2025, first due Monday 16 February 2026: 59 days. One whole month
+    // (19 December → 19 January), then 28 days of the month 19 January → 19 February (31 days):
+    // 100,000 × 2 % × (1 + 28/31) = 2,000 + 1,806.4516… = 3,806.4516… → 3,806.45.
+    const s = buildSchedule({ ...base, disbursedOn: "2025-12-19", firstDueOn: "2026-02-16" });
+    expect(s.installments[0]?.interest.minor).toBe(380_645n);
+  });
+
+  it("counts whole months by the calendar: 31 January to 28 February is one month", () => {
+    const s = buildSchedule({ ...base, disbursedOn: "2026-01-31", firstDueOn: "2026-02-27" });
+    // 27 days of the month 31 January → 28 February (28 days): 2,000 × 27/28 = 1,928.571… → 1,928.57.
+    expect(s.installments[0]?.interest.minor).toBe(192_857n);
+    const whole = buildSchedule({ ...base, disbursedOn: "2026-01-30", firstDueOn: "2026-03-30" });
+    // Two whole months (30 Jan → 28 Feb → 30 Mar): 100,000 × 2 % × 2 = 4,000.00.
+    expect(whole.installments[0]?.interest.minor).toBe(400_000n);
+  });
+
+  it("charges a full period whatever its days when the product says so", () => {
+    for (const disbursedOn of ["2026-01-23", "2025-12-19"]) {
+      const s = buildSchedule({ ...base, disbursedOn, firstDueOn: "2026-02-16", firstPeriod: "full" });
+      expect(s.installments[0]?.interest.minor).toBe(200_000n);
+    }
+  });
+
+  it("leaves a regular first period and interest by actual days unchanged", () => {
+    const regular = buildSchedule(base);
+    expect(buildSchedule({ ...base, firstPeriod: "full" }).installments).toEqual(regular.installments);
+    const actual = { ...base, interestPeriod: "actual/365" as const, disbursedOn: "2026-01-23" };
+    expect(buildSchedule(actual).installments).toEqual(
+      buildSchedule({ ...actual, firstPeriod: "full" }).installments,
+    );
+  });
+});
+
+/** The net present value of the borrower's flows at the rate, as a share of the principal. */
+function npvShare(terms: ScheduleTerms, s: ReturnType<typeof buildSchedule>): number {
+  const rate = Number(s.effectiveAnnualRate?.toString() ?? "0");
+  const flows = [
+    { day: 0, minor: terms.principal.minor - s.disbursementFee.minor },
+    ...s.installments.map((i) => ({ day: daysBetween(terms.disbursedOn, i.dueDate), minor: -i.total.minor })),
+  ];
+  const npv = flows.reduce((sum, f) => sum + Number(f.minor) * (1 + rate) ** (-f.day / 365), 0);
+  return npv / Number(terms.principal.minor);
+}
+
 describe("the schedule contract, for every method", () => {
   const terms = fc.record({
     principal: fc.bigInt({ min: 100_000n, max: 10n ** 11n }),
@@ -159,13 +217,16 @@ describe("the schedule contract, for every method", () => {
     interestPeriod: fc.constantFrom("repayment" as const, "actual/365" as const, "actual/360" as const),
     grace: fc.integer({ min: 0, max: 3 }),
     rounding: fc.constantFrom(1n, 100n, 10_000n),
+    /** Days from disbursement to the first due date: short, regular or long first periods. */
+    firstAfter: fc.integer({ min: 1, max: 130 }),
+    firstPeriod: fc.constantFrom("pro-rata" as const, "full" as const),
   });
 
   it("repays exactly the principal, never raises the balance, and ends at zero", () => {
     fc.assert(
       fc.property(terms, (t) => {
         const grace = Math.min(t.grace, t.installments - 1);
-        const s = buildSchedule({
+        const terms: ScheduleTerms = {
           ...base,
           principal: money(t.principal, KZT),
           annualRate: t.rate,
@@ -177,8 +238,10 @@ describe("the schedule contract, for every method", () => {
           gracePrincipal: grace,
           graceInterest: grace,
           roundingMinor: t.rounding,
-          firstDueOn: "2026-02-10",
-        });
+          firstDueOn: addDays(base.disbursedOn, t.firstAfter),
+          firstPeriod: t.firstPeriod,
+        };
+        const s = buildSchedule(terms);
         expect(s.totals.principal.minor).toBe(t.principal);
         let previous = t.principal;
         for (const i of s.installments) {
@@ -191,6 +254,7 @@ describe("the schedule contract, for every method", () => {
         const dates = s.installments.map((i) => i.dueDate);
         expect([...dates].sort()).toEqual(dates);
         if (s.totals.interest.minor > 0n) expect(s.effectiveAnnualRate?.gt(0)).toBe(true);
+        if (s.effectiveAnnualRate) expect(Math.abs(npvShare(terms, s))).toBeLessThan(1e-7);
       }),
       { numRuns: 150 },
     );

@@ -2,7 +2,8 @@
 // (annuity) or equal principal; interest per repayment period (30/360 style) or by actual days
 // (actual/365, actual/360); grace on principal and on interest; installments rounded to a multiple
 // (e.g. 100 tenge) with the residue in the last one; fees; due dates moved to the next working day;
-// and the effective annual rate of the borrower's cash flows.
+// a broken first period (shorter or longer than the frequency) pro-rated by its days or charged as a
+// full period; and the effective annual rate of the borrower's cash flows.
 import { Decimal } from "decimal.js";
 import { applyRateToMinor, divideRounded, type Money, money, type Rate } from "../money/index.js";
 import {
@@ -18,6 +19,9 @@ import { type CashFlow, disclosedPercent, effectiveAnnualRate } from "./effectiv
 export type InterestMethod = "declining" | "flat";
 export type Amortization = "equal-installments" | "equal-principal";
 export type InterestPeriod = "repayment" | "actual/365" | "actual/360";
+/** With interest per repayment period, how a first period shorter or longer than the frequency is charged. */
+export type FirstPeriod = "pro-rata" | "full";
+export const FIRST_PERIODS = ["pro-rata", "full"] as const satisfies readonly FirstPeriod[];
 export type DisbursementFee = { kind: "fixed"; amount: Money } | { kind: "percent"; rate: Rate };
 
 export interface ScheduleTerms {
@@ -29,6 +33,8 @@ export interface ScheduleTerms {
   interestMethod: InterestMethod;
   amortization: Amortization;
   interestPeriod: InterestPeriod;
+  /** Absent: "pro-rata". Only interest per repayment period reads it (actual days are already days). */
+  firstPeriod?: FirstPeriod;
   disbursedOn: string;
   firstDueOn: string;
   /** The first installments that repay no principal. */
@@ -97,10 +103,32 @@ function toMultiple(minor: bigint, step: bigint): bigint {
   return divideRounded(minor, step, "half-up") * step;
 }
 
+/**
+ * How many periods of the frequency lie between disbursement and the first due date (before any
+ * working-day move): the whole periods counted from disbursement by the calendar (31 January + one
+ * month is 28 February), then the broken rest by its days over the days of the period it falls in.
+ * 24 days into a 31-day month is 24/31; 59 days from 19 December to 16 February is 1 + 28/31.
+ */
+export function firstPeriodLength(
+  terms: Pick<ScheduleTerms, "disbursedOn" | "firstDueOn" | "frequency">,
+): Decimal {
+  let whole = 0;
+  while (whole < 1200 && nthDueDate(terms.disbursedOn, terms.frequency, whole + 1) <= terms.firstDueOn)
+    whole++;
+  const from = nthDueDate(terms.disbursedOn, terms.frequency, whole);
+  const rest = daysBetween(from, terms.firstDueOn);
+  if (rest === 0) return new Decimal(whole);
+  const periodDays = daysBetween(from, nthDueDate(terms.disbursedOn, terms.frequency, whole + 1));
+  return new Decimal(rest).div(periodDays).plus(whole);
+}
+
 /** The interest rate of each period, as exact fractions. */
 function periodRates(terms: ScheduleTerms, dueDates: string[]): Decimal[] {
   return dueDates.map((due, k) => {
-    if (terms.interestPeriod === "repayment") return terms.annualRate.div(PERIODS_PER_YEAR[terms.frequency]);
+    if (terms.interestPeriod === "repayment") {
+      const rate = terms.annualRate.div(PERIODS_PER_YEAR[terms.frequency]);
+      return k === 0 && terms.firstPeriod !== "full" ? rate.times(firstPeriodLength(terms)) : rate;
+    }
     const from = k === 0 ? terms.disbursedOn : (dueDates[k - 1] ?? terms.disbursedOn);
     const year = terms.interestPeriod === "actual/365" ? 365 : 360;
     return terms.annualRate.times(daysBetween(from, due)).div(year);
@@ -125,6 +153,26 @@ function levelPayment(principal: bigint, rates: Decimal[], first: number): bigin
   }
   const payment = new Decimal(principal.toString()).times(growth).div(annuityFactor);
   return BigInt(payment.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toFixed(0));
+}
+
+/** The fee taken at disbursement from a principal, in minor units. */
+export function disbursementFeeOn(principal: bigint, fee: DisbursementFee | null): bigint {
+  if (fee === null) return 0n;
+  return fee.kind === "fixed" ? fee.amount.minor : interestOn(principal, fee.rate);
+}
+
+/** The effective annual rate of a loan: the principal less the fee received, each installment's total paid on its day. */
+export function effectiveRateOf(
+  principal: bigint,
+  disbursementFee: bigint,
+  disbursedOn: string,
+  installments: ReadonlyArray<{ dueDate: string; total: Money }>,
+): Decimal | null {
+  const flows: CashFlow[] = [
+    { day: 0, minor: principal - disbursementFee },
+    ...installments.map((i) => ({ day: daysBetween(disbursedOn, i.dueDate), minor: -i.total.minor })),
+  ];
+  return effectiveAnnualRate(flows);
 }
 
 export function buildSchedule(terms: ScheduleTerms): Schedule {
@@ -190,17 +238,8 @@ export function buildSchedule(terms: ScheduleTerms): Schedule {
     });
   }
 
-  const disbursementFee =
-    terms.disbursementFee === null
-      ? 0n
-      : terms.disbursementFee.kind === "fixed"
-        ? terms.disbursementFee.amount.minor
-        : interestOn(P, terms.disbursementFee.rate);
-  const flows: CashFlow[] = [
-    { day: 0, minor: P - disbursementFee },
-    ...installments.map((i) => ({ day: daysBetween(terms.disbursedOn, i.dueDate), minor: -i.total.minor })),
-  ];
-  const ear = effectiveAnnualRate(flows);
+  const disbursementFee = disbursementFeeOn(P, terms.disbursementFee);
+  const ear = effectiveRateOf(P, disbursementFee, terms.disbursedOn, installments);
   const total = (pick: (i: Installment) => Money) =>
     money(
       installments.reduce((s, i) => s + pick(i).minor, 0n),

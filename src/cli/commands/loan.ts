@@ -1,9 +1,29 @@
-// qadam loan schedule: preview a repayment schedule and its effective annual rate, with no database.
+// qadam loan schedule: preview a repayment schedule and its effective annual rate, warned against the
+// legal cap (the Kazakh microcredit caps, or a tenant's own read from the database with --tenant).
 import type { Command } from "commander";
-import { previewOptions, previewSchedule } from "../../loans/preview.js";
+import { type OptionNames, previewOptions, previewSchedule } from "../../loans/preview.js";
+import { type DatedCap, KAZAKH_MICROCREDIT_CAPS } from "../../loans/product.js";
 import { isDomainError } from "../../platform/errors.js";
 import { errorMessage } from "../../platform/i18n/index.js";
 import { CliError, type CliIo } from "../io.js";
+
+/** An option as the command line spells it: daysInYear is --days-in-year. */
+const flag: OptionNames = (option) => `--${option.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+
+/** The tenant's caps from the database, when --tenant names one; else the Kazakh microcredit caps. */
+async function capsFor(
+  io: CliIo,
+  tenant: string | undefined,
+  url: string | undefined,
+): Promise<readonly DatedCap[]> {
+  if (tenant === undefined) return KAZAKH_MICROCREDIT_CAPS;
+  const { databaseUrl, withDatabase } = await import("../database.js");
+  const { operatorOf } = await import("../operator.js");
+  const { tenantCaps } = await import("../../loans/store.js");
+  return withDatabase(databaseUrl(io, url), async (open) =>
+    tenantCaps(open.db, (await operatorOf(open.db, tenant)).tenantId),
+  );
+}
 
 export function loanCommands(program: Command, io: CliIo): void {
   const loan = program.command("loan").description("loans");
@@ -22,7 +42,11 @@ export function loanCommands(program: Command, io: CliIo): void {
       "repayment (each period 1/n of a year) | actual (actual days)",
       "repayment",
     )
-    .option("--days-in-year <d>", "365 | 360, with --interest-period actual", "365")
+    .option("--days-in-year <d>", "365 | 360, only with --interest-period actual (default 365)")
+    .option(
+      "--first-period <rule>",
+      "pro-rata | full: a first period shorter or longer than the frequency, only with --interest-period repayment (default pro-rata)",
+    )
     .requiredOption("--disbursed <date>", "disbursement date YYYY-MM-DD")
     .requiredOption("--first-due <date>", "first due date YYYY-MM-DD")
     .option("--grace-principal <n>", "installments without principal", "0")
@@ -34,29 +58,36 @@ export function loanCommands(program: Command, io: CliIo): void {
       "--holidays <dates>",
       "public holidays YYYY-MM-DD,YYYY-MM-DD (due dates move past them and weekends)",
     )
+    .option(
+      "--tenant <slug>",
+      "warn against this tenant's caps on the effective rate (default: Kazakhstan's)",
+    )
+    .option("--database-url <url>", "the database of --tenant (default: DATABASE_URL or ./data/qadam.db)")
     .option("--json", "machine-readable output")
-    .action((opts: Record<string, string | boolean | undefined>) => {
-      const { json, ...rest } = opts;
+    .action(async (opts: Record<string, string | boolean | undefined>) => {
+      const { json, tenant, databaseUrl, ...rest } = opts;
       const parsed = previewOptions.safeParse(rest);
       if (!parsed.success) {
         throw new CliError(
           parsed.error.issues
-            .map(
-              (i) => `--${String(i.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${i.message}`,
-            )
+            .map((i) => `${flag(String(i.path[0]) as Parameters<OptionNames>[0])}: ${i.message}`)
             .join("; "),
         );
       }
+      const caps = await capsFor(
+        io,
+        typeof tenant === "string" ? tenant : undefined,
+        typeof databaseUrl === "string" ? databaseUrl : undefined,
+      );
       let preview: ReturnType<typeof previewSchedule>;
       try {
-        preview = previewSchedule(parsed.data);
+        preview = previewSchedule(parsed.data, { caps, locale: "en", optionNames: flag });
       } catch (error) {
         if (isDomainError(error)) throw new CliError(errorMessage("en", error));
         throw error;
       }
       if (json) {
-        const { disbursementFee: _fee, ...shape } = preview;
-        io.out(JSON.stringify(shape));
+        io.out(JSON.stringify(preview));
         return;
       }
       io.out(" No  Due date     Principal      Interest     Fees         Total        Balance");
@@ -73,5 +104,8 @@ export function loanCommands(program: Command, io: CliIo): void {
       io.out(
         `Effective annual rate (ГЭСВ): ${preview.effectiveAnnualRateDisclosed ?? "n/a"} % (${preview.effectiveAnnualRate ?? "n/a"})`,
       );
+      if (preview.cap)
+        io.out(`Legal cap in force on ${preview.disbursedOn}: ${preview.cap.maxEffectiveRatePercent} %`);
+      for (const w of preview.warnings) io.out(`Warning: ${w.message}`);
     });
 }

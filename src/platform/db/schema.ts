@@ -346,6 +346,23 @@ export interface LoanTransactionsTable {
   recordedBy: string | null;
 }
 
+export interface LoanRequestsTable {
+  id: string;
+  tenantId: string;
+  loanId: string;
+  kind: string;
+  valueDate: CalendarDate;
+  terms: string;
+  reason: string | null;
+  daysPastDue: number;
+  status: string;
+  requestedBy: string | null;
+  requestedAt: Instant;
+  decidedBy: string | null;
+  decidedAt: Instant | null;
+  decisionNote: string | null;
+}
+
 export interface LoanAllocationsTable {
   tenantId: string;
   transactionId: string;
@@ -502,6 +519,7 @@ export interface Database {
   loanInstallments: LoanInstallmentsTable;
   loanTransactions: LoanTransactionsTable;
   loanAllocations: LoanAllocationsTable;
+  loanRequests: LoanRequestsTable;
   groupRules: GroupRulesTable;
   meetings: MeetingsTable;
   meetingAttendance: MeetingAttendanceTable;

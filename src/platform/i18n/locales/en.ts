@@ -65,6 +65,12 @@ export const en: Messages = {
     JOURNAL_ENTRY_NOT_MANUAL:
       "This entry was posted for another record (a loan, a meeting…); correct it through that record.",
     SCHEDULE_TERMS_INVALID: "These loan terms cannot make a schedule: {{details}}",
+    SCHEDULE_OPTION_UNUSED:
+      "The option {{option}} has no effect unless {{requires}}: leave it out or change the terms.",
+    SCHEDULE_ROUNDING_ZERO:
+      "Installments cannot be rounded to a multiple of {{rounding}}: give at least one minor unit (for example 1 or 100), or leave the rounding out.",
+    SCHEDULE_RATE_ABOVE_CAP:
+      "The effective annual rate of this schedule is {{rate}} %, above the legal cap of {{cap}} % in force on {{date}}: a loan on these terms would be refused.",
     PRODUCT_RATE_ABOVE_CAP:
       "Loans of this product could cost up to {{rate}} % a year, above the legal cap of {{cap}} % in force on {{date}}.",
     BOOKS_NOT_OPEN: "The books of {{org}} are not open yet: open them first.",
@@ -77,6 +83,12 @@ export const en: Messages = {
     LOAN_WRONG_STATUS: "This cannot be done to a loan whose status is “{{status}}”.",
     LOAN_MAKER_CHECKER:
       "A loan must be approved or rejected by someone other than the person who entered the application.",
+    LOAN_REQUEST_MAKER_CHECKER:
+      "A write-off or a reschedule must be approved or rejected by someone other than the person who asked for it.",
+    LOAN_REQUEST_PENDING: "This loan already has a write-off or reschedule request waiting for a decision.",
+    LOAN_REQUEST_DECIDED: "This request has already been decided.",
+    LOAN_WRITE_OFF_REASON_REQUIRED:
+      "The loan is {{days}} days past due: a write-off before {{threshold}} days past due needs a stated reason.",
     LOAN_DATE_IN_FUTURE: "The date {{date}} is in the future.",
     LOAN_DATE_BEFORE_DISBURSEMENT: "The date {{date}} is before the loan was disbursed ({{disbursed}}).",
     LOAN_DATE_BEFORE_APPLICATION: "The date {{date}} is before the application ({{applied}}).",

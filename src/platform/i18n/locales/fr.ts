@@ -71,6 +71,12 @@ export const fr: Messages = {
     JOURNAL_ENTRY_NOT_MANUAL:
       "Cette écriture a été passée pour un autre enregistrement (un prêt, une réunion…) ; corrigez-la par cet enregistrement.",
     SCHEDULE_TERMS_INVALID: "Ces conditions ne permettent pas d'établir un échéancier : {{details}}",
+    SCHEDULE_OPTION_UNUSED:
+      "L'option {{option}} n'a d'effet qu'avec {{requires}} : retirez-la ou changez les conditions.",
+    SCHEDULE_ROUNDING_ZERO:
+      "Les échéances ne peuvent pas être arrondies à un multiple de {{rounding}} : indiquez au moins une unité (par exemple 1 ou 100), ou aucun arrondi.",
+    SCHEDULE_RATE_ABOVE_CAP:
+      "Le taux annuel effectif de cet échéancier est de {{rate}} %, au-dessus du plafond légal de {{cap}} % en vigueur le {{date}} : un prêt à ces conditions serait refusé.",
     PRODUCT_RATE_ABOVE_CAP:
       "Les prêts de ce produit pourraient coûter jusqu'à {{rate}} % par an, au-dessus du plafond légal de {{cap}} % en vigueur le {{date}}.",
     BOOKS_NOT_OPEN: "La comptabilité de {{org}} n'est pas encore ouverte : ouvrez-la d'abord.",
@@ -83,6 +89,13 @@ export const fr: Messages = {
     LOAN_WRONG_STATUS: "Impossible pour un prêt au statut « {{status}} ».",
     LOAN_MAKER_CHECKER:
       "Un prêt doit être approuvé ou refusé par une autre personne que celle qui a saisi la demande.",
+    LOAN_REQUEST_MAKER_CHECKER:
+      "Une passation en perte ou un rééchelonnement doit être approuvé ou refusé par une autre personne que celle qui l'a demandé.",
+    LOAN_REQUEST_PENDING:
+      "Ce prêt a déjà une demande de passation en perte ou de rééchelonnement en attente de décision.",
+    LOAN_REQUEST_DECIDED: "Cette demande a déjà été tranchée.",
+    LOAN_WRITE_OFF_REASON_REQUIRED:
+      "Le prêt a {{days}} jours de retard : une passation en perte avant {{threshold}} jours de retard exige un motif.",
     LOAN_DATE_IN_FUTURE: "La date du {{date}} est dans le futur.",
     LOAN_DATE_BEFORE_DISBURSEMENT: "La date du {{date}} précède le décaissement du prêt ({{disbursed}}).",
     LOAN_DATE_BEFORE_APPLICATION: "La date du {{date}} précède la demande ({{applied}}).",

@@ -314,7 +314,7 @@ async function collectLoanRepayment(
     if (error instanceof DomainError && error.code === "LOAN_OVERPAYMENT")
       throw new DomainError("MEETING_EXTERNAL_REPAYMENT", {
         line: no,
-        owed: String(error.params.owed ?? ""),
+        owed: error.params.owed ?? "",
       });
     throw error;
   }

@@ -7,7 +7,7 @@
 // one journal entry: her savings (party lines) and her share of the profit.
 
 import { postEntry } from "../books/store.js";
-import { formatMoney, money } from "../money/index.js";
+import { type Money, money } from "../money/index.js";
 import type { Organisation } from "../orgs/types.js";
 import type { Actor } from "../platform/auth/actor.js";
 import { assertCan } from "../platform/auth/actor.js";
@@ -140,8 +140,8 @@ async function computeShareout(db: Db, group: Organisation, on: string) {
   return { preview, accounts, balances };
 }
 
-function formatted(minor: bigint, group: Organisation): string {
-  return formatMoney(money(minor, group.currency));
+function formatted(minor: bigint, group: Organisation): Money {
+  return money(minor, group.currency);
 }
 
 async function namesOf(db: Db, group: Organisation, ids: readonly string[]): Promise<Map<string, string>> {

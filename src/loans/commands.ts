@@ -140,8 +140,8 @@ function positiveAmount(text: string, cur: Currency): bigint {
 
 function overpayment(loan: LoanRecord, extra: bigint, owed: bigint): DomainError {
   return new DomainError("LOAN_OVERPAYMENT", {
-    amount: formatMoney(money(extra, loan.currency)),
-    owed: formatMoney(money(owed, loan.currency)),
+    amount: money(extra, loan.currency),
+    owed: money(owed, loan.currency),
   });
 }
 
@@ -260,8 +260,8 @@ export async function applyForLoan(trx: Db, ctx: CommandContext, input: LoanAppl
   if (principal < product.minPrincipal.minor || principal > product.maxPrincipal.minor)
     throw new DomainError("LOAN_OUTSIDE_PRODUCT_LIMITS", {
       field: "principal",
-      min: formatMoney(product.minPrincipal),
-      max: formatMoney(product.maxPrincipal),
+      min: product.minPrincipal,
+      max: product.maxPrincipal,
     });
   if (input.installments < product.minInstallments || input.installments > product.maxInstallments)
     throw new DomainError("LOAN_OUTSIDE_PRODUCT_LIMITS", {

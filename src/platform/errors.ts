@@ -122,14 +122,27 @@ export const ERROR_STATUS = {
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
-export type ErrorParams = Readonly<Record<string, string | number>>;
+/**
+ * An amount as a message parameter (a Money of src/money): the message writes it the way its reader's
+ * language writes amounts ("90 000,00 ₸"), so domain code passes the amount, never formatted text.
+ */
+export interface AmountParam {
+  readonly minor: bigint;
+  readonly currency: string;
+}
+export type ErrorParam = string | number | AmountParam;
+export type ErrorParams = Readonly<Record<string, ErrorParam>>;
+
+export function isAmountParam(value: unknown): value is AmountParam {
+  return typeof value === "object" && value !== null && typeof (value as AmountParam).minor === "bigint";
+}
 
 export class DomainError extends Error {
   readonly code: ErrorCode;
   readonly params: ErrorParams;
 
   constructor(code: ErrorCode, params: ErrorParams = {}) {
-    super(`${code} ${JSON.stringify(params)}`);
+    super(`${code} ${JSON.stringify(params, (_, v) => (typeof v === "bigint" ? v.toString() : v))}`);
     this.name = "DomainError";
     this.code = code;
     this.params = params;

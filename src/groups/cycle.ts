@@ -6,6 +6,7 @@
 // The commit closes the cycle's income and expenses into retained earnings and pays every member in
 // one journal entry: her savings (party lines) and her share of the profit.
 
+import { describeEntry } from "../books/descriptions.js";
 import { postEntry } from "../books/store.js";
 import { type Money, money } from "../money/index.js";
 import type { Organisation } from "../orgs/types.js";
@@ -228,7 +229,10 @@ export async function closeCycle(
   const shareoutId = ctx.ids.next();
   const entry = await postEntry(trx, ctx, group, {
     businessDate: input.on,
-    description: `Share-out of the cycle ${preview.cycleFrom} – ${input.on}`,
+    description: await describeEntry(trx, ctx, {
+      key: "shareOut",
+      params: { from: preview.cycleFrom, to: input.on },
+    }),
     cause: { type: "shareout", id: shareoutId },
     lines,
   });

@@ -3,6 +3,7 @@
 // repayments, prepayments, reversals, reschedules → write-off and recoveries → closure. Every money
 // movement posts its journal entry beside the loan's own records, so the books and the loan agree.
 
+import { describeEntry, type EntryText } from "../books/descriptions.js";
 import { lineAmount } from "../books/entries.js";
 import type { JournalLine } from "../books/journal.js";
 import { postEntry, reverseEntry } from "../books/store.js";
@@ -496,9 +497,10 @@ async function post(
   ctx: CommandContext,
   loan: LoanRecord,
   on: string,
-  description: string,
+  text: EntryText,
   lines: readonly Line[],
 ): Promise<string> {
+  const description = await describeEntry(trx, ctx, text);
   const accounts = await loanAccounts(trx, loan.org);
   const journalLines: JournalLine[] = lines
     .filter(([, minor]) => minor !== 0n)
@@ -570,7 +572,7 @@ export async function disburse(
   }));
   await insertInstallments(trx, loan.tenantId, loan.id, rows);
   const fee = schedule.disbursementFee.minor;
-  const entryId = await post(trx, ctx, loan, input.on, "Loan disbursed", [
+  const entryId = await post(trx, ctx, loan, input.on, "loanDisbursed", [
     [portfolio(loan), loan.principal],
     [input.channel, -(loan.principal - fee)],
     ["feeIncome", -fee],
@@ -615,7 +617,7 @@ async function accrueTo(
     const i = live.find((x) => x.number === c.number);
     if (i) i.penalty += c.minor;
   }
-  const entryId = await post(trx, ctx, loan, on, "Penalty on overdue installments", [
+  const entryId = await post(trx, ctx, loan, on, "loanPenalty", [
     ["penaltiesReceivable", total],
     ["penaltyIncome", -total],
   ]);
@@ -687,7 +689,7 @@ export async function repay(
     ctx,
     loan,
     input.on,
-    "Loan repayment",
+    "loanRepayment",
     receiptLines(loan, input.channel, split.allocations, split.overpayment),
   );
   const transactionId = await insertTransaction(trx, ctx, loan, seq, {
@@ -743,7 +745,7 @@ export async function prepay(
     ctx,
     loan,
     input.on,
-    "Loan prepayment",
+    "loanPrepayment",
     receiptLines(loan, input.channel, allocations, left),
   );
   const transactionId = await insertTransaction(trx, ctx, loan, seq, {
@@ -953,6 +955,7 @@ export async function reverseRepayment(
   }
   let seq = w.seq;
   const reversed: string[] = [];
+  const reversal = await describeEntry(trx, ctx, { key: "loanReversal", params: { reason: input.reason } });
   for (const t of undo) {
     const allocations: Allocation[] = allocRows
       .filter((a) => a.transactionId === t.id)
@@ -965,7 +968,7 @@ export async function reverseRepayment(
     const entry = t.entryId
       ? await reverseEntry(trx, ctx, t.entryId, {
           businessDate: input.on,
-          description: `Reversal: ${input.reason}`,
+          description: reversal,
         })
       : null;
     if (entry)
@@ -973,7 +976,7 @@ export async function reverseRepayment(
         trx,
         ctx,
         loan,
-        { businessDate: input.on, description: `Reversal: ${input.reason}` },
+        { businessDate: input.on, description: reversal },
         receiptLines(loan, t.channel === "bank" ? "bank" : "cash", allocations, -toBigInt(t.advance)),
       );
     reversed.push(
@@ -1002,7 +1005,7 @@ export async function reverseRepayment(
       ctx,
       loan,
       input.on,
-      "Loan repayment re-applied after a reversal",
+      "loanRepaymentReapplied",
       receiptLines(loan, channel, split.allocations, split.overpayment),
     );
     reapplied.push(
@@ -1034,11 +1037,18 @@ export async function writeOff(
   const { loan, live, seq } = w;
   const principal = principalOutstanding(live);
   const penalties = live.reduce((s, i) => s + unpaid(i, "penalty"), 0n);
-  const entryId = await post(trx, ctx, loan, input.on, `Loan written off: ${input.reason}`, [
-    ["losses", principal + penalties],
-    [portfolio(loan), -principal],
-    ["penaltiesReceivable", -penalties],
-  ]);
+  const entryId = await post(
+    trx,
+    ctx,
+    loan,
+    input.on,
+    { key: "loanWrittenOff", params: { reason: input.reason } },
+    [
+      ["losses", principal + penalties],
+      [portfolio(loan), -principal],
+      ["penaltiesReceivable", -penalties],
+    ],
+  );
   await insertTransaction(trx, ctx, loan, seq, {
     kind: "write_off",
     valueDate: input.on,
@@ -1064,7 +1074,7 @@ export async function recover(
   const amount = positiveAmount(input.amount, loan.currency);
   const left = loan.writtenOff - loan.recovered;
   if (amount > left) throw overpayment(loan, amount - left, left);
-  const entryId = await post(trx, ctx, loan, input.on, "Recovery of a written-off loan", [
+  const entryId = await post(trx, ctx, loan, input.on, "loanRecovery", [
     [input.channel, amount],
     ["recoveries", -amount],
   ]);
@@ -1092,7 +1102,7 @@ export async function refundAdvance(
   checkValueDate(ctx, loan, input.on);
   if (loan.advance <= 0n) throw new DomainError("LOAN_NO_ADVANCE");
   const refund = loan.advance;
-  const entryId = await post(trx, ctx, loan, input.on, "Advance refunded to the borrower", [
+  const entryId = await post(trx, ctx, loan, input.on, "loanAdvanceRefunded", [
     ["advances", refund],
     [input.channel, -refund],
   ]);

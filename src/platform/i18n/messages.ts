@@ -116,7 +116,9 @@ export type JournalTextKey =
   | "meetingCorrection"
   | "meetingCorrected"
   | "shareOut"
-  | "membershipFee";
+  | "membershipFee"
+  | "capitalContributed"
+  | "cashFloatDrawn";
 
 /** The criteria of groups/grading.ts (the platform names them here: it imports no domain). */
 export type GradingCriterionName =

@@ -296,5 +296,7 @@ export const en: Messages = {
     meetingCorrected: "meeting of {{date}} corrected",
     shareOut: "Share-out of the cycle {{from}} – {{to}}",
     membershipFee: "Membership fee from {{group}}",
+    capitalContributed: "Capital contributed by the association",
+    cashFloatDrawn: "Cash float drawn from the bank",
   },
 };

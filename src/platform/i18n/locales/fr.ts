@@ -305,5 +305,7 @@ export const fr: Messages = {
     meetingCorrected: "réunion du {{date}} corrigée",
     shareOut: "Partage du cycle {{from}} – {{to}}",
     membershipFee: "Cotisation du groupe « {{group}} »",
+    capitalContributed: "Capital apporté par l'association",
+    cashFloatDrawn: "Fonds de caisse retiré de la banque",
   },
 };

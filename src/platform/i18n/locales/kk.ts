@@ -293,5 +293,7 @@ export const kk: Messages = {
     meetingCorrected: "{{date}} жиналысы түзетілді",
     shareOut: "{{from}} – {{to}} кезеңінің қорын бөлу",
     membershipFee: "«{{group}}» тобының мүшелік жарнасы",
+    capitalContributed: "Қауымдастық салған капитал",
+    cashFloatDrawn: "Банктен кассаға алынған қолма-қол ақша",
   },
 };

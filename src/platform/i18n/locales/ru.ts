@@ -293,5 +293,7 @@ export const ru: Messages = {
     meetingCorrected: "встреча {{date}} исправлена",
     shareOut: "Распределение фонда за цикл {{from}} – {{to}}",
     membershipFee: "Членский взнос группы «{{group}}»",
+    capitalContributed: "Капитал, внесённый ассоциацией",
+    cashFloatDrawn: "Наличные, снятые с банковского счёта в кассу",
   },
 };

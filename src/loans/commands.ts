@@ -16,7 +16,7 @@ import type { CommandContext } from "../platform/commands.js";
 import { isUniqueViolation } from "../platform/db/constraint-errors.js";
 import type { Db } from "../platform/db/database.js";
 import { toBigInt } from "../platform/db/ints.js";
-import { DomainError } from "../platform/errors.js";
+import { DomainError, phrase } from "../platform/errors.js";
 import { isUuid } from "../platform/ids.js";
 import type { Allocation } from "./allocation.js";
 import { allocatePayment, smaller } from "./allocation.js";
@@ -272,7 +272,7 @@ export async function applyForLoan(trx: Db, ctx: CommandContext, input: LoanAppl
     });
   if (input.firstDueOn <= input.appliedOn)
     throw new DomainError("SCHEDULE_TERMS_INVALID", {
-      details: "firstDueOn: must come after the application",
+      details: phrase("firstDueNotAfterApplication"),
     });
 
   const id = ctx.ids.next();
@@ -315,7 +315,7 @@ export async function applyForLoan(trx: Db, ctx: CommandContext, input: LoanAppl
     borrowerId = group.id;
     const listed = input.borrower.members.map((m) => m.personId);
     if (new Set(listed).size !== listed.length)
-      throw new DomainError("LOAN_SHARES_INVALID", { details: "a member listed twice" });
+      throw new DomainError("LOAN_SHARES_INVALID", { details: phrase("memberListedTwice") });
     const active = new Set(
       listed.every(isUuid) && listed.length > 0
         ? (
@@ -332,13 +332,15 @@ export async function applyForLoan(trx: Db, ctx: CommandContext, input: LoanAppl
     );
     for (const m of input.borrower.members) {
       if (!active.has(m.personId))
-        throw new DomainError("LOAN_SHARES_INVALID", { details: `${m.personId} is not an active member` });
+        throw new DomainError("LOAN_SHARES_INVALID", {
+          details: phrase("memberNotActive", { member: m.personId }),
+        });
       members.push({ personId: m.personId, share: parseAmount(m.share, cur) });
     }
     const total = members.reduce((s, m) => s + m.share, 0n);
     if (members.length === 0 || total !== principal || members.some((m) => m.share <= 0n))
       throw new DomainError("LOAN_SHARES_INVALID", {
-        details: `the shares sum to ${formatMoney(money(total, cur))}, the loan is ${formatMoney(money(principal, cur))}`,
+        details: phrase("sharesDoNotSum", { total: money(total, cur), principal: money(principal, cur) }),
       });
   }
   // The schedule as it would be if disbursed on the application date: refused above the legal cap.
@@ -863,7 +865,7 @@ export async function reschedule(
 ): Promise<void> {
   if (input.firstDueOn <= input.on)
     throw new DomainError("SCHEDULE_TERMS_INVALID", {
-      details: "firstDueOn: must come after the reschedule",
+      details: phrase("firstDueNotAfterReschedule"),
     });
   const w = await startWork(trx, ctx, loanId, "loans.approve", input.on);
   const { loan, live, seq } = w;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { KZT, money } from "../../money/index.js";
-import { DomainError, ERROR_STATUS, type ErrorCode } from "../errors.js";
+import { DomainError, ERROR_STATUS, type ErrorCode, phrase } from "../errors.js";
 import { errorMessage, LOCALES, negotiateLocale } from "./index.js";
 
 describe("language negotiation", () => {
@@ -68,6 +68,24 @@ describe("words, amounts and names inside messages", () => {
     );
     expect(errorMessage("ru", new DomainError("LOAN_LENDER_KIND", { kind: "shg" }))).toContain(
       "«группа самопомощи»",
+    );
+  });
+
+  it("says in the reader's language what is wrong with a loan's terms or shares", () => {
+    const firstDue = new DomainError("SCHEDULE_TERMS_INVALID", {
+      details: phrase("firstDueNotAfterApplication"),
+    });
+    expect(errorMessage("kk", firstDue)).toBe(
+      "Бұл шарттар бойынша кесте құру мүмкін емес: алғашқы төлем мерзімі өтінім берілген күннен кейін болуы керек",
+    );
+    expect(errorMessage("ru", firstDue)).toBe(
+      "По этим условиям нельзя построить график: первый взнос должен наступать позже даты заявки",
+    );
+    const shares = new DomainError("LOAN_SHARES_INVALID", {
+      details: phrase("sharesDoNotSum", { total: money(290_000n, KZT), principal: money(300_000n, KZT) }),
+    });
+    expect(plain(errorMessage("kk", shares))).toBe(
+      "Топтық қарыздағы мүшелердің үлестері дұрыс емес: үлестердің жиыны 2 900,00 ₸, ал қарыз 3 000,00 ₸.",
     );
   });
 

@@ -2,7 +2,7 @@
 import i18next, { type TFunction } from "i18next";
 import { formatMoneyFor } from "../../money/locale-format.js";
 import type { Money } from "../../money/money.js";
-import { type DomainError, isAmountParam } from "../errors.js";
+import { type DomainError, isAmountParam, isPhraseParam } from "../errors.js";
 import { type KazakhCase, kazakhCase } from "./kazakh.js";
 import { en } from "./locales/en.js";
 import { fr } from "./locales/fr.js";
@@ -81,11 +81,19 @@ export function amountIn(locale: Locale, amount: Money): string {
   return formatMoneyFor(locale, amount);
 }
 
-/** The user-facing message for a domain error, in the given language; every amount written for it. */
-export function errorMessage(locale: Locale, error: Pick<DomainError, "code" | "params">): string {
-  const params: Record<string, unknown> = { ...error.params };
-  if (typeof params.entity === "string") params.entity = entityName(locale, params.entity as Entity);
+/** Parameters as the reader of `locale` reads them: amounts written for her, phrases translated. */
+function forReader(locale: Locale, given: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const params: Record<string, unknown> = { ...given };
   for (const [name, value] of Object.entries(params))
     if (isAmountParam(value)) params[name] = amountIn(locale, value as Money);
+    else if (isPhraseParam(value))
+      params[name] = translate(locale, `problems.${value.phrase}`, forReader(locale, value.params ?? {}));
+  return params;
+}
+
+/** The user-facing message for a domain error, in the given language; every amount written for it. */
+export function errorMessage(locale: Locale, error: Pick<DomainError, "code" | "params">): string {
+  const params = forReader(locale, error.params);
+  if (typeof params.entity === "string") params.entity = entityName(locale, params.entity as Entity);
   return translate(locale, `errors.${error.code}`, params);
 }

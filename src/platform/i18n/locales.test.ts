@@ -3,7 +3,7 @@ import { SOCIAL_FUND_PURPOSES } from "../../groups/rules.js";
 import { LOAN_STATUSES, TRANSACTION_KINDS } from "../../loans/store.js";
 import { KZT, money } from "../../money/index.js";
 import { ORG_KINDS } from "../../orgs/types.js";
-import { DomainError, ERROR_STATUS, type ErrorCode, type ErrorParams } from "../errors.js";
+import { DomainError, ERROR_STATUS, type ErrorCode, type ErrorParams, phrase } from "../errors.js";
 import { errorMessage } from "./index.js";
 import { en } from "./locales/en.js";
 import { fr } from "./locales/fr.js";
@@ -114,6 +114,15 @@ describe("the message catalogues", () => {
       ORG_PARENT_NOT_ALLOWED: ORG_KINDS.map((kind) => ({ kind })),
       LOAN_OUTSIDE_PRODUCT_LIMITS: [{ field: "principal" }, { field: "installments", min: 3, max: 24 }],
       MEETING_SOCIAL_PURPOSE: SOCIAL_FUND_PURPOSES.map((purpose) => ({ purpose })),
+      LOAN_SHARES_INVALID: [
+        { details: phrase("memberListedTwice") },
+        { details: phrase("memberNotActive", { member: "Қалиева Айгүл" }) },
+        { details: phrase("sharesDoNotSum", { total: amount, principal: amount }) },
+      ],
+      SCHEDULE_TERMS_INVALID: [
+        { details: phrase("firstDueNotAfterApplication") },
+        { details: phrase("firstDueNotAfterReschedule") },
+      ],
     };
     for (const locale of ["kk", "ru"] as const)
       for (const code of Object.keys(ERROR_STATUS) as ErrorCode[])

@@ -1,5 +1,5 @@
 // The shape every language's messages must fill: a missing translation fails the type check.
-import type { ErrorCode } from "../errors.js";
+import type { ErrorCode, ProblemKey } from "../errors.js";
 
 export type Entity =
   | "organisation"
@@ -40,6 +40,8 @@ export interface Messages {
   socialFundPurposes: Record<SocialFundPurposeName, string>;
   /** The names of the accounts of the chart templates (books/accounts.ts), in the tenant's language. */
   chartOfAccounts: Record<AccountNameKey, string>;
+  /** Phrases a message takes as a parameter (a PhraseParam of platform/errors.ts). */
+  problems: Record<ProblemKey, string>;
   /** The descriptions of the journal entries Qadam writes itself, in the tenant's language. */
   journal: Record<JournalTextKey, string>;
 }

@@ -281,6 +281,13 @@ export const en: Messages = {
     groupExpenses: "Expenses",
     interestOnExternalLoans: "Interest on external loans",
   },
+  problems: {
+    memberListedTwice: "the same member is listed twice",
+    memberNotActive: "{{member}} is not an active member of the group",
+    sharesDoNotSum: "the shares sum to {{total}}, the loan is {{principal}}",
+    firstDueNotAfterApplication: "the first installment must fall due after the application date",
+    firstDueNotAfterReschedule: "the first installment must fall due after the rescheduling date",
+  },
   journal: {
     loanDisbursed: "Loan disbursed",
     loanPenalty: "Penalty on overdue installments",

@@ -290,6 +290,13 @@ export const fr: Messages = {
     groupExpenses: "Dépenses du groupe",
     interestOnExternalLoans: "Intérêts des prêts extérieurs",
   },
+  problems: {
+    memberListedTwice: "le même membre figure deux fois",
+    memberNotActive: "{{member}} n'est pas membre actif du groupe",
+    sharesDoNotSum: "les parts totalisent {{total}}, le prêt est de {{principal}}",
+    firstDueNotAfterApplication: "la première échéance doit tomber après la date de la demande",
+    firstDueNotAfterReschedule: "la première échéance doit tomber après la date du rééchelonnement",
+  },
   journal: {
     loanDisbursed: "Prêt décaissé",
     loanPenalty: "Pénalité sur échéances en retard",

@@ -278,6 +278,13 @@ export const kk: Messages = {
     groupExpenses: "Топтың шығыстары",
     interestOnExternalLoans: "Сыртқы қарыздар бойынша сыйақы",
   },
+  problems: {
+    memberListedTwice: "бір мүше екі рет көрсетілген",
+    memberNotActive: "{{member}} — топтың белсенді мүшесі емес",
+    sharesDoNotSum: "үлестердің жиыны {{total}}, ал қарыз {{principal}}",
+    firstDueNotAfterApplication: "алғашқы төлем мерзімі өтінім берілген күннен кейін болуы керек",
+    firstDueNotAfterReschedule: "алғашқы төлем мерзімі қайта құрылымдау күнінен кейін болуы керек",
+  },
   journal: {
     loanDisbursed: "Қарыз берілді",
     loanPenalty: "Мерзімі өткен төлемдер бойынша өсімпұл",

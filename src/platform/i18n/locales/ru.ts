@@ -278,6 +278,13 @@ export const ru: Messages = {
     groupExpenses: "Расходы группы",
     interestOnExternalLoans: "Вознаграждение по внешним займам",
   },
+  problems: {
+    memberListedTwice: "одна и та же участница указана дважды",
+    memberNotActive: "{{member}} не состоит в группе",
+    sharesDoNotSum: "сумма долей {{total}}, а заём {{principal}}",
+    firstDueNotAfterApplication: "первый взнос должен наступать позже даты заявки",
+    firstDueNotAfterReschedule: "первый взнос должен наступать позже даты реструктуризации",
+  },
   journal: {
     loanDisbursed: "Выдача займа",
     loanPenalty: "Пеня по просроченным взносам",

@@ -1,4 +1,5 @@
 import { expect, it } from "vitest";
+import { createTenant, tenantLanguage } from "../orgs/tenants.js";
 import { systemClock } from "../platform/clock.js";
 import { executeCommand } from "../platform/commands.js";
 import { describeEachDatabase } from "../platform/db/testing.js";
@@ -43,6 +44,23 @@ describeEachDatabase("the books in the tenant's language", (use) => {
     expect(charts.mfo["132"]).toBe("Активы:Кредитный портфель:Групповые займы");
     expect(charts.mfo["44"]).toBe("Доходы:Возврат списанных займов");
     expect(charts.federation["13"]).toBe("Активы:Займы группам");
+  });
+
+  it("keeps a new tenant's books in Kazakh unless another language is chosen", async () => {
+    const { db } = use();
+    const make = (slug: string, defaultLocale?: Locale) =>
+      db
+        .transaction()
+        .execute((trx) =>
+          createTenant(
+            trx,
+            { ids: systemIds, now: new Date().toISOString() },
+            { slug, name: "Ақбота", kind: "association", ...(defaultLocale ? { defaultLocale } : {}) },
+          ),
+        );
+    const suffix = systemIds.next().slice(-8);
+    expect(await tenantLanguage(db, (await make(`kk-${suffix}`)).tenantId)).toBe("kk");
+    expect(await tenantLanguage(db, (await make(`ru-${suffix}`, "ru")).tenantId)).toBe("ru");
   });
 
   it("opens a French or an English tenant's charts in its language", async () => {

@@ -101,7 +101,7 @@ const TENANT_LANGUAGE = prepared((db, a: { tenantId: string }) =>
 
 /**
  * The tenant's language: the language its books are kept in (the chart of accounts' names, the
- * descriptions of the entries Qadam writes) whoever posts them, and its users' default.
+ * descriptions of the entries Qadam writes) whoever posts them.
  */
 export async function tenantLanguage(db: Db, tenantId: string): Promise<Locale> {
   const row = await TENANT_LANGUAGE.first(db, { tenantId });

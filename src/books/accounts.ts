@@ -1,6 +1,10 @@
 // Charts of accounts: five account types, nested accounts, and the templates an MFO, a federation and
-// an SHG start from. Full names ("Assets:Loan portfolio:Group loans") are what reports and the ledger
-// export show, so that an accountant's tools see the same accounts.
+// an SHG start from, named in the tenant's language (codes are the same in every language). Full names
+// ("Assets:Loan portfolio:Group loans") are what reports and the ledger export show, so that an
+// accountant's tools see the same accounts.
+import { type Locale, translate } from "../platform/i18n/index.js";
+import type { AccountNameKey } from "../platform/i18n/messages.js";
+
 export const ACCOUNT_TYPES = ["asset", "liability", "equity", "income", "expense"] as const;
 export type AccountType = (typeof ACCOUNT_TYPES)[number];
 
@@ -16,73 +20,95 @@ export interface AccountTemplate {
   parent?: string;
 }
 
-const TOP: AccountTemplate[] = [
-  { code: "1", name: "Assets", type: "asset" },
-  { code: "2", name: "Liabilities", type: "liability" },
-  { code: "3", name: "Equity", type: "equity" },
-  { code: "4", name: "Income", type: "income" },
-  { code: "5", name: "Expenses", type: "expense" },
+/** An account of a template: its name is a key of the messages' chart of accounts, in every language. */
+interface TemplateAccount extends Omit<AccountTemplate, "name"> {
+  key: AccountNameKey;
+}
+
+const TOP: TemplateAccount[] = [
+  { code: "1", key: "assets", type: "asset" },
+  { code: "2", key: "liabilities", type: "liability" },
+  { code: "3", key: "equity", type: "equity" },
+  { code: "4", key: "income", type: "income" },
+  { code: "5", key: "expenses", type: "expense" },
 ];
 
-export const CHART_TEMPLATES: Record<"mfo" | "federation" | "shg", readonly AccountTemplate[]> = {
+const TEMPLATE_ACCOUNTS: Record<ChartTemplateName, readonly TemplateAccount[]> = {
   mfo: [
     ...TOP,
-    { code: "11", name: "Cash", type: "asset", parent: "1" },
-    { code: "12", name: "Bank", type: "asset", parent: "1" },
-    { code: "13", name: "Loan portfolio", type: "asset", parent: "1" },
-    { code: "131", name: "Individual loans", type: "asset", parent: "13" },
-    { code: "132", name: "Group loans", type: "asset", parent: "13" },
-    { code: "14", name: "Interest receivable", type: "asset", parent: "1" },
-    { code: "15", name: "Fees receivable", type: "asset", parent: "1" },
-    { code: "16", name: "Penalties receivable", type: "asset", parent: "1" },
-    { code: "17", name: "Loan loss allowance", type: "asset", parent: "1" },
-    { code: "21", name: "Borrowings", type: "liability", parent: "2" },
-    { code: "22", name: "Client advances", type: "liability", parent: "2" },
-    { code: "31", name: "Capital", type: "equity", parent: "3" },
-    { code: "32", name: "Retained earnings", type: "equity", parent: "3" },
-    { code: "41", name: "Interest income", type: "income", parent: "4" },
-    { code: "42", name: "Fee income", type: "income", parent: "4" },
-    { code: "43", name: "Penalty income", type: "income", parent: "4" },
-    { code: "44", name: "Recoveries of written-off loans", type: "income", parent: "4" },
-    { code: "51", name: "Loan losses", type: "expense", parent: "5" },
-    { code: "52", name: "Operating expenses", type: "expense", parent: "5" },
-    { code: "53", name: "Interest expense", type: "expense", parent: "5" },
+    { code: "11", key: "cash", type: "asset", parent: "1" },
+    { code: "12", key: "bank", type: "asset", parent: "1" },
+    { code: "13", key: "loanPortfolio", type: "asset", parent: "1" },
+    { code: "131", key: "individualLoans", type: "asset", parent: "13" },
+    { code: "132", key: "groupLoans", type: "asset", parent: "13" },
+    { code: "14", key: "interestReceivable", type: "asset", parent: "1" },
+    { code: "15", key: "feesReceivable", type: "asset", parent: "1" },
+    { code: "16", key: "penaltiesReceivable", type: "asset", parent: "1" },
+    { code: "17", key: "loanLossAllowance", type: "asset", parent: "1" },
+    { code: "21", key: "borrowings", type: "liability", parent: "2" },
+    { code: "22", key: "clientAdvances", type: "liability", parent: "2" },
+    { code: "31", key: "capital", type: "equity", parent: "3" },
+    { code: "32", key: "retainedEarnings", type: "equity", parent: "3" },
+    { code: "41", key: "interestIncome", type: "income", parent: "4" },
+    { code: "42", key: "feeIncome", type: "income", parent: "4" },
+    { code: "43", key: "penaltyIncome", type: "income", parent: "4" },
+    { code: "44", key: "recoveries", type: "income", parent: "4" },
+    { code: "51", key: "loanLosses", type: "expense", parent: "5" },
+    { code: "52", key: "operatingExpenses", type: "expense", parent: "5" },
+    { code: "53", key: "interestExpense", type: "expense", parent: "5" },
   ],
   federation: [
     ...TOP,
-    { code: "11", name: "Cash", type: "asset", parent: "1" },
-    { code: "12", name: "Bank", type: "asset", parent: "1" },
-    { code: "13", name: "Loans to groups", type: "asset", parent: "1" },
-    { code: "14", name: "Interest receivable", type: "asset", parent: "1" },
-    { code: "15", name: "Penalties receivable", type: "asset", parent: "1" },
-    { code: "21", name: "Borrowings", type: "liability", parent: "2" },
-    { code: "22", name: "Advances from groups", type: "liability", parent: "2" },
-    { code: "31", name: "Revolving fund", type: "equity", parent: "3" },
-    { code: "32", name: "Retained earnings", type: "equity", parent: "3" },
-    { code: "41", name: "Membership fees", type: "income", parent: "4" },
-    { code: "42", name: "Interest income", type: "income", parent: "4" },
-    { code: "43", name: "Fee income", type: "income", parent: "4" },
-    { code: "44", name: "Penalty income", type: "income", parent: "4" },
-    { code: "45", name: "Recoveries of written-off loans", type: "income", parent: "4" },
-    { code: "51", name: "Operating expenses", type: "expense", parent: "5" },
-    { code: "52", name: "Loan losses", type: "expense", parent: "5" },
+    { code: "11", key: "cash", type: "asset", parent: "1" },
+    { code: "12", key: "bank", type: "asset", parent: "1" },
+    { code: "13", key: "loansToGroups", type: "asset", parent: "1" },
+    { code: "14", key: "interestReceivable", type: "asset", parent: "1" },
+    { code: "15", key: "penaltiesReceivable", type: "asset", parent: "1" },
+    { code: "21", key: "borrowings", type: "liability", parent: "2" },
+    { code: "22", key: "advancesFromGroups", type: "liability", parent: "2" },
+    { code: "31", key: "revolvingFund", type: "equity", parent: "3" },
+    { code: "32", key: "retainedEarnings", type: "equity", parent: "3" },
+    { code: "41", key: "membershipFees", type: "income", parent: "4" },
+    { code: "42", key: "interestIncome", type: "income", parent: "4" },
+    { code: "43", key: "feeIncome", type: "income", parent: "4" },
+    { code: "44", key: "penaltyIncome", type: "income", parent: "4" },
+    { code: "45", key: "recoveries", type: "income", parent: "4" },
+    { code: "51", key: "operatingExpenses", type: "expense", parent: "5" },
+    { code: "52", key: "loanLosses", type: "expense", parent: "5" },
   ],
   shg: [
     ...TOP,
-    { code: "11", name: "Cash box", type: "asset", parent: "1" },
-    { code: "12", name: "Bank", type: "asset", parent: "1" },
-    { code: "13", name: "Loans to members", type: "asset", parent: "1" },
-    { code: "14", name: "Social fund cash", type: "asset", parent: "1" },
-    { code: "21", name: "Members' savings", type: "liability", parent: "2" },
-    { code: "22", name: "External loans", type: "liability", parent: "2" },
-    { code: "23", name: "Social fund", type: "liability", parent: "2" },
-    { code: "31", name: "Retained earnings", type: "equity", parent: "3" },
-    { code: "41", name: "Interest from members", type: "income", parent: "4" },
-    { code: "42", name: "Fines", type: "income", parent: "4" },
-    { code: "43", name: "Other income", type: "income", parent: "4" },
-    { code: "51", name: "Expenses", type: "expense", parent: "5" },
-    { code: "52", name: "Interest on external loans", type: "expense", parent: "5" },
+    { code: "11", key: "cashBox", type: "asset", parent: "1" },
+    { code: "12", key: "bank", type: "asset", parent: "1" },
+    { code: "13", key: "loansToMembers", type: "asset", parent: "1" },
+    { code: "14", key: "socialFundCash", type: "asset", parent: "1" },
+    { code: "21", key: "membersSavings", type: "liability", parent: "2" },
+    { code: "22", key: "externalLoans", type: "liability", parent: "2" },
+    { code: "23", key: "socialFund", type: "liability", parent: "2" },
+    { code: "31", key: "retainedEarnings", type: "equity", parent: "3" },
+    { code: "41", key: "interestFromMembers", type: "income", parent: "4" },
+    { code: "42", key: "fines", type: "income", parent: "4" },
+    { code: "43", key: "otherIncome", type: "income", parent: "4" },
+    { code: "51", key: "groupExpenses", type: "expense", parent: "5" },
+    { code: "52", key: "interestOnExternalLoans", type: "expense", parent: "5" },
   ],
+};
+
+export type ChartTemplateName = "mfo" | "federation" | "shg";
+
+/** A chart template in a language: each account's name as the tenant reads it, its code the same in all. */
+export function chartTemplate(name: ChartTemplateName, locale: Locale): AccountTemplate[] {
+  return TEMPLATE_ACCOUNTS[name].map(({ key, ...account }) => ({
+    ...account,
+    name: translate(locale, `chartOfAccounts.${key}`),
+  }));
+}
+
+/** The templates in English, the language of the code and of the examples in its documentation. */
+export const CHART_TEMPLATES: Record<ChartTemplateName, readonly AccountTemplate[]> = {
+  mfo: chartTemplate("mfo", "en"),
+  federation: chartTemplate("federation", "en"),
+  shg: chartTemplate("shg", "en"),
 };
 
 /** "Assets:Loan portfolio:Group loans": the names from the top of the chart down. */

@@ -168,8 +168,7 @@ describeEachDatabase("editing a chart of accounts", (use) => {
       code: "ACCOUNT_NOT_EMPTY",
       params: {
         account: "Liabilities:Client advances:Advances in dollars",
-        balance: "-100.00",
-        currency: "USD",
+        balance: { minor: -10_000n, currency: "USD" },
       },
     });
     await expect(run((trx, ctx) => closeAccount(trx, ctx, code("2").id))).rejects.toMatchObject({

@@ -2,7 +2,7 @@
 // parent's type), renaming one, and closing one whose lines sum to zero in every currency and that has
 // no open account under it. Each command checks "books.write" before judging the request (403 first).
 
-import { currency, formatMoney, isZero, money } from "../money/index.js";
+import { currency, isZero, money } from "../money/index.js";
 import { findOrganisation } from "../orgs/lookup.js";
 import type { Organisation } from "../orgs/types.js";
 import { type Actor, assertCan } from "../platform/auth/actor.js";
@@ -201,8 +201,7 @@ export async function closeAccount(trx: Db, ctx: CommandContext, accountId: stri
     if (!isZero(balance))
       throw new DomainError("ACCOUNT_NOT_EMPTY", {
         account: account.fullName,
-        balance: formatMoney(balance),
-        currency: balance.currency,
+        balance,
       });
   }
   await trx

@@ -76,7 +76,10 @@ describe("journal entries", () => {
       });
       expect.unreachable();
     } catch (error) {
-      expect(isDomainError(error) && error.params).toEqual({ currency: "USD", difference: "0.01" });
+      expect(isDomainError(error) && error.params).toEqual({
+        currency: "USD",
+        difference: { minor: 1n, currency: "USD" },
+      });
     }
   });
 

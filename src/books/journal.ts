@@ -2,7 +2,7 @@
 // to zero in each currency. Validation judges the entry as a whole and names the offending line;
 // a correction is never an edit but a reversing entry, which cancels the original exactly.
 
-import { type Currency, formatMoney, type Money, money } from "../money/index.js";
+import { type Currency, type Money, money } from "../money/index.js";
 import { DomainError } from "../platform/errors.js";
 
 export interface JournalLine {
@@ -61,7 +61,7 @@ export function assertBalanced(entry: Pick<JournalEntryDraft, "lines">): void {
     case "JOURNAL_UNBALANCED":
       throw new DomainError("JOURNAL_UNBALANCED", {
         currency: problem.currency,
-        difference: formatMoney(problem.difference),
+        difference: problem.difference,
       });
     default: {
       const never: never = problem;

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { currency, formatMoney, KZT, money } from "../money/index.js";
-import { CHART_TEMPLATES, fullNames } from "./accounts.js";
+import { CHART_TEMPLATES, chartTemplate, fullNames } from "./accounts.js";
 import { balancesOf, type JournalLine, totalsByCurrency } from "./journal.js";
 import { formatLedgerJournal, type LedgerEntry, ledgerAccountName } from "./ledger-format.js";
 
@@ -31,6 +31,9 @@ const USD = currency("USD");
 const accounts = [
   ...fullNames(CHART_TEMPLATES.mfo).values(),
   ...fullNames(CHART_TEMPLATES.shg).values(),
+  // The charts as Kazakh, Russian and French tenants keep them: hledger reads their names too.
+  ...(["kk", "ru", "fr"] as const).flatMap((l) => [...fullNames(chartTemplate("shg", l)).values()]),
+  ...(["kk", "ru", "fr"] as const).flatMap((l) => [...fullNames(chartTemplate("mfo", l)).values()]),
 ].filter((n) => n.includes(":"));
 
 const entryArb = fc

@@ -236,7 +236,7 @@ describeEachDatabase("books routes", (use) => {
     expect(res.statusCode).toBe(422);
     expect(res.json().error).toMatchObject({
       code: "JOURNAL_UNBALANCED",
-      message: "Проводка не сбалансирована в KZT: расхождение 0.01.",
+      message: "Проводка не сбалансирована в KZT: расхождение 0,01\u00a0₸.",
     });
     expect([await journalRows(), await auditRows()]).toEqual([entries, audits]);
   });

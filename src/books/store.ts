@@ -5,6 +5,7 @@
 import { sql } from "kysely";
 import { type Currency, currency, money } from "../money/index.js";
 import { findOrganisation } from "../orgs/lookup.js";
+import { tenantLanguage } from "../orgs/tenants.js";
 import type { Organisation } from "../orgs/types.js";
 import { checkDate } from "../orgs/values.js";
 import { type Actor, assertCan } from "../platform/auth/actor.js";
@@ -21,7 +22,13 @@ import type {
 } from "../platform/db/schema.js";
 import { DomainError } from "../platform/errors.js";
 import { isUuid } from "../platform/ids.js";
-import { type AccountTemplate, type AccountType, CHART_TEMPLATES, fullNames } from "./accounts.js";
+import {
+  type AccountTemplate,
+  type AccountType,
+  type CHART_TEMPLATES,
+  chartTemplate,
+  fullNames,
+} from "./accounts.js";
 import { assertBalanced, type JournalEntryDraft, type JournalLine, reversalOf } from "./journal.js";
 import type { LedgerEntry } from "./ledger-format.js";
 
@@ -50,7 +57,8 @@ const TEMPLATE_FOR_KIND: Record<string, ChartTemplate> = {
 };
 
 /**
- * Creates the organisation's chart of accounts from a template, by default the one for its kind.
+ * Creates the organisation's chart of accounts from a template, by default the one for its kind, its
+ * accounts named in the tenant's language.
  * Errors: NOT_FOUND, FORBIDDEN, BOOKS_ALREADY_OPEN (CONCURRENT_UPDATE when two openings race).
  */
 export async function openBooks(
@@ -63,7 +71,10 @@ export async function openBooks(
   assertCan(ctx.actor, "books.write", org.path, "organisation");
   if ((await accountsOf(trx, ctx.actor.tenantId, org.id)).length > 0)
     throw new DomainError("BOOKS_ALREADY_OPEN", { org: org.name });
-  const template = CHART_TEMPLATES[templateName ?? TEMPLATE_FOR_KIND[org.kind] ?? "mfo"];
+  const template = chartTemplate(
+    templateName ?? TEMPLATE_FOR_KIND[org.kind] ?? "mfo",
+    await tenantLanguage(trx, ctx.actor.tenantId),
+  );
   const ids = new Map<string, string>();
   for (const a of template) ids.set(a.code, ctx.ids.next());
   const rows = template.map((a: AccountTemplate) => ({

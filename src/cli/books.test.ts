@@ -85,9 +85,9 @@ describe("qadam books", () => {
     ]);
     expect(JSON.parse(tb.out)).toEqual({
       accounts: [
-        { account: "Assets:Cash", currency: "KZT", balance: "-81088.08" },
-        { account: "Assets:Loan portfolio:Group loans", currency: "KZT", balance: "84938.96" },
-        { account: "Income:Interest income", currency: "KZT", balance: "-3850.88" },
+        { account: "Активтер:Касса", currency: "KZT", balance: "-81088.08" },
+        { account: "Активтер:Қарыз портфелі:Топтық қарыздар", currency: "KZT", balance: "84938.96" },
+        { account: "Кірістер:Сыйақы бойынша кірістер", currency: "KZT", balance: "-3850.88" },
       ],
     });
     const bad = await qadam([
@@ -128,9 +128,9 @@ describe("qadam books", () => {
       encoding: "utf8",
     });
     expect(csv.trim().split("\n").slice(1)).toEqual([
-      '"Assets:Cash","-81088.08 KZT"',
-      '"Assets:Loan portfolio:Group loans","84938.96 KZT"',
-      '"Income:Interest income","-3850.88 KZT"',
+      '"Активтер:Касса","-81088.08 KZT"',
+      '"Активтер:Қарыз портфелі:Топтық қарыздар","84938.96 KZT"',
+      '"Кірістер:Сыйақы бойынша кірістер","-3850.88 KZT"',
     ]);
   });
 
@@ -148,9 +148,9 @@ describe("qadam books", () => {
     ) as { accounts: Array<{ account: string; currency: string; balance: string }> };
     const names = tb.accounts.map((a) => a.account);
     for (const a of [
-      "Assets:Loan portfolio:Individual loans",
-      "Income:Penalty income",
-      "Expenses:Loan losses",
+      "Активтер:Қарыз портфелі:Жеке қарыздар",
+      "Кірістер:Өсімпұлдан түскен кірістер",
+      "Шығыстар:Қарыздар бойынша шығындар",
     ])
       expect(names).toContain(a);
     const file = join(dir, "demo-mfo.ledger");

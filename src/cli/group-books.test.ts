@@ -118,9 +118,13 @@ describe("qadam group: the books kept from the command line", () => {
     );
     const en = await on(["group", "record-meeting", "--file", tooMuch]);
     expect(en.code).toBe(1);
-    expect(en.err).toMatch(/^qadam: Line 7: a loan to .+ may not exceed 3000\.00 under the group's rules\.$/);
+    expect(en.err).toMatch(
+      /^qadam: Line 7: a loan to .+ may not exceed ₸3,000\.00 under the group's rules\.$/,
+    );
     const ru = await on(["group", "record-meeting", "--file", tooMuch, "--lang", "ru"]);
-    expect(ru.err).toMatch(/^qadam: Строка 7: по правилам группы заём .+ не может превышать 3000\.00\.$/);
+    expect(ru.err).toMatch(
+      /^qadam: Строка 7: по правилам группы заём участницы .+ не может превышать 3\s000,00\s₸\.$/,
+    );
     const list = JSON.parse((await on(["group", "meetings", "--json"])).out);
     expect(list.meetings).toHaveLength(1);
     const notAMeeting = await on(["group", "record-meeting", "--file", file({ heldOn: "2026-03-11" })]);

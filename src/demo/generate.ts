@@ -112,7 +112,7 @@ export async function generateDemo(db: Db, options: DemoOptions = {}): Promise<D
           slug: t.slug,
           name: t.name,
           kind: t.kind,
-          defaultLocale: "ru",
+          defaultLocale: t.kind === "association" ? "kk" : "ru",
           openedOn: "1998-01-15",
           region: "Алматы облысы",
         },

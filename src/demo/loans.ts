@@ -2,6 +2,7 @@
 // arrears and penalties are what a real year would leave): two products, about 150 loans to members
 // and groups, most repaid on time, some late, some prepaid, a few rescheduled, written off (with a
 // recovery), a mistaken repayment reversed, and applications still waiting or rejected.
+import { describeEntry } from "../books/descriptions.js";
 import { openBooks, postEntry } from "../books/store.js";
 import { nextWorkingDay, SATURDAY_SUNDAY } from "../loans/calendar.js";
 import {
@@ -75,10 +76,10 @@ export async function generatePortfolio(db: Db, input: PortfolioInput): Promise<
   const chart = await run(checker, "books.open", (trx, ctx) => openBooks(trx, ctx, input.mfoId));
   const account = (code: string) => chart.find((a) => a.code === code)?.id ?? "";
   // The founders' capital, put in the bank a year ago, and a cash float drawn from it.
-  await run(checker, "books.post", (trx, ctx) =>
+  await run(checker, "books.post", async (trx, ctx) =>
     postEntry(trx, ctx, input.mfoId, {
       businessDate: addDays(input.today, -366),
-      description: "Capital contributed by the association",
+      description: await describeEntry(trx, ctx, "capitalContributed"),
       cause: { type: "manual", id: "demo-capital" },
       lines: [
         { account: account("12"), amount: money(12_000_000_000n, "KZT") },
@@ -86,10 +87,10 @@ export async function generatePortfolio(db: Db, input: PortfolioInput): Promise<
       ],
     }),
   );
-  await run(checker, "books.post", (trx, ctx) =>
+  await run(checker, "books.post", async (trx, ctx) =>
     postEntry(trx, ctx, input.mfoId, {
       businessDate: addDays(input.today, -366),
-      description: "Cash float drawn from the bank",
+      description: await describeEntry(trx, ctx, "cashFloatDrawn"),
       cause: { type: "manual", id: "demo-float" },
       lines: [
         { account: account("11"), amount: money(8_000_000_000n, "KZT") },

@@ -2,6 +2,7 @@
 // date, record a meeting (checked, then posted to the group's books with its attendance, lines and
 // internal loans), and correct the latest meeting by reversal and re-entry. Older meetings are closed.
 
+import { describeEntry } from "../books/descriptions.js";
 import { postEntry, reverseEntry } from "../books/store.js";
 import { repay, reverseRepayment } from "../loans/commands.js";
 import { formatMoney, money } from "../money/index.js";
@@ -169,7 +170,7 @@ export async function recordMeeting(
       ? null
       : await postEntry(trx, ctx, group, {
           businessDate: input.heldOn,
-          description: `Meeting of ${input.heldOn}`,
+          description: await describeEntry(trx, ctx, { key: "meeting", params: { date: input.heldOn } }),
           cause: { type: "meeting", id: meetingId },
           lines: plan.lines.map((l) => ({
             account: accounts[l.account],
@@ -314,7 +315,7 @@ async function collectLoanRepayment(
     if (error instanceof DomainError && error.code === "LOAN_OVERPAYMENT")
       throw new DomainError("MEETING_EXTERNAL_REPAYMENT", {
         line: no,
-        owed: String(error.params.owed ?? ""),
+        owed: error.params.owed ?? "",
       });
     throw error;
   }
@@ -422,7 +423,7 @@ export async function correctLatestMeeting(
     if (loanId && transactionId)
       await reverseRepayment(trx, ctx, loanId, transactionId, {
         on: meeting.heldOn,
-        reason: `meeting of ${meeting.heldOn} corrected`,
+        reason: await describeEntry(trx, ctx, { key: "meetingCorrected", params: { date: meeting.heldOn } }),
       });
   }
   await reverseFederationFees(trx, ctx, group, { id: meeting.id, heldOn: meeting.heldOn });
@@ -430,7 +431,10 @@ export async function correctLatestMeeting(
   if (meeting.entryId) {
     const reversal = await reverseEntry(trx, ctx, meeting.entryId, {
       businessDate: meeting.heldOn,
-      description: `Correction of the meeting of ${meeting.heldOn}`,
+      description: await describeEntry(trx, ctx, {
+        key: "meetingCorrection",
+        params: { date: meeting.heldOn },
+      }),
     });
     reversalEntryId = reversal.id;
   }

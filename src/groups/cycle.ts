@@ -6,8 +6,9 @@
 // The commit closes the cycle's income and expenses into retained earnings and pays every member in
 // one journal entry: her savings (party lines) and her share of the profit.
 
+import { describeEntry } from "../books/descriptions.js";
 import { postEntry } from "../books/store.js";
-import { formatMoney, money } from "../money/index.js";
+import { type Money, money } from "../money/index.js";
 import type { Organisation } from "../orgs/types.js";
 import type { Actor } from "../platform/auth/actor.js";
 import { assertCan } from "../platform/auth/actor.js";
@@ -140,8 +141,8 @@ async function computeShareout(db: Db, group: Organisation, on: string) {
   return { preview, accounts, balances };
 }
 
-function formatted(minor: bigint, group: Organisation): string {
-  return formatMoney(money(minor, group.currency));
+function formatted(minor: bigint, group: Organisation): Money {
+  return money(minor, group.currency);
 }
 
 async function namesOf(db: Db, group: Organisation, ids: readonly string[]): Promise<Map<string, string>> {
@@ -228,7 +229,10 @@ export async function closeCycle(
   const shareoutId = ctx.ids.next();
   const entry = await postEntry(trx, ctx, group, {
     businessDate: input.on,
-    description: `Share-out of the cycle ${preview.cycleFrom} – ${input.on}`,
+    description: await describeEntry(trx, ctx, {
+      key: "shareOut",
+      params: { from: preview.cycleFrom, to: input.on },
+    }),
     cause: { type: "shareout", id: shareoutId },
     lines,
   });

@@ -4,6 +4,7 @@
 // membership fees, codes of the "federation" chart template in books/accounts.ts); a correction of
 // the meeting reverses it there too. The meeting's command writes there on the federation's behalf.
 
+import { describeEntry } from "../books/descriptions.js";
 import { reversalOf } from "../books/journal.js";
 import { writeEntry } from "../books/store.js";
 import { currency, money } from "../money/index.js";
@@ -57,7 +58,7 @@ export async function postFederationFees(
   const cur = currency(group.currency);
   await writeEntry(trx, ctx, books.org, {
     businessDate: meeting.heldOn,
-    description: `Membership fee from ${group.name}`,
+    description: await describeEntry(trx, ctx, { key: "membershipFee", params: { group: group.name } }),
     cause: { type: "meeting", id: meeting.id },
     lines: [
       { account: books.cash, amount: money(total, cur) },
@@ -109,7 +110,13 @@ export async function reverseFederationFees(
             amount: money(toBigInt(l.amount), currency(l.currency)),
           })),
         },
-        { businessDate: meeting.heldOn, description: `Correction of the meeting of ${meeting.heldOn}` },
+        {
+          businessDate: meeting.heldOn,
+          description: await describeEntry(trx, ctx, {
+            key: "meetingCorrection",
+            params: { date: meeting.heldOn },
+          }),
+        },
       ),
     );
   }

@@ -4,8 +4,8 @@
 // Pure: the store loads the group's state, this decides, the store writes. The first problem found
 // is refused with a code naming the member and the line (lines are numbered from 1 as sent).
 
-import { formatMoney, money } from "../money/index.js";
-import { DomainError, type ErrorCode } from "../platform/errors.js";
+import { type Money, money } from "../money/index.js";
+import { DomainError, type ErrorCode, type ErrorParams } from "../platform/errors.js";
 import {
   InternalLoanError,
   type InternalLoanTerms,
@@ -103,13 +103,13 @@ export interface MeetingPlan {
   cashAfter: bigint;
 }
 
-function refuse(code: ErrorCode, params: Record<string, string | number>): never {
+function refuse(code: ErrorCode, params: ErrorParams): never {
   throw new DomainError(code, params);
 }
 
 export function planMeeting(input: MeetingInput, state: GroupState): MeetingPlan {
   const cur = state.rules.currency;
-  const show = (minor: bigint): string => formatMoney(money(minor, cur));
+  const show = (minor: bigint): Money => money(minor, cur);
   const names = new Map(state.members.map((m) => [m.personId, m.name]));
   const nameOf = (personId: string): string => names.get(personId) ?? personId;
 

@@ -99,7 +99,7 @@ describeEachDatabase("a self-help group's meetings", (use) => {
     ]);
     await expect(w.run((trx, ctx) => recordMeeting(trx, ctx, w.groupId, meeting))).rejects.toMatchObject({
       code: "MEETING_LOAN_OVER_LIMIT",
-      params: { line: 6, member: "Айгүл Test", limit: "1500.00" },
+      params: { line: 6, member: "Айгүл Test", limit: { minor: 150_000n, currency: "KZT" } },
     });
     expect(await footprint(w.db, w.groupId)).toEqual(before);
   });
@@ -124,12 +124,12 @@ describeEachDatabase("a self-help group's meetings", (use) => {
     ]);
     await expect(w.run((trx, ctx) => recordMeeting(trx, ctx, w.groupId, over))).rejects.toMatchObject({
       code: "MEETING_REPAYMENT_OVER_OWED",
-      params: { line: 6, owed: "1020.00" },
+      params: { line: 6, owed: { minor: 102_000n, currency: "KZT" } },
     });
     const wrongCash = { ...ordinaryMeeting(w, "2026-01-14"), cashCounted: 1n };
     await expect(w.run((trx, ctx) => recordMeeting(trx, ctx, w.groupId, wrongCash))).rejects.toMatchObject({
       code: "MEETING_CASH_MISMATCH",
-      params: { counted: "0.01", books: "4000.00" },
+      params: { counted: { minor: 1n, currency: "KZT" }, books: { minor: 400_000n, currency: "KZT" } },
     });
     const missing = ordinaryMeeting(w, "2026-01-14");
     missing.attendance = missing.attendance.filter((x) => x.personId !== b);
@@ -142,7 +142,7 @@ describeEachDatabase("a self-help group's meetings", (use) => {
     };
     await expect(w.run((trx, ctx) => recordMeeting(trx, ctx, w.groupId, notRule))).rejects.toMatchObject({
       code: "MEETING_SAVINGS_NOT_RULE",
-      params: { line: 1, rule: "500.00" },
+      params: { line: 1, rule: { minor: 50_000n, currency: "KZT" } },
     });
   });
 

@@ -3,6 +3,7 @@
 // repayments, prepayments, reversals, reschedules → write-off and recoveries → closure. Every money
 // movement posts its journal entry beside the loan's own records, so the books and the loan agree.
 
+import { describeEntry, type EntryText } from "../books/descriptions.js";
 import { lineAmount } from "../books/entries.js";
 import type { JournalLine } from "../books/journal.js";
 import { postEntry, reverseEntry } from "../books/store.js";
@@ -15,7 +16,7 @@ import type { CommandContext } from "../platform/commands.js";
 import { isUniqueViolation } from "../platform/db/constraint-errors.js";
 import type { Db } from "../platform/db/database.js";
 import { toBigInt } from "../platform/db/ints.js";
-import { DomainError } from "../platform/errors.js";
+import { DomainError, phrase } from "../platform/errors.js";
 import { isUuid } from "../platform/ids.js";
 import type { Allocation } from "./allocation.js";
 import { allocatePayment, smaller } from "./allocation.js";
@@ -140,8 +141,8 @@ function positiveAmount(text: string, cur: Currency): bigint {
 
 function overpayment(loan: LoanRecord, extra: bigint, owed: bigint): DomainError {
   return new DomainError("LOAN_OVERPAYMENT", {
-    amount: formatMoney(money(extra, loan.currency)),
-    owed: formatMoney(money(owed, loan.currency)),
+    amount: money(extra, loan.currency),
+    owed: money(owed, loan.currency),
   });
 }
 
@@ -260,8 +261,8 @@ export async function applyForLoan(trx: Db, ctx: CommandContext, input: LoanAppl
   if (principal < product.minPrincipal.minor || principal > product.maxPrincipal.minor)
     throw new DomainError("LOAN_OUTSIDE_PRODUCT_LIMITS", {
       field: "principal",
-      min: formatMoney(product.minPrincipal),
-      max: formatMoney(product.maxPrincipal),
+      min: product.minPrincipal,
+      max: product.maxPrincipal,
     });
   if (input.installments < product.minInstallments || input.installments > product.maxInstallments)
     throw new DomainError("LOAN_OUTSIDE_PRODUCT_LIMITS", {
@@ -271,7 +272,7 @@ export async function applyForLoan(trx: Db, ctx: CommandContext, input: LoanAppl
     });
   if (input.firstDueOn <= input.appliedOn)
     throw new DomainError("SCHEDULE_TERMS_INVALID", {
-      details: "firstDueOn: must come after the application",
+      details: phrase("firstDueNotAfterApplication"),
     });
 
   const id = ctx.ids.next();
@@ -314,7 +315,7 @@ export async function applyForLoan(trx: Db, ctx: CommandContext, input: LoanAppl
     borrowerId = group.id;
     const listed = input.borrower.members.map((m) => m.personId);
     if (new Set(listed).size !== listed.length)
-      throw new DomainError("LOAN_SHARES_INVALID", { details: "a member listed twice" });
+      throw new DomainError("LOAN_SHARES_INVALID", { details: phrase("memberListedTwice") });
     const active = new Set(
       listed.every(isUuid) && listed.length > 0
         ? (
@@ -331,13 +332,15 @@ export async function applyForLoan(trx: Db, ctx: CommandContext, input: LoanAppl
     );
     for (const m of input.borrower.members) {
       if (!active.has(m.personId))
-        throw new DomainError("LOAN_SHARES_INVALID", { details: `${m.personId} is not an active member` });
+        throw new DomainError("LOAN_SHARES_INVALID", {
+          details: phrase("memberNotActive", { member: m.personId }),
+        });
       members.push({ personId: m.personId, share: parseAmount(m.share, cur) });
     }
     const total = members.reduce((s, m) => s + m.share, 0n);
     if (members.length === 0 || total !== principal || members.some((m) => m.share <= 0n))
       throw new DomainError("LOAN_SHARES_INVALID", {
-        details: `the shares sum to ${formatMoney(money(total, cur))}, the loan is ${formatMoney(money(principal, cur))}`,
+        details: phrase("sharesDoNotSum", { total: money(total, cur), principal: money(principal, cur) }),
       });
   }
   // The schedule as it would be if disbursed on the application date: refused above the legal cap.
@@ -496,9 +499,10 @@ async function post(
   ctx: CommandContext,
   loan: LoanRecord,
   on: string,
-  description: string,
+  text: EntryText,
   lines: readonly Line[],
 ): Promise<string> {
+  const description = await describeEntry(trx, ctx, text);
   const accounts = await loanAccounts(trx, loan.org);
   const journalLines: JournalLine[] = lines
     .filter(([, minor]) => minor !== 0n)
@@ -570,7 +574,7 @@ export async function disburse(
   }));
   await insertInstallments(trx, loan.tenantId, loan.id, rows);
   const fee = schedule.disbursementFee.minor;
-  const entryId = await post(trx, ctx, loan, input.on, "Loan disbursed", [
+  const entryId = await post(trx, ctx, loan, input.on, "loanDisbursed", [
     [portfolio(loan), loan.principal],
     [input.channel, -(loan.principal - fee)],
     ["feeIncome", -fee],
@@ -615,7 +619,7 @@ async function accrueTo(
     const i = live.find((x) => x.number === c.number);
     if (i) i.penalty += c.minor;
   }
-  const entryId = await post(trx, ctx, loan, on, "Penalty on overdue installments", [
+  const entryId = await post(trx, ctx, loan, on, "loanPenalty", [
     ["penaltiesReceivable", total],
     ["penaltyIncome", -total],
   ]);
@@ -687,7 +691,7 @@ export async function repay(
     ctx,
     loan,
     input.on,
-    "Loan repayment",
+    "loanRepayment",
     receiptLines(loan, input.channel, split.allocations, split.overpayment),
   );
   const transactionId = await insertTransaction(trx, ctx, loan, seq, {
@@ -743,7 +747,7 @@ export async function prepay(
     ctx,
     loan,
     input.on,
-    "Loan prepayment",
+    "loanPrepayment",
     receiptLines(loan, input.channel, allocations, left),
   );
   const transactionId = await insertTransaction(trx, ctx, loan, seq, {
@@ -861,7 +865,7 @@ export async function reschedule(
 ): Promise<void> {
   if (input.firstDueOn <= input.on)
     throw new DomainError("SCHEDULE_TERMS_INVALID", {
-      details: "firstDueOn: must come after the reschedule",
+      details: phrase("firstDueNotAfterReschedule"),
     });
   const w = await startWork(trx, ctx, loanId, "loans.approve", input.on);
   const { loan, live, seq } = w;
@@ -953,6 +957,7 @@ export async function reverseRepayment(
   }
   let seq = w.seq;
   const reversed: string[] = [];
+  const reversal = await describeEntry(trx, ctx, { key: "loanReversal", params: { reason: input.reason } });
   for (const t of undo) {
     const allocations: Allocation[] = allocRows
       .filter((a) => a.transactionId === t.id)
@@ -965,7 +970,7 @@ export async function reverseRepayment(
     const entry = t.entryId
       ? await reverseEntry(trx, ctx, t.entryId, {
           businessDate: input.on,
-          description: `Reversal: ${input.reason}`,
+          description: reversal,
         })
       : null;
     if (entry)
@@ -973,7 +978,7 @@ export async function reverseRepayment(
         trx,
         ctx,
         loan,
-        { businessDate: input.on, description: `Reversal: ${input.reason}` },
+        { businessDate: input.on, description: reversal },
         receiptLines(loan, t.channel === "bank" ? "bank" : "cash", allocations, -toBigInt(t.advance)),
       );
     reversed.push(
@@ -1002,7 +1007,7 @@ export async function reverseRepayment(
       ctx,
       loan,
       input.on,
-      "Loan repayment re-applied after a reversal",
+      "loanRepaymentReapplied",
       receiptLines(loan, channel, split.allocations, split.overpayment),
     );
     reapplied.push(
@@ -1034,11 +1039,18 @@ export async function writeOff(
   const { loan, live, seq } = w;
   const principal = principalOutstanding(live);
   const penalties = live.reduce((s, i) => s + unpaid(i, "penalty"), 0n);
-  const entryId = await post(trx, ctx, loan, input.on, `Loan written off: ${input.reason}`, [
-    ["losses", principal + penalties],
-    [portfolio(loan), -principal],
-    ["penaltiesReceivable", -penalties],
-  ]);
+  const entryId = await post(
+    trx,
+    ctx,
+    loan,
+    input.on,
+    { key: "loanWrittenOff", params: { reason: input.reason } },
+    [
+      ["losses", principal + penalties],
+      [portfolio(loan), -principal],
+      ["penaltiesReceivable", -penalties],
+    ],
+  );
   await insertTransaction(trx, ctx, loan, seq, {
     kind: "write_off",
     valueDate: input.on,
@@ -1064,7 +1076,7 @@ export async function recover(
   const amount = positiveAmount(input.amount, loan.currency);
   const left = loan.writtenOff - loan.recovered;
   if (amount > left) throw overpayment(loan, amount - left, left);
-  const entryId = await post(trx, ctx, loan, input.on, "Recovery of a written-off loan", [
+  const entryId = await post(trx, ctx, loan, input.on, "loanRecovery", [
     [input.channel, amount],
     ["recoveries", -amount],
   ]);
@@ -1092,7 +1104,7 @@ export async function refundAdvance(
   checkValueDate(ctx, loan, input.on);
   if (loan.advance <= 0n) throw new DomainError("LOAN_NO_ADVANCE");
   const refund = loan.advance;
-  const entryId = await post(trx, ctx, loan, input.on, "Advance refunded to the borrower", [
+  const entryId = await post(trx, ctx, loan, input.on, "loanAdvanceRefunded", [
     ["advances", refund],
     [input.channel, -refund],
   ]);

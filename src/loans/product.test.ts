@@ -34,7 +34,7 @@ const product: LoanProduct = {
   minGroupGrade: null,
 };
 
-function refusal(p: LoanProduct, date: string): Record<string, string | number> | null {
+function refusal(p: LoanProduct, date: string): Record<string, unknown> | null {
   try {
     checkProductAgainstCap(p, KAZAKH_MICROCREDIT_CAPS, date);
     return null;

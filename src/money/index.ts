@@ -10,6 +10,7 @@ export {
   parseMoney,
   toJson,
 } from "./decimal-string.js";
+export { formatMoneyFor } from "./locale-format.js";
 export {
   add,
   allocate,

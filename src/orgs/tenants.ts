@@ -3,7 +3,9 @@
 import { businessDate } from "../platform/clock.js";
 import { isUniqueViolation } from "../platform/db/constraint-errors.js";
 import type { Db } from "../platform/db/database.js";
+import { prepared } from "../platform/db/prepared.js";
 import { DomainError } from "../platform/errors.js";
+import { isLocale, type Locale } from "../platform/i18n/index.js";
 import type { IdSource } from "../platform/ids.js";
 import { foldForSearch } from "../platform/text.js";
 import { childPath, type RootKind } from "./types.js";
@@ -46,7 +48,7 @@ export async function createTenant(
         slug: input.slug,
         name: input.name,
         country: input.country ?? "KZ",
-        defaultLocale: input.defaultLocale ?? "ru",
+        defaultLocale: input.defaultLocale ?? "kk",
         createdAt: deps.now,
       })
       .execute();
@@ -91,4 +93,17 @@ export async function createTenant(
     })
     .execute();
   return { tenantId, rootId, rootPath: path };
+}
+
+const TENANT_LANGUAGE = prepared((db, a: { tenantId: string }) =>
+  db.selectFrom("tenants").select("defaultLocale").where("id", "=", a.tenantId),
+);
+
+/**
+ * The tenant's language: the language its books are kept in (the chart of accounts' names, the
+ * descriptions of the entries Qadam writes) whoever posts them.
+ */
+export async function tenantLanguage(db: Db, tenantId: string): Promise<Locale> {
+  const row = await TENANT_LANGUAGE.first(db, { tenantId });
+  return row && isLocale(row.defaultLocale) ? row.defaultLocale : "kk";
 }

@@ -129,14 +129,51 @@ export const ERROR_STATUS = {
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
-export type ErrorParams = Readonly<Record<string, string | number>>;
+/**
+ * An amount as a message parameter (a Money of src/money): the message writes it the way its reader's
+ * language writes amounts ("90 000,00 ₸"), so domain code passes the amount, never formatted text.
+ */
+export interface AmountParam {
+  readonly minor: bigint;
+  readonly currency: string;
+}
+/**
+ * A phrase of the messages as a parameter (`problems.<key>`, with its own parameters): the message
+ * says it in its reader's language, where an English sentence would have been passed before.
+ */
+export interface PhraseParam {
+  readonly phrase: ProblemKey;
+  readonly params?: Readonly<Record<string, string | number | AmountParam>>;
+}
+/** The phrases of the messages' "problems" section (platform/i18n/messages.ts). */
+export type ProblemKey =
+  | "memberListedTwice"
+  | "memberNotActive"
+  | "sharesDoNotSum"
+  | "firstDueNotAfterApplication"
+  | "firstDueNotAfterReschedule";
+
+export type ErrorParam = string | number | AmountParam | PhraseParam;
+export type ErrorParams = Readonly<Record<string, ErrorParam>>;
+
+export function isAmountParam(value: unknown): value is AmountParam {
+  return typeof value === "object" && value !== null && typeof (value as AmountParam).minor === "bigint";
+}
+
+export function isPhraseParam(value: unknown): value is PhraseParam {
+  return typeof value === "object" && value !== null && typeof (value as PhraseParam).phrase === "string";
+}
+
+export function phrase(key: ProblemKey, params?: PhraseParam["params"]): PhraseParam {
+  return params ? { phrase: key, params } : { phrase: key };
+}
 
 export class DomainError extends Error {
   readonly code: ErrorCode;
   readonly params: ErrorParams;
 
   constructor(code: ErrorCode, params: ErrorParams = {}) {
-    super(`${code} ${JSON.stringify(params)}`);
+    super(`${code} ${JSON.stringify(params, (_, v) => (typeof v === "bigint" ? v.toString() : v))}`);
     this.name = "DomainError";
     this.code = code;
     this.params = params;

@@ -10,6 +10,7 @@ import { digest, newSecret } from "../platform/auth/tokens.js";
 import { systemClock } from "../platform/clock.js";
 import { configSchema } from "../platform/config.js";
 import type { Db, OpenDatabase } from "../platform/db/database.js";
+import type { Locale } from "../platform/i18n/index.js";
 import { systemIds } from "../platform/ids.js";
 import { foldForSearch } from "../platform/text.js";
 
@@ -30,8 +31,11 @@ export interface SeededTenant {
 
 let counter = 0;
 
-/** A tenant: association → two federations, a cluster and a group under the first, a group under the second, an MFO. */
-export async function seedTenant(db: Db, label = "t"): Promise<SeededTenant> {
+/**
+ * A tenant: association → two federations, a cluster and a group under the first, a group under the second, an MFO.
+ * Its language (of its books) is English unless one is given, so that tests read the chart as the code names it.
+ */
+export async function seedTenant(db: Db, label = "t", language: Locale = "en"): Promise<SeededTenant> {
   counter += 1;
   const tenantId = systemIds.next();
   const now = new Date().toISOString();
@@ -43,7 +47,7 @@ export async function seedTenant(db: Db, label = "t"): Promise<SeededTenant> {
       slug: `${label}-${counter}-${tenantId.slice(-8)}`,
       name: `Tenant ${label}`,
       country: "KZ",
-      defaultLocale: "ru",
+      defaultLocale: language,
       createdAt: now,
     })
     .execute();

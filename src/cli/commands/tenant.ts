@@ -16,7 +16,7 @@ export function tenantCommands(program: Command, io: CliIo): void {
     .requiredOption("--slug <slug>", "short unique name, e.g. moldir")
     .requiredOption("--name <name>", "the association's name")
     .option("--kind <kind>", "association | partner_ngo", "association")
-    .option("--locale <locale>", "kk | ru | en | fr", "ru")
+    .option("--locale <locale>", "the language its books are kept in: kk | ru | en | fr", "kk")
     .option("--currency <code>", "ISO 4217 currency", "KZT")
     .option("--time-zone <zone>", "IANA time zone", "Asia/Almaty")
     .option("--database-url <url>", "sqlite:<file> or postgres://… (env DATABASE_URL)")

@@ -1,6 +1,9 @@
 // Translation: i18next over typed catalogues in kk, ru, en and fr; English is the fallback.
 import i18next, { type TFunction } from "i18next";
-import type { DomainError } from "../errors.js";
+import { formatMoneyFor } from "../../money/locale-format.js";
+import type { Money } from "../../money/money.js";
+import { type DomainError, isAmountParam, isPhraseParam } from "../errors.js";
+import { type KazakhCase, kazakhCase } from "./kazakh.js";
 import { en } from "./locales/en.js";
 import { fr } from "./locales/fr.js";
 import { kk } from "./locales/kk.js";
@@ -9,7 +12,7 @@ import type { Entity } from "./messages.js";
 
 export const LOCALES = ["kk", "ru", "en", "fr"] as const;
 export type Locale = (typeof LOCALES)[number];
-export type { Entity, Messages } from "./messages.js";
+export type { Entity, JournalTextKey, Messages } from "./messages.js";
 
 const instance = i18next.createInstance();
 void instance.init({
@@ -25,6 +28,18 @@ void instance.init({
   interpolation: { escapeValue: false },
   returnNull: false,
 });
+
+// A name in a grammatical case: "{{member, genitive}}" puts the Kazakh case ending on it (other
+// languages' messages say the case with their own words and leave the name as it is).
+for (const grammaticalCase of [
+  "genitive",
+  "dative",
+  "accusative",
+  "locative",
+] as const satisfies KazakhCase[])
+  instance.services.formatter?.add(grammaticalCase, (value: unknown, lng: string | undefined) =>
+    lng === "kk" ? kazakhCase(String(value), grammaticalCase) : String(value),
+  );
 
 const fixed = new Map<Locale, TFunction>(LOCALES.map((l) => [l, instance.getFixedT(l)]));
 
@@ -61,9 +76,24 @@ export function entityName(locale: Locale, entity: Entity): string {
   return translate(locale, `entities.${entity}`);
 }
 
-/** The user-facing message for a domain error, in the given language. */
+/** An amount as the reader of `locale` writes it ("90 000,00 ₸" in kk and ru, "₸90,000.00" in en). */
+export function amountIn(locale: Locale, amount: Money): string {
+  return formatMoneyFor(locale, amount);
+}
+
+/** Parameters as the reader of `locale` reads them: amounts written for her, phrases translated. */
+function forReader(locale: Locale, given: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const params: Record<string, unknown> = { ...given };
+  for (const [name, value] of Object.entries(params))
+    if (isAmountParam(value)) params[name] = amountIn(locale, value as Money);
+    else if (isPhraseParam(value))
+      params[name] = translate(locale, `problems.${value.phrase}`, forReader(locale, value.params ?? {}));
+  return params;
+}
+
+/** The user-facing message for a domain error, in the given language; every amount written for it. */
 export function errorMessage(locale: Locale, error: Pick<DomainError, "code" | "params">): string {
-  const params: Record<string, unknown> = { ...error.params };
+  const params = forReader(locale, error.params);
   if (typeof params.entity === "string") params.entity = entityName(locale, params.entity as Entity);
   return translate(locale, `errors.${error.code}`, params);
 }

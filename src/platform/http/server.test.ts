@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { requestHash } from "./command-route.js";
-import { controlCharacterIn } from "./server.js";
+import { controlCharacterIn, jsonDepthExceeds } from "./server.js";
 
 describe("request guards", () => {
   it("finds control characters anywhere in a body, keys included", () => {
@@ -8,6 +8,21 @@ describe("request guards", () => {
     expect(controlCharacterIn({ name: "a\u0000b" })).toBe("name");
     expect(controlCharacterIn({ grants: [{ orgId: "x" }, { orgId: "\u001b[31m" }] })).toBe("grants[1].orgId");
     expect(controlCharacterIn({ "bad\u0007key": 1 })).toBe("bad\u0007key");
+  });
+
+  it("walks any nesting without overflowing the stack", () => {
+    let deep: unknown = "a\u0000b";
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(controlCharacterIn(deep)).toBe("[0]".repeat(100_000));
+  });
+
+  it("measures a JSON text's nesting, brackets inside strings aside", () => {
+    expect(jsonDepthExceeds("[[[]]]", 3)).toBe(false);
+    expect(jsonDepthExceeds("[[[[]]]]", 3)).toBe(true);
+    expect(jsonDepthExceeds('{"a":{"b":[1]}}', 3)).toBe(false);
+    expect(jsonDepthExceeds('{"a":{"b":[{}]}}', 3)).toBe(true);
+    expect(jsonDepthExceeds(`["${"[".repeat(100)}", "\\", ""[[[["]`, 2)).toBe(false);
+    expect(jsonDepthExceeds(`${"[".repeat(10_000)}${"]".repeat(10_000)}`, 64)).toBe(true);
   });
 
   it("hashes requests by their content, key order aside, and never by a password", () => {

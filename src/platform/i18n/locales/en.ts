@@ -5,6 +5,7 @@ export const en: Messages = {
   errors: {
     VALIDATION_FAILED: "The request is not valid: {{details}}",
     MALFORMED_REQUEST: "The request could not be read: {{details}}",
+    BODY_TOO_DEEP: "The request body nests lists and objects more than {{max}} levels deep.",
     INVALID_CURSOR: "The page cursor is not valid; start again from the first page.",
     IDEMPOTENCY_KEY_REQUIRED: "This request changes data and needs an Idempotency-Key header.",
     UNAUTHENTICATED: "Please log in.",

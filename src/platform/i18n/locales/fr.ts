@@ -5,6 +5,7 @@ export const fr: Messages = {
   errors: {
     VALIDATION_FAILED: "La requête n'est pas valide : {{details}}",
     MALFORMED_REQUEST: "La requête n'a pas pu être lue : {{details}}",
+    BODY_TOO_DEEP: "Le corps de la requête imbrique des listes et des objets sur plus de {{max}} niveaux.",
     INVALID_CURSOR: "Le curseur de page n'est pas valide ; reprenez à la première page.",
     IDEMPOTENCY_KEY_REQUIRED: "Cette requête modifie des données et exige un en-tête Idempotency-Key.",
     UNAUTHENTICATED: "Veuillez vous connecter.",

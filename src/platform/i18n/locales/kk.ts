@@ -5,6 +5,7 @@ export const kk: Messages = {
   errors: {
     VALIDATION_FAILED: "Сұраныс дұрыс толтырылмаған: {{details}}",
     MALFORMED_REQUEST: "Сұранысты оқу мүмкін болмады: {{details}}",
+    BODY_TOO_DEEP: "Сұраныс мазмұнындағы тізімдер мен нысандар {{max}} деңгейден тереңірек кірістірілген.",
     INVALID_CURSOR: "Бет курсоры жарамсыз; бірінші беттен бастаңыз.",
     IDEMPOTENCY_KEY_REQUIRED: "Бұл сұраныс деректерді өзгертеді, оған Idempotency-Key тақырыбы қажет.",
     UNAUTHENTICATED: "Жүйеге кіріңіз.",

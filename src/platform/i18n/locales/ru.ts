@@ -5,6 +5,7 @@ export const ru: Messages = {
   errors: {
     VALIDATION_FAILED: "Запрос заполнен неверно: {{details}}",
     MALFORMED_REQUEST: "Не удалось прочитать запрос: {{details}}",
+    BODY_TOO_DEEP: "В теле запроса списки и объекты вложены глубже {{max}} уровней.",
     INVALID_CURSOR: "Неверный курсор страницы; начните с первой страницы.",
     IDEMPOTENCY_KEY_REQUIRED: "Запрос изменяет данные и должен содержать заголовок Idempotency-Key.",
     UNAUTHENTICATED: "Войдите в систему.",

@@ -44,7 +44,7 @@ export const en: Messages = {
     MEMBERSHIP_PERIOD_OVERLAP:
       "This person left their previous group on {{leftOn}}; a new membership cannot start before that date ({{joinedOn}}).",
     LOGIN_TAKEN: "The login “{{login}}” is already taken.",
-    WEAK_PASSWORD: "The password must have at least {{min}} characters.",
+    WEAK_PASSWORD: "The password is too weak: $t(passwordWeakness.{{reason}}).",
     USER_DISABLED: "This user account is disabled.",
     CURRENT_PASSWORD_WRONG: "Your current password is wrong.",
     SELF_LOCKOUT: "You cannot disable your own account or remove your own administrator role.",
@@ -166,6 +166,13 @@ export const en: Messages = {
     century: "the seventh digit must be 1 to 6 for a person",
     "birth-date": "the first six digits are not a date of birth",
     "check-digit": "the check digit does not match",
+  },
+  passwordWeakness: {
+    short: "it must have at least {{min}} characters",
+    login: "it must not be your login or a variant of it",
+    repeated: "it must not repeat the same character or pattern",
+    common: "it is one of the most common passwords",
+    guessable: "it is too easy to guess; use a few unrelated words",
   },
   hiddenGroupName: "(a group you cannot see)",
   grading: {

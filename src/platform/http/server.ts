@@ -97,7 +97,8 @@ export async function buildServer(deps: AppDeps, modules: RouteModule[]): Promis
         description:
           "Organisations, people, members, users and access for self-help groups, federations and micro-credit " +
           "organisations. Amounts are decimal strings in major units beside their currency. Every write needs an " +
-          "Idempotency-Key header. Errors: { error: { code, message } }, the message in the Accept-Language (kk, ru, en, fr).",
+          "Idempotency-Key header. Errors: { error: { code, message } }, the message in the Accept-Language (kk, ru, en, fr). " +
+          `A JSON body nested deeper than ${MAX_BODY_DEPTH} levels answers 400 BODY_TOO_DEEP.`,
       },
       components: {
         securitySchemes: {

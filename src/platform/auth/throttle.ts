@@ -3,7 +3,7 @@
 // is checked, so parallel guesses cannot all pass a count read before any failure was written.
 import { sql } from "kysely";
 import type { Db } from "../db/database.js";
-import { DomainError, isDomainError } from "../errors.js";
+import { DomainError, type ErrorCode, isDomainError } from "../errors.js";
 
 export interface ThrottlePolicy {
   /** Failed attempts allowed per login within the window; the next ones are refused until it ends. */
@@ -66,15 +66,15 @@ export async function releaseAttempt(db: Db, login: string): Promise<void> {
 /**
  * Runs a check of a password that is not a log-in (a user's current password, before she changes
  * it) under the same count: the attempt is claimed first; it stays a failure when `run` fails with
- * `wrongCode`, is forgotten with every earlier failure when `run` succeeds or fails with one of
- * `provenCodes` (raised only after the password proved right), and is given back otherwise.
+ * `codes.wrong`, is forgotten with every earlier failure when `run` succeeds or fails with one of
+ * `codes.proven` (raised only after the password proved right), and is given back otherwise.
  */
 export async function throttledCheck<T>(
   db: Db,
   now: Date,
   policy: ThrottlePolicy,
   login: string,
-  codes: { wrong: string; proven: readonly string[] },
+  codes: { wrong: ErrorCode; proven: readonly ErrorCode[] },
   run: () => Promise<T>,
 ): Promise<T> {
   await claimAttempt(db, now, policy, login);

@@ -217,6 +217,7 @@ describeEachDatabase("the whole API", (use) => {
     "POST /api/v1/users/{id}/disable": {},
     "POST /api/v1/users/{id}/enable": {},
     "POST /api/v1/users/{id}/password": { password: "long-enough-password" },
+    "POST /api/v1/users/{id}/api-tokens/{apiTokenId}/revoke": {},
     "POST /api/v1/orgs/{orgId}/books": {},
     "POST /api/v1/orgs/{orgId}/accounts": { code: "19", name: "Petty cash", parentId: "@rootAccount" },
     "PATCH /api/v1/accounts/{id}": { name: "Cash box in the safe" },

@@ -20,8 +20,9 @@ describe("qadam", () => {
         "0005_loans_at_risk",
         "0006_groups",
         "0007_loan_requests",
+        "0009_login_throttle",
       ],
-      current: "0007_loan_requests",
+      current: "0009_login_throttle",
     });
     const again = await qadam(["db", "migrate", "--database-url", url]);
     expect(again.out).toMatch(/up to date/);

@@ -1,5 +1,8 @@
 // One typed configuration, read once at start from environment variables, each overridable by the
 // matching command-line flag (PORT / --port, DATABASE_URL / --database-url, …).
+import { randomBytes } from "node:crypto";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL } from "./db/database.js";
 
@@ -18,6 +21,8 @@ export const configSchema = z.object({
   loginPerMinutePerAddress: z.coerce.number().int().positive().default(30),
   cookieSecure: z.enum(["auto", "always", "never"]).default("auto"),
   bodyLimitBytes: z.coerce.number().int().positive().default(1_048_576),
+  /** Keys the stored hashes of requests that carry a password; see withServerSecret. */
+  serverSecret: z.string().min(32).optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -74,6 +79,12 @@ export const SETTINGS: ReadonlyArray<{ key: keyof Config; env: string; flag: str
     flag: "--body-limit-bytes",
     help: "largest request body accepted (default 1 MiB)",
   },
+  {
+    key: "serverSecret",
+    env: "SERVER_SECRET",
+    flag: "--server-secret",
+    help: "at least 32 characters keying stored request hashes (default: generated into qadam.secret beside the database)",
+  },
 ];
 
 /** Flags win over environment variables; anything unset takes its default. */
@@ -96,4 +107,33 @@ export function loadConfig(
     throw new Error(`invalid configuration:\n  ${problems.join("\n  ")}`);
   }
   return parsed.data;
+}
+
+/** Where a generated server secret is kept: beside a SQLite file, else in ./data (never in the database). */
+export function serverSecretFile(databaseUrl: string): string | null {
+  if (!databaseUrl.startsWith("sqlite:")) return join("data", "qadam.secret");
+  const file = databaseUrl.slice("sqlite:".length);
+  return file === ":memory:" || file === "" ? null : join(dirname(file), "qadam.secret");
+}
+
+/**
+ * The configuration with its server secret: the configured one, else the one generated on a first
+ * start and kept in a file only the server's user can read, outside the database (so that a copy of
+ * the database alone reveals nothing keyed with it). An in-memory database gets a fresh one.
+ */
+export async function withServerSecret(config: Config): Promise<Config> {
+  if (config.serverSecret) return config;
+  const file = serverSecretFile(config.databaseUrl);
+  const fresh = randomBytes(32).toString("base64url");
+  if (file === null) return { ...config, serverSecret: fresh };
+  await mkdir(dirname(file), { recursive: true });
+  try {
+    await writeFile(file, `${fresh}\n`, { flag: "wx", mode: 0o600 });
+    return { ...config, serverSecret: fresh };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  }
+  const stored = (await readFile(file, "utf8")).trim();
+  if (stored.length < 32) throw new Error(`${file} does not hold a server secret of at least 32 characters`);
+  return { ...config, serverSecret: stored };
 }

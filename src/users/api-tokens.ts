@@ -1,10 +1,14 @@
 // API tokens for integrations: a user's own, acting as her (same roles, same tenant). The secret is
-// returned once at creation and stored only as its SHA-256 digest; revoking is immediate.
+// returned once at creation and stored only as its SHA-256 digest; revoking is immediate. Whoever may
+// see a user sees her tokens (never their secrets); whoever manages her may revoke them.
+import type { Actor } from "../platform/auth/actor.js";
 import { API_TOKEN_PREFIX, digest, newSecret } from "../platform/auth/tokens.js";
 import type { CommandContext } from "../platform/commands.js";
 import type { Db } from "../platform/db/database.js";
 import { DomainError } from "../platform/errors.js";
 import { isUuid } from "../platform/ids.js";
+import { assertManages } from "./access.js";
+import { findUser } from "./queries.js";
 
 export interface ApiToken {
   id: string;
@@ -44,12 +48,22 @@ export async function createApiToken(
 
 /** Revokes one of the acting user's tokens; anyone else's answers NOT_FOUND. Revoking twice is harmless. */
 export async function revokeApiToken(trx: Db, ctx: CommandContext, tokenId: string): Promise<ApiToken> {
-  if (!isUuid(tokenId) || !ctx.actor.userId) throw new DomainError("NOT_FOUND", { entity: "record" });
+  if (!ctx.actor.userId) throw new DomainError("NOT_FOUND", { entity: "record" });
+  return revokeTokenOf(trx, ctx, ctx.actor.userId, tokenId);
+}
+
+async function revokeTokenOf(
+  trx: Db,
+  ctx: CommandContext,
+  userId: string,
+  tokenId: string,
+): Promise<ApiToken> {
+  if (!isUuid(tokenId)) throw new DomainError("NOT_FOUND", { entity: "record" });
   const row = await trx
     .selectFrom("apiTokens")
     .select(["id", "name", "createdAt", "expiresAt", "revokedAt"])
     .where("tenantId", "=", ctx.actor.tenantId)
-    .where("userId", "=", ctx.actor.userId)
+    .where("userId", "=", userId)
     .where("id", "=", tokenId)
     .executeTakeFirst();
   if (!row) throw new DomainError("NOT_FOUND", { entity: "record" });
@@ -72,4 +86,24 @@ export async function listApiTokens(
     .where("userId", "=", actor.userId)
     .orderBy("id")
     .execute();
+}
+
+/** Another user's tokens, newest last, without their secrets. Errors: NOT_FOUND (a user not seen). */
+export async function listUserApiTokens(db: Db, actor: Actor, userId: string): Promise<ApiToken[]> {
+  const user = await findUser(db, actor, userId);
+  return listApiTokens(db, { tenantId: actor.tenantId, userId: user.id });
+}
+
+/**
+ * Revokes one of another user's tokens (one that leaked, an integration retired); revoking twice is
+ * harmless. Errors: NOT_FOUND (user or token not seen), FORBIDDEN (the actor does not manage her).
+ */
+export async function revokeUserApiToken(
+  trx: Db,
+  ctx: CommandContext,
+  input: { userId: string; tokenId: string },
+): Promise<ApiToken> {
+  const user = await findUser(trx, ctx.actor, input.userId);
+  await assertManages(trx, ctx.actor, user.id);
+  return revokeTokenOf(trx, ctx, user.id, input.tokenId);
 }

@@ -48,7 +48,7 @@ export async function createUser(trx: Db, ctx: CommandContext, input: NewUser): 
   for (const g of grants) await grantableOrg(trx, ctx.actor, g.orgId);
   // A user with no role is seen only by tenant-wide administrators: only they may create one.
   if (grants.length === 0) assertManagesWholeTenant(ctx.actor);
-  if (input.password !== null) checkPassword(input.password);
+  if (input.password !== null) await checkPassword(input.password, { login, displayName: input.displayName });
   const taken = await trx.selectFrom("users").select("id").where("login", "=", login).executeTakeFirst();
   if (taken) throw new DomainError("LOGIN_TAKEN", { login });
   const id = ctx.ids.next();

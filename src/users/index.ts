@@ -1,7 +1,15 @@
 // Users and access. Guarantees: a user belongs to one tenant and sees nothing of another (404);
 // a role on an organisation covers its subtree; only users.write over an organisation hands out
-// roles on it; a disabled user's sessions and tokens stop at once; passwords exist only as argon2id.
-export { type ApiToken, createApiToken, listApiTokens, revokeApiToken } from "./api-tokens.js";
+// roles on it; a disabled user's sessions and tokens stop at once, and so do they on a password reset;
+// passwords exist only as argon2id, and failed guesses of one are counted per login (platform/auth).
+export {
+  type ApiToken,
+  createApiToken,
+  listApiTokens,
+  listUserApiTokens,
+  revokeApiToken,
+  revokeUserApiToken,
+} from "./api-tokens.js";
 export { type AuditEntry, auditLog } from "./audit.js";
 export {
   createUser,

@@ -3,6 +3,8 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { can } from "../platform/auth/actor.js";
 import { PERMISSIONS } from "../platform/auth/roles.js";
+import { throttledCheck } from "../platform/auth/throttle.js";
+import { DomainError } from "../platform/errors.js";
 import { commandRoute } from "../platform/http/command-route.js";
 import { actorOf, type RouteModule } from "../platform/http/context.js";
 import { recordId } from "../platform/http/schemas.js";
@@ -48,20 +50,42 @@ export const meRoutes: RouteModule = (fastify, deps) => {
   app.post(
     "/api/v1/me/password",
     {
+      config: { rateLimit: { max: deps.config.loginPerMinutePerAddress, timeWindow: "1 minute" } },
       schema: {
         tags,
         summary: "Change your password; your other sessions end",
+        description:
+          "A wrong current password counts as a failed log-in of your account: after repeated ones both " +
+          "answer 429 LOGIN_RATE_LIMITED for a while.",
         body: passwordBody,
         response: { 200: z.object({ changed: z.literal(true) }) },
       },
     },
-    (request, reply) =>
-      commandRoute(deps, request, reply, { name: "user.password" }, (trx, ctx) =>
-        changeOwnPassword(trx, ctx, {
-          ...request.body,
-          sessionToken: request.cookies[SESSION_COOKIE] ?? null,
-        }),
-      ),
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const user = await deps.db
+        .selectFrom("users")
+        .select("login")
+        .where("tenantId", "=", actor.tenantId)
+        .where("id", "=", actor.userId ?? "")
+        .executeTakeFirst();
+      if (!user) throw new DomainError("UNAUTHENTICATED");
+      // Guesses of the current password are throttled like log-ins, on the same count.
+      await throttledCheck(
+        deps.db,
+        deps.clock.now(),
+        deps.loginPolicy,
+        user.login,
+        { wrong: "CURRENT_PASSWORD_WRONG", proven: ["WEAK_PASSWORD"] },
+        () =>
+          commandRoute(deps, request, reply, { name: "user.password" }, (trx, ctx) =>
+            changeOwnPassword(trx, ctx, {
+              ...request.body,
+              sessionToken: request.cookies[SESSION_COOKIE] ?? null,
+            }),
+          ),
+      );
+    },
   );
 
   app.post(

@@ -6,12 +6,14 @@ import { commandRoute } from "../platform/http/command-route.js";
 import { actorOf, type RouteModule } from "../platform/http/context.js";
 import { pageQuery, pageSchema } from "../platform/http/pagination.js";
 import { recordId } from "../platform/http/schemas.js";
+import { listUserApiTokens, revokeUserApiToken } from "./api-tokens.js";
 import { auditLog } from "./audit.js";
 import { createUser, disableUser, enableUser, grantRole, revokeGrant } from "./commands.js";
 import { meRoutes } from "./me-routes.js";
 import { setPassword } from "./passwords.js";
 import { findUser, listUsers } from "./queries.js";
 import {
+  apiTokenSchema,
   auditEntrySchema,
   auditQuery,
   createUserBody,
@@ -156,7 +158,8 @@ const userManagementRoutes: RouteModule = (fastify, deps) => {
     {
       schema: {
         tags,
-        summary: "Reset a user's password: her sessions end and her failed log-ins are forgotten",
+        summary:
+          "Reset a user's password: her sessions and API tokens end and her failed log-ins are forgotten",
         params: z.object({ id: recordId }),
         body: z.strictObject({ password: z.string().max(500) }),
         response: { 200: userSchema },
@@ -165,6 +168,36 @@ const userManagementRoutes: RouteModule = (fastify, deps) => {
     (request, reply) =>
       commandRoute(deps, request, reply, { name: "user.password_reset" }, (trx, ctx) =>
         setPassword(trx, ctx, { userId: request.params.id, password: request.body.password }),
+      ),
+  );
+
+  app.get(
+    "/api/v1/users/:id/api-tokens",
+    {
+      schema: {
+        tags,
+        summary: "A user's API tokens, without their secrets",
+        params: z.object({ id: recordId }),
+        response: { 200: z.object({ items: z.array(apiTokenSchema) }) },
+      },
+    },
+    async (request) => ({ items: await listUserApiTokens(deps.db, actorOf(request), request.params.id) }),
+  );
+
+  app.post(
+    "/api/v1/users/:id/api-tokens/:apiTokenId/revoke",
+    {
+      schema: {
+        tags,
+        summary: "Revoke one of a user's API tokens",
+        description: "Needs users.write over every organisation she holds a role on.",
+        params: z.object({ id: recordId, apiTokenId: recordId }),
+        response: { 200: apiTokenSchema },
+      },
+    },
+    (request, reply) =>
+      commandRoute(deps, request, reply, { name: "api_token.revoke" }, (trx, ctx) =>
+        revokeUserApiToken(trx, ctx, { userId: request.params.id, tokenId: request.params.apiTokenId }),
       ),
   );
 

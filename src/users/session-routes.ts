@@ -49,8 +49,9 @@ export const sessionRoutes: RouteModule = (fastify, deps) => {
         tags,
         summary: "Log in: sets an HTTP-only session cookie",
         description:
-          "Limited per address (429 RATE_LIMITED) and per account (429 LOGIN_RATE_LIMITED after repeated " +
-          "failures). A wrong password and an unknown login both answer 401 INVALID_CREDENTIALS.",
+          "Limited per address (429 RATE_LIMITED) and per login (429 LOGIN_RATE_LIMITED after repeated " +
+          "failures, wrong current passwords on /me/password included). A wrong password and an unknown login " +
+          "both answer 401 INVALID_CREDENTIALS, and an unknown login is paused the same way.",
         security: [],
         body: loginBody,
         response: { 200: sessionSchema },

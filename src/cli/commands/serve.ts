@@ -5,7 +5,7 @@ import { generateDemo } from "../../demo/generate.js";
 import { DEMO_PASSWORD } from "../../demo/users.js";
 import { DEFAULT_LOGIN_POLICY } from "../../platform/auth/sessions.js";
 import { systemClock } from "../../platform/clock.js";
-import { type Config, loadConfig, SETTINGS } from "../../platform/config.js";
+import { type Config, loadConfig, SETTINGS, withServerSecret } from "../../platform/config.js";
 import { openDatabase } from "../../platform/db/database.js";
 import { migrateToLatest } from "../../platform/db/migrate.js";
 import { systemIds } from "../../platform/ids.js";
@@ -20,7 +20,7 @@ export function serveCommand(program: Command, io: CliIo): void {
     .action(async (opts: Record<string, string | boolean | undefined>) => {
       let config: Config;
       try {
-        config = loadConfig(io.env, opts as Partial<Record<keyof Config, string>>);
+        config = await withServerSecret(loadConfig(io.env, opts as Partial<Record<keyof Config, string>>));
       } catch (error) {
         throw new CliError(error instanceof Error ? error.message : String(error));
       }

@@ -1,14 +1,14 @@
 // Log-in, sessions and API tokens: turns a cookie or a bearer token into an Actor.
-// Failed log-ins are counted per account in the database; per-address limits sit in the HTTP layer.
+// Failed log-ins are counted per login in the database (throttle.ts); per-address limits sit in the HTTP layer.
 import type { Clock } from "../clock.js";
 import type { Db } from "../db/database.js";
-import { toCount } from "../db/ints.js";
 import { DomainError } from "../errors.js";
 import { isLocale, type Locale } from "../i18n/index.js";
 import type { IdSource } from "../ids.js";
 import type { Actor, Grant } from "./actor.js";
 import { verifyAgainstDummy, verifyPassword } from "./passwords.js";
 import { isRole } from "./roles.js";
+import { claimAttempt, forgetFailures } from "./throttle.js";
 import { API_TOKEN_PREFIX, digest, newSecret } from "./tokens.js";
 
 export interface LoginPolicy {
@@ -37,44 +37,31 @@ export async function logIn(
   input: { login: string; password: string; ip: string | null; userAgent: string | null },
 ): Promise<NewSession> {
   const now = deps.clock.now();
+  const login = normaliseLogin(input.login);
+  // The attempt is counted before anything is checked, for known and unknown logins alike: a lock
+  // answers the same, as fast, whether the account exists or not, and parallel guesses cannot
+  // outrun the count.
+  await claimAttempt(db, now, deps.policy, login);
   const user = await db
     .selectFrom("users")
     .select(["id", "tenantId", "passwordHash", "status"])
-    .where("login", "=", normaliseLogin(input.login))
+    .where("login", "=", login)
     .executeTakeFirst();
   if (!user?.passwordHash) {
     await verifyAgainstDummy(input.password);
     throw new DomainError("INVALID_CREDENTIALS");
   }
-  const since = new Date(now.getTime() - deps.policy.windowMinutes * 60_000).toISOString();
-  const failures = await db
-    .selectFrom("loginFailures")
-    .select((eb) => eb.fn.countAll().as("n"))
-    .where("userId", "=", user.id)
-    .where("at", ">", since)
-    .executeTakeFirstOrThrow();
-  if (toCount(failures.n) >= deps.policy.maxFailures) {
-    throw new DomainError("LOGIN_RATE_LIMITED", { minutes: deps.policy.windowMinutes });
-  }
-  if (!(await verifyPassword(user.passwordHash, input.password))) {
-    await db
-      .insertInto("loginFailures")
-      .values({
-        id: deps.ids.next(),
-        tenantId: user.tenantId,
-        userId: user.id,
-        ip: input.ip,
-        at: now.toISOString(),
-      })
-      .execute();
+  if (!(await verifyPassword(user.passwordHash, input.password)))
     throw new DomainError("INVALID_CREDENTIALS");
+  if (user.status !== "active") {
+    await forgetFailures(db, login);
+    throw new DomainError("USER_DISABLED");
   }
-  if (user.status !== "active") throw new DomainError("USER_DISABLED");
 
   const token = newSecret();
   const expiresAt = new Date(now.getTime() + deps.policy.sessionHours * 3_600_000).toISOString();
   await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom("loginFailures").where("userId", "=", user.id).execute();
+    await forgetFailures(trx, login);
     await trx
       .insertInto("sessions")
       .values({

@@ -165,6 +165,13 @@ export interface LoginFailuresTable {
   at: Instant;
 }
 
+/** Failed log-ins of one login name (known or not) in the current window; see auth/throttle.ts. */
+export interface LoginThrottleTable {
+  login: string;
+  failures: number;
+  windowStartedAt: Instant;
+}
+
 export interface AuditLogTable {
   id: string;
   tenantId: string;
@@ -504,6 +511,7 @@ export interface Database {
   sessions: SessionsTable;
   apiTokens: ApiTokensTable;
   loginFailures: LoginFailuresTable;
+  loginThrottle: LoginThrottleTable;
   auditLog: AuditLogTable;
   idempotencyKeys: IdempotencyKeysTable;
   accounts: AccountsTable;

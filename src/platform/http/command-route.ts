@@ -1,8 +1,9 @@
 // A write through the API: authenticated, carrying an Idempotency-Key, run as one command in one
 // transaction. A replay with the same key and body returns the first response and changes nothing;
 // the same key with a different body answers 409. The stored response is written in the command's
-// own transaction, so a response is stored if and only if the command happened.
-import { createHash } from "node:crypto";
+// own transaction, so a response is stored if and only if the command happened. No password is
+// stored, even as a plain digest (see requestHash).
+import { createHash, createHmac, randomBytes } from "node:crypto";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { type CommandContext, executeCommand } from "../commands.js";
 import { isUniqueViolation } from "../db/constraint-errors.js";
@@ -24,25 +25,28 @@ function canonical(value: unknown): unknown {
   return value;
 }
 
-/** Fields left out of the stored request hash, so that no digest of a password is ever kept. */
+/** Fields whose values are secrets: a request holding one is hashed with the server's key. */
 const SECRET_FIELDS = /password/i;
 
-function withoutSecrets(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutSecrets);
-  if (value && typeof value === "object") {
-    return Object.fromEntries(
-      Object.entries(value)
-        .filter(([k]) => !SECRET_FIELDS.test(k))
-        .map(([k, v]) => [k, withoutSecrets(v)]),
-    );
-  }
-  return value;
+function holdsSecret(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(holdsSecret);
+  if (value && typeof value === "object")
+    return Object.entries(value).some(([k, v]) => SECRET_FIELDS.test(k) || holdsSecret(v));
+  return false;
 }
 
-export function requestHash(method: string, url: string, body: unknown): string {
-  return createHash("sha256")
-    .update(`${method} ${url}\n${JSON.stringify(canonical(withoutSecrets(body ?? null)))}`)
-    .digest("hex");
+/** Stands in for the configured server secret where none was given (tests, an in-memory database). */
+const PROCESS_SECRET = randomBytes(32).toString("base64url");
+
+/**
+ * What identifies a request for its Idempotency-Key: the same key with a different body (a different
+ * password included) answers 409. A body holding a password is hashed with HMAC under the server's
+ * secret: a plain digest of it could be tried against a list of passwords by whoever reads the table.
+ */
+export function requestHash(method: string, url: string, body: unknown, secret: string): string {
+  const text = `${method} ${url}\n${JSON.stringify(canonical(body ?? null))}`;
+  if (holdsSecret(body)) return createHmac("sha256", secret).update(text).digest("hex");
+  return createHash("sha256").update(text).digest("hex");
 }
 
 async function storedResponse(db: Db, tenantId: string, userId: string, key: string) {
@@ -69,7 +73,12 @@ export async function commandRoute<T>(
   if (!KEY_PATTERN.test(key)) throw new DomainError("VALIDATION_FAILED", { details: "Idempotency-Key" });
   // Only a user can replay; the operator at the command line never comes through HTTP.
   const userId = actor.userId ?? "";
-  const hash = requestHash(request.method, request.url, request.body);
+  const hash = requestHash(
+    request.method,
+    request.url,
+    request.body,
+    deps.config.serverSecret ?? PROCESS_SECRET,
+  );
 
   const replay = async (): Promise<boolean> => {
     const stored = await storedResponse(deps.db, actor.tenantId, userId, key);

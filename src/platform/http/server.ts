@@ -15,6 +15,21 @@ import { errorBody, handleError } from "./errors.js";
 
 export const SESSION_COOKIE = "qadam_session";
 
+/** The deepest nesting of arrays and objects a JSON body may have: deeper bodies are refused unread. */
+export const MAX_BODY_DEPTH = 64;
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+}
+
+const ROUTES = new WeakMap<FastifyInstance, RegisteredRoute[]>();
+
+/** Every route of a server built by buildServer, one entry per method (HEAD included). */
+export function registeredRoutes(app: FastifyInstance): readonly RegisteredRoute[] {
+  return ROUTES.get(app) ?? [];
+}
+
 export async function buildServer(deps: AppDeps, modules: RouteModule[]): Promise<FastifyInstance> {
   const logger: FastifyServerOptions["logger"] =
     deps.config.logLevel === "silent"
@@ -33,6 +48,20 @@ export async function buildServer(deps: AppDeps, modules: RouteModule[]): Promis
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     ajv: { customOptions: { coerceTypes: false } },
+  });
+  const routes: RegisteredRoute[] = [];
+  ROUTES.set(app, routes);
+  app.addHook("onRoute", (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url });
+  });
+
+  // A body nested thousands deep is a few kilobytes; every walk over it (ours, Zod's, the hash of
+  // an idempotent request) would have to be iterative. Refuse it before parsing instead.
+  const parseJson = app.getDefaultJsonParser("error", "error");
+  app.addContentTypeParser("application/json", { parseAs: "string" }, (request, body, done) => {
+    if (jsonDepthExceeds(String(body), MAX_BODY_DEPTH))
+      return done(new DomainError("BODY_TOO_DEEP", { max: MAX_BODY_DEPTH }), undefined);
+    void parseJson(request, String(body), done);
   });
 
   app.setValidatorCompiler(validatorCompiler);
@@ -68,7 +97,8 @@ export async function buildServer(deps: AppDeps, modules: RouteModule[]): Promis
         description:
           "Organisations, people, members, users and access for self-help groups, federations and micro-credit " +
           "organisations. Amounts are decimal strings in major units beside their currency. Every write needs an " +
-          "Idempotency-Key header. Errors: { error: { code, message } }, the message in the Accept-Language (kk, ru, en, fr).",
+          "Idempotency-Key header. Errors: { error: { code, message } }, the message in the Accept-Language (kk, ru, en, fr). " +
+          `A JSON body nested deeper than ${MAX_BODY_DEPTH} levels answers 400 BODY_TOO_DEEP.`,
       },
       components: {
         securitySchemes: {
@@ -133,22 +163,45 @@ export async function buildServer(deps: AppDeps, modules: RouteModule[]): Promis
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
-/** The path of the first string (or key) holding a control character other than tab and newlines, else null. */
-export function controlCharacterIn(value: unknown, path = ""): string | null {
-  if (typeof value === "string") return CONTROL.test(value) ? path : null;
-  if (Array.isArray(value)) {
-    for (const [i, item] of value.entries()) {
-      const found = controlCharacterIn(item, `${path}[${i}]`);
-      if (found !== null) return found;
-    }
-    return null;
+/** True when the JSON text nests arrays and objects deeper than `max` (strings skipped, escapes honoured). */
+export function jsonDepthExceeds(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c /* \\ */) i++;
+      else if (c === 0x22 /* " */) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
+      if (++depth > max) return true;
+    } else if (c === 0x5d /* ] */ || c === 0x7d /* } */) depth--;
   }
-  if (value && typeof value === "object") {
-    for (const [key, item] of Object.entries(value)) {
-      const at = path ? `${path}.${key}` : key;
-      if (CONTROL.test(key)) return at;
-      const found = controlCharacterIn(item, at);
-      if (found !== null) return found;
+  return false;
+}
+
+/**
+ * The path of the first string (or key) holding a control character other than tab and newlines,
+ * else null. Iterative, so that no nesting can overflow the stack.
+ */
+export function controlCharacterIn(value: unknown, path = ""): string | null {
+  const stack: Array<{ value: unknown; path: string }> = [{ value, path }];
+  while (stack.length > 0) {
+    const top = stack.pop() as { value: unknown; path: string };
+    const at = top.path;
+    const v = top.value;
+    if (typeof v === "string") {
+      if (CONTROL.test(v)) return at;
+    } else if (Array.isArray(v)) {
+      // Pushed in reverse so that the first offending element, in document order, is found first.
+      for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], path: `${at}[${i}]` });
+    } else if (v && typeof v === "object") {
+      const entries = Object.entries(v);
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [key, item] = entries[i] as [string, unknown];
+        stack.push({ value: item, path: at ? `${at}.${key}` : key });
+      }
+      for (const [key] of entries) if (CONTROL.test(key)) return at ? `${at}.${key}` : key;
     }
   }
   return null;

@@ -24,6 +24,8 @@ export interface Messages {
   /** Words a message nests by a parameter's value ("$t(memberRoles.{{role}})"), so they are translated too. */
   memberRoles: Record<"president" | "secretary" | "treasurer" | "member", string>;
   iinReasons: Record<"format" | "century" | "birth-date" | "check-digit", string>;
+  /** Why a password is refused (WEAK_PASSWORD's reason; see auth/password-strength.ts). */
+  passwordWeakness: Record<"short" | "login" | "repeated" | "common" | "guessable", string>;
   /** Stands in a message for the name of a group the reader may not see. */
   hiddenGroupName: string;
   /**

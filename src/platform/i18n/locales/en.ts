@@ -5,6 +5,7 @@ export const en: Messages = {
   errors: {
     VALIDATION_FAILED: "The request is not valid: {{details}}",
     MALFORMED_REQUEST: "The request could not be read: {{details}}",
+    BODY_TOO_DEEP: "The request body nests lists and objects more than {{max}} levels deep.",
     INVALID_CURSOR: "The page cursor is not valid; start again from the first page.",
     IDEMPOTENCY_KEY_REQUIRED: "This request changes data and needs an Idempotency-Key header.",
     UNAUTHENTICATED: "Please log in.",
@@ -44,7 +45,7 @@ export const en: Messages = {
     MEMBERSHIP_PERIOD_OVERLAP:
       "This person left their previous group on {{leftOn}}; a new membership cannot start before that date ({{joinedOn}}).",
     LOGIN_TAKEN: "The login “{{login}}” is already taken.",
-    WEAK_PASSWORD: "The password must have at least {{min}} characters.",
+    WEAK_PASSWORD: "The password is too weak: $t(passwordWeakness.{{reason}}).",
     USER_DISABLED: "This user account is disabled.",
     CURRENT_PASSWORD_WRONG: "Your current password is wrong.",
     SELF_LOCKOUT: "You cannot disable your own account or remove your own administrator role.",
@@ -180,6 +181,13 @@ export const en: Messages = {
     century: "the seventh digit must be 1 to 6 for a person",
     "birth-date": "the first six digits are not a date of birth",
     "check-digit": "the check digit does not match",
+  },
+  passwordWeakness: {
+    short: "it must have at least {{min}} characters",
+    login: "it must not be your login or a variant of it",
+    repeated: "it must not repeat the same character or pattern",
+    common: "it is one of the most common passwords",
+    guessable: "it is too easy to guess; use a few unrelated words",
   },
   hiddenGroupName: "(a group you cannot see)",
   grading: {

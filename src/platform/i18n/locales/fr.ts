@@ -5,6 +5,7 @@ export const fr: Messages = {
   errors: {
     VALIDATION_FAILED: "La requête n'est pas valide : {{details}}",
     MALFORMED_REQUEST: "La requête n'a pas pu être lue : {{details}}",
+    BODY_TOO_DEEP: "Le corps de la requête imbrique des listes et des objets sur plus de {{max}} niveaux.",
     INVALID_CURSOR: "Le curseur de page n'est pas valide ; reprenez à la première page.",
     IDEMPOTENCY_KEY_REQUIRED: "Cette requête modifie des données et exige un en-tête Idempotency-Key.",
     UNAUTHENTICATED: "Veuillez vous connecter.",
@@ -46,7 +47,7 @@ export const fr: Messages = {
     MEMBERSHIP_PERIOD_OVERLAP:
       "Cette personne a quitté son groupe précédent le {{leftOn}} ; une nouvelle adhésion ne peut pas commencer avant cette date ({{joinedOn}}).",
     LOGIN_TAKEN: "L'identifiant « {{login}} » est déjà pris.",
-    WEAK_PASSWORD: "Le mot de passe doit compter au moins {{min}} caractères.",
+    WEAK_PASSWORD: "Le mot de passe est trop faible : $t(passwordWeakness.{{reason}}).",
     USER_DISABLED: "Ce compte utilisateur est désactivé.",
     CURRENT_PASSWORD_WRONG: "Votre mot de passe actuel est incorrect.",
     SELF_LOCKOUT:
@@ -186,6 +187,13 @@ export const fr: Messages = {
     century: "le septième chiffre doit être entre 1 et 6 pour une personne",
     "birth-date": "les six premiers chiffres ne forment pas une date de naissance",
     "check-digit": "le chiffre de contrôle ne correspond pas",
+  },
+  passwordWeakness: {
+    short: "il doit compter au moins {{min}} caractères",
+    login: "il ne doit pas reprendre votre identifiant ni une variante de celui-ci",
+    repeated: "il ne doit pas répéter le même caractère ou le même motif",
+    common: "c'est l'un des mots de passe les plus courants",
+    guessable: "il est trop facile à deviner ; prenez quelques mots sans rapport entre eux",
   },
   hiddenGroupName: "(un groupe auquel vous n'avez pas accès)",
   grading: {

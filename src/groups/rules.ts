@@ -5,9 +5,10 @@
 import type { Decimal } from "decimal.js";
 import { z } from "zod";
 import { type Currency, parseMoney, percent, rate } from "../money/index.js";
+import { amountText } from "../platform/http/schemas.js";
 import { SHAREOUT_METHODS, type ShareoutMethod } from "./shareout.js";
 
-const amount = z.string().regex(/^\d{1,12}(\.\d{1,6})?$/, "an amount such as 200 or 150.50");
+const amount = amountText;
 const percentText = z.string().regex(/^\d{1,3}(\.\d{1,6})?$/, "a percent such as 2 or 1.5");
 const multiple = z.string().regex(/^\d{1,3}(\.\d{1,2})?$/, "a multiple such as 3 or 2.5");
 

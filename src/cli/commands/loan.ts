@@ -2,6 +2,7 @@
 import type { Command } from "commander";
 import { previewOptions, previewSchedule } from "../../loans/preview.js";
 import { isDomainError } from "../../platform/errors.js";
+import { type RawIssue, translateIssues } from "../../platform/http/validation.js";
 import { errorMessage } from "../../platform/i18n/index.js";
 import { CliError, type CliIo } from "../io.js";
 
@@ -40,9 +41,10 @@ export function loanCommands(program: Command, io: CliIo): void {
       const parsed = previewOptions.safeParse(rest);
       if (!parsed.success) {
         throw new CliError(
-          parsed.error.issues
+          translateIssues("en", parsed.error.issues as unknown as RawIssue[], rest)
             .map(
-              (i) => `--${String(i.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${i.message}`,
+              (i) =>
+                `--${i.path.split(".")[0]?.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${i.message}`,
             )
             .join("; "),
         );

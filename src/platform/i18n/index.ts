@@ -67,3 +67,8 @@ export function errorMessage(locale: Locale, error: Pick<DomainError, "code" | "
   if (typeof params.entity === "string") params.entity = entityName(locale, params.entity as Entity);
   return translate(locale, `errors.${error.code}`, params);
 }
+
+/** Whether `key` has a text in `locale` itself (or in English, the fallback). */
+export function translationExists(locale: Locale, key: string): boolean {
+  return instance.exists(key, { lng: locale });
+}

@@ -43,7 +43,7 @@ export const productSpec = z.strictObject({
   graceInterest: z.number().int().min(0).max(1199).default(0),
   rounding: decimal.nullable().default(null),
   disbursementFee: z
-    .union([
+    .discriminatedUnion("kind", [
       z.strictObject({ kind: z.literal("fixed"), amount: decimal }),
       z.strictObject({ kind: z.literal("percent"), percent: percentText }),
     ])

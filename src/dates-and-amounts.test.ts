@@ -17,6 +17,7 @@ import { DEFAULT_RULES } from "./groups/rules.js";
 import { addDays, isCalendarDate, systemClock } from "./platform/clock.js";
 import { executeCommand } from "./platform/commands.js";
 import { describeEachDatabase } from "./platform/db/testing.js";
+import { FIELD_NAMES, LOCALES, translate } from "./platform/i18n/index.js";
 import { systemIds } from "./platform/ids.js";
 import {
   as,
@@ -202,6 +203,19 @@ describeEachDatabase("dates and amounts on every route", (use) => {
       return "x";
     });
   }
+
+  it("labels every field the API takes in every language, so that no message shows a JSON key", () => {
+    const names = new Set<string>();
+    for (const op of operations(app)) {
+      for (const p of op.parameters) names.add(p.name);
+      for (const { at } of fieldsWhere(op.body, () => true))
+        for (const step of at) if (typeof step === "string") names.add(step);
+    }
+    expect([...names].sort()).toEqual([...FIELD_NAMES].sort());
+    for (const locale of LOCALES)
+      for (const name of FIELD_NAMES)
+        expect(translate(locale, `fields.${name}`), `${locale} ${name}`).not.toContain("fields.");
+  });
 
   it("refuses a day the calendar does not have in every date field, parameter and query (INVALID_DATE)", async () => {
     const call = as(app, admin);

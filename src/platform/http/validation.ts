@@ -58,9 +58,11 @@ function keyOf(
   const origin = issue.origin;
   const sized = (string: string, number: string, array: string) =>
     origin === "string" ? string : origin === "array" || origin === "set" ? array : number;
+  // A field left out is "required", whatever the schema expected of it (a type, a word, a form).
+  if (value === undefined && ["invalid_type", "invalid_value", "invalid_union"].includes(issue.code))
+    return { key: "required", params: {} };
   switch (issue.code) {
     case "invalid_type": {
-      if (value === undefined) return { key: "required", params: {} };
       const expected = String(issue.expected);
       return {
         key: "type",

@@ -9,7 +9,8 @@ import type { Entity } from "./messages.js";
 
 export const LOCALES = ["kk", "ru", "en", "fr"] as const;
 export type Locale = (typeof LOCALES)[number];
-export type { Entity, Messages } from "./messages.js";
+export type { Entity, FieldName, Messages } from "./messages.js";
+export { FIELD_NAMES } from "./messages.js";
 
 const instance = i18next.createInstance();
 void instance.init({

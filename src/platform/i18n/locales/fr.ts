@@ -162,7 +162,7 @@ export const fr: Messages = {
     tooMany: "Le champ « {{field}} » doit contenir au plus {{limit}} éléments.",
     format: "Le champ « {{field}} » n'a pas la forme attendue : « {{value}} ».",
     multipleOf: "Le champ « {{field}} » doit être un multiple de {{divisor}}.",
-    unknownKeys: "Champs inconnus dans « {{field}} » : {{keys}}.",
+    unknownKeys: "Champs inconnus dans la partie « {{field}} » : {{keys}}.",
     oneOf: "Le champ « {{field}} » doit être l'une des valeurs : {{values}}.",
     union: "Le champ « {{field}} » ne correspond à aucune des formes acceptées.",
     date: "Le champ « {{field}} » : « {{value}} » n'est pas une date du calendrier (format AAAA-MM-JJ).",

@@ -23,7 +23,7 @@ export const previewOptions = z.strictObject({
   interestPeriod: z.enum(["repayment", "actual"]).default("repayment"),
   daysInYear: z.coerce
     .number()
-    .refine((d) => d === 365 || d === 360, "365 or 360")
+    .refine((d) => d === 365 || d === 360, { params: { check: "daysInYear" } })
     .default(365),
   disbursed: date,
   firstDue: date,

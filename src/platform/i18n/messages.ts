@@ -28,7 +28,11 @@ export interface Messages {
    * A request's validation problems, from Zod's issue codes (platform/http/validation.ts): each text
    * names the field by its label ({{field}}, from `fields`), never by its JSON key.
    */
-  validation: Record<ValidationKey, string> & { kinds: Record<ValueKind, string> };
+  validation: Record<ValidationKey, string> & {
+    kinds: Record<ValueKind, string>;
+    /** A schema's own checks, named by the key a refinement carries in its params (`check`). */
+    checks: Record<ValidationCheck, string>;
+  };
   /** The label of each field the API takes, by its JSON key (a test keeps it in step with the OpenAPI document). */
   fields: Record<FieldName, string>;
   /** Stands in a message for the name of a group the reader may not see. */
@@ -250,3 +254,16 @@ export const FIELD_NAMES = [
   "yearlyCapPercent",
 ] as const;
 export type FieldName = (typeof FIELD_NAMES)[number];
+
+/** The checks a schema's refinements name in their params ({ check: "tenths", ... }). */
+export type ValidationCheck =
+  | "tenths"
+  | "aboveCriterionMax"
+  | "topStepAwardsMax"
+  | "thresholdsGoDown"
+  | "lowerStepAwardsLess"
+  | "oneCriterionCounts"
+  | "bandBelowB"
+  | "bandAboveTotal"
+  | "daysInYear"
+  | "controlCharacters";

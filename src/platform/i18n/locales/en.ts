@@ -173,6 +173,18 @@ export const en: Messages = {
       bigint: "a whole number",
       other: "another kind of value",
     },
+    checks: {
+      tenths: "The field “{{field}}” must be a percent with at most one decimal, such as 66.5.",
+      aboveCriterionMax: "The field “{{field}}” is more than the criterion's maximum ({{max}}).",
+      topStepAwardsMax: "The field “{{field}}”: the highest step must award the criterion's maximum.",
+      thresholdsGoDown: "The field “{{field}}”: thresholds must go strictly down.",
+      lowerStepAwardsLess: "The field “{{field}}”: a lower step cannot award more than the one above.",
+      oneCriterionCounts: "The field “{{field}}”: at least one criterion must count.",
+      bandBelowB: "The field “{{field}}” is below band B ({{b}}).",
+      bandAboveTotal: "The field “{{field}}” is above the total maximum ({{total}}).",
+      daysInYear: "The field “{{field}}” must be 365 or 360.",
+      controlCharacters: "The field “{{field}}” must not contain control characters.",
+    },
   },
   fields: {
     A: "grade A threshold",

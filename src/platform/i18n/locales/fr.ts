@@ -183,6 +183,20 @@ export const fr: Messages = {
       bigint: "un nombre entier",
       other: "une valeur d'un autre type",
     },
+    checks: {
+      tenths: "Le champ « {{field}} » doit être un pourcentage avec au plus une décimale, par exemple 66.5.",
+      aboveCriterionMax: "Le champ « {{field}} » dépasse le maximum du critère ({{max}}).",
+      topStepAwardsMax:
+        "Le champ « {{field}} » : le palier le plus haut doit accorder le maximum du critère.",
+      thresholdsGoDown: "Le champ « {{field}} » : les seuils doivent être strictement décroissants.",
+      lowerStepAwardsLess:
+        "Le champ « {{field}} » : un palier inférieur ne peut pas accorder plus que celui du dessus.",
+      oneCriterionCounts: "Le champ « {{field}} » : au moins un critère doit compter.",
+      bandBelowB: "Le champ « {{field}} » est inférieur au seuil B ({{b}}).",
+      bandAboveTotal: "Le champ « {{field}} » dépasse le maximum total ({{total}}).",
+      daysInYear: "Le champ « {{field}} » doit valoir 365 ou 360.",
+      controlCharacters: "Le champ « {{field}} » ne doit pas contenir de caractères de contrôle.",
+    },
   },
   fields: {
     A: "seuil de la note A",

@@ -339,6 +339,13 @@ describeEachDatabase("self-help group routes", (use) => {
     const invalid = await call({ method: "PUT", url: url(w, "/rules/2026-07-01"), payload: shares });
     expect(invalid.statusCode).toBe(422);
     expect(invalid.json().error.code).toBe("RULES_INVALID");
+    expect(invalid.json().error.details).toEqual([
+      {
+        path: "body.savings.compulsory.minShares",
+        code: "RULES_INVALID",
+        message: "The field “minimum shares” is above the maximum number of shares.",
+      },
+    ]);
     const notADay = await call({ method: "PUT", url: url(w, "/rules/2026-02-30"), payload: kinder });
     expect(notADay.json().error.code).toBe("INVALID_DATE");
     const byAuditor = await as(

@@ -101,14 +101,14 @@ export interface GroupRules {
   cycle: { months: number; shareout: ShareoutMethod };
 }
 
-/** Refusals the schema cannot express; each is a field path and what is wrong with it. */
-export function rulesProblems(spec: GroupRulesSpec): Array<{ path: string; problem: string }> {
-  const problems: Array<{ path: string; problem: string }> = [];
+/** Refusals the schema cannot express; each is a field path and the check it fails (validation.checks). */
+export function rulesProblems(spec: GroupRulesSpec): Array<{ path: string; check: string }> {
+  const problems: Array<{ path: string; check: string }> = [];
   const c = spec.savings.compulsory;
   if (c.kind === "shares" && c.minShares > c.maxShares)
-    problems.push({ path: "savings.compulsory.minShares", problem: "is above maxShares" });
+    problems.push({ path: "savings.compulsory.minShares", check: "sharesMinAboveMax" });
   if (c.kind === "shares" && Number(c.sharePrice) <= 0)
-    problems.push({ path: "savings.compulsory.sharePrice", problem: "must be above zero" });
+    problems.push({ path: "savings.compulsory.sharePrice", check: "sharePricePositive" });
   return problems;
 }
 

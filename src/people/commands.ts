@@ -62,7 +62,9 @@ async function checkDetails(
   today: string,
 ): Promise<Checked> {
   if (!d.familyName && !d.givenName)
-    throw new DomainError("VALIDATION_FAILED", { details: "familyName or givenName is required" });
+    throw new DomainError("VALIDATION_FAILED", { details: "" }, [
+      { path: "familyName", code: "VALIDATION_FAILED", params: { check: "nameRequired" } },
+    ]);
   const birthDate = d.birthDate ? checkDate(d.birthDate) : null;
   if (birthDate && birthDate > today)
     throw new DomainError("BIRTH_DATE_IN_FUTURE", { date: birthDate, today });

@@ -112,6 +112,15 @@ describeEachDatabase("people routes", (use) => {
     });
     expect(corrected.statusCode).toBe(422);
     expect(corrected.json().error.code).toBe("BIRTH_DATE_IN_FUTURE");
+    const nameless = await register(admin, { familyName: " ", givenName: null }, { "accept-language": "kk" });
+    expect(nameless.statusCode).toBe(400);
+    expect(nameless.json().error).toEqual({
+      code: "VALIDATION_FAILED",
+      message: "Сұраныс дұрыс толтырылмаған: Тегін немесе атын көрсетіңіз.",
+      details: [
+        { path: "body.familyName", code: "VALIDATION_FAILED", message: "Тегін немесе атын көрсетіңіз." },
+      ],
+    });
   });
 
   it("refuses invalid phones and a person without consent", async () => {

@@ -9,8 +9,15 @@ import {
   isUniqueViolation,
 } from "../db/constraint-errors.js";
 import { DomainError, type ErrorCode, isDomainError, statusOf } from "../errors.js";
-import { errorMessage, type Locale, negotiateLocale, translate } from "../i18n/index.js";
-import { type RawIssue, summaryCode, type TranslatedIssue, translateIssues } from "./validation.js";
+import { type Locale, negotiateLocale, translate } from "../i18n/index.js";
+import {
+  detailMessage,
+  domainErrorMessage,
+  type RawIssue,
+  summaryCode,
+  type TranslatedIssue,
+  translateIssues,
+} from "./validation.js";
 
 /** One problem of several: where it is in the request, its code, its message, the member it concerns. */
 export interface ErrorDetailBody {
@@ -76,13 +83,13 @@ export function errorBody(locale: Locale, error: DomainError, details?: ErrorDet
     error.details.map((d) => ({
       path: d.path ? `body.${d.path}` : "body",
       code: d.code,
-      message: errorMessage(locale, d),
+      message: detailMessage(locale, d),
       ...(d.memberId !== undefined ? { memberId: d.memberId } : {}),
     }));
   return {
     error: {
       code: error.code,
-      message: errorMessage(locale, error),
+      message: domainErrorMessage(locale, error),
       ...(all.length > 0 ? { details: all } : {}),
     },
   };

@@ -1,8 +1,8 @@
 // Zod's issues in the reader's language: each becomes { path, code, message }, the message built from
 // our own keys ("validation.*") with the field's translated label ("fields.*"), never Zod's English.
 // The HTTP error handler and the command line's JSON input both use it.
-import type { ErrorCode } from "../errors.js";
-import { type Locale, translate, translationExists } from "../i18n/index.js";
+import type { DomainError, ErrorCode, ErrorDetail } from "../errors.js";
+import { errorMessage, type Locale, translate, translationExists } from "../i18n/index.js";
 import { VALUE_ISSUE_CODES, type ValueIssueCode } from "./schemas.js";
 
 /** A Zod issue as Zod gives it, or as fastify-type-provider-zod passes it on (code, path, the rest). */
@@ -134,4 +134,25 @@ export function summaryCode(issues: readonly TranslatedIssue[]): ErrorCode {
   return issues.every((i) => i.code !== "VALIDATION_FAILED") && issues[0]
     ? issues[0].code
     : "VALIDATION_FAILED";
+}
+
+/**
+ * One problem of a domain error, in `locale`: a check of the validation catalogue when its params name
+ * one ({ check: "nameRequired" }, the field shown by its label), else the message of its code.
+ */
+export function detailMessage(locale: Locale, detail: ErrorDetail): string {
+  const check = detail.params.check;
+  if (typeof check === "string" && translationExists(locale, `validation.checks.${check}`))
+    return translate(locale, `validation.checks.${check}`, {
+      ...detail.params,
+      field: fieldLabel(locale, detail.path.split(".")),
+    });
+  return errorMessage(locale, detail);
+}
+
+/** A domain error's message; one whose text lists its problems ({{details}}) gets them translated. */
+export function domainErrorMessage(locale: Locale, error: DomainError): string {
+  if (error.details.length === 0 || !("details" in error.params)) return errorMessage(locale, error);
+  const details = error.details.map((d) => detailMessage(locale, d)).join("; ");
+  return errorMessage(locale, { code: error.code, params: { ...error.params, details } });
 }

@@ -266,4 +266,7 @@ export type ValidationCheck =
   | "bandBelowB"
   | "bandAboveTotal"
   | "daysInYear"
-  | "controlCharacters";
+  | "controlCharacters"
+  | "nameRequired"
+  | "sharesMinAboveMax"
+  | "sharePricePositive";

@@ -184,6 +184,9 @@ export const en: Messages = {
       bandAboveTotal: "The field “{{field}}” is above the total maximum ({{total}}).",
       daysInYear: "The field “{{field}}” must be 365 or 360.",
       controlCharacters: "The field “{{field}}” must not contain control characters.",
+      nameRequired: "Give a family name or a given name.",
+      sharesMinAboveMax: "The field “{{field}}” is above the maximum number of shares.",
+      sharePricePositive: "The field “{{field}}” must be above zero.",
     },
   },
   fields: {

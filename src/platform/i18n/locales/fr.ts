@@ -196,6 +196,9 @@ export const fr: Messages = {
       bandAboveTotal: "Le champ « {{field}} » dépasse le maximum total ({{total}}).",
       daysInYear: "Le champ « {{field}} » doit valoir 365 ou 360.",
       controlCharacters: "Le champ « {{field}} » ne doit pas contenir de caractères de contrôle.",
+      nameRequired: "Indiquez un nom de famille ou un prénom.",
+      sharesMinAboveMax: "Le champ « {{field}} » dépasse le nombre maximal de parts.",
+      sharePricePositive: "Le champ « {{field}} » doit être supérieur à zéro.",
     },
   },
   fields: {

@@ -179,6 +179,9 @@ export const kk: Messages = {
       bandAboveTotal: "«{{field}}» өрісінің мәні жалпы ең жоғары мәннен ({{total}}) асып кетті.",
       daysInYear: "«{{field}}» өрісінің мәні 365 немесе 360 болуы керек.",
       controlCharacters: "«{{field}}» өрісінде басқару таңбалары болмауы керек.",
+      nameRequired: "Тегін немесе атын көрсетіңіз.",
+      sharesMinAboveMax: "«{{field}}» өрісінің мәні үлестердің ең көп санынан асып кетті.",
+      sharePricePositive: "«{{field}}» өрісінің мәні нөлден үлкен болуы керек.",
     },
   },
   fields: {

@@ -181,6 +181,9 @@ export const ru: Messages = {
       bandAboveTotal: "Значение поля «{{field}}» выше общего максимума ({{total}}).",
       daysInYear: "Значение поля «{{field}}» должно быть 365 или 360.",
       controlCharacters: "Поле «{{field}}» не должно содержать управляющих символов.",
+      nameRequired: "Укажите фамилию или имя.",
+      sharesMinAboveMax: "Значение поля «{{field}}» больше максимального числа долей.",
+      sharePricePositive: "Значение поля «{{field}}» должно быть больше нуля.",
     },
   },
   fields: {

@@ -28,88 +28,19 @@ import {
   seedWorld,
   testApp,
 } from "./testing/fixtures.js";
-
-type Schema = {
-  type?: string;
-  format?: string;
-  pattern?: string;
-  const?: unknown;
-  enum?: unknown[];
-  properties?: Record<string, Schema>;
-  items?: Schema;
-  anyOf?: Schema[];
-  oneOf?: Schema[];
-};
-/** A step into a body: a key, an array's first item, or a union's branch (its constant fields). */
-type Step = string | 0 | { branch: Record<string, unknown> };
-interface Operation {
-  method: string;
-  path: string;
-  body: Schema | undefined;
-  parameters: Array<{ name: string; in: string; schema?: Schema }>;
-}
+import {
+  bodyWith,
+  fieldsWhere,
+  type Operation,
+  operations,
+  pathOf,
+  type Schema,
+  type Step,
+} from "./testing/openapi.js";
 
 const AMOUNT = "^(0|[1-9]\\d{0,14})(\\.\\d{1,6})?$";
 const SIGNED_AMOUNT = "^-?(0|[1-9]\\d{0,14})(\\.\\d{1,6})?$";
 const ODD_AMOUNTS = [" 10", "10 ", "1e3", "+10", "10.", ".5", "-0", "010", "1,5", ""];
-
-function operations(app: FastifyInstance): Operation[] {
-  const doc = app.swagger() as {
-    paths: Record<
-      string,
-      Record<
-        string,
-        {
-          requestBody?: { content: Record<string, { schema: Schema }> };
-          parameters?: Operation["parameters"];
-        }
-      >
-    >;
-  };
-  return Object.entries(doc.paths).flatMap(([path, methods]) =>
-    Object.entries(methods).map(([method, op]) => ({
-      method: method.toUpperCase(),
-      path,
-      body: op.requestBody?.content["application/json"]?.schema,
-      parameters: op.parameters ?? [],
-    })),
-  );
-}
-
-/** Paths to every field of `schema` that `matches`, through objects, arrays and unions' branches. */
-function fieldsWhere(
-  schema: Schema | undefined,
-  matches: (s: Schema) => boolean,
-  at: Step[] = [],
-): Array<{ at: Step[]; field: Schema }> {
-  const found: Array<{ at: Step[]; field: Schema }> = [];
-  if (!schema) return found;
-  if (matches(schema)) found.push({ at, field: schema });
-  for (const [key, child] of Object.entries(schema.properties ?? {}))
-    found.push(...fieldsWhere(child, matches, [...at, key]));
-  if (schema.items) found.push(...fieldsWhere(schema.items, matches, [...at, 0]));
-  for (const branch of [...(schema.anyOf ?? []), ...(schema.oneOf ?? [])]) {
-    const constant = (p: Schema) => p.const ?? (p.enum?.length === 1 ? p.enum[0] : undefined);
-    const consts = Object.entries(branch.properties ?? {}).filter(([, p]) => constant(p) !== undefined);
-    const fixed = Object.fromEntries(consts.map(([k, p]) => [k, constant(p)]));
-    found.push(...fieldsWhere(branch, matches, consts.length > 0 ? [...at, { branch: fixed }] : at));
-  }
-  return found;
-}
-
-/** The field's path as the error details name it ("body.lines.0.amount"). */
-function pathOf(prefix: string, at: Step[]): string {
-  return [prefix, ...at.filter((s) => typeof s !== "object")].join(".");
-}
-
-/** The smallest body holding `value` at `path` (the rest left out: its own issues are listed beside). */
-function bodyWith(path: Step[], value: unknown): unknown {
-  if (path.length === 0) return value;
-  const [head, ...rest] = path;
-  if (head === 0) return [bodyWith(rest, value)];
-  if (typeof head === "object") return { ...head.branch, ...(bodyWith(rest, value) as object) };
-  return { [head as string]: bodyWith(rest, value) };
-}
 
 const isDate = (s: Schema) => s.format === "date";
 const isAmount = (s: Schema) => s.pattern === AMOUNT || s.pattern === SIGNED_AMOUNT;

@@ -7,7 +7,7 @@ import { toJson } from "../money/index.js";
 import { commandRoute } from "../platform/http/command-route.js";
 import { actorOf, type RouteModule } from "../platform/http/context.js";
 import { pageQuery, pageSchema } from "../platform/http/pagination.js";
-import { calendarDate as date, recordId } from "../platform/http/schemas.js";
+import { calendarDate as date, recordId, signedAmountText } from "../platform/http/schemas.js";
 import { ACCOUNT_TYPES, CHART_TEMPLATES } from "./accounts.js";
 import { addAccount, closeAccount, renameAccount } from "./chart.js";
 import {
@@ -53,7 +53,7 @@ export const manualEntryBody = z.strictObject({
     .array(
       z.strictObject({
         accountId: recordId,
-        amount: z.string().max(40),
+        amount: signedAmountText,
         currency: z.string().max(10),
         memo: z.string().max(500).nullable().optional(),
       }),

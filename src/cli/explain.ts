@@ -1,12 +1,15 @@
-// A domain error at the command line: its translated message as one clear line (a CliError), in the
-// language asked for; anything else is a fault and goes on with its stack.
+// A domain error at the command line: its translated message as one clear line (a CliError; one line
+// per problem when it carries several), in the language asked for; anything else is a fault and goes on with its stack.
 import { isDomainError } from "../platform/errors.js";
-import { errorMessage, type Locale } from "../platform/i18n/index.js";
+import { detailMessage, domainErrorMessage } from "../platform/http/validation.js";
+import type { Locale } from "../platform/i18n/index.js";
 import { CliError } from "./io.js";
 
 export function explainIn(locale: Locale) {
   return (error: unknown): never => {
-    if (isDomainError(error)) throw new CliError(errorMessage(locale, error));
+    if (isDomainError(error) && error.details.length > 1)
+      throw new CliError(error.details.map((d) => `${d.path}: ${detailMessage(locale, d)}`).join("\n"));
+    if (isDomainError(error)) throw new CliError(domainErrorMessage(locale, error));
     throw error;
   };
 }

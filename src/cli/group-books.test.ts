@@ -118,12 +118,14 @@ describe("qadam group: the books kept from the command line", () => {
     );
     const en = await on(["group", "record-meeting", "--file", tooMuch]);
     expect(en.code).toBe(1);
+    // Every problem at once, one line each, with its place in the file: the loan, and the cash it would take.
     expect(en.err).toMatch(
-      /^qadam: Line 7: a loan to .+ may not exceed ₸3,000\.00 under the group's rules\.$/,
+      /^qadam: lines\.6\.amount: Line 7: a loan to .+ may not exceed ₸3,000\.00 under the group's rules\.$/m,
     );
+    expect(en.err).toMatch(/^lines\.6\.amount: .*cash/m);
     const ru = await on(["group", "record-meeting", "--file", tooMuch, "--lang", "ru"]);
     expect(ru.err).toMatch(
-      /^qadam: Строка 7: по правилам группы заём участницы .+ не может превышать 3\s000,00\s₸\.$/,
+      /^qadam: lines\.6\.amount: Строка 7: по правилам группы заём участницы .+ не может превышать 3\s000,00\s₸\.$/m,
     );
     const list = JSON.parse((await on(["group", "meetings", "--json"])).out);
     expect(list.meetings).toHaveLength(1);
@@ -225,6 +227,6 @@ describe("qadam group: the books kept from the command line", () => {
       file({ ...DEFAULT_GRADING_TABLE, bands: { A: 50, B: 80 } }),
     ]);
     expect(bad.code).toBe(1);
-    expect(bad.err).toMatch(/bands\.A: below band B \(80\)/);
+    expect(bad.err).toContain("bands.A: The field “grade A threshold” is below band B (80).");
   });
 });

@@ -2,6 +2,8 @@
 // the same command, checked against the same schema, each problem named by its path in the document.
 import { readFile } from "node:fs/promises";
 import type { z } from "zod";
+import { type RawIssue, translateIssues } from "../platform/http/validation.js";
+import type { Locale } from "../platform/i18n/index.js";
 import { CliError } from "./io.js";
 
 async function readText(file: string): Promise<string> {
@@ -11,7 +13,12 @@ async function readText(file: string): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-export async function readJson<S extends z.ZodType>(file: string, schema: S): Promise<z.output<S>> {
+/** The document in `file` checked against `schema`; every problem is named at once, in `locale`. */
+export async function readJson<S extends z.ZodType>(
+  file: string,
+  schema: S,
+  locale: Locale = "en",
+): Promise<z.output<S>> {
   let text: string;
   try {
     text = await readText(file);
@@ -27,7 +34,9 @@ export async function readJson<S extends z.ZodType>(file: string, schema: S): Pr
   const parsed = schema.safeParse(json);
   if (!parsed.success)
     throw new CliError(
-      `${file}: ${parsed.error.issues.map((i) => `${i.path.join(".") || "(document)"}: ${i.message}`).join("; ")}`,
+      `${file}: ${translateIssues(locale, parsed.error.issues as unknown as RawIssue[], json)
+        .map((i) => `${i.path || "(document)"}: ${i.message}`)
+        .join("; ")}`,
     );
   return parsed.data;
 }

@@ -258,6 +258,45 @@ describe("qadam", () => {
     expect(order.err).toMatch(/must come after the disbursement/);
   });
 
+  it("refuses a day the calendar does not have, and an amount not written the one way, in every flag", async () => {
+    const schedule = (flags: Record<string, string>) => {
+      const all: Record<string, string> = {
+        "--principal": "100000",
+        "--annual-rate": "24",
+        "--installments": "3",
+        "--disbursed": "2026-01-15",
+        "--first-due": "2026-02-15",
+        ...flags,
+      };
+      return qadam(["loan", "schedule", ...Object.entries(all).flat()]);
+    };
+    for (const [flag, value] of [
+      ["--disbursed", "2026-11-31"],
+      ["--first-due", "2026-02-30"],
+      ["--holidays", "2026-03-08,2026-02-29"],
+      ["--principal", " 100000"],
+      ["--principal", "1e5"],
+      ["--rounding", "10."],
+      ["--fee-installment", "+1"],
+    ] as const) {
+      const res = await schedule({ [flag]: value });
+      expect(res.code, `${flag} ${value}`).toBe(1);
+      expect(res.err).toContain(flag);
+      expect(res.err).toContain(value);
+    }
+    for (const args of [
+      ["books", "trial-balance", "--org", "x", "--date", "2026-02-30"],
+      ["group", "rollup", "--org", "x", "--to", "2026-11-31"],
+      ["group", "missed-meetings", "--group", "x", "--from", "2026-02-30"],
+      ["group", "adopt-rules", "--group", "x", "--from", "2026-02-30", "--file", "-"],
+      ["group", "shareout", "--group", "x", "--on", "2026-06-31", "--preview"],
+    ]) {
+      const res = await qadam([...args, "--database-url", url]);
+      expect(res.code, args.join(" ")).toBe(1);
+      expect(res.err, args.join(" ")).toMatch(/must be a date/);
+    }
+  });
+
   it("fails clearly on unknown commands, bad options and bad databases", async () => {
     expect((await qadam(["frobnicate"])).code).not.toBe(0);
     const bad = await qadam(["demo", "--members", "lots", "--database-url", url]);

@@ -59,9 +59,11 @@ export async function adoptRules(
     });
   const problems = rulesProblems(parsed.data);
   if (problems.length > 0)
-    throw new DomainError("RULES_INVALID", {
-      details: problems.map((p) => `${p.path} ${p.problem}`).join(", "),
-    });
+    throw new DomainError(
+      "RULES_INVALID",
+      { details: problems.map((p) => p.path).join(", ") },
+      problems.map((p) => ({ path: p.path, code: "RULES_INVALID", params: { check: p.check } })),
+    );
   const latest = await latestMeeting(trx, group);
   if (latest && latest.heldOn >= input.validFrom)
     throw new DomainError("RULES_BEFORE_LATEST_MEETING", { date: input.validFrom, latest: latest.heldOn });

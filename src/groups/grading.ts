@@ -102,7 +102,14 @@ const points = z.number().int().min(0).max(1_000);
 const isTenths = (n: number): boolean => Math.abs(n * 10 - Math.round(n * 10)) < 1e-9;
 
 const percentStep = z.strictObject({
-  atLeast: z.number().min(0).max(100).refine(isTenths, "a percent with at most one decimal, such as 66.5"),
+  atLeast: z
+    .number()
+    .min(0)
+    .max(100)
+    .refine(isTenths, {
+      message: "a percent with at most one decimal, such as 66.5",
+      params: { check: "tenths" },
+    }),
   points,
 });
 const memberCountStep = z.strictObject({ atLeast: z.number().int().min(0).max(100_000), points });
@@ -113,17 +120,24 @@ interface Steps {
 }
 
 function checkSteps(criterion: Steps, ctx: z.RefinementCtx): void {
-  const issue = (path: (string | number)[], message: string) =>
-    ctx.addIssue({ code: "custom", path: ["steps", ...path], message });
+  // params.check names the translated message (platform/http/validation.ts); `message` is for logs.
+  const issue = (path: (string | number)[], message: string, check: string, values: object = {}) =>
+    ctx.addIssue({ code: "custom", path: ["steps", ...path], message, params: { check, ...values } });
   criterion.steps.forEach((step, i) => {
-    if (step.points > criterion.max) issue([i, "points"], `more than the criterion's max (${criterion.max})`);
+    if (step.points > criterion.max)
+      issue([i, "points"], `more than the criterion's max (${criterion.max})`, "aboveCriterionMax", {
+        max: criterion.max,
+      });
     const above = criterion.steps[i - 1];
     if (above === undefined) {
-      if (step.points !== criterion.max) issue([i, "points"], "the highest step must award the max");
+      if (step.points !== criterion.max)
+        issue([i, "points"], "the highest step must award the max", "topStepAwardsMax");
       return;
     }
-    if (step.atLeast >= above.atLeast) issue([i, "atLeast"], "thresholds must go strictly down");
-    if (step.points > above.points) issue([i, "points"], "a lower step cannot award more than the one above");
+    if (step.atLeast >= above.atLeast)
+      issue([i, "atLeast"], "thresholds must go strictly down", "thresholdsGoDown");
+    if (step.points > above.points)
+      issue([i, "points"], "a lower step cannot award more than the one above", "lowerStepAwardsLess");
   });
 }
 
@@ -153,17 +167,33 @@ export const gradingTableSchema = z
   .superRefine((table, ctx) => {
     const counted = GRADING_CRITERIA.filter((name) => table.criteria[name] !== undefined);
     if (counted.length === 0) {
-      ctx.addIssue({ code: "custom", path: ["criteria"], message: "at least one criterion must count" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["criteria"],
+        message: "at least one criterion must count",
+        params: { check: "oneCriterionCounts" },
+      });
     }
     const total = totalMax(table);
     const { A, B } = table.bands;
-    if (A < B) ctx.addIssue({ code: "custom", path: ["bands", "A"], message: `below band B (${B})` });
+    if (A < B)
+      ctx.addIssue({
+        code: "custom",
+        path: ["bands", "A"],
+        message: `below band B (${B})`,
+        params: { check: "bandBelowB", b: B },
+      });
     for (const [band, score] of [
       ["A", A],
       ["B", B],
     ] as const) {
       if (score > total) {
-        ctx.addIssue({ code: "custom", path: ["bands", band], message: `above the total max (${total})` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["bands", band],
+          message: `above the total max (${total})`,
+          params: { check: "bandAboveTotal", total },
+        });
       }
     }
   });

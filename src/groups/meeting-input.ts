@@ -5,12 +5,13 @@
 import { z } from "zod";
 import { lineAmount } from "../books/entries.js";
 import { formatMoney, money } from "../money/index.js";
-import { calendarDate, recordId } from "../platform/http/schemas.js";
+import { DomainError, type ErrorDetail, refuseAll } from "../platform/errors.js";
+import { amountText, calendarDate, recordId } from "../platform/http/schemas.js";
 import { ATTENDANCE, type MeetingInput, type MeetingLine } from "./meeting.js";
 import { FINE_KINDS, SOCIAL_FUND_PURPOSES } from "./rules.js";
 
-// Amounts are judged when converted (INVALID_AMOUNT names the amount and the currency), not here.
-const amount = z.string().max(40);
+// An amount's form is judged here (INVALID_AMOUNT); its decimals against the currency when converted.
+const amount = amountText;
 const detail = z.string().trim().min(1).max(500);
 const personId = recordId;
 
@@ -54,31 +55,54 @@ export const meetingInputJson = z.strictObject({
 });
 export type MeetingInputJson = z.output<typeof meetingInputJson>;
 
-/** The meeting in minor units of `currency`. Errors: UNKNOWN_CURRENCY, INVALID_AMOUNT. */
+/**
+ * The meeting in minor units of `currency`. Errors: UNKNOWN_CURRENCY, INVALID_AMOUNT (every amount that
+ * does not fit the currency at once, each with its path and member).
+ */
 export function meetingInputFrom(json: MeetingInputJson, currency: string): MeetingInput {
-  const minor = (text: string): bigint => lineAmount(text, currency).minor;
-  return {
+  const problems: ErrorDetail[] = [];
+  const amountAt = (text: string, path: string, memberId?: string): bigint => {
+    try {
+      return lineAmount(text, currency).minor;
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code !== "INVALID_AMOUNT") throw error;
+      problems.push({ code: error.code, params: error.params, path, ...(memberId ? { memberId } : {}) });
+      return 0n;
+    }
+  };
+  const input: MeetingInput = {
     heldOn: json.heldOn,
     attendance: json.attendance.map((a) => ({ personId: a.personId, status: a.status })),
-    lines: json.lines.map((line) => meetingLineFrom(line, minor)),
-    cashCounted: json.cashCounted === null || json.cashCounted === undefined ? null : minor(json.cashCounted),
+    lines: json.lines.map((line, i) => {
+      const memberId = "personId" in line ? line.personId : undefined;
+      return meetingLineFrom(line, (text, field) => amountAt(text, `lines.${i}.${field}`, memberId));
+    }),
+    cashCounted:
+      json.cashCounted === null || json.cashCounted === undefined
+        ? null
+        : amountAt(json.cashCounted, "cashCounted"),
   };
+  refuseAll(problems);
+  return input;
 }
 
-function meetingLineFrom(line: MeetingLineJson, minor: (text: string) => bigint): MeetingLine {
+function meetingLineFrom(
+  line: MeetingLineJson,
+  minor: (text: string, field: "amount" | "interest") => bigint,
+): MeetingLine {
   switch (line.kind) {
     case "loan":
       return {
         kind: "loan",
         personId: line.personId,
-        amount: minor(line.amount),
+        amount: minor(line.amount, "amount"),
         termMonths: line.termMonths,
         purpose: line.purpose ? line.purpose : null,
       };
     case "externalLoanRepaid":
-      return { ...line, amount: minor(line.amount), interest: minor(line.interest) };
+      return { ...line, amount: minor(line.amount, "amount"), interest: minor(line.interest, "interest") };
     default:
-      return { ...line, amount: minor(line.amount) };
+      return { ...line, amount: minor(line.amount, "amount") };
   }
 }
 

@@ -1,11 +1,12 @@
 // A meeting checked against the group's rules and its books, and turned into what must be written:
 // the journal lines (one pair or three per money line, each member's lines carrying her as party),
 // the internal loans issued and how each repayment splits into interest and principal.
-// Pure: the store loads the group's state, this decides, the store writes. The first problem found
-// is refused with a code naming the member and the line (lines are numbered from 1 as sent).
+// Pure: the store loads the group's state, this decides, the store writes. Every problem found is
+// refused at once, each with a code naming the member and the line (lines are numbered from 1 as
+// sent), its path in the body and the member's id; the error's own code is the first problem's.
 
 import { type Money, money } from "../money/index.js";
-import { DomainError, type ErrorCode, type ErrorParams } from "../platform/errors.js";
+import { type ErrorCode, type ErrorDetail, type ErrorParams, refuseAll } from "../platform/errors.js";
 import {
   InternalLoanError,
   type InternalLoanTerms,
@@ -103,25 +104,29 @@ export interface MeetingPlan {
   cashAfter: bigint;
 }
 
-function refuse(code: ErrorCode, params: ErrorParams): never {
-  throw new DomainError(code, params);
-}
-
 export function planMeeting(input: MeetingInput, state: GroupState): MeetingPlan {
   const cur = state.rules.currency;
   const show = (minor: bigint): Money => money(minor, cur);
   const names = new Map(state.members.map((m) => [m.personId, m.name]));
   const nameOf = (personId: string): string => names.get(personId) ?? personId;
+  const problems: ErrorDetail[] = [];
+  const problem = (code: ErrorCode, params: ErrorParams, path: string, memberId?: string): void => {
+    problems.push({ code, params, path, ...(memberId !== undefined ? { memberId } : {}) });
+  };
 
   // Attendance: every member once, nobody else.
   const seen = new Set<string>();
-  for (const a of input.attendance) {
-    if (!names.has(a.personId)) refuse("MEETING_ATTENDANCE_NOT_A_MEMBER", { member: a.personId });
-    if (seen.has(a.personId)) refuse("MEETING_ATTENDANCE_TWICE", { member: nameOf(a.personId) });
+  for (const [k, a] of input.attendance.entries()) {
+    const at = `attendance.${k}.personId`;
+    if (!names.has(a.personId))
+      problem("MEETING_ATTENDANCE_NOT_A_MEMBER", { member: a.personId }, at, a.personId);
+    else if (seen.has(a.personId))
+      problem("MEETING_ATTENDANCE_TWICE", { member: nameOf(a.personId) }, at, a.personId);
     seen.add(a.personId);
   }
   for (const m of state.members)
-    if (!seen.has(m.personId)) refuse("MEETING_ATTENDANCE_MISSING", { member: m.name });
+    if (!seen.has(m.personId))
+      problem("MEETING_ATTENDANCE_MISSING", { member: m.name }, "attendance", m.personId);
 
   const savings = new Map(state.savings);
   const loans = new Map(state.openLoans.map((l) => [l.id, { ...l, repayments: [...l.repayments] }]));
@@ -146,12 +151,17 @@ export function planMeeting(input: MeetingInput, state: GroupState): MeetingPlan
   order.sort((a, b) => rank(a.line) - rank(b.line) || a.i - b.i);
   const interestAt = new Map<number, bigint>();
 
+  // A refused line still moves the cash it says it moved, so that the count is judged as sent.
+  let cashShortFound = false;
   for (const { line, i } of order) {
     const no = i + 1;
+    const memberId = "personId" in line ? line.personId : undefined;
+    const refuse = (code: ErrorCode, params: ErrorParams, field = "amount"): void =>
+      problem(code, params, `lines.${i}.${field}`, memberId);
     if (line.amount <= 0n) refuse("MEETING_AMOUNT_NOT_POSITIVE", { line: no });
     const memo = `line ${no}: ${line.kind}`;
     if ("personId" in line && !names.has(line.personId))
-      refuse("MEETING_NOT_A_MEMBER", { line: no, member: line.personId });
+      refuse("MEETING_NOT_A_MEMBER", { line: no, member: line.personId }, "personId");
     switch (line.kind) {
       case "savings": {
         const c = state.rules.savings.compulsory;
@@ -211,19 +221,22 @@ export function planMeeting(input: MeetingInput, state: GroupState): MeetingPlan
         if (line.amount > limit)
           refuse("MEETING_LOAN_OVER_LIMIT", { line: no, member: nameOf(line.personId), limit: show(limit) });
         if (line.termMonths < 1 || line.termMonths > state.rules.loans.maxTermMonths)
-          refuse("MEETING_LOAN_TERM", {
-            line: no,
-            member: nameOf(line.personId),
-            max: state.rules.loans.maxTermMonths,
-          });
+          refuse(
+            "MEETING_LOAN_TERM",
+            { line: no, member: nameOf(line.personId), max: state.rules.loans.maxTermMonths },
+            "termMonths",
+          );
         cash -= line.amount;
         pair("loansToMembers", "cashBox", line.amount, line.personId, memo);
         break;
       }
       case "repayment": {
         const loan = loans.get(line.loanId);
-        if (!loan || loan.personId !== line.personId)
-          refuse("MEETING_LOAN_NOT_FOUND", { line: no, member: nameOf(line.personId) });
+        if (!loan || loan.personId !== line.personId) {
+          refuse("MEETING_LOAN_NOT_FOUND", { line: no, member: nameOf(line.personId) }, "loanId");
+          cash += line.amount;
+          break;
+        }
         let split: { interest: bigint; principal: bigint };
         try {
           split = splitInternalRepayment(loan.terms, loan.repayments, input.heldOn, line.amount);
@@ -234,6 +247,8 @@ export function planMeeting(input: MeetingInput, state: GroupState): MeetingPlan
             member: nameOf(line.personId),
             owed: show(error.owed),
           });
+          cash += line.amount;
+          break;
         }
         loan.repayments.push({ on: input.heldOn, ...split });
         interestAt.set(i, split.interest);
@@ -255,11 +270,11 @@ export function planMeeting(input: MeetingInput, state: GroupState): MeetingPlan
         break;
       case "socialPayout":
         if (!state.rules.socialFund.purposes.includes(line.purpose))
-          refuse("MEETING_SOCIAL_PURPOSE", {
-            line: no,
-            member: nameOf(line.personId),
-            purpose: line.purpose,
-          });
+          refuse(
+            "MEETING_SOCIAL_PURPOSE",
+            { line: no, member: nameOf(line.personId), purpose: line.purpose },
+            "purpose",
+          );
         if (line.amount > socialFund)
           refuse("MEETING_SOCIAL_FUND_SHORT", {
             line: no,
@@ -284,8 +299,11 @@ export function planMeeting(input: MeetingInput, state: GroupState): MeetingPlan
         break;
       case "externalLoanRepaid": {
         const principal = line.amount - line.interest;
-        if (line.interest < 0n || principal < 0n || principal > external)
+        if (line.interest < 0n || principal < 0n || principal > external) {
           refuse("MEETING_EXTERNAL_REPAYMENT", { line: no, owed: show(external) });
+          cash -= line.amount;
+          break;
+        }
         external -= principal;
         cash -= line.amount;
         if (principal > 0n) out.push({ account: "externalLoans", minor: principal, party: null, memo });
@@ -317,10 +335,14 @@ export function planMeeting(input: MeetingInput, state: GroupState): MeetingPlan
         throw new Error(`unknown line ${JSON.stringify(never)}`);
       }
     }
-    if (cash < 0n) refuse("MEETING_CASH_SHORT", { line: no, cash: show(cash + line.amount) });
+    if (cash < 0n && !cashShortFound) {
+      cashShortFound = true;
+      refuse("MEETING_CASH_SHORT", { line: no, cash: show(cash + line.amount) });
+    }
   }
   if (input.cashCounted !== null && input.cashCounted !== cash)
-    refuse("MEETING_CASH_MISMATCH", { counted: show(input.cashCounted), books: show(cash) });
+    problem("MEETING_CASH_MISMATCH", { counted: show(input.cashCounted), books: show(cash) }, "cashCounted");
+  refuseAll(problems);
   for (let i = 0; i < input.lines.length; i++) interest.push(interestAt.get(i) ?? null);
   return { lines: out, interest, cashAfter: cash };
 }

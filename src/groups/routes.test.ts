@@ -177,6 +177,96 @@ describeEachDatabase("self-help group routes", (use) => {
     expect(notMember.statusCode).toBe(404);
   });
 
+  it("answers every problem of a meeting at once, each with its path, its member and a message in her language", async () => {
+    const { w, call } = await world();
+    const [a, b] = w.members as [string, string];
+    const first = await call({
+      method: "POST",
+      url: url(w, "/meetings"),
+      payload: meetingJson(w, "2026-01-07", [{ kind: "loan", personId: b, amount: "1000", termMonths: 5 }]),
+    });
+    expect(first.statusCode).toBe(201);
+    const loanId = first.json().loansIssued[0];
+    const sheet = meetingJson(
+      w,
+      "2026-01-14",
+      [
+        { kind: "loan", personId: a, amount: "5000", termMonths: 5 },
+        { kind: "repayment", personId: b, loanId, amount: "5000" },
+      ],
+      { cashCounted: "1" },
+    );
+    for (const lang of ["kk", "ru", "en", "fr"]) {
+      const res = await call({
+        method: "POST",
+        url: url(w, "/meetings"),
+        payload: sheet,
+        headers: { "accept-language": lang },
+      });
+      expect(res.statusCode).toBe(422);
+      const error = res.json().error;
+      expect(error.code).toBe(error.details[0].code);
+      expect(error.details).toHaveLength(3);
+      expect(error.details).toEqual(
+        expect.arrayContaining([
+          {
+            path: "body.lines.3.amount",
+            code: "MEETING_LOAN_OVER_LIMIT",
+            memberId: a,
+            message: expect.any(String),
+          },
+          {
+            path: "body.lines.4.amount",
+            code: "MEETING_REPAYMENT_OVER_OWED",
+            memberId: b,
+            message: expect.any(String),
+          },
+          { path: "body.cashCounted", code: "MEETING_CASH_MISMATCH", message: expect.any(String) },
+        ]),
+      );
+      for (const d of error.details) expect(d.message).not.toMatch(/\{\{|errors\./);
+    }
+    expect((await call({ method: "GET", url: url(w, "/meetings") })).json().items).toHaveLength(1);
+  });
+
+  it("answers every schema problem of a body at once, each field named by its label in the request's language", async () => {
+    const { w, call } = await world();
+    const [a] = w.members as [string];
+    const payload = {
+      heldOn: "2026-02-30",
+      attendance: [{ personId: a, status: "asleep" }],
+      lines: [
+        { kind: "savings", personId: a, amount: " 500" },
+        { kind: "fine", personId: a, amount: "50" },
+      ],
+      extra: true,
+    };
+    const labels = { kk: "Жиналыс күні", ru: "Дата собрания", en: "meeting date", fr: "date de la réunion" };
+    for (const [lang, heldOn] of Object.entries(labels)) {
+      const res = await call({
+        method: "POST",
+        url: url(w, "/meetings"),
+        payload,
+        headers: { "accept-language": lang },
+      });
+      expect(res.statusCode).toBe(400);
+      const error = res.json().error;
+      expect(error.code).toBe("VALIDATION_FAILED");
+      expect(error.details.map((d: { path: string; code: string }) => [d.path, d.code])).toEqual([
+        ["body.heldOn", "INVALID_DATE"],
+        ["body.attendance.0.status", "VALIDATION_FAILED"],
+        ["body.lines.0.amount", "INVALID_AMOUNT"],
+        ["body.lines.1.reason", "VALIDATION_FAILED"],
+        ["body", "VALIDATION_FAILED"],
+      ]);
+      expect(error.details[0].message.toLowerCase()).toContain(heldOn.toLowerCase());
+      expect(error.details[0].message).toContain("2026-02-30");
+      for (const d of error.details)
+        expect(d.message).not.toMatch(/Invalid input|expected|received|heldOn|\{\{/);
+      expect(error.message).toContain(error.details[2].message);
+    }
+  });
+
   it("corrects only the latest meeting, by reversal and a replacement", async () => {
     const { w, call } = await world();
     const [, b] = w.members as [string, string];
@@ -249,6 +339,13 @@ describeEachDatabase("self-help group routes", (use) => {
     const invalid = await call({ method: "PUT", url: url(w, "/rules/2026-07-01"), payload: shares });
     expect(invalid.statusCode).toBe(422);
     expect(invalid.json().error.code).toBe("RULES_INVALID");
+    expect(invalid.json().error.details).toEqual([
+      {
+        path: "body.savings.compulsory.minShares",
+        code: "RULES_INVALID",
+        message: "The field “minimum shares” is above the maximum number of shares.",
+      },
+    ]);
     const notADay = await call({ method: "PUT", url: url(w, "/rules/2026-02-30"), payload: kinder });
     expect(notADay.json().error.code).toBe("INVALID_DATE");
     const byAuditor = await as(

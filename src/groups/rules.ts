@@ -5,9 +5,10 @@
 import type { Decimal } from "decimal.js";
 import { z } from "zod";
 import { type Currency, parseMoney, percent, rate } from "../money/index.js";
+import { amountText } from "../platform/http/schemas.js";
 import { SHAREOUT_METHODS, type ShareoutMethod } from "./shareout.js";
 
-const amount = z.string().regex(/^\d{1,12}(\.\d{1,6})?$/, "an amount such as 200 or 150.50");
+const amount = amountText;
 const percentText = z.string().regex(/^\d{1,3}(\.\d{1,6})?$/, "a percent such as 2 or 1.5");
 const multiple = z.string().regex(/^\d{1,3}(\.\d{1,2})?$/, "a multiple such as 3 or 2.5");
 
@@ -100,14 +101,14 @@ export interface GroupRules {
   cycle: { months: number; shareout: ShareoutMethod };
 }
 
-/** Refusals the schema cannot express; each is a field path and what is wrong with it. */
-export function rulesProblems(spec: GroupRulesSpec): Array<{ path: string; problem: string }> {
-  const problems: Array<{ path: string; problem: string }> = [];
+/** Refusals the schema cannot express; each is a field path and the check it fails (validation.checks). */
+export function rulesProblems(spec: GroupRulesSpec): Array<{ path: string; check: string }> {
+  const problems: Array<{ path: string; check: string }> = [];
   const c = spec.savings.compulsory;
   if (c.kind === "shares" && c.minShares > c.maxShares)
-    problems.push({ path: "savings.compulsory.minShares", problem: "is above maxShares" });
+    problems.push({ path: "savings.compulsory.minShares", check: "sharesMinAboveMax" });
   if (c.kind === "shares" && Number(c.sharePrice) <= 0)
-    problems.push({ path: "savings.compulsory.sharePrice", problem: "must be above zero" });
+    problems.push({ path: "savings.compulsory.sharePrice", check: "sharePricePositive" });
   return problems;
 }
 

@@ -7,7 +7,7 @@
 import { z } from "zod";
 import { currency, formatMoney, type Money, MoneyFormatError, parseMoney, percent } from "../money/index.js";
 import { DomainError } from "../platform/errors.js";
-import { calendarDate as date } from "../platform/http/schemas.js";
+import { amountText, calendarDateList, calendarDate as date } from "../platform/http/schemas.js";
 import { errorMessage, type Locale } from "../platform/i18n/index.js";
 import { FREQUENCIES, SATURDAY_SUNDAY } from "./calendar.js";
 import { disclosedPercent } from "./effective-rate.js";
@@ -23,7 +23,7 @@ import {
 const decimal = z.string().regex(/^\d+(\.\d+)?$/, "a decimal number such as 1250.50");
 
 export const previewOptions = z.strictObject({
-  principal: decimal,
+  principal: amountText,
   currency: z
     .string()
     .regex(/^[A-Za-z]{3}$/)
@@ -39,22 +39,19 @@ export const previewOptions = z.strictObject({
   /** Only with interest by actual days (absent: 365). */
   daysInYear: z.coerce
     .number()
-    .refine((d) => d === 365 || d === 360, "365 or 360")
+    .refine((d) => d === 365 || d === 360, { params: { check: "daysInYear" } })
     .optional(),
   disbursed: date,
   firstDue: date,
   gracePrincipal: z.coerce.number().int().min(0).default(0),
   graceInterest: z.coerce.number().int().min(0).default(0),
-  rounding: decimal.describe("installments rounded to a multiple of this amount, e.g. 100").optional(),
+  rounding: amountText.describe("installments rounded to a multiple of this amount, e.g. 100").optional(),
   feeDisbursement: z
     .string()
     .regex(/^\d+(\.\d+)?%?$/, "an amount, or a percent such as 2%")
     .optional(),
-  feeInstallment: decimal.optional(),
-  holidays: z
-    .string()
-    .regex(/^(\d{4}-\d{2}-\d{2})(,\d{4}-\d{2}-\d{2})*$/, "dates YYYY-MM-DD separated by commas")
-    .optional(),
+  feeInstallment: amountText.optional(),
+  holidays: calendarDateList.optional(),
 });
 export type PreviewOptions = z.input<typeof previewOptions>;
 

@@ -4,12 +4,13 @@
 import type { Decimal } from "decimal.js";
 import { z } from "zod";
 import { currency, type Money, parseMoney, percent } from "../money/index.js";
+import { amountText } from "../platform/http/schemas.js";
 import { ALLOCATION_ORDERS, type AllocationOrder } from "./allocation.js";
 import { FREQUENCIES } from "./calendar.js";
 import { KAZAKH_PENALTY_LIMITS, type LoanProduct } from "./product.js";
 import { type DisbursementFee, FIRST_PERIODS } from "./schedule.js";
 
-const decimal = z.string().regex(/^\d{1,15}(\.\d{1,6})?$/, "a decimal number such as 1250.50");
+const decimal = amountText;
 const percentText = z.string().regex(/^\d{1,3}(\.\d{1,8})?$/, "a percent such as 24 or 0.5");
 
 function percentString(r: Decimal): string {
@@ -44,7 +45,7 @@ export const productSpec = z.strictObject({
   graceInterest: z.number().int().min(0).max(1199).default(0),
   rounding: decimal.nullable().default(null),
   disbursementFee: z
-    .union([
+    .discriminatedUnion("kind", [
       z.strictObject({ kind: z.literal("fixed"), amount: decimal }),
       z.strictObject({ kind: z.literal("percent"), percent: percentText }),
     ])

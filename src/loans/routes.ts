@@ -11,7 +11,7 @@ import type { Db } from "../platform/db/database.js";
 import { toBigInt } from "../platform/db/ints.js";
 import { commandRoute } from "../platform/http/command-route.js";
 import { actorOf, type RouteModule } from "../platform/http/context.js";
-import { calendarDate as date, recordId } from "../platform/http/schemas.js";
+import { amountText as amount, calendarDate as date, recordId } from "../platform/http/schemas.js";
 import { BUCKETS, ratioText } from "./arrears.js";
 import {
   addNote,
@@ -41,7 +41,6 @@ import { parseStoredSpec, productSpec } from "./product-spec.js";
 import { portfolioAtRiskFor, viewLoan } from "./queries.js";
 import { LOAN_STATUSES, tenantCaps } from "./store.js";
 
-const amount = z.string().regex(/^\d{1,15}(\.\d{1,6})?$/, "a decimal amount such as 1250.50");
 const channel = z.enum(["cash", "bank"]).default("cash");
 const reason = z.string().trim().min(1).max(1000);
 

@@ -3,7 +3,18 @@
 import { type Currency, currency, minorDigits } from "./currency.js";
 import { type Money, money } from "./money.js";
 
-const DECIMAL = /^(-)?(\d+)(?:\.(\d+))?$/;
+// The one way an amount is written: no spaces, no plus, no exponent, no leading zeros, no bare point.
+const DECIMAL = /^(-)?(0|[1-9]\d*)(?:\.(\d+))?$/;
+/** The same, bounded as requests may send it: at most 15 whole digits and 6 decimals. */
+const AMOUNT_TEXT = /^(-)?(0|[1-9]\d{0,14})(?:\.(\d{1,6}))?$/;
+
+/** True for an amount written the canonical way ("1250.50", "-3" when signed; never "-0" or " 10"). */
+export function isAmountText(text: string, options: { signed: boolean }): boolean {
+  const match = AMOUNT_TEXT.exec(text);
+  if (!match) return false;
+  if (!match[1]) return true;
+  return options.signed && /[1-9]/.test(text);
+}
 
 export class MoneyFormatError extends Error {
   constructor(text: string, reason: string) {
@@ -14,9 +25,10 @@ export class MoneyFormatError extends Error {
 
 export function parseMoney(text: string, cur: Currency | string): Money {
   const c = typeof cur === "string" ? currency(cur) : cur;
-  const match = DECIMAL.exec(text.trim());
+  const match = DECIMAL.exec(text);
   if (!match) throw new MoneyFormatError(text, "expected digits with an optional decimal point");
   const [, minus, whole = "0", fraction = ""] = match;
+  if (minus && !/[1-9]/.test(text)) throw new MoneyFormatError(text, "zero has no sign");
   const digits = minorDigits(c);
   if (fraction.length > digits) throw new MoneyFormatError(text, `${c} has ${digits} decimal places`);
   const minor = BigInt(whole + fraction.padEnd(digits, "0"));

@@ -4,6 +4,7 @@
 import { findOrganisation } from "../orgs/lookup.js";
 import { checkDate } from "../orgs/values.js";
 import { assertCan } from "../platform/auth/actor.js";
+import { businessDate } from "../platform/clock.js";
 import type { CommandContext } from "../platform/commands.js";
 import { isUniqueViolation } from "../platform/db/constraint-errors.js";
 import type { Db } from "../platform/db/database.js";
@@ -48,15 +49,25 @@ interface Checked {
 const clean = (v: string | null | undefined) =>
   v === undefined || v === null || v.trim() === "" ? null : v.trim();
 
+/** Today in the time zone of the person's organisation: no birth or consent is recorded after it. */
+function todayIn(ctx: CommandContext, timeZone: string): string {
+  return businessDate(new Date(ctx.now), timeZone);
+}
+
 async function checkDetails(
   trx: Db,
   ctx: CommandContext,
   d: Checked,
   selfId: string | null,
+  today: string,
 ): Promise<Checked> {
   if (!d.familyName && !d.givenName)
-    throw new DomainError("VALIDATION_FAILED", { details: "familyName or givenName is required" });
+    throw new DomainError("VALIDATION_FAILED", { details: "" }, [
+      { path: "familyName", code: "VALIDATION_FAILED", params: { check: "nameRequired" } },
+    ]);
   const birthDate = d.birthDate ? checkDate(d.birthDate) : null;
+  if (birthDate && birthDate > today)
+    throw new DomainError("BIRTH_DATE_IN_FUTURE", { date: birthDate, today });
   const phone = d.phone ? normalisePhone(d.phone) : null;
   let iin: string | null = null;
   if (d.iin) {
@@ -106,6 +117,8 @@ export async function registerPerson(trx: Db, ctx: CommandContext, input: NewPer
   const consentOn = checkDate(input.consent.givenOn);
   const org = await findOrganisation(trx, ctx.actor, input.orgId);
   assertCan(ctx.actor, "people.write", org.path, "organisation");
+  const today = todayIn(ctx, org.timeZone);
+  if (consentOn > today) throw new DomainError("CONSENT_DATE_IN_FUTURE", { date: consentOn, today });
   const d = await checkDetails(
     trx,
     ctx,
@@ -121,6 +134,7 @@ export async function registerPerson(trx: Db, ctx: CommandContext, input: NewPer
       village: clean(input.village) ?? org.place.village,
     },
     null,
+    today,
   );
   const id = ctx.ids.next();
   await trx
@@ -172,6 +186,7 @@ export async function updatePerson(
       village: pick("village", current.village),
     },
     current.id,
+    todayIn(ctx, (await findOrganisation(trx, ctx.actor, current.orgId)).timeZone),
   );
   await trx
     .updateTable("persons")

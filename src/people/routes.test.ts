@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { addDays, businessDate } from "../platform/clock.js";
 import { describeEachDatabase } from "../platform/db/testing.js";
 import { as, type SeededTenant, type SeededUser, seedWorld, testApp } from "../testing/fixtures.js";
 import { composeIin } from "./iin.js";
@@ -72,6 +73,54 @@ describeEachDatabase("people routes", (use) => {
     const dup = await register(admin, { givenName: "B", iin });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().error.code).toBe("IIN_ALREADY_REGISTERED");
+  });
+
+  it("refuses a birth date or a consent date after today in the organisation's zone, and writes nothing", async () => {
+    const almatyToday = businessDate(new Date(), "Asia/Almaty");
+    const tomorrow = addDays(almatyToday, 1);
+    const born = await register(
+      admin,
+      { givenName: "Future", birthDate: tomorrow },
+      { "accept-language": "ru" },
+    );
+    expect(born.statusCode).toBe(422);
+    expect(born.json().error).toMatchObject({
+      code: "BIRTH_DATE_IN_FUTURE",
+      message: `Дата рождения (${tomorrow}) не может быть позже сегодняшнего дня (${almatyToday}).`,
+    });
+    const consented = await register(admin, {
+      givenName: "Future",
+      consent: { ...consent, givenOn: tomorrow },
+    });
+    expect(consented.statusCode).toBe(422);
+    expect(consented.json().error.code).toBe("CONSENT_DATE_IN_FUTURE");
+    const listed = await as(app, admin)({ method: "GET", url: "/api/v1/people?q=Future" });
+    expect(listed.json().items).toEqual([]);
+    const today = await register(admin, {
+      givenName: "Today",
+      birthDate: almatyToday,
+      consent: { ...consent, givenOn: almatyToday },
+    });
+    expect(today.statusCode).toBe(201);
+    const corrected = await as(
+      app,
+      admin,
+    )({
+      method: "PATCH",
+      url: `/api/v1/people/${today.json().id}`,
+      payload: { birthDate: addDays(almatyToday, 400) },
+    });
+    expect(corrected.statusCode).toBe(422);
+    expect(corrected.json().error.code).toBe("BIRTH_DATE_IN_FUTURE");
+    const nameless = await register(admin, { familyName: " ", givenName: null }, { "accept-language": "kk" });
+    expect(nameless.statusCode).toBe(400);
+    expect(nameless.json().error).toEqual({
+      code: "VALIDATION_FAILED",
+      message: "Сұраныс дұрыс толтырылмаған: Тегін немесе атын көрсетіңіз.",
+      details: [
+        { path: "body.familyName", code: "VALIDATION_FAILED", message: "Тегін немесе атын көрсетіңіз." },
+      ],
+    });
   });
 
   it("refuses invalid phones and a person without consent", async () => {

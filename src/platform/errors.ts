@@ -34,6 +34,8 @@ export const ERROR_STATUS = {
   INVALID_IIN: 422,
   IIN_BIRTH_DATE_MISMATCH: 422,
   IIN_SEX_MISMATCH: 422,
+  BIRTH_DATE_IN_FUTURE: 422,
+  CONSENT_DATE_IN_FUTURE: 422,
   IIN_ALREADY_REGISTERED: 409,
   INVALID_PHONE: 422,
   CONSENT_REQUIRED: 422,
@@ -169,16 +171,38 @@ export function phrase(key: ProblemKey, params?: PhraseParam["params"]): PhraseP
   return params ? { phrase: key, params } : { phrase: key };
 }
 
+/**
+ * One of several problems refused together (a meeting with three wrong lines answers all three):
+ * where it is in the request body ("lines.2.amount"), its code and parameters, and the member it
+ * concerns, if any. The error's own code and parameters are those of the first problem.
+ */
+export interface ErrorDetail {
+  path: string;
+  code: ErrorCode;
+  params: ErrorParams;
+  memberId?: string;
+}
+
 export class DomainError extends Error {
   readonly code: ErrorCode;
   readonly params: ErrorParams;
+  readonly details: readonly ErrorDetail[];
 
-  constructor(code: ErrorCode, params: ErrorParams = {}) {
-    super(`${code} ${JSON.stringify(params, (_, v) => (typeof v === "bigint" ? v.toString() : v))}`);
+  constructor(code: ErrorCode, params: ErrorParams = {}, details: readonly ErrorDetail[] = []) {
+    super(
+      `${code} ${JSON.stringify(params, (_, v) => (typeof v === "bigint" ? v.toString() : v))}${details.length > 1 ? ` (+${details.length - 1} more)` : ""}`,
+    );
     this.name = "DomainError";
     this.code = code;
     this.params = params;
+    this.details = details;
   }
+}
+
+/** All the problems found, refused as one error whose code is the first one's (none: nothing thrown). */
+export function refuseAll(problems: readonly ErrorDetail[]): void {
+  const [first] = problems;
+  if (first) throw new DomainError(first.code, first.params, problems);
 }
 
 export function isDomainError(e: unknown): e is DomainError {

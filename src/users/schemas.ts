@@ -8,7 +8,7 @@ import { hasControlCharacters } from "./values.js";
 
 /** Text that reaches the database: no control characters (PostgreSQL refuses NUL; none belongs in a name). */
 const plain = (schema: z.ZodString) =>
-  schema.refine((v) => !hasControlCharacters(v), "must not contain control characters");
+  schema.refine((v) => !hasControlCharacters(v), { params: { check: "controlCharacters" } });
 
 export const grantSchema = z.object({
   id: z.string(),

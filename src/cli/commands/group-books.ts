@@ -131,7 +131,7 @@ export function groupBooksCommands(program: Command, io: CliIo): void {
     .requiredOption("--file <file>", "the meeting as JSON, or - for standard input")
     .action(async (opts: Options & { file: string }) => {
       const locale = localeOf(opts);
-      const input = await readJson(opts.file, meetingInputJson);
+      const input = await readJson(opts.file, meetingInputJson, locale);
       const recorded = await asOperator(
         io,
         opts,

@@ -4,6 +4,7 @@ import type { Command } from "commander";
 import { type OptionNames, previewOptions, previewSchedule } from "../../loans/preview.js";
 import { type DatedCap, KAZAKH_MICROCREDIT_CAPS } from "../../loans/product.js";
 import { isDomainError } from "../../platform/errors.js";
+import { type RawIssue, translateIssues } from "../../platform/http/validation.js";
 import { errorMessage } from "../../platform/i18n/index.js";
 import { CliError, type CliIo } from "../io.js";
 
@@ -69,8 +70,8 @@ export function loanCommands(program: Command, io: CliIo): void {
       const parsed = previewOptions.safeParse(rest);
       if (!parsed.success) {
         throw new CliError(
-          parsed.error.issues
-            .map((i) => `${flag(String(i.path[0]) as Parameters<OptionNames>[0])}: ${i.message}`)
+          translateIssues("en", parsed.error.issues as unknown as RawIssue[], rest)
+            .map((i) => `${flag((i.path.split(".")[0] ?? "") as Parameters<OptionNames>[0])}: ${i.message}`)
             .join("; "),
         );
       }

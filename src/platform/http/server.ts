@@ -11,7 +11,7 @@ import { actorFromApiToken, actorFromSession } from "../auth/sessions.js";
 import { DomainError } from "../errors.js";
 import { negotiateLocale } from "../i18n/index.js";
 import type { AppDeps, RouteModule } from "./context.js";
-import { errorBody, handleError } from "./errors.js";
+import { ERROR_SCHEMA, errorBody, handleError } from "./errors.js";
 
 export const SESSION_COOKIE = "qadam_session";
 
@@ -97,7 +97,8 @@ export async function buildServer(deps: AppDeps, modules: RouteModule[]): Promis
         description:
           "Organisations, people, members, users and access for self-help groups, federations and micro-credit " +
           "organisations. Amounts are decimal strings in major units beside their currency. Every write needs an " +
-          "Idempotency-Key header. Errors: { error: { code, message } }, the message in the Accept-Language (kk, ru, en, fr). " +
+          "Idempotency-Key header. Errors: { error: { code, message, details? } } (components.schemas.Error), " +
+          "the message in the Accept-Language (kk, ru, en, fr). " +
           `A JSON body nested deeper than ${MAX_BODY_DEPTH} levels answers 400 BODY_TOO_DEEP.`,
       },
       components: {
@@ -105,6 +106,7 @@ export async function buildServer(deps: AppDeps, modules: RouteModule[]): Promis
           session: { type: "apiKey", in: "cookie", name: SESSION_COOKIE },
           token: { type: "http", scheme: "bearer" },
         },
+        schemas: { Error: ERROR_SCHEMA },
       },
       security: [{ session: [] }, { token: [] }],
     },

@@ -12,7 +12,8 @@ import type { Entity } from "./messages.js";
 
 export const LOCALES = ["kk", "ru", "en", "fr"] as const;
 export type Locale = (typeof LOCALES)[number];
-export type { Entity, JournalTextKey, Messages } from "./messages.js";
+export type { Entity, FieldName, JournalTextKey, Messages } from "./messages.js";
+export { FIELD_NAMES } from "./messages.js";
 
 const instance = i18next.createInstance();
 void instance.init({
@@ -96,4 +97,9 @@ export function errorMessage(locale: Locale, error: Pick<DomainError, "code" | "
   const params = forReader(locale, error.params);
   if (typeof params.entity === "string") params.entity = entityName(locale, params.entity as Entity);
   return translate(locale, `errors.${error.code}`, params);
+}
+
+/** Whether `key` has a text in `locale` itself (or in English, the fallback). */
+export function translationExists(locale: Locale, key: string): boolean {
+  return instance.exists(key, { lng: locale });
 }

@@ -26,6 +26,17 @@ export interface Messages {
   iinReasons: Record<"format" | "century" | "birth-date" | "check-digit", string>;
   /** Why a password is refused (WEAK_PASSWORD's reason; see auth/password-strength.ts). */
   passwordWeakness: Record<"short" | "login" | "repeated" | "common" | "guessable", string>;
+  /**
+   * A request's validation problems, from Zod's issue codes (platform/http/validation.ts): each text
+   * names the field by its label ({{field}}, from `fields`), never by its JSON key.
+   */
+  validation: Record<ValidationKey, string> & {
+    kinds: Record<ValueKind, string>;
+    /** A schema's own checks, named by the key a refinement carries in its params (`check`). */
+    checks: Record<ValidationCheck, string>;
+  };
+  /** The label of each field the API takes, by its JSON key (a test keeps it in step with the OpenAPI document). */
+  fields: Record<FieldName, string>;
   /** Stands in a message for the name of a group the reader may not see. */
   hiddenGroupName: string;
   /**
@@ -134,3 +145,219 @@ export type GradingCriterionName =
   | "repaymentOnTime"
   | "booksUpToDate"
   | "groupSize";
+
+export type ValidationKey =
+  | "required"
+  | "type"
+  | "tooShort"
+  | "tooLong"
+  | "tooLow"
+  | "tooLowExclusive"
+  | "tooHigh"
+  | "tooHighExclusive"
+  | "tooFew"
+  | "tooMany"
+  | "format"
+  | "multipleOf"
+  | "unknownKeys"
+  | "oneOf"
+  | "union"
+  | "date"
+  | "amount"
+  | "invalid"
+  | "theRequest"
+  | "aField";
+
+export type ValueKind =
+  | "string"
+  | "number"
+  | "int"
+  | "boolean"
+  | "object"
+  | "array"
+  | "null"
+  | "date"
+  | "bigint"
+  | "other";
+
+/** The JSON keys of the fields the API takes (bodies, query strings and path parameters). */
+export const FIELD_NAMES = [
+  "A",
+  "B",
+  "absence",
+  "accountId",
+  "allocationOrder",
+  "amortization",
+  "amount",
+  "annualRate",
+  "annualRatePercent",
+  "appliedOn",
+  "atLeast",
+  "attendance",
+  "bands",
+  "birthDate",
+  "booksUpToDate",
+  "borrower",
+  "borrowerId",
+  "businessDate",
+  "carryOverLoans",
+  "cashCounted",
+  "channel",
+  "code",
+  "command",
+  "compulsory",
+  "consent",
+  "contribution",
+  "count",
+  "countedOn",
+  "criteria",
+  "currency",
+  "currentPassword",
+  "cursor",
+  "cycle",
+  "dailyRatePercent",
+  "date",
+  "dayOfMonth",
+  "daysInYear",
+  "description",
+  "detail",
+  "disbursed",
+  "disbursementFee",
+  "displayName",
+  "district",
+  "expiresAt",
+  "familyName",
+  "feeDisbursement",
+  "feeInstallment",
+  "fines",
+  "firstDue",
+  "firstDueOn",
+  "frequency",
+  "from",
+  "fundOnLoan",
+  "givenName",
+  "givenOn",
+  "graceInterest",
+  "gracePrincipal",
+  "grantId",
+  "grants",
+  "groupId",
+  "groupSize",
+  "heldOn",
+  "holidays",
+  "householdId",
+  "id",
+  "iin",
+  "installmentFee",
+  "installments",
+  "interest",
+  "interestMethod",
+  "interestPeriod",
+  "joinedOn",
+  "jointLiability",
+  "kind",
+  "lateRepayment",
+  "lateness",
+  "leftOn",
+  "limit",
+  "lines",
+  "loanId",
+  "loanRotation",
+  "loans",
+  "locale",
+  "login",
+  "max",
+  "maxInstallments",
+  "maxMultipleOfSavings",
+  "maxPrincipal",
+  "maxShares",
+  "maxTermMonths",
+  "meetingId",
+  "meetingRegularity",
+  "meetings",
+  "members",
+  "memo",
+  "method",
+  "minGroupGrade",
+  "minInstallments",
+  "minPrincipal",
+  "minShares",
+  "monthlyRatePercent",
+  "months",
+  "movedOn",
+  "name",
+  "newPassword",
+  "note",
+  "on",
+  "openedOn",
+  "orgId",
+  "overpayment",
+  "parentId",
+  "password",
+  "patronymic",
+  "penalty",
+  "percent",
+  "personId",
+  "phone",
+  "place",
+  "points",
+  "prepayment",
+  "principal",
+  "productId",
+  "purpose",
+  "purposes",
+  "q",
+  "reason",
+  "reducedAfterDays",
+  "reducedDailyRatePercent",
+  "region",
+  "repaymentOnTime",
+  "replacement",
+  "role",
+  "rounding",
+  "savings",
+  "savingsRegularity",
+  "scope",
+  "sex",
+  "share",
+  "sharePrice",
+  "shareout",
+  "socialFund",
+  "status",
+  "steps",
+  "template",
+  "termMonths",
+  "territoryCode",
+  "text",
+  "timeZone",
+  "to",
+  "transactionId",
+  "type",
+  "under",
+  "userId",
+  "validFrom",
+  "version",
+  "village",
+  "voluntary",
+  "weekday",
+  "windowMonths",
+  "withdrawals",
+  "yearlyCapPercent",
+] as const;
+export type FieldName = (typeof FIELD_NAMES)[number];
+
+/** The checks a schema's refinements name in their params ({ check: "tenths", ... }). */
+export type ValidationCheck =
+  | "tenths"
+  | "aboveCriterionMax"
+  | "topStepAwardsMax"
+  | "thresholdsGoDown"
+  | "lowerStepAwardsLess"
+  | "oneCriterionCounts"
+  | "bandBelowB"
+  | "bandAboveTotal"
+  | "daysInYear"
+  | "controlCharacters"
+  | "nameRequired"
+  | "sharesMinAboveMax"
+  | "sharePricePositive";

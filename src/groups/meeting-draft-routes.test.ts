@@ -155,6 +155,28 @@ describeEachDatabase("the meeting draft", (use) => {
     expect(next.groupLoans).toEqual([{ loanId: mfoLoan, due: "0.00", amount: "0.00" }]);
   });
 
+  it("is documented in the OpenAPI, its `meeting` the very schema of the meeting body", async () => {
+    const doc = (await app.inject({ method: "GET", url: "/api/openapi.json" })).json();
+    const draft = doc.paths["/api/v1/groups/{groupId}/meetings/draft"].get;
+    const json = (o: { content: Record<string, { schema: object }> }) =>
+      o.content["application/json"]?.schema;
+    const plain = (schema: unknown) =>
+      JSON.parse(JSON.stringify(schema, (key, value) => (key === "description" ? undefined : value)));
+    const shown = json(draft.responses["200"]) as { properties: Record<string, unknown> };
+    expect(Object.keys(shown.properties)).toEqual([
+      "groupId",
+      "currency",
+      "heldOn",
+      "meeting",
+      "cashBefore",
+      "members",
+      "groupLoans",
+    ]);
+    const body = json(doc.paths["/api/v1/groups/{groupId}/meetings"].post.requestBody);
+    expect(plain(shown.properties.meeting)).toEqual(plain(body));
+    expect(draft.parameters.map((p: { name: string }) => p.name)).toContain("on");
+  });
+
   it("answers 422 for a date before the latest meeting or not in the calendar, 404 for another tenant", async () => {
     const w = await groupWorld(use().db);
     const call = as(app, w.bookkeeper);

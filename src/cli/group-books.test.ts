@@ -229,4 +229,29 @@ describe("qadam group: the books kept from the command line", () => {
     expect(bad.code).toBe(1);
     expect(bad.err).toContain("bands.A: The field “grade A threshold” is below band B (80).");
   });
+
+  it("prints what is due at a meeting, a body record-meeting takes unchanged", async () => {
+    // C's loan of 4 March (1,000.00 over 2 months at 2 %): installment 1 due on 4 April, with the
+    // interest of the month begun that day.
+    const res = await on(["group", "meeting-draft", "--on", "2026-04-08", "--json"]);
+    expect(res.code).toBe(0);
+    const draft = JSON.parse(res.out);
+    expect(draft.heldOn).toBe("2026-04-08");
+    const loanOfC = draft.members.find((m: { personId: string }) => m.personId === c).loans[0];
+    expect(loanOfC).toMatchObject({ principal: "500.00", interest: "40.00", daysLate: 4 });
+    expect(draft.meeting.lines).toContainEqual({
+      kind: "repayment",
+      personId: c,
+      loanId: loanOfC.loanId,
+      amount: "540.00",
+    });
+    const recorded = await on(["group", "record-meeting", "--file", file(draft.meeting), "--json"]);
+    expect(recorded.code).toBe(0);
+    expect(JSON.parse(recorded.out).cashAfter).toBe(draft.meeting.cashCounted);
+    const text = await on(["group", "meeting-draft", "--on", "2026-04-15"]);
+    expect(text.out).toContain("Meeting of 2026-04-15");
+    const bad = await on(["group", "meeting-draft", "--on", "2026-04-31"]);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain("--on must be a date");
+  });
 });

@@ -112,18 +112,30 @@ describe("qadam group", () => {
     const [a, b, c] = w.members as [string, string, string];
     // 4,000.00 saved, 20.00 interest and 100.00 fines: each member gets 3 % on her savings.
     const shown = JSON.parse(preview.out);
+    const paid = (payout: string) => ({ payout, cashNow: payout, carriedOver: "0.00" });
     expect(shown).toEqual({
       method: "standard",
+      sharedAs: "standard",
+      cycleFrom: "2026-01-01",
+      closesOn: "2026-02-04",
+      currency: "KZT",
       distributable: "4120.00",
+      cash: "4120.00",
+      loansOutstanding: "0.00",
+      interestDue: "0.00",
+      socialFund: "0.00",
+      owed: "0.00",
+      cashNow: "4120.00",
+      carriedOver: "0.00",
       members: expect.arrayContaining([
-        { personId: a, savings: "2000.00", payout: "2060.00" },
-        { personId: b, savings: "1000.00", payout: "1030.00" },
-        { personId: c, savings: "1000.00", payout: "1030.00" },
+        { personId: a, savings: "2000.00", ...paid("2060.00") },
+        { personId: b, savings: "1000.00", ...paid("1030.00") },
+        { personId: c, savings: "1000.00", ...paid("1030.00") },
       ]),
     });
     expect(shown.members).toHaveLength(3);
     const text = await qadam([...args, "--preview"]);
-    expect(text.out).toContain("Distributable 4120.00");
+    expect(text.out).toContain("Net worth shared 4120.00 = cash 4120.00 + loans outstanding 0.00");
     const closed = await qadam([...args, "--json"]);
     expect(closed.code).toBe(0);
     expect(JSON.parse(closed.out)).toMatchObject({

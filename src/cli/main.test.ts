@@ -20,6 +20,7 @@ describe("qadam", () => {
         "0005_loans_at_risk",
         "0006_groups",
         "0007_loan_requests",
+        "0008_shareout_carried",
         "0009_login_throttle",
       ],
       current: "0009_login_throttle",

@@ -113,8 +113,13 @@ describeEachDatabase("share-out routes", (use) => {
     const preview = await as(app, auditor)({ method: "GET", url: url(w, "/shareout?on=2026-01-31") });
     expect(preview.json()).toMatchObject({
       openLoans: 1,
+      cash: "500.00",
       loansOutstanding: "1000.00",
-      distributable: "500.00",
+      // The loan's first month (2 %) has begun: 20.00 due. The net worth is shared, not the cash.
+      interestDue: "20.00",
+      distributable: "1520.00",
+      cashNow: "500.00",
+      carriedOver: "1020.00",
     });
     const byAuditor = await as(
       app,
@@ -137,10 +142,13 @@ describeEachDatabase("share-out routes", (use) => {
       payload: { on: "2026-01-31", carryOverLoans: true },
     });
     expect(carried.statusCode).toBe(201);
-    expect(carried.json().members.map((m: { payout: string }) => m.payout)).toEqual([
-      "166.67",
-      "166.67",
-      "166.66",
-    ]);
+    type Line = { payout: string; cashNow: string; carriedOver: string };
+    const members: Line[] = carried.json().members;
+    expect(members.map((m) => m.payout)).toEqual(["506.67", "506.67", "506.66"]);
+    expect(members.map((m) => m.cashNow)).toEqual(["166.67", "166.67", "166.66"]);
+    expect(members.map((m) => m.carriedOver)).toEqual(["340.00", "340.00", "340.00"]);
+    const book = (await call({ method: "GET", url: url(w, `/members/${a}/passbook`) })).json();
+    expect(book.savings).toBe("340.00");
+    expect(book.lines.at(-1)).toMatchObject({ kind: "shareoutCarriedOver", amount: "340.00" });
   });
 });

@@ -22,12 +22,30 @@ export const shareoutSchema = z.object({
   cycleFrom: text,
   closesOn: text,
   currency: text,
-  distributable: text,
-  /** Kept by the group, not shared out. */
-  socialFund: text,
+  distributable: text.describe(
+    "The value shared: the group's net worth on closesOn = cash + loansOutstanding + interestDue − socialFund − owed = Σ members' payout",
+  ),
+  cash: text.describe("Loan-fund cash: the cash box and the bank"),
+  socialFund: text.describe("Kept by the group, not shared out"),
   openLoans: z.number().int(),
-  loansOutstanding: text,
-  members: z.array(z.object({ personId: text, name: text, savings: text, profit: text, payout: text })),
+  loansOutstanding: text.describe("Principal of the internal loans still open"),
+  interestDue: text.describe("Interest charged on those loans and not yet paid"),
+  owed: text.describe("What the group owes outside (federation, MFO and other loans)"),
+  cashNow: text.describe(
+    "Paid in cash at the share-out: the cash less what the group owes, at most the net worth",
+  ),
+  carriedOver: text.describe("Left in the group as members' opening savings of the next cycle"),
+  members: z.array(
+    z.object({
+      personId: text,
+      name: text,
+      savings: text,
+      profit: text.describe("payout − savings"),
+      payout: text.describe("Her claim on the net worth: cashNow + carriedOver"),
+      cashNow: text.describe("Paid to her in cash now: her claim's share of the cash paid"),
+      carriedOver: text.describe("Kept as her opening savings of the next cycle"),
+    }),
+  ),
 });
 export type ShareoutDto = z.infer<typeof shareoutSchema>;
 
@@ -41,15 +59,22 @@ function shareoutDto(p: ShareoutPreview): ShareoutDto {
     closesOn: p.closesOn,
     currency: p.currency,
     distributable: m(p.distributable),
+    cash: m(p.cash),
     socialFund: m(p.socialFund),
     openLoans: p.openLoans,
     loansOutstanding: m(p.loansOutstanding),
+    interestDue: m(p.interestDue),
+    owed: m(p.owed),
+    cashNow: m(p.cashNow),
+    carriedOver: m(p.carriedOver),
     members: p.members.map((x) => ({
       personId: x.personId,
       name: x.name,
       savings: m(x.savings),
       profit: m(x.profit),
       payout: m(x.payout),
+      cashNow: m(x.cashNow),
+      carriedOver: m(x.carriedOver),
     })),
   };
 }
@@ -84,7 +109,8 @@ export const cycleRoutes: RouteModule = (fastify, deps) => {
     {
       schema: {
         tags,
-        summary: "Close the cycle and pay the share-out; open internal loans are refused unless carried over",
+        summary:
+          "Close the cycle and pay the share-out; open internal loans are refused unless carried over (then what is not paid in cash becomes each member's opening savings)",
         params: groupParams,
         body: z.strictObject({ on: date, carryOverLoans: z.boolean().default(false) }),
         response: { 201: shareoutSchema.extend({ shareoutId: text }) },

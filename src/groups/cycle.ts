@@ -1,10 +1,16 @@
 // The end of a savings cycle: the share-out previewed, then committed. The cycle runs from the day
-// after the group's last share-out (or its first rules) to the closing date. What is distributable is
-// the loan-fund cash — cash box and bank — less what the group owes outside; the social fund is kept
-// in its own box and is never shared. Internal loans must be repaid first, or carried over explicitly:
-// then they stay with the group as its fund for the next cycle, and only cash is paid out.
-// The commit closes the cycle's income and expenses into retained earnings and pays every member in
-// one journal entry: her savings (party lines) and her share of the profit.
+// after the group's last share-out (or its first rules) to the closing date. What is shared is the
+// group's net worth on that date (shareout.ts: groupNetWorth): cash box and bank, internal loans
+// outstanding and the interest due on them, less the social fund (kept in its own box, never shared)
+// and what the group owes outside. Each member's claim is her share of it by the rules' method. The
+// cash paid now is the loan-fund cash less the group's debts (they are covered first), at most the net
+// worth, divided in proportion to the claims; internal loans must be repaid first or carried over
+// explicitly, and then what a member is not paid in cash stays hers as opening savings of the next
+// cycle. Σ cash paid + Σ carried over = Σ claims = net worth, to the minor unit.
+// The commit, in one journal entry: the cycle's income and expenses closed into retained earnings;
+// the interest due moved from next cycle's interest income into this cycle's result (it is shared now,
+// so its collection later only settles it); each member's savings closed, her claim's profit or loss
+// from retained earnings, the carried-over part credited back to her savings; the cash paid out.
 
 import { describeEntry } from "../books/descriptions.js";
 import { postEntry } from "../books/store.js";
@@ -18,10 +24,18 @@ import { isUniqueViolation } from "../platform/db/constraint-errors.js";
 import type { Db } from "../platform/db/database.js";
 import { toBigInt } from "../platform/db/ints.js";
 import { DomainError } from "../platform/errors.js";
+import { internalLoanOn } from "./internal-loans.js";
 import type { ShgAccount } from "./meeting.js";
 import { rulesOn } from "./rules.js";
-import { type ShareoutMethod, shareOut } from "./shareout.js";
-import { findGroup, groupAccounts, groupBalances, latestMeeting, rulesVersions } from "./store.js";
+import { groupNetWorth, payInCash, type ShareoutMethod, shareOut } from "./shareout.js";
+import {
+  findGroup,
+  groupAccounts,
+  groupBalances,
+  latestMeeting,
+  openLoansOf,
+  rulesVersions,
+} from "./store.js";
 
 export interface ShareoutPreview {
   groupId: string;
@@ -30,13 +44,36 @@ export interface ShareoutPreview {
   cycleFrom: string;
   closesOn: string;
   currency: string;
+  /** The value shared: the group's net worth on closesOn (= Σ claims). */
   distributable: bigint;
+  /** Loan-fund cash: the cash box and the bank. */
+  cash: bigint;
   /** Kept by the group: not shared out. */
   socialFund: bigint;
   /** Internal loans still open (carried over when the cycle closes with carryOverLoans). */
   openLoans: number;
   loansOutstanding: bigint;
-  members: Array<{ personId: string; name: string; savings: bigint; profit: bigint; payout: bigint }>;
+  /** Interest charged on the open internal loans and not yet paid. */
+  interestDue: bigint;
+  /** What the group owes outside (federation, MFO and other loans). */
+  owed: bigint;
+  /** Paid in cash now, all members together. */
+  cashNow: bigint;
+  /** Left in the group as opening savings of the next cycle, all members together. */
+  carriedOver: bigint;
+  members: ShareoutMemberLine[];
+}
+
+export interface ShareoutMemberLine {
+  personId: string;
+  name: string;
+  savings: bigint;
+  /** payout − savings. */
+  profit: bigint;
+  /** Her claim on the net worth: cashNow + carriedOver. */
+  payout: bigint;
+  cashNow: bigint;
+  carriedOver: bigint;
 }
 
 const SAVING_KINDS: Record<string, 1n | -1n> = { savings: 1n, voluntarySavings: 1n, withdrawal: -1n };
@@ -99,27 +136,25 @@ async function computeShareout(db: Db, group: Organisation, on: string) {
     if (held !== inCycle)
       movements.set(personId, [{ on: cycleFrom, minor: held - inCycle }, ...(movements.get(personId) ?? [])]);
   }
-  const open = await db
-    .selectFrom("internalLoans")
-    .select((eb) => [
-      eb.fn.countAll<number>().as("n"),
-      eb.fn.sum<string | number | bigint>("principalOutstanding").as("p"),
-    ])
-    .where("tenantId", "=", group.tenantId)
-    .where("orgId", "=", group.id)
-    .where("status", "=", "open")
-    .executeTakeFirstOrThrow();
-  const loanFundCash = balances.account.cashBox + balances.account.bank;
-  const distributable = loanFundCash + balances.account.externalLoans; // external loans are a credit balance
+  const open = (await openLoansOf(db, group)).filter((l) => l.terms.issuedOn <= on);
+  let interestDue = 0n;
+  for (const loan of open) interestDue += internalLoanOn(loan.terms, loan.repayments, on).interestOwed;
+  const a = balances.account;
+  const owed = -a.externalLoans; // a credit balance
+  const netWorth = groupNetWorth({
+    cash: a.cashBox + a.bank,
+    socialFundCash: a.socialFundCash,
+    loansOutstanding: a.loansToMembers,
+    interestDue,
+    socialFund: -a.socialFund,
+    owed,
+  });
   const members = [...movements.entries()].map(([personId, list]) => ({ personId, movements: list }));
   if (members.length === 0 || members.every((m) => m.movements.reduce((s, x) => s + x.minor, 0n) === 0n))
     throw new DomainError("SHAREOUT_NOTHING_SAVED");
-  if (distributable < 0n)
-    throw new DomainError("SHAREOUT_CASH_BELOW_DEBTS", {
-      cash: formatted(loanFundCash, group),
-      debts: formatted(-balances.account.externalLoans, group),
-    });
-  const result = shareOut({ method: rules.cycle.shareout, distributable, closesOn: on, members });
+  const result = shareOut({ method: rules.cycle.shareout, distributable: netWorth, closesOn: on, members });
+  // The group's debts are covered from its cash first; the rest of the cash is paid against the claims.
+  const paid = payInCash(result, a.cashBox + a.bank - owed);
   const names = await namesOf(
     db,
     group,
@@ -132,11 +167,21 @@ async function computeShareout(db: Db, group: Organisation, on: string) {
     cycleFrom,
     closesOn: on,
     currency: group.currency,
-    distributable,
-    socialFund: -balances.account.socialFund,
-    openLoans: Number(open.n),
-    loansOutstanding: toBigInt(open.p),
-    members: result.members.map((m) => ({ ...m, name: names.get(m.personId) ?? "" })),
+    distributable: netWorth,
+    cash: a.cashBox + a.bank,
+    socialFund: -a.socialFund,
+    openLoans: open.length,
+    loansOutstanding: a.loansToMembers,
+    interestDue,
+    owed,
+    cashNow: paid.reduce((s, p) => s + p.cash, 0n),
+    carriedOver: paid.reduce((s, p) => s + p.carried, 0n),
+    members: result.members.map((m, i) => ({
+      ...m,
+      name: names.get(m.personId) ?? "",
+      cashNow: paid[i]?.cash ?? 0n,
+      carriedOver: paid[i]?.carried ?? 0n,
+    })),
   };
   return { preview, accounts, balances };
 }
@@ -169,7 +214,7 @@ export async function previewShareout(
 
 /**
  * Closes the cycle on `on` and pays the share-out. Errors: SHAREOUT_LOANS_OPEN (unless carryOverLoans),
- * SHAREOUT_NOTHING_SAVED, SHAREOUT_CASH_BELOW_DEBTS, MEETING_NO_RULES, MEETING_DATE_ORDER,
+ * SHAREOUT_NOTHING_SAVED, SHAREOUT_NET_WORTH_NEGATIVE, MEETING_NO_RULES, MEETING_DATE_ORDER,
  * MEETING_DATE_IN_FUTURE, PERIOD_INVALID, CONCURRENT_UPDATE (two closings of the same day).
  */
 export async function closeCycle(
@@ -185,6 +230,11 @@ export async function closeCycle(
   const { preview, accounts, balances } = await computeShareout(trx, group, input.on);
   if (preview.openLoans > 0 && !input.carryOverLoans)
     throw new DomainError("SHAREOUT_LOANS_OPEN", { count: preview.openLoans });
+  if (preview.distributable < 0n)
+    throw new DomainError("SHAREOUT_NET_WORTH_NEGATIVE", {
+      worth: formatted(preview.distributable, group),
+      debts: formatted(preview.owed, group),
+    });
   const cur = group.currency;
   const lines: Array<{ account: string; amount: ReturnType<typeof money>; memo: string; party?: string }> =
     [];
@@ -198,7 +248,15 @@ export async function closeCycle(
   }
   if (result !== 0n)
     lines.push({ account: accounts.retainedEarnings, amount: money(result, cur), memo: "cycle closed" });
-  // 2. Each member: her savings back, her share of the profit (or loss) from retained earnings.
+  // The interest due on loans carried over is this cycle's income, shared now: next cycle's interest
+  // income starts with it as a debit, which its collection then settles.
+  if (preview.interestDue !== 0n) {
+    const memo = "interest due on loans carried over, shared in this cycle";
+    lines.push({ account: accounts.interest, amount: money(preview.interestDue, cur), memo });
+    lines.push({ account: accounts.retainedEarnings, amount: money(-preview.interestDue, cur), memo });
+  }
+  // 2. Each member: her savings closed, her share of the profit (or loss) from retained earnings, and
+  // what she is not paid in cash back to her savings as the next cycle's opening balance.
   let paid = 0n;
   for (const m of preview.members) {
     if (m.savings !== 0n)
@@ -216,7 +274,14 @@ export async function closeCycle(
         memo: "share-out",
         party: m.personId,
       });
-    paid += m.payout;
+    if (m.carriedOver !== 0n)
+      lines.push({
+        account: accounts.savings,
+        amount: money(-m.carriedOver, cur),
+        memo: "share-out: carried over as opening savings",
+        party: m.personId,
+      });
+    paid += m.cashNow;
   }
   // 3. Paid from the cash box first, then the bank.
   const fromBox =
@@ -266,6 +331,7 @@ export async function closeCycle(
         personId: m.personId,
         savings: m.savings.toString(),
         payout: m.payout.toString(),
+        carriedOver: m.carriedOver.toString(),
       })),
     )
     .execute();

@@ -46,6 +46,7 @@ const SAVING_SIGN: Record<string, 1n | -1n | 0n> = {
   voluntarySavings: 1n,
   withdrawal: -1n,
   shareoutPayout: -1n,
+  shareoutCarriedOver: 1n,
 };
 
 /** A member's passbook from the posted meetings of the group (NOT_FOUND if she never belonged to it). */
@@ -84,7 +85,7 @@ export async function passbook(db: Db, actor: Actor, groupId: string, personId: 
   const shareouts = await db
     .selectFrom("shareoutLines as s")
     .innerJoin("shareouts as o", "o.id", "s.shareoutId")
-    .select(["o.id", "o.closedOn", "s.savings", "s.payout"])
+    .select(["o.id", "o.closedOn", "s.savings", "s.payout", "s.carriedOver"])
     .where("o.orgId", "=", group.id)
     .where("s.personId", "=", personId)
     .execute();
@@ -100,16 +101,27 @@ export async function passbook(db: Db, actor: Actor, groupId: string, personId: 
       amount: toBigInt(r.amount),
       interest: r.interest === null ? null : toBigInt(r.interest),
     })),
-    ...shareouts.map((s) => ({
-      heldOn: s.closedOn,
-      meetingId: s.id,
-      lineNo: 0,
-      kind: "shareoutPayout",
-      amount: toBigInt(s.savings),
-      interest: null,
-      internalLoanId: null,
-      detail: `payout ${toBigInt(s.payout)}`,
-    })),
+    // A share-out closes her savings (detail: her claim and the cash paid); what she was not paid in
+    // cash comes back as her opening savings of the next cycle.
+    ...shareouts.flatMap((s) => {
+      const claim = toBigInt(s.payout);
+      const carried = toBigInt(s.carriedOver);
+      const closed = {
+        heldOn: s.closedOn,
+        meetingId: s.id,
+        lineNo: 0,
+        kind: "shareoutPayout",
+        amount: toBigInt(s.savings),
+        interest: null,
+        internalLoanId: null,
+        detail: `payout ${claim}; cash ${claim - carried}; carried over ${carried}`,
+      };
+      if (carried === 0n) return [closed];
+      return [
+        closed,
+        { ...closed, lineNo: 1, kind: "shareoutCarriedOver", amount: carried, detail: "opening savings" },
+      ];
+    }),
   ].sort((a, b) => (a.heldOn < b.heldOn ? -1 : a.heldOn > b.heldOn ? 1 : 0));
   for (const r of all) {
     savings += (SAVING_SIGN[r.kind] ?? 0n) * r.amount;

@@ -162,8 +162,11 @@ async function countBooks(
       .select([
         "s.orgId",
         (eb) => eb.fn.countAll<Int>().as("n"),
-        sql<Int>`sum((select sum(l.payout) from shareout_lines l where l.shareout_id = s.id))`.as("paid"),
-        sql<Int>`sum((select sum(l.savings) from shareout_lines l where l.shareout_id = s.id))`.as(
+        // Paid in cash: the claims less what stayed in the group as opening savings.
+        sql<Int>`sum((select sum(l.payout - l.carried_over) from shareout_lines l where l.shareout_id = s.id))`.as(
+          "paid",
+        ),
+        sql<Int>`sum((select sum(l.savings - l.carried_over) from shareout_lines l where l.shareout_id = s.id))`.as(
           "returned",
         ),
       ])
@@ -199,7 +202,8 @@ async function countBooks(
     if (!t) continue;
     t.shareouts += toCount(r.n);
     t.sharedOut += toBigInt(r.paid);
-    // A share-out gives the members' savings back through account 21: that is not a withdrawal.
+    // A share-out gives the members' savings back through account 21 (less what it carries over as
+    // opening savings, credited back to 21): that is not a withdrawal, nor is the carrying over a saving.
     t.savedInPeriod += toBigInt(r.returned);
   }
 }

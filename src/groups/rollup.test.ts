@@ -340,6 +340,36 @@ describeEachDatabase("the group roll-up", (use) => {
     ).rejects.toMatchObject({ code: "PERIOD_INVALID" });
   });
 
+  it("counts as shared out the cash paid, and a share-out's carried-over savings as neither saved nor paid", async () => {
+    const w = await groupWorld(use().db, DEFAULT_RULES, 3);
+    const [a] = w.members as [string];
+    const everyone = (heldOn: string, lines: MeetingLine[] = []): MeetingInput => ({
+      heldOn,
+      attendance: w.members.map((personId) => ({ personId, status: "present" as Attendance })),
+      lines: [
+        ...w.members.map((personId) => ({ kind: "savings" as const, personId, amount: 50_000n })),
+        ...lines,
+      ],
+      cashCounted: null,
+    });
+    await w.run((trx, ctx) =>
+      recordMeeting(
+        trx,
+        ctx,
+        w.groupId,
+        everyone("2026-01-07", [
+          { kind: "loan", personId: a, amount: 60_000n, termMonths: 2, purpose: null },
+        ]),
+      ),
+    );
+    // 1,500.00 saved, 600.00 lent: 900.00 paid in cash, 600.00 carried over as opening savings.
+    await w.run((trx, ctx) => closeCycle(trx, ctx, w.groupId, { on: "2026-01-07", carryOverLoans: true }));
+    const facts = only(await rollUp(w.db, cliActor(w.t), w.groupId, PERIOD)).total.facts;
+    expect(facts.sharedOut).toBe(90_000n);
+    expect(facts.savedInPeriod).toBe(150_000n);
+    expect(facts.savingsTotal).toBe(60_000n);
+  });
+
   it("answers GET /api/v1/orgs/{orgId}/group-rollup in major units, 404 to other tenants", async () => {
     const { w } = s;
     const app = await testApp(use());

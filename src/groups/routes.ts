@@ -10,6 +10,7 @@ import { calendarDate as date, recordId } from "../platform/http/schemas.js";
 import { adoptRules } from "./commands.js";
 import { cycleRoutes } from "./cycle-routes.js";
 import { gradeRoutes } from "./grade-routes.js";
+import { meetingDraftRoutes } from "./meeting-draft-routes.js";
 import { meetingInputJson } from "./meeting-input.js";
 import {
   correctMeetingJson,
@@ -186,6 +187,7 @@ export const groupRoutes: RouteModule = async (fastify, deps) => {
       meetingRegularity(deps.db, actorOf(request), request.params.groupId, request.query, deps.clock.now()),
   );
 
+  await meetingDraftRoutes(fastify, deps);
   await cycleRoutes(fastify, deps);
   await gradeRoutes(fastify, deps);
 };

@@ -1,6 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  groupNetWorth,
+  type NetWorthParts,
+  payInCash,
   SHAREOUT_METHODS,
   type ShareoutInput,
   type ShareoutMember,
@@ -193,6 +196,16 @@ describe("a loss", () => {
     ]);
   });
 
+  it("shares a negative net worth in proportion to savings, as a claim against each member", () => {
+    // The group owes 10.01 KZT more than it has; 5.00 and 15.00 saved: exact −2.5025 and −7.5075.
+    const members = [saver("aigerim", 500n), saver("bota", 1_500n)];
+    for (const method of SHAREOUT_METHODS) {
+      const result = shareOut({ method, distributable: -1_001n, closesOn: CLOSES_ON, members });
+      expect(result.sharedAs).toBe("standard");
+      expect(result.members.map((m) => m.payout)).toEqual([-250n, -751n]);
+    }
+  });
+
   it("pays nothing when the whole fund is lost", () => {
     expect(payouts({ method: "flat", distributable: 0n, closesOn: CLOSES_ON, members: threeSavers })).toEqual(
       [0n, 0n, 0n],
@@ -230,8 +243,8 @@ describe("refusals", () => {
     refuses({ ...base, members: [saver("aigerim", 0n)] }, "nothing-saved");
   });
 
-  it("refuses a negative amount to share", () => {
-    refuses({ ...base, distributable: -1n, members: [saver("aigerim", 500n)] }, "negative-distributable");
+  it("refuses a debt to share when nobody saved", () => {
+    refuses({ ...base, distributable: -1n, members: [saver("aigerim", 0n)] }, "nothing-saved");
   });
 
   it("refuses a movement after the closing date", () => {
@@ -369,6 +382,146 @@ describe("share-out invariants", () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe("the group's net worth", () => {
+  it("counts the loans outstanding and the interest due on them, less the social fund and the debts", () => {
+    // 18,260.51 in the box and the bank, 184,894.89 still lent out with 1,234.00 of interest due, a
+    // social fund of 243.00 in its own box, 10,000.00 owed to the federation.
+    const parts: NetWorthParts = {
+      cash: 1_826_051n,
+      socialFundCash: 24_300n,
+      loansOutstanding: 18_489_489n,
+      interestDue: 123_400n,
+      socialFund: 24_300n,
+      owed: 1_000_000n,
+    };
+    expect(groupNetWorth(parts)).toBe(1_826_051n + 18_489_489n + 123_400n - 1_000_000n);
+    expect(groupNetWorth({ ...parts, socialFundCash: 0n })).toBe(19_414_640n);
+  });
+
+  it("shares the net worth, not the cash, so that lending out the fund is no loss", () => {
+    // 3 × 50,000.00 saved; 60,000.00 lent with 1,200.00 of interest due; 90,000.00 + 5,000.00 of
+    // fines in the box: net worth 156,200.00, a profit of 6,200.00, not a loss of 55,000.00.
+    const members = [saver("aigerim", 5_000_000n), saver("bota", 5_000_000n), saver("dana", 5_000_000n)];
+    const worth = groupNetWorth({
+      cash: 9_500_000n,
+      socialFundCash: 0n,
+      loansOutstanding: 6_000_000n,
+      interestDue: 120_000n,
+      socialFund: 0n,
+      owed: 0n,
+    });
+    const result = shareOut({ method: "flat", distributable: worth, closesOn: CLOSES_ON, members });
+    expect(result.sharedAs).toBe("flat");
+    expect(result.profit).toBe(620_000n);
+    // 6,200.00 ÷ 3 = 2,066.666…: claims 52,066.67 / 52,066.67 / 52,066.66 (ties by personId).
+    expect(result.members.map((m) => m.payout)).toEqual([5_206_667n, 5_206_667n, 5_206_666n]);
+    // 95,000.00 of cash paid in proportion to the claims; the rest stays as opening savings.
+    const paid = payInCash(result, 9_500_000n);
+    expect(paid.map((p) => p.cash)).toEqual([3_166_667n, 3_166_667n, 3_166_666n]);
+    expect(paid.map((p) => p.carried)).toEqual([2_040_000n, 2_040_000n, 2_040_000n]);
+  });
+
+  it("pays the claims wholly in cash when the cash covers them, and nothing in cash for a loss beyond savings", () => {
+    const members = [saver("aigerim", 1_000n), saver("bota", 3_000n)];
+    const rich = shareOut({ method: "standard", distributable: 4_400n, closesOn: CLOSES_ON, members });
+    expect(payInCash(rich, 10_000n)).toEqual([
+      { personId: "aigerim", cash: 1_100n, carried: 0n },
+      { personId: "bota", cash: 3_300n, carried: 0n },
+    ]);
+    const broke = shareOut({ method: "standard", distributable: -400n, closesOn: CLOSES_ON, members });
+    expect(payInCash(broke, 10_000n)).toEqual([
+      { personId: "aigerim", cash: 0n, carried: -100n },
+      { personId: "bota", cash: 0n, carried: -300n },
+    ]);
+  });
+});
+
+describe("share-out of a random group's net worth", () => {
+  const closesOn = "2026-02-05";
+  const day = fc
+    .integer({ min: 0, max: 400 })
+    .map((d) => new Date(Date.UTC(2025, 0, 1 + d)).toISOString().slice(0, 10));
+  const memberArb = fc.array(fc.record({ on: day, minor: fc.bigInt({ min: 0n, max: 3_000_000n }) }), {
+    minLength: 1,
+    maxLength: 5,
+  });
+  const amount = (max: bigint) => fc.oneof(fc.bigInt({ min: 0n, max }), fc.bigInt({ min: 0n, max: 30n }));
+  const groupArb = fc.record({
+    method: fc.constantFrom<ShareoutMethod>(...SHAREOUT_METHODS),
+    ids: fc.uniqueArray(fc.string({ minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 10 }),
+    movements: fc.array(memberArb, { minLength: 10, maxLength: 10 }),
+    parts: fc.record({
+      cash: amount(20_000_000n),
+      socialFundCash: amount(500_000n),
+      loansOutstanding: amount(30_000_000n),
+      interestDue: amount(1_000_000n),
+      socialFund: amount(500_000n),
+      owed: amount(40_000_000n),
+    }),
+  });
+
+  /** Her exact share by the rule applied, as numerator ÷ denominator. */
+  function exactShare(result: ReturnType<typeof shareOut>, input: ShareoutInput, i: number) {
+    const { distributable: d, totalSavings: s, profit } = result;
+    const saved = result.members[i]?.savings ?? 0n;
+    if (result.sharedAs === "flat") {
+      const savers = BigInt(result.members.filter((m) => m.savings > 0n).length);
+      return { n: saved > 0n ? saved * savers + profit : 0n, d: savers };
+    }
+    if (result.sharedAs === "time-weighted") {
+      const weights = input.members.map(({ movements }) => {
+        const w = movements.reduce(
+          (t, m) => t + m.minor * BigInt((Date.parse(closesOn) - Date.parse(m.on)) / 86_400_000),
+          0n,
+        );
+        return w > 0n ? w : 0n;
+      });
+      const total = weights.reduce((t, w) => t + w, 0n);
+      return { n: saved * total + profit * (weights[i] ?? 0n), d: total };
+    }
+    return { n: d * saved, d: s };
+  }
+
+  it("pays in cash and carries over exactly the net worth, each claim within one tiyn of its share", () => {
+    fc.assert(
+      fc.property(groupArb, ({ method, ids, movements, parts }) => {
+        const members = ids.map((personId, i) => ({ personId, movements: movements[i] ?? [] }));
+        const saved = members.reduce((s, m) => s + m.movements.reduce((t, x) => t + x.minor, 0n), 0n);
+        fc.pre(saved > 0n);
+        const worth = groupNetWorth(parts);
+        const input: ShareoutInput = { method, distributable: worth, closesOn, members };
+        const result = shareOut(input);
+        const paid = payInCash(result, parts.cash - parts.owed);
+        const claims = result.members.reduce((s, m) => s + m.payout, 0n);
+        const cash = paid.reduce((s, p) => s + p.cash, 0n);
+        const carried = paid.reduce((s, p) => s + p.carried, 0n);
+        expect(claims).toBe(worth);
+        expect(cash + carried).toBe(worth);
+        const cashAtHand = parts.cash - parts.owed;
+        let payable = worth;
+        if (cashAtHand < payable) payable = cashAtHand;
+        expect(cash).toBe(payable > 0n ? payable : 0n);
+        result.members.forEach((m, i) => {
+          if (worth >= 0n) expect(m.payout).toBeGreaterThanOrEqual(0n);
+          else expect(m.payout).toBeLessThanOrEqual(0n);
+          if (worth < 0n) expect(result.sharedAs).toBe("standard");
+          const { n, d } = exactShare(result, input, i);
+          const gap = m.payout * d - n;
+          expect(gap > -d && gap < d).toBe(true);
+          const line = paid[i];
+          expect(line?.personId).toBe(m.personId);
+          expect((line?.cash ?? 0n) + (line?.carried ?? 0n)).toBe(m.payout);
+          if (worth >= 0n) {
+            expect(line?.cash).toBeGreaterThanOrEqual(0n);
+            expect(line?.carried).toBeGreaterThanOrEqual(0n);
+          }
+        });
+      }),
+      { numRuns: 1000 },
     );
   });
 });

@@ -1,9 +1,11 @@
-// Share-out at the end of a savings-group cycle: the loan-fund cash is divided among the members,
-// exactly to the minor unit, by one of three stated methods.
+// Share-out at the end of a savings-group cycle: the group's net worth is divided among the members,
+// exactly to the minor unit, by one of three stated methods, and the cash at hand paid against it.
 //
 // Rules (all amounts bigint minor units; savingsᵢ = Σ of member i's movements in the cycle):
-// - distributable D is the loan-fund cash being shared; the social fund is not in it (the caller
-//   leaves it out). S = Σ savingsᵢ; profit P = D − S, negative for a loss.
+// - distributable D is the value being shared, the group's net worth (groupNetWorth): cash and bank,
+//   internal loans outstanding and the interest due on them, less the social fund and what the group
+//   owes. S = Σ savingsᵢ; profit P = D − S, negative for a loss. D itself may be negative (the group
+//   owes more than it has): every claim is then negative, in proportion to savings.
 // - standard: payoutᵢ = D × savingsᵢ ÷ S (value per share D ÷ S; a minor unit of savings is a share).
 // - flat: savings returned, P split equally among the members with savingsᵢ > 0 (a member who saved
 //   nothing this cycle receives nothing).
@@ -12,13 +14,17 @@
 //   withdrew everything still earns for the days her money was lent. When Σ wᵢ = 0 (everything saved
 //   on the closing day) the standard proportions apply.
 // - A loss (P < 0) is always shared as in standard, in proportion to savings, whatever the method, so
-//   that no payout can become negative; `sharedAs` reports the rule actually applied.
-// - Each exact share is floored; the residue D − Σ floors (0 ≤ residue < members) goes one minor unit
-//   at a time to the largest remainders (Hamilton), ties to the larger savings, then to the smaller
-//   personId (code-unit order). Hence Σ payoutᵢ = D, every payout ≥ 0, each within one minor unit of
-//   its exact share, and a member whose exact share is whole never gets an extra unit.
+//   that no payout can become negative while D ≥ 0; `sharedAs` reports the rule actually applied.
+// - Each exact share is floored (towards −∞); the residue D − Σ floors (0 ≤ residue < members) goes one
+//   minor unit at a time to the largest remainders (Hamilton), ties to the larger savings, then to the
+//   smaller personId (code-unit order). Hence Σ payoutᵢ = D, every payout ≥ 0 when D ≥ 0, each within
+//   one minor unit of its exact share, and a member whose exact share is whole never gets an extra unit.
+// - Cash against claims (payInCash): the cash the group can pay now, C = min(cash at hand, D) (0 when
+//   D ≤ 0), is divided in proportion to the claims by the same residue rule; what a member is not paid
+//   in cash, claimᵢ − cashᵢ ≥ 0, is carried over as her opening savings of the next cycle. Σ cash +
+//   Σ carried = Σ claims = D exactly.
 // - Refused with a ShareoutError (a RangeError): no members, a duplicate personId, a date that is not
-//   YYYY-MM-DD, a movement after closesOn, a negative total savings, D < 0, D > 0 with S = 0.
+//   YYYY-MM-DD, a movement after closesOn, a negative total savings, D ≠ 0 with S = 0.
 // Members come out in input order; the result does not depend on that order.
 import { daysBetween, isCalendarDate } from "../platform/clock.js";
 
@@ -40,7 +46,7 @@ export interface ShareoutMember {
 
 export interface ShareoutInput {
   method: ShareoutMethod;
-  /** Loan-fund cash to share out, in minor units; the social fund excluded. */
+  /** The value to share out, in minor units: the group's net worth (groupNetWorth). */
   distributable: bigint;
   /** The share-out date, YYYY-MM-DD: no movement may come after it. */
   closesOn: string;
@@ -52,6 +58,7 @@ export interface ShareoutLine {
   savings: bigint;
   /** payout − savings: her part of the profit, negative in a loss. */
   profit: bigint;
+  /** Her claim on the group's net worth. */
   payout: bigint;
 }
 
@@ -71,7 +78,6 @@ export const SHAREOUT_PROBLEMS = [
   "invalid-date",
   "movement-after-close",
   "negative-savings",
-  "negative-distributable",
   "nothing-saved",
 ] as const;
 export type ShareoutProblem = (typeof SHAREOUT_PROBLEMS)[number];
@@ -97,7 +103,7 @@ export function shareOut(input: ShareoutInput): Shareout {
   const { method, distributable, closesOn, members } = input;
   const savings = check(input);
   const totalSavings = savings.reduce((s, x) => s + x, 0n);
-  if (distributable > 0n && totalSavings === 0n)
+  if (distributable !== 0n && totalSavings === 0n)
     throw new ShareoutError("nothing-saved", null, "there is money to share but no savings to share it by");
   const profit = distributable - totalSavings;
 
@@ -129,10 +135,8 @@ export function shareOut(input: ShareoutInput): Shareout {
 }
 
 /** Validates the input and returns each member's savings, in input order. */
-function check({ distributable, closesOn, members }: ShareoutInput): bigint[] {
+function check({ closesOn, members }: ShareoutInput): bigint[] {
   if (members.length === 0) throw new ShareoutError("no-members", null, "a share-out needs members");
-  if (distributable < 0n)
-    throw new ShareoutError("negative-distributable", null, "the amount to share must not be negative");
   if (!isCalendarDate(closesOn))
     throw new ShareoutError("invalid-date", null, `closesOn ${closesOn} is not a YYYY-MM-DD date`);
   const seen = new Set<string>();
@@ -180,19 +184,19 @@ function timeWeightedShares(
   };
 }
 
-/** Floors every exact share, then hands out the residue one minor unit at a time (Hamilton). */
+/** Floors every exact share (towards −∞), then hands out the residue one unit at a time (Hamilton). */
 function largestRemainder(
   { numerators, denominator }: ExactShares,
   distributable: bigint,
   savings: readonly bigint[],
-  members: readonly ShareoutMember[],
+  members: ReadonlyArray<{ personId: string }>,
 ): bigint[] {
-  const payouts = numerators.map((n) => n / denominator);
+  const payouts = numerators.map((n) => floorDiv(n, denominator));
   let residue = distributable - payouts.reduce((s, p) => s + p, 0n);
   const order = numerators
     .map((n, i) => ({
       i,
-      remainder: n % denominator,
+      remainder: n - (payouts[i] ?? 0n) * denominator,
       savings: savings[i] ?? 0n,
       id: members[i]?.personId ?? "",
     }))
@@ -207,4 +211,65 @@ function largestRemainder(
     residue -= 1n;
   }
   return payouts;
+}
+
+/** ⌊n ÷ d⌋ for d > 0 (bigint division truncates towards zero). */
+function floorDiv(n: bigint, d: bigint): bigint {
+  const q = n / d;
+  return n % d !== 0n && n < 0n ? q - 1n : q;
+}
+
+/** The parts of a group's books on the share-out date that make up its net worth (minor units). */
+export interface NetWorthParts {
+  /** Loan-fund cash: the cash box and the bank. */
+  cash: bigint;
+  /** Cash held for the social fund (kept apart; it backs the social fund). */
+  socialFundCash: bigint;
+  /** Principal of the internal loans still outstanding. */
+  loansOutstanding: bigint;
+  /** Interest charged on those loans and not yet paid. */
+  interestDue: bigint;
+  /** The social fund (a liability to the members' welfare, never shared). */
+  socialFund: bigint;
+  /** What the group owes outside: loans from the federation, the MFO or others. */
+  owed: bigint;
+}
+
+/** The value a share-out divides: everything the group has, less the social fund and its debts. */
+export function groupNetWorth(p: NetWorthParts): bigint {
+  return p.cash + p.socialFundCash + p.loansOutstanding + p.interestDue - p.socialFund - p.owed;
+}
+
+export interface CashLine {
+  personId: string;
+  /** Paid in cash at the share-out. */
+  cash: bigint;
+  /** Left in the group as her opening savings of the next cycle. */
+  carried: bigint;
+}
+
+/**
+ * Pays the claims of a share-out from the cash at hand: min(cash, Σ claims) (nothing when the claims
+ * add up to zero or less) divided in proportion to the claims by the largest-remainder rule; the rest
+ * of each claim is carried over. Σ cash + Σ carried = Σ claims, and 0 ≤ cash ≤ claim for every
+ * claim ≥ 0. Members come out in the order of `shareout.members`.
+ */
+export function payInCash(shareout: Shareout, cashAtHand: bigint): CashLine[] {
+  const claims = shareout.members.map((m) => m.payout);
+  const total = claims.reduce((s, c) => s + c, 0n);
+  const available = cashAtHand > 0n ? cashAtHand : 0n;
+  const paid = total <= 0n ? 0n : available < total ? available : total;
+  const cash =
+    paid === 0n
+      ? claims.map(() => 0n)
+      : largestRemainder(
+          { numerators: claims.map((c) => c * paid), denominator: total },
+          paid,
+          shareout.members.map((m) => m.savings),
+          shareout.members,
+        );
+  return shareout.members.map((m, i) => {
+    const inCash = cash[i] ?? 0n;
+    return { personId: m.personId, cash: inCash, carried: m.payout - inCash };
+  });
 }

@@ -1,10 +1,11 @@
-// qadam group rules|adopt-rules|record-meeting|meeting|correct-meeting|passbook|missed-meetings|grades
-// and grading-table: a self-help group's books kept from the command line, with the JSON the API takes
+// qadam group rules|adopt-rules|meeting-draft|record-meeting|meeting|correct-meeting|passbook|
+// missed-meetings|grades and grading-table: a self-help group's books kept from the command line, with the JSON the API takes
 // and gives (a meeting file is the body of POST /groups/{id}/meetings), through the same commands.
 import type { Command } from "commander";
 import { adoptRules } from "../../groups/commands.js";
 import { gradeHistory, setGradingTable } from "../../groups/grades.js";
 import { gradingTableSchema } from "../../groups/grading.js";
+import { meetingDraft, meetingDraftDto } from "../../groups/meeting-draft-json.js";
 import { meetingInputJson } from "../../groups/meeting-input.js";
 import {
   correctMeetingJson,
@@ -117,6 +118,42 @@ export function groupBooksCommands(program: Command, io: CliIo): void {
       );
       if (opts.json) io.out(JSON.stringify({ ...adopted, rules }));
       else io.out(`Rules adopted from ${adopted.validFrom}`);
+    });
+
+  language(
+    common(
+      group
+        .command("meeting-draft")
+        .description(
+          "what is due at a meeting (default: the next one the rules expect); --json prints it with `meeting`, the body record-meeting takes",
+        ),
+    ),
+  )
+    .option("--on <date>", "the meeting's date, YYYY-MM-DD")
+    .action(async (opts: Options & { on?: string }) => {
+      const locale = localeOf(opts);
+      checkDateOption("--on", opts.on);
+      const draft = await asOperator(
+        io,
+        opts,
+        async (db, actor) =>
+          meetingDraftDto(await meetingDraft(db, actor, opts.group, opts.on ?? null, systemClock.now())),
+        locale,
+      );
+      if (opts.json) {
+        io.out(JSON.stringify(draft));
+        return;
+      }
+      io.out(
+        `Meeting of ${draft.heldOn}: cash in the box ${draft.cashBefore}, after it ${draft.meeting.cashCounted ?? ""} ${draft.currency}`,
+      );
+      for (const x of draft.members) {
+        const loans = x.loans.map((l) => `loan ${l.loanId} ${l.principal} + ${l.interest} interest`);
+        io.out(
+          `${x.name.padEnd(30)} savings ${x.savings}, social fund ${x.socialContribution}${x.fines === "0.00" ? "" : `, fine ${x.fines}`}${loans.length > 0 ? `; ${loans.join("; ")}` : ""}`,
+        );
+      }
+      for (const l of draft.groupLoans) io.out(`Group loan ${l.loanId}: due ${l.due}, repaid ${l.amount}`);
     });
 
   language(

@@ -46,12 +46,33 @@ export function criteriaIn(locale: Locale, criteria: readonly CriterionScore[]) 
   }));
 }
 
+/**
+ * The share-out as `--json` prints it: `distributable` is the net worth shared (= Σ payout); each
+ * member's `payout` is her claim, `cashNow` + `carriedOver` (what stays as her opening savings).
+ */
 function shareoutJson(p: ShareoutPreview) {
   const m = (minor: bigint) => formatMoney(money(minor, p.currency));
   return {
     method: p.method,
+    sharedAs: p.sharedAs,
+    cycleFrom: p.cycleFrom,
+    closesOn: p.closesOn,
+    currency: p.currency,
     distributable: m(p.distributable),
-    members: p.members.map((x) => ({ personId: x.personId, savings: m(x.savings), payout: m(x.payout) })),
+    cash: m(p.cash),
+    loansOutstanding: m(p.loansOutstanding),
+    interestDue: m(p.interestDue),
+    socialFund: m(p.socialFund),
+    owed: m(p.owed),
+    cashNow: m(p.cashNow),
+    carriedOver: m(p.carriedOver),
+    members: p.members.map((x) => ({
+      personId: x.personId,
+      savings: m(x.savings),
+      payout: m(x.payout),
+      cashNow: m(x.cashNow),
+      carriedOver: m(x.carriedOver),
+    })),
   };
 }
 
@@ -59,14 +80,18 @@ function printShareout(io: CliIo, p: ShareoutPreview): void {
   const m = (minor: bigint) => formatMoney(money(minor, p.currency)).padStart(14);
   const how = p.sharedAs === p.method ? p.method : `${p.method}, shared as ${p.sharedAs}`;
   io.out(`Share-out of the cycle ${p.cycleFrom} – ${p.closesOn} (${how}), ${p.currency}`);
+  const t = (minor: bigint) => formatMoney(money(minor, p.currency));
   io.out(
-    `Distributable ${formatMoney(money(p.distributable, p.currency))}; social fund kept ${formatMoney(money(p.socialFund, p.currency))}`,
+    `Net worth shared ${t(p.distributable)} = cash ${t(p.cash)} + loans outstanding ${t(p.loansOutstanding)} + interest due ${t(p.interestDue)} − owed ${t(p.owed)} (social fund kept ${t(p.socialFund)})`,
   );
+  io.out(`Paid in cash now ${t(p.cashNow)}; carried over as opening savings ${t(p.carriedOver)}`);
   io.out(
-    `${"Member".padEnd(30)} ${"Savings".padStart(14)} ${"Profit".padStart(14)} ${"Payout".padStart(14)}`,
+    `${"Member".padEnd(30)} ${"Savings".padStart(14)} ${"Claim".padStart(14)} ${"Cash now".padStart(14)} ${"Carried over".padStart(14)}`,
   );
   for (const x of p.members)
-    io.out(`${(x.name || x.personId).padEnd(30)} ${m(x.savings)} ${m(x.profit)} ${m(x.payout)}`);
+    io.out(
+      `${(x.name || x.personId).padEnd(30)} ${m(x.savings)} ${m(x.payout)} ${m(x.cashNow)} ${m(x.carriedOver)}`,
+    );
 }
 
 export function groupCommands(program: Command, io: CliIo): void {

@@ -15,6 +15,7 @@ import * as m0004 from "./migrations/0004_daily_balances.js";
 import * as m0005 from "./migrations/0005_loans_at_risk.js";
 import * as m0006 from "./migrations/0006_groups.js";
 import * as m0007 from "./migrations/0007_loan_requests.js";
+import * as m0008 from "./migrations/0008_shareout_carried.js";
 import * as m0009 from "./migrations/0009_login_throttle.js";
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0005_loans_at_risk": m0005,
   "0006_groups": m0006,
   "0007_loan_requests": m0007,
+  "0008_shareout_carried": m0008,
   "0009_login_throttle": m0009,
 };
 

@@ -473,7 +473,10 @@ export interface ShareoutLinesTable {
   shareoutId: string;
   personId: string;
   savings: Int64;
+  /** Her claim on the group's net worth: cash paid + carried_over. */
   payout: Int64;
+  /** What stayed in the group as her opening savings of the next cycle (0008). */
+  carriedOver: Int64;
 }
 
 export interface GradingTablesTable {

@@ -149,6 +149,8 @@ export const en: Messages = {
     SHAREOUT_NOTHING_SAVED: "No member saved anything in this cycle; there is nothing to share out.",
     SHAREOUT_CASH_BELOW_DEBTS:
       "The group's loan-fund cash ({{cash}}) is less than what it owes outside ({{debts}}); nothing can be shared out.",
+    SHAREOUT_NET_WORTH_NEGATIVE:
+      "The group owes more ({{debts}} outside) than it has: its net worth is {{worth}}; nothing can be shared out.",
     INVALID_DATE: "“{{value}}” is not a date (use YYYY-MM-DD).",
     UNKNOWN_CURRENCY: "“{{currency}}” is not a known currency.",
     UNKNOWN_TIME_ZONE: "“{{timeZone}}” is not a known time zone.",

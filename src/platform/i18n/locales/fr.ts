@@ -157,6 +157,8 @@ export const fr: Messages = {
     SHAREOUT_NOTHING_SAVED: "Aucun membre n'a épargné pendant ce cycle ; il n'y a rien à partager.",
     SHAREOUT_CASH_BELOW_DEBTS:
       "La trésorerie du fonds de prêt du groupe ({{cash}}) est inférieure à ses dettes extérieures ({{debts}}) ; rien ne peut être partagé.",
+    SHAREOUT_NET_WORTH_NEGATIVE:
+      "Le groupe doit plus ({{debts}} à l'extérieur) qu'il ne possède : sa valeur nette est de {{worth}} ; rien ne peut être partagé.",
     INVALID_DATE: "« {{value}} » n'est pas une date (format AAAA-MM-JJ).",
     UNKNOWN_CURRENCY: "« {{currency}} » n'est pas une devise connue.",
     UNKNOWN_TIME_ZONE: "« {{timeZone}} » n'est pas un fuseau horaire connu.",

@@ -145,6 +145,8 @@ export const kk: Messages = {
     SHAREOUT_NOTHING_SAVED: "Бұл кезеңде ешкім жинақ жасамаған; бөлетін ештеңе жоқ.",
     SHAREOUT_CASH_BELOW_DEBTS:
       "Топ қорының ақшасы ({{cash}}) оның сыртқы қарыздарынан ({{debts}}) аз; бөлетін ештеңе жоқ.",
+    SHAREOUT_NET_WORTH_NEGATIVE:
+      "Топтың қарызы ({{debts}}) оның мүлкінен көп: таза құны {{worth}}; бөлетін ештеңе жоқ.",
     INVALID_DATE: "«{{value}}» күн емес (ЖЖЖЖ-АА-КК пішімін қолданыңыз).",
     UNKNOWN_CURRENCY: "«{{currency}}» валютасы белгісіз.",
     UNKNOWN_TIME_ZONE: "«{{timeZone}}» уақыт белдеуі белгісіз.",

@@ -146,6 +146,8 @@ export const ru: Messages = {
     SHAREOUT_NOTHING_SAVED: "В этом цикле никто не сделал сбережений; распределять нечего.",
     SHAREOUT_CASH_BELOW_DEBTS:
       "Денежные средства фонда группы ({{cash}}) меньше её внешних долгов ({{debts}}); распределять нечего.",
+    SHAREOUT_NET_WORTH_NEGATIVE:
+      "Группа должна больше ({{debts}} внешних долгов), чем имеет: её чистая стоимость {{worth}}; распределять нечего.",
     INVALID_DATE: "«{{value}}» — не дата (формат ГГГГ-ММ-ДД).",
     UNKNOWN_CURRENCY: "Валюта «{{currency}}» неизвестна.",
     UNKNOWN_TIME_ZONE: "Часовой пояс «{{timeZone}}» неизвестен.",

@@ -14,6 +14,7 @@ import * as m0003 from "./migrations/0003_loans.js";
 import * as m0004 from "./migrations/0004_daily_balances.js";
 import * as m0005 from "./migrations/0005_loans_at_risk.js";
 import * as m0006 from "./migrations/0006_groups.js";
+import * as m0011 from "./migrations/0011_loan_event_terms.js";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001_foundation": m0001,
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0004_daily_balances": m0004,
   "0005_loans_at_risk": m0005,
   "0006_groups": m0006,
+  "0011_loan_event_terms": m0011,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

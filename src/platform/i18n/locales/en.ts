@@ -84,6 +84,8 @@ export const en: Messages = {
       "The payment is {{amount}} more than what is owed ({{owed}}); record it as an advance or take less.",
     LOAN_ALREADY_REVERSED: "This repayment has already been reversed.",
     LOAN_REVERSAL_BLOCKED: "This repayment cannot be reversed: a later {{kind}} depends on it.",
+    LOAN_WRITE_OFF_BACKDATED:
+      "A write-off cannot be dated {{date}}, before the loan's last recorded event ({{last}}).",
     LOAN_NO_ADVANCE: "There is no advance to refund on this loan.",
     LOAN_GROUP_GRADE_REQUIRED:
       "“{{name}}” needs grade {{required}} or better for this loan product; its latest grade is {{grade}}.",

@@ -91,6 +91,8 @@ export const fr: Messages = {
     LOAN_ALREADY_REVERSED: "Ce remboursement a déjà été annulé.",
     LOAN_REVERSAL_BLOCKED:
       "Ce remboursement ne peut pas être annulé : une opération ultérieure ({{kind}}) en dépend.",
+    LOAN_WRITE_OFF_BACKDATED:
+      "Une radiation ne peut pas être datée du {{date}}, avant la dernière opération enregistrée sur le prêt ({{last}}).",
     LOAN_NO_ADVANCE: "Il n'y a pas d'avance à rembourser sur ce prêt.",
     LOAN_GROUP_GRADE_REQUIRED:
       "« {{name}} » doit avoir la note {{required}} ou mieux pour ce produit ; sa dernière note est {{grade}}.",

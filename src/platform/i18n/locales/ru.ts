@@ -84,6 +84,8 @@ export const ru: Messages = {
     LOAN_ALREADY_REVERSED: "Этот платёж уже сторнирован.",
     LOAN_REVERSAL_BLOCKED:
       "Этот платёж нельзя сторнировать: от него зависит более поздняя операция ({{kind}}).",
+    LOAN_WRITE_OFF_BACKDATED:
+      "Списание нельзя датировать {{date}}: это раньше последней записанной операции по займу ({{last}}).",
     LOAN_NO_ADVANCE: "По этому займу нет аванса к возврату.",
     LOAN_GROUP_GRADE_REQUIRED:
       "Для этого продукта группе «{{name}}» нужна оценка {{required}} или выше; её последняя оценка — {{grade}}.",

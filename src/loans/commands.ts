@@ -703,8 +703,8 @@ export async function prepay(
   });
   let finalLive = live;
   // A new plan on the lower balance replaces the unpaid future installments.
-  const terms = await planTerms(trx, loan);
-  const plan = withTerms(() => planAfterPrepayment(live, terms, loan.plan + 1, input.on, split));
+  const terms = split.prepaidPrincipal > 0n ? await planTerms(trx, loan) : null;
+  const plan = terms && withTerms(() => planAfterPrepayment(live, terms, loan.plan + 1, input.on, split));
   if (plan) {
     loan.plan += 1;
     await insertInstallments(trx, loan.tenantId, loan.id, plan.rows);

@@ -20,7 +20,7 @@ import type {
 } from "../platform/db/schema.js";
 import { DomainError } from "../platform/errors.js";
 import { isUuid } from "../platform/ids.js";
-import type { Allocation, Component } from "./allocation.js";
+import type { Component } from "./allocation.js";
 import { SATURDAY_SUNDAY, type WorkingCalendar } from "./calendar.js";
 import type { InstallmentState } from "./engine.js";
 import { type DatedCap, KAZAKH_MICROCREDIT_CAPS, type LoanProduct } from "./product.js";

@@ -36,7 +36,7 @@ import {
 } from "./processing.js";
 import { capOn, checkProductAgainstCap, type LoanProduct, refuseAboveCap } from "./product.js";
 import { explicitSpec, type ProductSpec, parseStoredSpec, productFrom } from "./product-spec.js";
-import { isBackdated, type RescheduleTerms, reprocess } from "./reprocess.js";
+import { isBackdated, penaltyTerms, type RescheduleTerms, reprocess } from "./reprocess.js";
 import { buildSchedule, type Schedule, ScheduleTermsError } from "./schedule.js";
 import {
   insertInstallments,
@@ -110,10 +110,17 @@ async function activeLoan(
   return loan;
 }
 
-async function startWork(trx: Db, ctx: CommandContext, loan: LoanRecord, on: string): Promise<Working> {
+/** `run`: the command is a penalty run (a date the replay of the history accrues penalties to). */
+async function startWork(
+  trx: Db,
+  ctx: CommandContext,
+  loan: LoanRecord,
+  on: string,
+  run = false,
+): Promise<Working> {
   const live = await liveInstallments(trx, loan.id);
   const before = live.map((i) => ({ ...i }));
-  const seq = await accrueTo(trx, ctx, loan, live, on, loan.version + 1);
+  const seq = await accrueTo(trx, ctx, loan, live, on, loan.version + 1, run);
   return { loan, live, before, seq };
 }
 
@@ -574,14 +581,28 @@ async function accrueTo(
   live: InstallmentState[],
   on: string,
   seq: number,
+  run: boolean,
 ): Promise<number> {
   const from = loan.penaltyThrough ?? loan.disbursedOn;
   if (loan.status !== "active" || from === null || on <= from) return seq;
   loan.penaltyThrough = on;
-  if (loan.arrearsSince === null || loan.arrearsSince >= on) return seq;
-  const charged = await penaltiesChargedSince(trx, loan.id, loanYearStart(loan.disbursedOn ?? on, on));
-  const charges = chargePenaltiesTo(live, loan.product, loan.principal, from, on, charged);
-  if (charges.length === 0) return seq;
+  const inArrears = loan.arrearsSince !== null && loan.arrearsSince < on;
+  const charged = inArrears
+    ? await penaltiesChargedSince(trx, loan.id, loanYearStart(loan.disbursedOn ?? on, on))
+    : 0n;
+  const charges = inArrears ? chargePenaltiesTo(live, loan.product, loan.principal, from, on, charged) : [];
+  if (charges.length === 0) {
+    if (!run) return seq;
+    // A run that charged nothing is recorded all the same: a replay of the history accrues to its date.
+    await insertTransaction(trx, ctx, loan, seq, {
+      kind: "penalty",
+      valueDate: on,
+      amount: 0n,
+      entryId: null,
+      terms: penaltyTerms(true),
+    });
+    return seq + 1;
+  }
   const total = charges.reduce((s, c) => s + c.minor, 0n);
   const entryId = await post(trx, ctx, loan, on, "Penalty on overdue installments", penaltyLines(total));
   await insertTransaction(trx, ctx, loan, seq, {
@@ -589,6 +610,7 @@ async function accrueTo(
     valueDate: on,
     amount: total,
     entryId,
+    terms: penaltyTerms(run),
     allocations: onPlans(
       live,
       charges.map((c) => ({ number: c.number, component: "charge" as const, minor: c.minor })),
@@ -804,22 +826,22 @@ export async function reverseRepayment(
 ): Promise<{ reversed: string[]; reapplied: string[] }> {
   const loan = await loanToChange(trx, ctx, loanId, "loans.write", "active", "closed", "written_off");
   checkValueDate(ctx, loan, input.on);
-  const target = isUuid(transactionId)
+  const txs = isUuid(transactionId)
     ? await trx
         .selectFrom("loanTransactions")
-        .select(["id", "kind"])
+        .select(["id", "kind", "reversesId", "replacesId"])
         .where("loanId", "=", loan.id)
-        .where("id", "=", transactionId)
-        .executeTakeFirst()
-    : undefined;
+        .execute()
+    : [];
+  let target = txs.find((t) => t.id === transactionId);
   if (target?.kind !== "repayment") throw new DomainError("NOT_FOUND", { entity: "record" });
-  const reversal = await trx
-    .selectFrom("loanTransactions")
-    .select("id")
-    .where("loanId", "=", loan.id)
-    .where("reversesId", "=", target.id)
-    .executeTakeFirst();
-  if (reversal) throw new DomainError("LOAN_ALREADY_REVERSED");
+  // A repayment a replay posted again (with a new allocation) is reversed through its latest posting.
+  const reversed = new Set(txs.map((t) => t.reversesId));
+  while (target && reversed.has(target.id)) {
+    const id: string = target.id;
+    target = txs.find((t) => t.replacesId === id && t.kind === "repayment");
+    if (!target) throw new DomainError("LOAN_ALREADY_REVERSED");
+  }
   const done = await reprocess(trx, ctx, loan, { remove: target.id, on: input.on, reason: input.reason });
   return { reversed: done.reversed, reapplied: done.reposted };
 }
@@ -928,7 +950,7 @@ export async function chargePenalties(
   loanId: string,
   on: string,
 ): Promise<void> {
-  const w = await startWork(trx, ctx, await activeLoan(trx, ctx, loanId, "loans.write", on), on);
-  // No transaction of its own: the version moves past the penalty charge, if there was one.
+  const w = await startWork(trx, ctx, await activeLoan(trx, ctx, loanId, "loans.write", on), on, true);
+  // No transaction of its own: the version moves past the penalty run's, if it recorded one.
   await finishWork(trx, ctx, w, on, w.live, w.loan.version + 1);
 }

@@ -1,12 +1,24 @@
 // Repayments posted in any order leave a loan exactly as the same repayments posted in value-date
-// order: the same installments, penalties and allocations, the same balances, coherent books.
+// order: the same installments, penalties and allocations, the same balances, coherent books. And a
+// mistaken repayment reversed after any later repayments, prepayments, penalty runs, reschedules or
+// a write-off leaves the loan as if it had never been made.
 import fc from "fast-check";
 import { expect, it } from "vitest";
 import { addDays } from "../platform/clock.js";
 import type { Db } from "../platform/db/database.js";
 import { describeEachDatabase } from "../platform/db/testing.js";
 import { cliActor } from "../testing/fixtures.js";
-import { applyForLoan, decide, disburse, repay } from "./commands.js";
+import {
+  applyForLoan,
+  chargePenalties,
+  decide,
+  disburse,
+  prepay,
+  repay,
+  reschedule,
+  reverseRepayment,
+  writeOff,
+} from "./commands.js";
 import { liveInstallments, loadLoan } from "./store.js";
 import { expectLoanCoherent, type LoanWorld, loanWorld } from "./testing.js";
 
@@ -112,4 +124,102 @@ describeEachDatabase("repayments posted out of value-date order", (use) => {
     // The orders must send repayments back in time, not only in date order.
     expect(replayed).toBeGreaterThan(10);
   }, 180_000);
+
+  it("reverse a mistaken repayment after anything, as if it had never been made", async () => {
+    const w = await loanWorld(use().db);
+    const kinds = new Map<string, number>();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 3, max: 12 }),
+        fc.uniqueArray(
+          fc.record({
+            day: fc.integer({ min: 0, max: 400 }),
+            kind: fc.constantFrom("repay", "prepay", "run", "reschedule"),
+            amount: fc.integer({ min: 1, max: 300_000 }),
+            installments: fc.integer({ min: 1, max: 12 }),
+          }),
+          { minLength: 1, maxLength: 6, selector: (o) => o.day },
+        ),
+        fc.integer({ min: 0, max: 400 }),
+        fc.integer({ min: 1, max: 300_000 }),
+        fc.boolean(),
+        async (installments, ops, mistakeDay, mistakeAmount, writtenOff) => {
+          fc.pre(!ops.some((o) => o.day === mistakeDay));
+          const id = await newLoan(w, installments);
+          const twin = await newLoan(w, installments);
+          const on = (day: number) => addDays("2025-01-10", day);
+          const end = on(410);
+          let mistake = "";
+          const timeline = [
+            ...ops,
+            { day: mistakeDay, kind: "mistake" as const, amount: mistakeAmount },
+          ].sort((a, b) => a.day - b.day);
+          for (const o of timeline) {
+            if (o.kind === "mistake") {
+              mistake = (
+                await w.run(w.maker, (trx, ctx) =>
+                  repay(trx, ctx, id, {
+                    on: on(o.day),
+                    amount: text(o.amount),
+                    channel: "cash",
+                    overpayment: "advance",
+                  }),
+                )
+              ).transactionId;
+              continue;
+            }
+            kinds.set(o.kind, (kinds.get(o.kind) ?? 0) + 1);
+            for (const loan of [id, twin])
+              switch (o.kind) {
+                case "repay":
+                case "prepay": {
+                  const command = o.kind === "repay" ? repay : prepay;
+                  await w.run(w.maker, (trx, ctx) =>
+                    command(trx, ctx, loan, {
+                      on: on(o.day),
+                      amount: text(o.amount),
+                      channel: "cash",
+                      overpayment: "advance",
+                    }),
+                  );
+                  break;
+                }
+                case "run":
+                  await w.run(w.maker, (trx, ctx) => chargePenalties(trx, ctx, loan, on(o.day)));
+                  break;
+                case "reschedule":
+                  await w.run(w.checker, (trx, ctx) =>
+                    reschedule(trx, ctx, loan, {
+                      on: on(o.day),
+                      installments: o.installments,
+                      firstDueOn: addDays(on(o.day), 30),
+                      reason: "test",
+                    }),
+                  );
+                  break;
+              }
+          }
+          for (const loan of [id, twin]) {
+            await w.run(w.maker, (trx, ctx) => chargePenalties(trx, ctx, loan, end));
+            if (writtenOff)
+              await w.run(w.checker, (trx, ctx) => writeOff(trx, ctx, loan, { on: end, reason: "test" }));
+          }
+          await w.run(w.maker, (trx, ctx) =>
+            reverseRepayment(trx, ctx, id, mistake, { on: end, reason: "mistake" }),
+          );
+          const [mine, theirs] = [await stateOf(w, id), await stateOf(w, twin)];
+          const withoutPlans = (s: typeof mine) => ({
+            ...s,
+            installments: s.installments.map(({ plan: _plan, ...rest }) => rest),
+            effects: s.effects.map((e) => ({ ...e, allocations: e.allocations })),
+          });
+          expect(withoutPlans(mine)).toEqual(withoutPlans(theirs));
+          await expectLoanCoherent(w, id);
+        },
+      ),
+      { numRuns: 25 },
+    );
+    for (const kind of ["repay", "prepay", "run", "reschedule"])
+      expect(kinds.get(kind) ?? 0).toBeGreaterThan(0);
+  }, 240_000);
 });

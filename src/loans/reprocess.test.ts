@@ -77,16 +77,19 @@ describeEachDatabase("a loan processed by value date", (use) => {
     const arrears = await loanArrears(w.db, loan, "2026-02-28");
     expect(arrears.daysPastDue).toBe(0);
     expect(arrears.overdue).toEqual({ penalty: 0n, fee: 0n, interest: 0n, principal: 0n });
-    // The penalty's entry is reversed (none is left to collect) and the books agree with the loan.
+    // The penalty's entry is reversed (none is left to collect), the run stays recorded with nothing
+    // charged, and the books agree with the loan.
     const penalties = await w.db
       .selectFrom("loanTransactions")
       .select(["kind", "amount", "reversesId"])
       .where("loanId", "=", id)
       .where("kind", "in", ["penalty", "reversal"])
+      .orderBy("seq")
       .execute();
     expect(penalties.map((t) => [t.kind, BigInt(t.amount)])).toEqual([
       ["penalty", 56_736n],
       ["reversal", -56_736n],
+      ["penalty", 0n],
     ]);
     await expectLoanCoherent(w, id);
   });
@@ -141,6 +144,21 @@ describeEachDatabase("a loan processed by value date", (use) => {
       ).rejects.toMatchObject({ code: "LOAN_ALREADY_REVERSED" });
     });
   }
+
+  it("reverses a repayment that a back-dated one re-posted, by the id it was first given", async () => {
+    const w = await loanWorld(use().db);
+    const id = await disbursedLoan(w);
+    const twin = await disbursedLoan(w);
+    const later = await pay(w, id, "2026-03-16", "9455.96");
+    // Entered late: the payment of 16 February. The one of 16 March now pays installment 2.
+    for (const loan of [id, twin]) await pay(w, loan, "2026-02-16", "9455.96");
+    const moved = await w.run(w.maker, (trx, ctx) =>
+      reverseRepayment(trx, ctx, id, later.transactionId, { on: "2026-03-25", reason: "Not hers" }),
+    );
+    expect(moved.reversed).toHaveLength(1);
+    expect(await stateOf(w, id)).toEqual(await stateOf(w, twin));
+    await expectLoanCoherent(w, id);
+  });
 
   it("refuses a write-off dated before the loan's last recorded event", async () => {
     const w = await loanWorld(use().db);

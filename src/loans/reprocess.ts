@@ -59,6 +59,15 @@ export interface Reprocessed {
   reposted: string[];
 }
 
+/** The terms of a penalty charge: whether a penalty run charged it, or the accrual before an event. */
+export function penaltyTerms(run: boolean): string {
+  return JSON.stringify({ run });
+}
+
+function isPenaltyRun(terms: string | null): boolean {
+  return terms === null || (JSON.parse(terms) as { run?: boolean }).run === true;
+}
+
 /** Whether an event dated `on` comes before something already recorded, so the history must be replayed. */
 export function isBackdated(loan: LoanRecord, on: string): boolean {
   return (
@@ -207,6 +216,10 @@ export async function reprocess(
   }
 
   const priorRate = firstRateChange?.prior ?? null;
+  // The dates of penalty runs (a penalty recorded before migration 0011 counts as one).
+  const runs = new Set(
+    active.filter((t) => t.kind === "penalty" && isPenaltyRun(t.terms)).map((t) => t.valueDate),
+  );
   const spec = priorRate === null ? loan.spec : { ...loan.spec, annualRatePercent: priorRate };
   /** The rate in force on a date of the history (before the events added). */
   const rateOn = (date: string): string => {
@@ -230,7 +243,7 @@ export async function reprocess(
         schedule: stored.filter((i) => i.plan === 1),
         storedPlans,
         nextPlan: Math.max(loan.plan, ...stored.map((i) => i.plan)) + 1,
-        penaltyRuns: [...new Set(active.filter((t) => t.kind === "penalty").map((t) => t.valueDate))],
+        penaltyRuns: [...runs],
         penaltyThrough,
       },
       events,
@@ -269,7 +282,8 @@ export async function reprocess(
     const after = newCharges.get(date) ?? [];
     if (canonical(before.flatMap((t) => t.allocations)) === canonical(after)) continue;
     toReverse.push(...before);
-    if (after.length > 0) chargeDates.add(date);
+    // A penalty run that now charges nothing is still recorded, with nothing in it.
+    if (after.length > 0 || runs.has(date)) chargeDates.add(date);
   }
 
   const reprocessed: Reprocessed = { added: null, reversed: [], reposted: [] };
@@ -310,19 +324,18 @@ export async function reprocess(
       order: 0,
       write: async () => {
         const total = charges.reduce((s, a) => s + a.minor, 0n);
-        const entryId = await post(
-          trx,
-          ctx,
-          loan,
-          later(date, change.on),
-          "Penalty on overdue installments",
-          [...penaltyLines(total)],
-        );
+        const entryId =
+          total === 0n
+            ? null
+            : await post(trx, ctx, loan, later(date, change.on), "Penalty on overdue installments", [
+                ...penaltyLines(total),
+              ]);
         await insertTransaction(trx, ctx, loan, nextSeq(), {
           kind: "penalty",
           valueDate: date,
           amount: total,
           entryId,
+          terms: penaltyTerms(runs.has(date)),
           allocations: charges,
         });
       },

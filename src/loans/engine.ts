@@ -16,6 +16,9 @@
 //   (by actual days on an actual/365 or actual/360 product, as a share of the period's otherwise).
 // - A reschedule replaces the unpaid installments with a new plan from its date; unpaid interest, fees
 //   and penalties due by then move into the new plan's first installment.
+// - A loan is processed by value date: on each date penalties accrue to it first, then its events in
+//   the order recorded. An event dated before one already recorded (or a penalty run), and the
+//   reversal of a repayment, replay the loan's history (replay.ts, reprocess.ts).
 import { applyRateToMinor, divideRounded, money } from "../money/index.js";
 import { addDays, daysBetween } from "../platform/clock.js";
 import { type Allocation, allocatePayment, type Component, type Owed } from "./allocation.js";

@@ -1,4 +1,6 @@
 import { expect, it } from "vitest";
+import { openBooks, trialBalance } from "../books/store.js";
+import { formatMoney, money } from "../money/index.js";
 import { describeEachDatabase } from "./../platform/db/testing.js";
 import { cliActor } from "../testing/fixtures.js";
 import {
@@ -7,6 +9,7 @@ import {
   decide,
   disburse,
   prepay,
+  refundAdvance,
   repay,
   reschedule,
   reverseRepayment,
@@ -15,7 +18,7 @@ import {
 import type { InstallmentState } from "./engine.js";
 import { loanArrears } from "./queries.js";
 import { liveInstallments, loadLoan } from "./store.js";
-import { expectLoanCoherent, type LoanWorld, loanWorld } from "./testing.js";
+import { expectLoanCoherent, groupApplication, type LoanWorld, loanWorld } from "./testing.js";
 
 async function disbursedLoan(w: LoanWorld): Promise<string> {
   const id = await w.run(w.maker, (trx, ctx) =>
@@ -157,6 +160,44 @@ describeEachDatabase("a loan processed by value date", (use) => {
     );
     expect(moved.reversed).toHaveLength(1);
     expect(await stateOf(w, id)).toEqual(await stateOf(w, twin));
+    await expectLoanCoherent(w, id);
+  });
+
+  it("mirrors the replay into a borrowing group's own books", async () => {
+    const w = await loanWorld(use().db);
+    const actor = cliActor(w.t);
+    await w.run(null, (trx, ctx) => openBooks(trx, ctx, w.t.groupId));
+    const id = await w.run(w.maker, (trx, ctx) => applyForLoan(trx, ctx, groupApplication(w)));
+    await w.run(w.checker, (trx, ctx) => decide(trx, ctx, id, { approve: true, on: "2026-01-12" }));
+    await w.run(w.maker, (trx, ctx) => disburse(trx, ctx, id, { on: "2026-01-15", channel: "cash" }));
+    await w.run(w.maker, (trx, ctx) => chargePenalties(trx, ctx, id, "2026-02-28"));
+    const [first] = await liveInstallments(w.db, id);
+    const due = (first?.principal ?? 0n) + (first?.interest ?? 0n);
+    await pay(w, id, "2026-02-16", formatMoney(money(due, "KZT")));
+    const lender = await trialBalance(w.db, actor, w.t.mfoId, "2026-12-31");
+    const claim = (name: string) => lender.find((r) => r.account.endsWith(name))?.balance ?? 0n;
+    expect(claim("Penalties receivable")).toBe(0n);
+    const group = await trialBalance(w.db, actor, w.t.groupId, "2026-12-31");
+    expect(group.reduce((s, r) => s + r.balance, 0n)).toBe(0n);
+    const owes = -(group.find((r) => r.account.endsWith("External loans"))?.balance ?? 0n);
+    expect(owes).toBe(claim("Group loans") + claim("Penalties receivable") + claim("Client advances"));
+    await expectLoanCoherent(w, id);
+  });
+
+  it("refuses to reverse a repayment whose advance was refunded since, and changes nothing", async () => {
+    const w = await loanWorld(use().db);
+    const id = await disbursedLoan(w);
+    const paid = await w.run(w.maker, (trx, ctx) =>
+      repay(trx, ctx, id, { on: "2026-02-16", amount: "120000", channel: "cash", overpayment: "advance" }),
+    );
+    await w.run(w.maker, (trx, ctx) => refundAdvance(trx, ctx, id, { on: "2026-02-17", channel: "cash" }));
+    const before = await stateOf(w, id);
+    await expect(
+      w.run(w.maker, (trx, ctx) =>
+        reverseRepayment(trx, ctx, id, paid.transactionId, { on: "2026-02-20", reason: "Wrong loan" }),
+      ),
+    ).rejects.toMatchObject({ code: "LOAN_REVERSAL_BLOCKED", params: { kind: "refund" } });
+    expect(await stateOf(w, id)).toEqual(before);
     await expectLoanCoherent(w, id);
   });
 

@@ -36,7 +36,8 @@ import {
 } from "./processing.js";
 import { capOn, checkProductAgainstCap, type LoanProduct, refuseAboveCap } from "./product.js";
 import { explicitSpec, type ProductSpec, parseStoredSpec, productFrom } from "./product-spec.js";
-import { isBackdated, penaltyTerms, type RescheduleTerms, reprocess } from "./reprocess.js";
+import { penaltyTerms, type RescheduleTerms } from "./replay-postings.js";
+import { isBackdated, reprocess } from "./reprocess.js";
 import { buildSchedule, type Schedule, ScheduleTermsError } from "./schedule.js";
 import {
   insertInstallments,

@@ -22,8 +22,9 @@ describe("qadam", () => {
         "0007_loan_requests",
         "0008_shareout_carried",
         "0009_login_throttle",
+        "0011_loan_event_terms",
       ],
-      current: "0009_login_throttle",
+      current: "0011_loan_event_terms",
     });
     const again = await qadam(["db", "migrate", "--database-url", url]);
     expect(again.out).toMatch(/up to date/);

@@ -3,10 +3,7 @@
 // repayments, prepayments, reversals, reschedules → write-off and recoveries → closure. Every money
 // movement posts its journal entry beside the loan's own records, so the books and the loan agree.
 
-import { describeEntry, type EntryText } from "../books/descriptions.js";
 import { lineAmount } from "../books/entries.js";
-import type { JournalLine } from "../books/journal.js";
-import { postEntry, reverseEntry } from "../books/store.js";
 import { type Currency, formatMoney, money } from "../money/index.js";
 import { findOrganisation } from "../orgs/lookup.js";
 import type { Organisation } from "../orgs/types.js";
@@ -15,42 +12,40 @@ import { businessDate } from "../platform/clock.js";
 import type { CommandContext } from "../platform/commands.js";
 import { isUniqueViolation } from "../platform/db/constraint-errors.js";
 import type { Db } from "../platform/db/database.js";
-import { toBigInt } from "../platform/db/ints.js";
 import { DomainError, phrase } from "../platform/errors.js";
 import { isUuid } from "../platform/ids.js";
 import type { Allocation } from "./allocation.js";
-import { allocatePayment, smaller } from "./allocation.js";
-import { mirrorToBorrowingGroup } from "./borrower-books.js";
-import { daysBetween } from "./calendar.js";
 import {
-  accruedInterest,
-  accruePenalties,
   applyAllocations,
   arrearsSince,
   type InstallmentState,
   isSettled,
   loanYearStart,
-  newPlan,
-  owedOf,
-  type PlanRequest,
   principalOutstanding,
-  shortestTerm,
   splitRepayment,
-  unpaid,
 } from "./engine.js";
+import { type Channel, penaltyLines, portfolio, post, receiptLines, writeOffLines } from "./postings.js";
+import {
+  chargePenaltiesTo,
+  onPlans,
+  type PlanTerms,
+  payPrepayment,
+  planAfterPrepayment,
+  planAfterReschedule,
+  writeOffAmounts,
+} from "./processing.js";
 import { capOn, checkProductAgainstCap, type LoanProduct, refuseAboveCap } from "./product.js";
 import { explicitSpec, type ProductSpec, parseStoredSpec, productFrom } from "./product-spec.js";
+import { penaltyTerms, type RescheduleTerms } from "./replay-postings.js";
+import { isBackdated, reprocess } from "./reprocess.js";
 import { buildSchedule, type Schedule, ScheduleTermsError } from "./schedule.js";
 import {
-  forPlan,
   insertInstallments,
   insertTransaction,
-  type LoanAccountRole,
   type LoanRecord,
   type LoanStatus,
   liveInstallments,
   loadLoan,
-  loanAccounts,
   penaltiesChargedSince,
   saveLoan,
   tenantCalendar,
@@ -58,9 +53,9 @@ import {
   updateInstallments,
 } from "./store.js";
 
-const LENDER_KINDS = new Set(["mfo", "federation", "cluster"]);
+export type { Channel } from "./postings.js";
 
-export type Channel = "cash" | "bank";
+const LENDER_KINDS = new Set(["mfo", "federation", "cluster"]);
 
 function today(ctx: CommandContext, org: Organisation): string {
   return businessDate(new Date(ctx.now), org.timeZone);
@@ -103,18 +98,30 @@ interface Working {
   seq: number;
 }
 
-async function startWork(
+/** The active loan, locked, for a money command dated `on`. */
+async function activeLoan(
   trx: Db,
   ctx: CommandContext,
   loanId: string,
   permission: "loans.write" | "loans.approve",
   on: string,
-): Promise<Working> {
+): Promise<LoanRecord> {
   const loan = await loanToChange(trx, ctx, loanId, permission, "active");
   checkValueDate(ctx, loan, on);
+  return loan;
+}
+
+/** `run`: the command is a penalty run (a date the replay of the history accrues penalties to). */
+async function startWork(
+  trx: Db,
+  ctx: CommandContext,
+  loan: LoanRecord,
+  on: string,
+  run = false,
+): Promise<Working> {
   const live = await liveInstallments(trx, loan.id);
   const before = live.map((i) => ({ ...i }));
-  const seq = await accrueTo(trx, ctx, loan, live, on, loan.version + 1);
+  const seq = await accrueTo(trx, ctx, loan, live, on, loan.version + 1, run);
   return { loan, live, before, seq };
 }
 
@@ -492,35 +499,6 @@ export async function decide(
 
 // --- money movements ---------------------------------------------------------------------------
 
-type Line = [LoanAccountRole, bigint];
-
-async function post(
-  trx: Db,
-  ctx: CommandContext,
-  loan: LoanRecord,
-  on: string,
-  text: EntryText,
-  lines: readonly Line[],
-): Promise<string> {
-  const description = await describeEntry(trx, ctx, text);
-  const accounts = await loanAccounts(trx, loan.org);
-  const journalLines: JournalLine[] = lines
-    .filter(([, minor]) => minor !== 0n)
-    .map(([role, minor]) => ({ account: accounts[role], amount: money(minor, loan.currency) }));
-  const entry = await postEntry(trx, ctx, loan.org, {
-    businessDate: on,
-    description,
-    cause: { type: "loan", id: loan.id },
-    lines: journalLines,
-  });
-  await mirrorToBorrowingGroup(trx, ctx, loan, { businessDate: on, description }, lines);
-  return entry.id;
-}
-
-function portfolio(loan: LoanRecord): LoanAccountRole {
-  return loan.borrowerType === "group" ? "groupLoans" : "individualLoans";
-}
-
 function noteActivity(loan: LoanRecord, on: string): void {
   if (loan.lastActivityOn === null || on > loan.lastActivityOn) loan.lastActivityOn = on;
 }
@@ -606,56 +584,42 @@ async function accrueTo(
   live: InstallmentState[],
   on: string,
   seq: number,
+  run: boolean,
 ): Promise<number> {
   const from = loan.penaltyThrough ?? loan.disbursedOn;
   if (loan.status !== "active" || from === null || on <= from) return seq;
   loan.penaltyThrough = on;
-  if (loan.arrearsSince === null || loan.arrearsSince >= on) return seq;
-  const charged = await penaltiesChargedSince(trx, loan.id, loanYearStart(loan.disbursedOn ?? on, on));
-  const charges = accruePenalties(live, loan.product, loan.principal, from, on, charged);
-  if (charges.length === 0) return seq;
-  const total = charges.reduce((s, c) => s + c.minor, 0n);
-  for (const c of charges) {
-    const i = live.find((x) => x.number === c.number);
-    if (i) i.penalty += c.minor;
+  const inArrears = loan.arrearsSince !== null && loan.arrearsSince < on;
+  const charged = inArrears
+    ? await penaltiesChargedSince(trx, loan.id, loanYearStart(loan.disbursedOn ?? on, on))
+    : 0n;
+  const charges = inArrears ? chargePenaltiesTo(live, loan.product, loan.principal, from, on, charged) : [];
+  if (charges.length === 0) {
+    if (!run) return seq;
+    // A run that charged nothing is recorded all the same: a replay of the history accrues to its date.
+    await insertTransaction(trx, ctx, loan, seq, {
+      kind: "penalty",
+      valueDate: on,
+      amount: 0n,
+      entryId: null,
+      terms: penaltyTerms(true),
+    });
+    return seq + 1;
   }
-  const entryId = await post(trx, ctx, loan, on, "loanPenalty", [
-    ["penaltiesReceivable", total],
-    ["penaltyIncome", -total],
-  ]);
+  const total = charges.reduce((s, c) => s + c.minor, 0n);
+  const entryId = await post(trx, ctx, loan, on, "loanPenalty", penaltyLines(total));
   await insertTransaction(trx, ctx, loan, seq, {
     kind: "penalty",
     valueDate: on,
     amount: total,
     entryId,
-    allocations: charges.map((c) => ({
-      plan: loan.plan,
-      number: c.number,
-      component: "charge",
-      minor: c.minor,
-    })),
+    terms: penaltyTerms(run),
+    allocations: onPlans(
+      live,
+      charges.map((c) => ({ number: c.number, component: "charge" as const, minor: c.minor })),
+    ),
   });
   return seq + 1;
-}
-
-/** The journal lines of money received and split over the components (and an advance). */
-function receiptLines(
-  loan: LoanRecord,
-  channel: Channel,
-  allocations: readonly Allocation[],
-  advance: bigint,
-): Line[] {
-  const by = { principal: 0n, interest: 0n, fee: 0n, penalty: 0n };
-  for (const a of allocations) by[a.component] += a.minor;
-  const total = by.principal + by.interest + by.fee + by.penalty + advance;
-  return [
-    [channel, total],
-    [portfolio(loan), -by.principal],
-    ["interestIncome", -by.interest],
-    ["feeIncome", -by.fee],
-    ["penaltiesReceivable", -by.penalty],
-    ["advances", -advance],
-  ];
 }
 
 export interface RepaymentInput {
@@ -673,14 +637,37 @@ export interface RepaymentResult {
   status: LoanRecord["status"];
 }
 
+/**
+ * A payment dated before something already recorded (a later payment, penalty run or plan): the
+ * loan's history is replayed by value date with it (reprocess.ts).
+ */
+async function backdatedPayment(
+  trx: Db,
+  ctx: CommandContext,
+  loan: LoanRecord,
+  kind: "repayment" | "prepayment",
+  input: RepaymentInput,
+): Promise<RepaymentResult> {
+  const amount = positiveAmount(input.amount, loan.currency);
+  const done = await reprocess(trx, ctx, loan, {
+    add: { kind, on: input.on, amount, channel: input.channel, refuse: input.overpayment === "refuse" },
+    on: input.on,
+    reason: null,
+  });
+  if (!done.added) throw new Error("the back-dated payment was not posted");
+  return { ...done.added, status: loan.status };
+}
+
 export async function repay(
   trx: Db,
   ctx: CommandContext,
   loanId: string,
   input: RepaymentInput,
 ): Promise<RepaymentResult> {
-  const w = await startWork(trx, ctx, loanId, "loans.write", input.on);
-  const { loan, live, seq } = w;
+  const loan = await activeLoan(trx, ctx, loanId, "loans.write", input.on);
+  if (isBackdated(loan, input.on)) return backdatedPayment(trx, ctx, loan, "repayment", input);
+  const w = await startWork(trx, ctx, loan, input.on);
+  const { live, seq } = w;
   const amount = positiveAmount(input.amount, loan.currency);
   const split = splitRepayment(live, loan.product, amount);
   if (split.overpayment > 0n && input.overpayment === "refuse")
@@ -701,7 +688,7 @@ export async function repay(
     advance: split.overpayment,
     channel: input.channel,
     entryId,
-    allocations: forPlan(loan.plan, split.allocations),
+    allocations: onPlans(live, split.allocations),
   });
   loan.advance += split.overpayment;
   await finishWork(trx, ctx, w, input.on);
@@ -714,33 +701,13 @@ export async function prepay(
   loanId: string,
   input: RepaymentInput,
 ): Promise<RepaymentResult> {
-  const w = await startWork(trx, ctx, loanId, "loans.write", input.on);
-  const { loan, live, seq } = w;
+  const loan = await activeLoan(trx, ctx, loanId, "loans.write", input.on);
+  if (isBackdated(loan, input.on)) return backdatedPayment(trx, ctx, loan, "prepayment", input);
+  const w = await startWork(trx, ctx, loan, input.on);
+  const { live, seq } = w;
   const amount = positiveAmount(input.amount, loan.currency);
-
-  // 1. everything due on or before the date, in the product's order
-  const due = live.filter((i) => i.dueDate <= input.on);
-  const first = allocatePayment(amount, owedOf(due), loan.product.allocationOrder);
-  const allocations: Allocation[] = [...first.allocations];
-  applyAllocations(live, first.allocations);
-  let left = first.overpayment;
-  /** Pays up to `max` of one component of one installment from what is left. */
-  const take = (i: InstallmentState, component: "interest" | "principal", max: bigint): bigint => {
-    const pay = max > 0n ? smaller(max, left) : 0n;
-    if (pay === 0n) return 0n;
-    const a: Allocation = { number: i.number, component, minor: pay };
-    applyAllocations(live, [a]);
-    allocations.push(a);
-    left -= pay;
-    return pay;
-  };
-  // 2. the current period's interest accrued to the date
-  const future = live.filter((i) => i.dueDate > input.on);
-  const current = accruedInterest(live, loan.disbursedOn ?? input.on, input.on);
-  if (current) take(current.installment, "interest", current.accrued - current.installment.interestPaid);
-  // 3. principal, over the future installments in order
-  let prepaidPrincipal = 0n;
-  for (const i of future) prepaidPrincipal += take(i, "principal", unpaid(i, "principal"));
+  const split = payPrepayment(live, loan.product, loan.disbursedOn ?? input.on, input.on, amount);
+  const { allocations, left } = split;
   if (left > 0n && input.overpayment === "refuse") throw overpayment(loan, left, amount - left);
   const entryId = await post(
     trx,
@@ -757,28 +724,16 @@ export async function prepay(
     advance: left,
     channel: input.channel,
     entryId,
-    allocations: forPlan(loan.plan, allocations),
+    allocations: onPlans(live, allocations),
   });
   let finalLive = live;
-  if (prepaidPrincipal > 0n && current) {
-    // 4. a new plan on the lower balance replaces the unpaid future installments
-    const replaced = future.filter((i) => !isSettled(i));
-    const remaining = replaced.reduce((s, i) => s + unpaid(i, "principal"), 0n);
-    for (const i of replaced) i.replacedOn = input.on;
-    const kept = live.filter((i) => i.replacedOn === null);
-    const next = await replan(trx, loan, kept, replaced, {
-      from: input.on,
-      principal: remaining,
-      firstDueOn: current.installment.dueDate,
-      calendar: await tenantCalendar(trx, loan.tenantId),
-      firstInterestShare: {
-        days: daysBetween(input.on, current.installment.dueDate),
-        ofDays: daysBetween(current.start, current.installment.dueDate),
-      },
-      carry: { interest: 0n, fee: 0n, penalty: 0n },
-      mode: loan.product.prepayment,
-    });
-    finalLive = [...kept, ...next];
+  // A new plan on the lower balance replaces the unpaid future installments.
+  const terms = split.prepaidPrincipal > 0n ? await planTerms(trx, loan) : null;
+  const plan = terms && withTerms(() => planAfterPrepayment(live, terms, loan.plan + 1, input.on, split));
+  if (plan) {
+    loan.plan += 1;
+    await insertInstallments(trx, loan.tenantId, loan.id, plan.rows);
+    finalLive = [...plan.kept, ...plan.rows];
     loan.installments = finalLive.length;
   }
   loan.advance += left;
@@ -786,69 +741,21 @@ export async function prepay(
   return { transactionId, allocations, advance: left, status: loan.status };
 }
 
-/** Inserts a new plan for `principal` after the kept installments; returns its installments. */
-async function replan(
-  trx: Db,
-  loan: LoanRecord,
-  kept: readonly InstallmentState[],
-  replaced: readonly InstallmentState[],
-  options: Omit<PlanRequest, "product" | "currency" | "installments" | "plan" | "firstNumber"> & {
-    mode: "shorten-term" | "lower-installments" | { installments: number };
-  },
-): Promise<InstallmentState[]> {
-  loan.plan += 1;
-  if (options.principal <= 0n && options.carry.interest + options.carry.fee + options.carry.penalty === 0n)
-    return [];
-  const lastNumber = Math.max(0, ...kept.map((i) => i.number), ...replaced.map((i) => i.number));
-  const request: PlanRequest = {
-    ...options,
+async function planTerms(trx: Db, loan: LoanRecord): Promise<PlanTerms> {
+  return {
     product: loan.product,
     currency: loan.currency,
-    principal: options.principal > 0n ? options.principal : 0n,
-    installments: 1,
-    plan: loan.plan,
-    firstNumber: lastNumber + 1,
+    calendar: await tenantCalendar(trx, loan.tenantId),
   };
-  let count: number;
-  if (typeof options.mode === "object") count = options.mode.installments;
-  else {
-    const oldCount = replaced.length || 1;
-    if (options.mode === "lower-installments") count = oldCount;
-    else {
-      const regular = replaced.find((i) => i.principal > 0n) ?? replaced[0];
-      const limit = regular ? regular.principal + regular.interest : 0n;
-      count = shortestTerm(request, limit, oldCount);
-    }
+}
+
+/** Runs a plan calculation, its refusal of the terms as SCHEDULE_TERMS_INVALID. */
+function withTerms<T>(make: () => T): T {
+  try {
+    return make();
+  } catch (error) {
+    scheduleError(error);
   }
-  let rows: InstallmentState[];
-  if (request.principal === 0n) {
-    // Nothing left to amortise: one installment carries what is still owed.
-    rows = [
-      {
-        plan: loan.plan,
-        number: request.firstNumber,
-        dueDate: options.firstDueOn,
-        principal: 0n,
-        interest: options.carry.interest,
-        fee: options.carry.fee,
-        penalty: options.carry.penalty,
-        principalPaid: 0n,
-        interestPaid: 0n,
-        feePaid: 0n,
-        penaltyPaid: 0n,
-        plannedOn: options.from,
-        replacedOn: null,
-      },
-    ];
-  } else {
-    try {
-      rows = newPlan(request, count);
-    } catch (error) {
-      scheduleError(error);
-    }
-  }
-  await insertInstallments(trx, loan.tenantId, loan.id, rows);
-  return rows;
 }
 
 export async function reschedule(
@@ -867,48 +774,51 @@ export async function reschedule(
     throw new DomainError("SCHEDULE_TERMS_INVALID", {
       details: phrase("firstDueNotAfterReschedule"),
     });
-  const w = await startWork(trx, ctx, loanId, "loans.approve", input.on);
-  const { loan, live, seq } = w;
-  if (input.annualRatePercent) {
-    loan.spec = { ...loan.spec, annualRatePercent: input.annualRatePercent };
+  const loan = await activeLoan(trx, ctx, loanId, "loans.approve", input.on);
+  const event = {
+    installments: input.installments,
+    firstDueOn: input.firstDueOn,
+    annualRatePercent: input.annualRatePercent || null,
+  };
+  if (isBackdated(loan, input.on)) {
+    await reprocess(trx, ctx, loan, {
+      add: { kind: "reschedule", on: input.on, reason: input.reason, ...event },
+      on: input.on,
+      reason: null,
+    });
+    return;
+  }
+  const w = await startWork(trx, ctx, loan, input.on);
+  const { live, seq } = w;
+  const terms: RescheduleTerms = { ...event, priorRatePercent: loan.spec.annualRatePercent };
+  if (event.annualRatePercent) {
+    loan.spec = { ...loan.spec, annualRatePercent: event.annualRatePercent };
     loan.product = productFrom(loan.spec);
   }
-  const replaced = live.filter((i) => !isSettled(i));
-  const carry = { interest: 0n, fee: 0n, penalty: 0n };
-  let principal = 0n;
-  for (const i of replaced) {
-    principal += unpaid(i, "principal");
-    carry.penalty += unpaid(i, "penalty");
-    if (i.dueDate <= input.on) {
-      carry.interest += unpaid(i, "interest");
-      carry.fee += unpaid(i, "fee");
-    }
-    i.replacedOn = input.on;
-  }
-  const kept = live.filter((i) => i.replacedOn === null);
-  const next = await replan(trx, loan, kept, replaced, {
-    from: input.on,
-    principal,
-    firstDueOn: input.firstDueOn,
-    calendar: await tenantCalendar(trx, loan.tenantId),
-    carry,
-    mode: { installments: input.installments },
-  });
+  const planning = await planTerms(trx, loan);
+  const plan = withTerms(() =>
+    planAfterReschedule(live, planning, loan.plan + 1, { on: input.on, ...event }),
+  );
+  loan.plan += 1;
+  await insertInstallments(trx, loan.tenantId, loan.id, plan.rows);
   await insertTransaction(trx, ctx, loan, seq, {
     kind: "reschedule",
     valueDate: input.on,
-    amount: principal,
+    amount: plan.principal,
     entryId: null,
     note: input.reason,
+    terms: JSON.stringify(terms),
   });
-  loan.installments = kept.length + next.length;
-  await finishWork(trx, ctx, w, input.on, [...kept, ...next]);
+  loan.installments = plan.kept.length + plan.rows.length;
+  await finishWork(trx, ctx, w, input.on, [...plan.kept, ...plan.rows]);
 }
 
 /**
- * Reverses a mistaken repayment: its entry is reversed, and every later repayment is reversed and
- * re-applied in order, so their allocations are what they would have been without it. Journal
- * entries of the correction carry the correction's date; allocations keep their value dates.
+ * Reverses a mistaken repayment, whatever came after it: the loan's history is replayed by value date
+ * without it (reprocess.ts), so the later repayments, prepayments, plans, penalties and any write-off
+ * are what they would have been without it; its entry is reversed, and so is every later one whose
+ * effect changes, posted again with its new effect. Journal entries of the correction carry the later
+ * of the event's value date and the correction's date.
  */
 export async function reverseRepayment(
   trx: Db,
@@ -917,116 +827,26 @@ export async function reverseRepayment(
   transactionId: string,
   input: { on: string; reason: string },
 ): Promise<{ reversed: string[]; reapplied: string[] }> {
-  const loan = await loanToChange(trx, ctx, loanId, "loans.write", "active", "closed");
+  const loan = await loanToChange(trx, ctx, loanId, "loans.write", "active", "closed", "written_off");
   checkValueDate(ctx, loan, input.on);
-  const txs = await trx
-    .selectFrom("loanTransactions")
-    .select(["id", "seq", "kind", "valueDate", "amount", "advance", "entryId", "reversesId", "channel"])
-    .where("loanId", "=", loan.id)
-    .orderBy("seq")
-    .execute();
-  const reversedIds = new Set(txs.map((t) => t.reversesId).filter((x): x is string => x !== null));
-  const target = txs.find((t) => t.id === transactionId);
+  const txs = isUuid(transactionId)
+    ? await trx
+        .selectFrom("loanTransactions")
+        .select(["id", "kind", "reversesId", "replacesId"])
+        .where("loanId", "=", loan.id)
+        .execute()
+    : [];
+  let target = txs.find((t) => t.id === transactionId);
   if (target?.kind !== "repayment") throw new DomainError("NOT_FOUND", { entity: "record" });
-  if (reversedIds.has(target.id)) throw new DomainError("LOAN_ALREADY_REVERSED");
-  const later = txs.filter(
-    (t) => t.seq > target.seq && !reversedIds.has(t.id) && t.kind !== "reversal" && t.kind !== "penalty",
-  );
-  if (later.some((t) => t.kind !== "repayment"))
-    throw new DomainError("LOAN_REVERSAL_BLOCKED", {
-      kind: later.find((t) => t.kind !== "repayment")?.kind ?? "",
-    });
-  const undo = [target, ...later.filter((t) => t.kind === "repayment")];
-  const allocRows = await trx
-    .selectFrom("loanAllocations")
-    .select(["transactionId", "plan", "number", "component", "amount"])
-    .where("loanId", "=", loan.id)
-    .where(
-      "transactionId",
-      "in",
-      undo.map((t) => t.id),
-    )
-    .execute();
-  if (allocRows.some((a) => a.plan !== loan.plan))
-    throw new DomainError("LOAN_REVERSAL_BLOCKED", { kind: "reschedule" });
-  const live = await liveInstallments(trx, loan.id);
-  const w: Working = { loan, live, before: live.map((i) => ({ ...i })), seq: loan.version + 1 };
-  if (loan.status === "closed") {
-    loan.status = "active";
-    loan.closedOn = null;
+  // A repayment a replay posted again (with a new allocation) is reversed through its latest posting.
+  const reversed = new Set(txs.map((t) => t.reversesId));
+  while (target && reversed.has(target.id)) {
+    const id: string = target.id;
+    target = txs.find((t) => t.replacesId === id && t.kind === "repayment");
+    if (!target) throw new DomainError("LOAN_ALREADY_REVERSED");
   }
-  let seq = w.seq;
-  const reversed: string[] = [];
-  const reversal = await describeEntry(trx, ctx, { key: "loanReversal", params: { reason: input.reason } });
-  for (const t of undo) {
-    const allocations: Allocation[] = allocRows
-      .filter((a) => a.transactionId === t.id)
-      .map((a) => ({
-        number: a.number,
-        component: a.component as Allocation["component"],
-        minor: -toBigInt(a.amount),
-      }));
-    applyAllocations(live, allocations);
-    const entry = t.entryId
-      ? await reverseEntry(trx, ctx, t.entryId, {
-          businessDate: input.on,
-          description: reversal,
-        })
-      : null;
-    if (entry)
-      await mirrorToBorrowingGroup(
-        trx,
-        ctx,
-        loan,
-        { businessDate: input.on, description: reversal },
-        receiptLines(loan, t.channel === "bank" ? "bank" : "cash", allocations, -toBigInt(t.advance)),
-      );
-    reversed.push(
-      await insertTransaction(trx, ctx, loan, seq, {
-        kind: "reversal",
-        valueDate: t.valueDate,
-        amount: -toBigInt(t.amount),
-        advance: -toBigInt(t.advance),
-        entryId: entry?.id ?? null,
-        reversesId: t.id,
-        note: input.reason,
-        allocations: forPlan(loan.plan, allocations),
-      }),
-    );
-    loan.advance -= toBigInt(t.advance);
-    seq += 1;
-  }
-  const reapplied: string[] = [];
-  for (const t of undo.slice(1)) {
-    const amount = toBigInt(t.amount);
-    const split = splitRepayment(live, loan.product, amount);
-    applyAllocations(live, split.allocations);
-    const channel: Channel = t.channel === "bank" ? "bank" : "cash";
-    const entryId = await post(
-      trx,
-      ctx,
-      loan,
-      input.on,
-      "loanRepaymentReapplied",
-      receiptLines(loan, channel, split.allocations, split.overpayment),
-    );
-    reapplied.push(
-      await insertTransaction(trx, ctx, loan, seq, {
-        kind: "repayment",
-        valueDate: t.valueDate,
-        amount,
-        advance: split.overpayment,
-        entryId,
-        replacesId: t.id,
-        channel,
-        allocations: forPlan(loan.plan, split.allocations),
-      }),
-    );
-    loan.advance += split.overpayment;
-    seq += 1;
-  }
-  await finishWork(trx, ctx, w, input.on, live, seq - 1);
-  return { reversed, reapplied };
+  const done = await reprocess(trx, ctx, loan, { remove: target.id, on: input.on, reason: input.reason });
+  return { reversed: done.reversed, reapplied: done.reposted };
 }
 
 export async function writeOff(
@@ -1035,21 +855,22 @@ export async function writeOff(
   loanId: string,
   input: { on: string; reason: string },
 ): Promise<{ principal: bigint; penalties: bigint }> {
-  const w = await startWork(trx, ctx, loanId, "loans.approve", input.on);
-  const { loan, live, seq } = w;
-  const principal = principalOutstanding(live);
-  const penalties = live.reduce((s, i) => s + unpaid(i, "penalty"), 0n);
+  const loan = await activeLoan(trx, ctx, loanId, "loans.approve", input.on);
+  if (isBackdated(loan, input.on))
+    throw new DomainError("LOAN_WRITE_OFF_BACKDATED", {
+      date: input.on,
+      last: later(loan.penaltyThrough ?? input.on, loan.lastActivityOn ?? input.on),
+    });
+  const w = await startWork(trx, ctx, loan, input.on);
+  const { live, seq } = w;
+  const { principal, penalties } = writeOffAmounts(live);
   const entryId = await post(
     trx,
     ctx,
     loan,
     input.on,
     { key: "loanWrittenOff", params: { reason: input.reason } },
-    [
-      ["losses", principal + penalties],
-      [portfolio(loan), -principal],
-      ["penaltiesReceivable", -penalties],
-    ],
+    writeOffLines(loan, principal, penalties),
   );
   await insertTransaction(trx, ctx, loan, seq, {
     kind: "write_off",
@@ -1057,6 +878,7 @@ export async function writeOff(
     amount: principal + penalties,
     entryId,
     note: input.reason,
+    terms: JSON.stringify({ principal: principal.toString(), penalties: penalties.toString() }),
   });
   loan.status = "written_off";
   loan.writtenOffOn = input.on;
@@ -1064,6 +886,8 @@ export async function writeOff(
   await finishWork(trx, ctx, w, input.on);
   return { principal, penalties };
 }
+
+const later = (a: string, b: string) => (a > b ? a : b);
 
 export async function recover(
   trx: Db,
@@ -1129,7 +953,7 @@ export async function chargePenalties(
   loanId: string,
   on: string,
 ): Promise<void> {
-  const w = await startWork(trx, ctx, loanId, "loans.write", on);
-  // No transaction of its own: the version moves past the penalty charge, if there was one.
+  const w = await startWork(trx, ctx, await activeLoan(trx, ctx, loanId, "loans.write", on), on, true);
+  // No transaction of its own: the version moves past the penalty run's, if it recorded one.
   await finishWork(trx, ctx, w, on, w.live, w.loan.version + 1);
 }

@@ -12,9 +12,13 @@
 //   accrued to that date (the period's scheduled interest × elapsed days ÷ period days, half-up), then
 //   principal. The rest of the schedule is replaced by a new plan on the lower balance: the same number
 //   of installments (lower installments) or the fewest whose installment is not above the old one
-//   (shorter term); its first installment charges interest only for the days after the prepayment.
+//   (shorter term); its first installment charges interest only for the days after the prepayment
+//   (by actual days on an actual/365 or actual/360 product, as a share of the period's otherwise).
 // - A reschedule replaces the unpaid installments with a new plan from its date; unpaid interest, fees
 //   and penalties due by then move into the new plan's first installment.
+// - A loan is processed by value date: on each date penalties accrue to it first, then its events in
+//   the order recorded. An event dated before one already recorded (or a penalty run), and the
+//   reversal of a repayment, replay the loan's history (replay.ts, reprocess.ts).
 import { applyRateToMinor, divideRounded, money } from "../money/index.js";
 import { addDays, daysBetween } from "../platform/clock.js";
 import { type Allocation, allocatePayment, type Component, type Owed } from "./allocation.js";
@@ -169,7 +173,10 @@ export interface PlanRequest {
   installments: number;
   firstDueOn: string;
   calendar: WorkingCalendar;
-  /** The first installment charges this share of its scheduled interest (days after `from` over the period's days). */
+  /**
+   * With a per-period rate ("repayment"), the first installment charges this share of its scheduled
+   * interest (days after `from` over the period's days); a schedule by actual days counts them itself.
+   */
   firstInterestShare?: { days: number; ofDays: number };
   carry: { interest: bigint; fee: bigint; penalty: bigint };
   plan: number;
@@ -196,12 +203,11 @@ export function newPlan(req: PlanRequest, installments: number): InstallmentStat
   const s = scheduleFor(req, installments);
   return s.installments.map((i, k) => {
     let interest = i.interest.minor;
-    if (k === 0 && req.firstInterestShare && req.firstInterestShare.ofDays > 0) {
-      interest = divideRounded(
-        interest * BigInt(req.firstInterestShare.days),
-        BigInt(req.firstInterestShare.ofDays),
-        "half-up",
-      );
+    // A schedule by actual days already counts the first period from `from`: only a per-period rate
+    // charges a whole period and needs the share of it after `from`.
+    const share = req.product.interestPeriod === "repayment" ? req.firstInterestShare : undefined;
+    if (k === 0 && share && share.ofDays > 0) {
+      interest = divideRounded(interest * BigInt(share.days), BigInt(share.ofDays), "half-up");
     }
     return {
       plan: req.plan,

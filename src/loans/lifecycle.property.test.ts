@@ -183,24 +183,20 @@ describeEachDatabase("loan ledger properties", (use) => {
           // Every payment exactly once: money in minus out equals the loan's cash movements.
           const txs = await db
             .selectFrom("loanTransactions")
-            .select(["kind", "amount", "advance"])
+            .select(["id", "kind", "amount", "advance", "reversesId"])
             .where("loanId", "=", id)
             .execute();
+          // A reversal counts as the negative of what it reverses (a payment, a penalty, a write-off…).
+          const kindOf = new Map(txs.map((t) => [t.id, t.kind]));
           let cash = 0n;
           let allocatedAndHeld = 0n;
           for (const t of txs) {
             const amount = BigInt(t.amount);
-            if (t.kind === "disbursement") cash -= amount;
-            if (
-              t.kind === "repayment" ||
-              t.kind === "prepayment" ||
-              t.kind === "recovery" ||
-              t.kind === "reversal"
-            )
-              cash += amount;
-            if (t.kind === "refund") cash -= amount;
-            if (t.kind === "repayment" || t.kind === "prepayment" || t.kind === "reversal")
-              allocatedAndHeld += amount;
+            const kind = t.kind === "reversal" ? (kindOf.get(t.reversesId ?? "") ?? "") : t.kind;
+            if (kind === "disbursement") cash -= amount;
+            if (kind === "repayment" || kind === "prepayment" || kind === "recovery") cash += amount;
+            if (kind === "refund") cash -= amount;
+            if (kind === "repayment" || kind === "prepayment") allocatedAndHeld += amount;
           }
           const allocations = await db
             .selectFrom("loanAllocations")

@@ -198,8 +198,14 @@ describeEachDatabase("the loan lifecycle", (use) => {
     expect(result.reversed).toHaveLength(2);
     expect(result.reapplied).toHaveLength(1);
     const live = await liveInstallments(w.db, id);
-    // The second payment now pays installment 1, and installment 2 is unpaid again.
-    expect(live[0]).toMatchObject({ interestPaid: 200_000n, principalPaid: 745_596n });
+    // The second payment now pays installment 1, 28 days late (the history is replayed by value date:
+    // 9 455.96 × 0.5 % × 28 = 1 323.83 of penalty first), and installment 2 is unpaid again.
+    expect(live[0]).toMatchObject({
+      penalty: 132_383n,
+      penaltyPaid: 132_383n,
+      interestPaid: 200_000n,
+      principalPaid: 745_596n - 132_383n,
+    });
     expect(live[1]).toMatchObject({ interestPaid: 0n, principalPaid: 0n });
     await expect(
       w.run(w.maker, (trx, ctx) =>

@@ -20,7 +20,7 @@ import type {
 } from "../platform/db/schema.js";
 import { DomainError } from "../platform/errors.js";
 import { isUuid } from "../platform/ids.js";
-import type { Allocation, Component } from "./allocation.js";
+import type { Component } from "./allocation.js";
 import { SATURDAY_SUNDAY, type WorkingCalendar } from "./calendar.js";
 import type { InstallmentState } from "./engine.js";
 import { type DatedCap, KAZAKH_MICROCREDIT_CAPS, type LoanProduct } from "./product.js";
@@ -385,6 +385,8 @@ export interface TransactionDraft {
   replacesId?: string | null;
   channel?: "cash" | "bank" | null;
   note?: string | null;
+  /** What replaying the history needs to make the event again (a reschedule's terms), as JSON. */
+  terms?: string | null;
   /** Signed allocations; component "charge" adds a penalty to an installment. */
   allocations?: ReadonlyArray<{
     plan: number;
@@ -429,6 +431,7 @@ export async function insertTransaction(
         note: draft.note ?? null,
         recordedAt: ctx.now,
         recordedBy: ctx.actor.userId,
+        terms: draft.terms ?? null,
       },
     });
   } catch (error) {
@@ -452,11 +455,6 @@ export async function insertTransaction(
   }
   ctx.touched("loan_transaction", id);
   return id;
-}
-
-/** Allocations of one plan as the engine takes them. */
-export function forPlan(plan: number, allocations: readonly Allocation[]) {
-  return allocations.map((a) => ({ plan, number: a.number, component: a.component, minor: a.minor }));
 }
 
 // --- the lender's accounts ---------------------------------------------------------------------

@@ -351,6 +351,8 @@ export interface LoanTransactionsTable {
   note: string | null;
   recordedAt: Instant;
   recordedBy: string | null;
+  /** A reschedule's terms as JSON (loans/reprocess.ts), to make it again when the history is replayed. */
+  terms: string | null;
 }
 
 export interface LoanRequestsTable {

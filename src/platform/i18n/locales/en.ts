@@ -102,6 +102,8 @@ export const en: Messages = {
     LOAN_ALREADY_REVERSED: "This repayment has already been reversed.",
     LOAN_REVERSAL_BLOCKED:
       "This repayment cannot be reversed: a later $t(loanTransactionKinds.{{kind}}) depends on it.",
+    LOAN_WRITE_OFF_BACKDATED:
+      "A write-off cannot be dated {{date}}, before the loan's last recorded event ({{last}}).",
     LOAN_NO_ADVANCE: "There is no advance to refund on this loan.",
     LOAN_GROUP_GRADE_REQUIRED:
       "“{{name}}” needs grade {{required}} or better for this loan product; its latest grade is {{grade}}.",
@@ -532,6 +534,10 @@ export const en: Messages = {
     loanPrepayment: "Loan prepayment",
     loanReversal: "Reversal: {{reason}}",
     loanRepaymentReapplied: "Loan repayment re-applied after a reversal",
+    loanReprocessed: "Reversal: re-processed by value date from {{date}}",
+    loanRepaymentReprocessed: "Loan repayment (re-processed by value date)",
+    loanPrepaymentReprocessed: "Loan prepayment (re-processed by value date)",
+    loanWrittenOffReprocessed: "Loan written off: {{reason}} (re-processed by value date)",
     loanWrittenOff: "Loan written off: {{reason}}",
     loanRecovery: "Recovery of a written-off loan",
     loanAdvanceRefunded: "Advance refunded to the borrower",

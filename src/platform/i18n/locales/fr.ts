@@ -109,6 +109,8 @@ export const fr: Messages = {
     LOAN_ALREADY_REVERSED: "Ce remboursement a déjà été annulé.",
     LOAN_REVERSAL_BLOCKED:
       "Ce remboursement ne peut pas être annulé : une opération ultérieure ($t(loanTransactionKinds.{{kind}})) en dépend.",
+    LOAN_WRITE_OFF_BACKDATED:
+      "Une radiation ne peut pas être datée du {{date}}, avant la dernière opération enregistrée sur le prêt ({{last}}).",
     LOAN_NO_ADVANCE: "Il n'y a pas d'avance à rembourser sur ce prêt.",
     LOAN_GROUP_GRADE_REQUIRED:
       "« {{name}} » doit avoir la note {{required}} ou mieux pour ce produit ; sa dernière note est {{grade}}.",
@@ -546,6 +548,10 @@ export const fr: Messages = {
     loanPrepayment: "Remboursement anticipé de prêt",
     loanReversal: "Annulation : {{reason}}",
     loanRepaymentReapplied: "Remboursement réimputé après une annulation",
+    loanReprocessed: "Annulation : retraitement par date de valeur depuis le {{date}}",
+    loanRepaymentReprocessed: "Remboursement de prêt (retraité par date de valeur)",
+    loanPrepaymentReprocessed: "Remboursement anticipé de prêt (retraité par date de valeur)",
+    loanWrittenOffReprocessed: "Prêt passé en perte : {{reason}} (retraité par date de valeur)",
     loanWrittenOff: "Prêt passé en perte : {{reason}}",
     loanRecovery: "Recouvrement d'un prêt passé en perte",
     loanAdvanceRefunded: "Avance rendue à l'emprunteur",

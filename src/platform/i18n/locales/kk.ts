@@ -103,6 +103,8 @@ export const kk: Messages = {
     LOAN_ALREADY_REVERSED: "Бұл төлем бұрыннан сторнирленген.",
     LOAN_REVERSAL_BLOCKED:
       "Бұл төлемді сторнирлеуге болмайды: одан кейінгі операция ($t(loanTransactionKinds.{{kind}})) соған байланысты.",
+    LOAN_WRITE_OFF_BACKDATED:
+      "Қарызды есептен шығару күні {{date}} бола алмайды: бұл қарыз бойынша соңғы тіркелген операциядан ({{last}}) бұрын.",
     LOAN_NO_ADVANCE: "Бұл қарыз бойынша қайтаратын аванс жоқ.",
     LOAN_GROUP_GRADE_REQUIRED:
       "Бұл өнім үшін «{{name}}» тобына {{required}} немесе жоғары баға қажет; соңғы бағасы — {{grade}}.",
@@ -530,6 +532,10 @@ export const kk: Messages = {
     loanPrepayment: "Қарызды мерзімінен бұрын өтеу",
     loanReversal: "Сторно: {{reason}}",
     loanRepaymentReapplied: "Сторнодан кейін қайта есепке алынған өтеу",
+    loanReprocessed: "Сторно: {{date}} күнінен бастап валюталау күні бойынша қайта өткізу",
+    loanRepaymentReprocessed: "Қарызды өтеу (валюталау күні бойынша қайта өткізілді)",
+    loanPrepaymentReprocessed: "Қарызды мерзімінен бұрын өтеу (валюталау күні бойынша қайта өткізілді)",
+    loanWrittenOffReprocessed: "Қарыз есептен шығарылды: {{reason}} (валюталау күні бойынша қайта өткізілді)",
     loanWrittenOff: "Қарыз есептен шығарылды: {{reason}}",
     loanRecovery: "Есептен шығарылған қарызды өндіру",
     loanAdvanceRefunded: "Қарыз алушыға аванс қайтарылды",

@@ -101,6 +101,8 @@ export const ru: Messages = {
     LOAN_ALREADY_REVERSED: "Этот платёж уже сторнирован.",
     LOAN_REVERSAL_BLOCKED:
       "Этот платёж нельзя сторнировать: от него зависит более поздняя операция ($t(loanTransactionKinds.{{kind}})).",
+    LOAN_WRITE_OFF_BACKDATED:
+      "Списание нельзя датировать {{date}}: это раньше последней записанной операции по займу ({{last}}).",
     LOAN_NO_ADVANCE: "По этому займу нет аванса к возврату.",
     LOAN_GROUP_GRADE_REQUIRED:
       "Для этого продукта группе «{{name}}» нужна оценка {{required}} или выше; её последняя оценка — {{grade}}.",
@@ -531,6 +533,10 @@ export const ru: Messages = {
     loanPrepayment: "Досрочное погашение займа",
     loanReversal: "Сторно: {{reason}}",
     loanRepaymentReapplied: "Погашение займа, повторно разнесённое после сторно",
+    loanReprocessed: "Сторно: перепроведение по дате валютирования с {{date}}",
+    loanRepaymentReprocessed: "Погашение займа (перепроведено по дате валютирования)",
+    loanPrepaymentReprocessed: "Досрочное погашение займа (перепроведено по дате валютирования)",
+    loanWrittenOffReprocessed: "Списание займа: {{reason}} (перепроведено по дате валютирования)",
     loanWrittenOff: "Списание займа: {{reason}}",
     loanRecovery: "Возврат списанного займа",
     loanAdvanceRefunded: "Возврат аванса заёмщику",

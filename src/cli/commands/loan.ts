@@ -2,7 +2,6 @@
 import type { Command } from "commander";
 import { previewOptions, previewSchedule } from "../../loans/preview.js";
 import { isDomainError } from "../../platform/errors.js";
-import { errorMessage } from "../../platform/i18n/index.js";
 import { CliError, type CliIo } from "../io.js";
 
 export function loanCommands(program: Command, io: CliIo): void {
@@ -35,7 +34,7 @@ export function loanCommands(program: Command, io: CliIo): void {
       "public holidays YYYY-MM-DD,YYYY-MM-DD (due dates move past them and weekends)",
     )
     .option("--json", "machine-readable output")
-    .action((opts: Record<string, string | boolean | undefined>) => {
+    .action(async (opts: Record<string, string | boolean | undefined>) => {
       const { json, ...rest } = opts;
       const parsed = previewOptions.safeParse(rest);
       if (!parsed.success) {
@@ -51,6 +50,8 @@ export function loanCommands(program: Command, io: CliIo): void {
       try {
         preview = previewSchedule(parsed.data);
       } catch (error) {
+        // The translations are loaded only for a message to show.
+        const { errorMessage } = await import("../../platform/i18n/index.js");
         if (isDomainError(error)) throw new CliError(errorMessage("en", error));
         throw error;
       }

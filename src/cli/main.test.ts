@@ -19,8 +19,9 @@ describe("qadam", () => {
         "0004_daily_balances",
         "0005_loans_at_risk",
         "0006_groups",
+        "0010_append_only_without_rowid",
       ],
-      current: "0006_groups",
+      current: "0010_append_only_without_rowid",
     });
     const again = await qadam(["db", "migrate", "--database-url", url]);
     expect(again.out).toMatch(/up to date/);

@@ -14,14 +14,16 @@ import * as m0003 from "./migrations/0003_loans.js";
 import * as m0004 from "./migrations/0004_daily_balances.js";
 import * as m0005 from "./migrations/0005_loans_at_risk.js";
 import * as m0006 from "./migrations/0006_groups.js";
+import * as m0010 from "./migrations/0010_append_only_without_rowid.js";
 
-const MIGRATIONS: Record<string, Migration> = {
+export const MIGRATIONS: Record<string, Migration> = {
   "0001_foundation": m0001,
   "0002_books": m0002,
   "0003_loans": m0003,
   "0004_daily_balances": m0004,
   "0005_loans_at_risk": m0005,
   "0006_groups": m0006,
+  "0010_append_only_without_rowid": m0010,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -18,6 +18,7 @@ import { formatMoney, money } from "../money/index.js";
 import type { Actor } from "../platform/auth/actor.js";
 import { addDays, fixedClock } from "../platform/clock.js";
 import { type CommandContext, executeCommand } from "../platform/commands.js";
+import { dialectOf } from "../platform/db/column-types.js";
 import type { Db } from "../platform/db/database.js";
 import { openDatabase } from "../platform/db/database.js";
 import { systemIds } from "../platform/ids.js";
@@ -53,12 +54,37 @@ async function world(db: Db): Promise<World> {
   return { db, actor, mfoId: mfo.id, rootId: root.id, run };
 }
 
-/** Repayments per second through the engine: `loans` loans repaid installment by installment. */
+/** Pages of the write-ahead log a repayment commit writes on SQLite, over this many first repayments. */
+const PAGED_REPAYMENTS = 200;
+
+/** WAL frames (pages) written by `body`, with no checkpoint meanwhile; null on PostgreSQL. */
+async function walPages(db: Db, body: () => Promise<void>): Promise<number | null> {
+  if (dialectOf(db) !== "sqlite") {
+    await body();
+    return null;
+  }
+  const auto = (await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(db)).rows[0]
+    ?.wal_autocheckpoint;
+  await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db);
+  await sql`pragma wal_autocheckpoint = 0`.execute(db);
+  try {
+    await body();
+    const frames = (await sql<{ log: number }>`pragma wal_checkpoint(PASSIVE)`.execute(db)).rows[0]?.log;
+    return frames ?? null;
+  } finally {
+    await sql.raw(`pragma wal_autocheckpoint = ${Number(auto ?? 1000)}`).execute(db);
+  }
+}
+
+/**
+ * Repayments per second through the engine: `loans` loans repaid installment by installment (the first
+ * PAGED_REPAYMENTS, one transaction each, counting the WAL pages each commit writes; the rest timed).
+ */
 export async function engineRepayments(
   databaseUrl: string,
   loans: number,
   batch: number,
-): Promise<{ repayments: number; perSecond: number; batch: number }> {
+): Promise<{ repayments: number; perSecond: number; batch: number; walPagesPerCommit: number | null }> {
   const open = await openDatabase(databaseUrl);
   try {
     const w = await world(open.db);
@@ -108,16 +134,24 @@ export async function engineRepayments(
         work.push({ id, on: i.dueDate, amount: formatMoney(money(i.principal + i.interest + i.fee, "KZT")) });
     }
     work.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
-    const started = performance.now();
-    for (let k = 0; k < work.length; k += batch) {
-      const slice = work.slice(k, k + batch);
-      await w.run("loan.repay", async (trx, ctx) => {
+    const post = async (slice: typeof work) =>
+      w.run("loan.repay", async (trx, ctx) => {
         for (const p of slice)
           await repay(trx, ctx, p.id, { on: p.on, amount: p.amount, channel: "cash", overpayment: "refuse" });
       });
-    }
+    const paged = work.splice(0, PAGED_REPAYMENTS);
+    const pages = await walPages(open.db, async () => {
+      for (const p of paged) await post([p]);
+    });
+    const started = performance.now();
+    for (let k = 0; k < work.length; k += batch) await post(work.slice(k, k + batch));
     const seconds = (performance.now() - started) / 1000;
-    return { repayments: work.length, perSecond: Math.round(work.length / seconds), batch };
+    return {
+      repayments: work.length,
+      perSecond: Math.round(work.length / seconds),
+      batch,
+      walPagesPerCommit: pages === null ? null : Number((pages / paged.length).toFixed(1)),
+    };
   } finally {
     await open.close();
   }
@@ -175,7 +209,7 @@ export function rawSchemaRepayments(
   count: number,
   batch: number,
   rows: "entry" | "engine",
-): { perSecond: number; batch: number; rows: string } {
+): { perSecond: number; batch: number; rows: string; walPagesPerCommit: number } {
   const db = new SQLite(file);
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = NORMAL");
@@ -268,6 +302,13 @@ export function rawSchemaRepayments(
   const many = db.transaction((from: number, to: number) => {
     for (let k = from; k < to; k++) one(k);
   });
+  // The WAL pages of PAGED_REPAYMENTS commits of one repayment each, with no checkpoint meanwhile.
+  const auto = db.pragma("wal_autocheckpoint", { simple: true }) as number;
+  db.pragma("wal_checkpoint(TRUNCATE)");
+  db.pragma("wal_autocheckpoint = 0");
+  for (let k = 0; k < PAGED_REPAYMENTS; k++) many(k, k + 1);
+  const frames = (db.pragma("wal_checkpoint(PASSIVE)") as Array<{ log: number }>)[0]?.log ?? 0;
+  db.pragma(`wal_autocheckpoint = ${auto}`);
   const started = performance.now();
   for (let k = 0; k < count; k += batch) many(k, Math.min(count, k + batch));
   const seconds = (performance.now() - started) / 1000;
@@ -276,7 +317,12 @@ export function rawSchemaRepayments(
     rows === "entry"
       ? "an entry, its 3 lines and the loan update"
       : "every row the engine writes: entry, 3 lines, loan, transaction, 2 allocations, 3 daily totals, installment, audit";
-  return { perSecond: Math.round(count / seconds), batch, rows: what };
+  return {
+    perSecond: Math.round(count / seconds),
+    batch,
+    rows: what,
+    walPagesPerCommit: Number((frames / PAGED_REPAYMENTS).toFixed(1)),
+  };
 }
 
 /** PAR30 over `count` loans inserted in one statement, timed over the query the API runs. */

@@ -4,9 +4,14 @@
 //   loopback, measured by autocannon against `qadam serve` running in its own process;
 // - and, for issue #3: schedule previews per second (in process); repayments per second through the
 //   loan engine, one transaction each and batched, beside raw better-sqlite3 writing the same rows;
-//   PAR30 over a million loans; the trial balance of 100,000 entries beside ledger's and hledger's.
-import { spawn } from "node:child_process";
-import { mkdirSync, rmSync } from "node:fs";
+//   PAR30 over a million loans; the trial balance of 100,000 entries beside ledger's and hledger's;
+// - and, for issue #8: the engine's repayment rate as a share of the floor (every row it writes,
+//   written by hand into Qadam's schema), and the WAL pages each repayment commit writes; the CPU a
+//   `qadam` command takes to start, beside a bare `node -e 0`.
+// `npm run bench -- --only repayments,cli` runs only the parts named: schedule, sqlite (the demo and the
+// people search), loans (issue #3 and #4's figures), raw, postgres, repayments, cli.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { resolve } from "node:path";
 import autocannon from "autocannon";
@@ -174,6 +179,107 @@ function schedulePreviewsPerSecond(): number {
 
 const LOANS = Number(process.env.BENCH_LOANS ?? 300);
 
+/** The engine's repayments beside the floor (every row it writes, by hand, in Qadam's schema), one run. */
+async function repaymentShares(postgres: string | null) {
+  const url = `sqlite:${DIR}/shares.db`;
+  const demo = await run(["demo", "--members", "50", "--loans", "0", "--no-meetings", "--database-url", url]);
+  if (demo.code !== 0) throw new Error(demo.stderr);
+  const engine = {
+    oneTransactionEach: await engineRepayments(url, LOANS, 1),
+    batched: await engineRepayments(url, LOANS, 100),
+  };
+  const floor = {
+    oneTransactionEach: rawSchemaRepayments(`${DIR}/shares.db`, 5_000, 1, "engine"),
+    batched: rawSchemaRepayments(`${DIR}/shares.db`, 50_000, 100, "engine"),
+  };
+  const share = (a: number, b: number) => Number((a / b).toFixed(2));
+  const figures: Record<string, unknown> = {
+    sqlite: {
+      engine,
+      floor,
+      engineShareOfFloor: {
+        oneTransactionEach: share(engine.oneTransactionEach.perSecond, floor.oneTransactionEach.perSecond),
+        batched: share(engine.batched.perSecond, floor.batched.perSecond),
+      },
+      walPagesPerRepaymentCommit: {
+        engine: engine.oneTransactionEach.walPagesPerCommit,
+        floor: floor.oneTransactionEach.walPagesPerCommit,
+      },
+    },
+  };
+  if (postgres) {
+    const demoPg = await run([
+      "demo",
+      "--members",
+      "50",
+      "--loans",
+      "0",
+      "--no-meetings",
+      "--database-url",
+      postgres,
+    ]);
+    if (demoPg.code !== 0) throw new Error(demoPg.stderr);
+    figures.postgres = {
+      engine: {
+        oneTransactionEach: await engineRepayments(postgres, LOANS, 1),
+        batched: await engineRepayments(postgres, LOANS, 100),
+      },
+    };
+  }
+  return figures;
+}
+
+/** User + system CPU seconds and wall seconds of a command, the median of `runs` (by /usr/bin/time). */
+function cpuOf(args: string[], runs: number): { cpuSeconds: number; wallSeconds: number } {
+  const samples: Array<{ cpu: number; wall: number }> = [];
+  for (let i = 0; i < runs; i++) {
+    const r = spawnSync("/usr/bin/time", ["-f", "%U %S %e", process.execPath, ...args], { encoding: "utf8" });
+    const [user, system, wall] = (r.stderr.trim().split("\n").at(-1) ?? "").split(" ").map(Number);
+    samples.push({ cpu: (user ?? 0) + (system ?? 0), wall: wall ?? 0 });
+  }
+  const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+  return {
+    cpuSeconds: Number(median(samples.map((s) => s.cpu)).toFixed(3)),
+    wallSeconds: Number(median(samples.map((s) => s.wall)).toFixed(3)),
+  };
+}
+
+/** The CPU `qadam --help` and a schedule preview take to start and finish, beside a bare `node -e 0`. */
+function cliStart(runs = 11) {
+  if (!existsSync("/usr/bin/time")) return "unavailable: /usr/bin/time is not installed";
+  const node = cpuOf(["-e", "0"], runs);
+  const help = cpuOf([BIN, "--help"], runs);
+  const schedule = cpuOf(
+    [BIN, "loan", "schedule", "--principal", "100000", "--annual-rate", "24", "--installments", "12"].concat([
+      "--disbursed",
+      "2026-01-15",
+      "--first-due",
+      "2026-02-15",
+    ]),
+    runs,
+  );
+  const times = (x: { cpuSeconds: number }) => Number((x.cpuSeconds / node.cpuSeconds).toFixed(2));
+  return {
+    runs,
+    bareNode: node,
+    help: { ...help, timesBareNode: times(help) },
+    schedulePreview: { ...schedule, timesBareNode: times(schedule) },
+  };
+}
+
+const PARTS = ["schedule", "sqlite", "loans", "raw", "postgres", "repayments", "cli"] as const;
+
+/** The parts named by `--only a,b` (every part but the two of issue #8 by default: those are quick). */
+function partsWanted(argv: readonly string[]): Set<string> {
+  const at = argv.indexOf("--only");
+  if (at < 0) return new Set(PARTS);
+  const named = (argv[at + 1] ?? "").split(",").filter(Boolean);
+  const unknown = named.filter((n) => !(PARTS as readonly string[]).includes(n));
+  if (named.length === 0 || unknown.length > 0)
+    throw new Error(`--only takes some of ${PARTS.join(", ")}, separated by commas`);
+  return new Set(named);
+}
+
 async function loanFigures(url: string, freshDemo: boolean) {
   if (freshDemo) {
     const demo = await run(["demo", "--members", "50", "--loans", "0", "--database-url", url]);
@@ -200,39 +306,56 @@ async function loanFigures(url: string, freshDemo: boolean) {
 }
 
 async function main(): Promise<void> {
+  const parts = partsWanted(process.argv.slice(2));
   rmSync(DIR, { recursive: true, force: true });
   mkdirSync(DIR, { recursive: true });
   const sqliteUrl = `sqlite:${DIR}/bench.db`;
   const report: Record<string, unknown> = { members: MEMBERS, node: process.version };
-  report.schedulePreviewsPerSecond = schedulePreviewsPerSecond();
-  report.sqlite = { demo: await demoTime(sqliteUrl), peopleSearch: await searchRate(sqliteUrl) };
-  report.sqliteLoans = await loanFigures(`sqlite:${DIR}/loans.db`, true);
-  report.rawBetterSqlite3 = {
-    // The issue's reference: bare tables, no index but the keys, no foreign key.
-    bareTables: {
-      oneTransactionEach: rawSqliteRepayments(`${DIR}/raw.db`, 20_000, 1),
-      batched: rawSqliteRepayments(`${DIR}/raw.db`, 200_000, 1000),
-    },
-    // The same rows written by hand into Qadam's own schema (the database the engine just used).
-    qadamSchema: {
-      entryOnly: {
-        oneTransactionEach: rawSchemaRepayments(`${DIR}/loans.db`, 5_000, 1, "entry"),
-        batched: rawSchemaRepayments(`${DIR}/loans.db`, 50_000, 100, "entry"),
+  if (parts.has("cli")) report.cliStart = cliStart();
+  if (parts.has("schedule")) report.schedulePreviewsPerSecond = schedulePreviewsPerSecond();
+  const pgUrl =
+    process.env.BENCH_SKIP_POSTGRES || !(parts.has("postgres") || parts.has("repayments"))
+      ? null
+      : await postgresUrl();
+  if (parts.has("repayments")) report.repayments = await repaymentShares(pgUrl);
+  if (parts.has("sqlite"))
+    report.sqlite = { demo: await demoTime(sqliteUrl), peopleSearch: await searchRate(sqliteUrl) };
+  if (parts.has("loans")) report.sqliteLoans = await loanFigures(`sqlite:${DIR}/loans.db`, true);
+  if (parts.has("raw")) {
+    if (!parts.has("loans")) throw new Error("--only raw needs loans too: it writes into the loans database");
+    report.rawBetterSqlite3 = {
+      // The issue's reference: bare tables, no index but the keys, no foreign key.
+      bareTables: {
+        oneTransactionEach: rawSqliteRepayments(`${DIR}/raw.db`, 20_000, 1),
+        batched: rawSqliteRepayments(`${DIR}/raw.db`, 200_000, 1000),
       },
-      everyRowTheEngineWrites: {
-        oneTransactionEach: rawSchemaRepayments(`${DIR}/loans.db`, 5_000, 1, "engine"),
-        batched: rawSchemaRepayments(`${DIR}/loans.db`, 50_000, 100, "engine"),
+      // The same rows written by hand into Qadam's own schema (the database the engine just used).
+      qadamSchema: {
+        entryOnly: {
+          oneTransactionEach: rawSchemaRepayments(`${DIR}/loans.db`, 5_000, 1, "entry"),
+          batched: rawSchemaRepayments(`${DIR}/loans.db`, 50_000, 100, "entry"),
+        },
+        everyRowTheEngineWrites: {
+          oneTransactionEach: rawSchemaRepayments(`${DIR}/loans.db`, 5_000, 1, "engine"),
+          batched: rawSchemaRepayments(`${DIR}/loans.db`, 50_000, 100, "engine"),
+        },
       },
-    },
-  };
-  const pgUrl = process.env.BENCH_SKIP_POSTGRES ? null : await postgresUrl();
-  report.postgres = pgUrl
-    ? {
-        demo: await demoTime(pgUrl),
-        peopleSearch: await searchRate(pgUrl),
-        loans: await loanFigures(pgUrl, false),
-      }
-    : "unreachable: skipped";
+    };
+  }
+  if (parts.has("postgres")) {
+    if (pgUrl && parts.has("repayments")) {
+      // A fresh database for the demo: the repayments part loaded one already.
+      const again = await postgresUrl();
+      if (again !== pgUrl) throw new Error("PostgreSQL went away");
+    }
+    report.postgres = pgUrl
+      ? {
+          demo: await demoTime(pgUrl),
+          peopleSearch: await searchRate(pgUrl),
+          loans: await loanFigures(pgUrl, false),
+        }
+      : "unreachable: skipped";
+  }
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 }
 

@@ -254,4 +254,46 @@ describe("qadam group: the books kept from the command line", () => {
     expect(bad.code).toBe(1);
     expect(bad.err).toContain("--on must be a date");
   });
+
+  it("prints the grading table in force without --from and --file, the default before any was set", async () => {
+    const show = (more: string[]) =>
+      qadam(["group", "grading-table", "--tenant", w.t.tenantId, "--database-url", url, ...more]);
+    const before = await show(["--on", "2026-03-31", "--json"]);
+    expect(before.code).toBe(0);
+    expect(JSON.parse(before.out)).toEqual({
+      on: "2026-03-31",
+      validFrom: null,
+      table: DEFAULT_GRADING_TABLE,
+    });
+    const later = { ...DEFAULT_GRADING_TABLE, bands: { A: 80, B: 70 } };
+    const set = await qadam([
+      "group",
+      "grading-table",
+      "--tenant",
+      w.t.tenantId,
+      "--from",
+      "2026-06-01",
+      "--file",
+      file(later),
+      "--database-url",
+      url,
+    ]);
+    expect(set.code).toBe(0);
+    const json = JSON.parse((await show(["--on", "2026-06-15", "--json"])).out);
+    expect(json).toMatchObject({
+      on: "2026-06-15",
+      validFrom: "2026-06-01",
+      table: { bands: { A: 80, B: 70 } },
+    });
+    const text = await show(["--on", "2026-06-15"]);
+    expect(text.code).toBe(0);
+    expect(text.out).toMatch(/in force on 2026-06-15: the tenant's, from 2026-06-01/);
+    expect(text.out).toMatch(/A from 80 points, B from 70/);
+    expect(text.out).toMatch(/repaymentOnTime\s+max\s+20\s+≥ 95 %: 20, ≥ 80 %: 14, ≥ 60 %: 7/);
+    // Today by default; and a half-given setting is refused.
+    expect((await show([])).code).toBe(0);
+    const half = await show(["--from", "2026-07-01"]);
+    expect(half.code).toBe(1);
+    expect(half.err).toMatch(/--from and --file go together/);
+  });
 });

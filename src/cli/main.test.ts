@@ -22,6 +22,7 @@ describe("qadam", () => {
         "0007_loan_requests",
         "0008_shareout_carried",
         "0009_login_throttle",
+        "0010_append_only_without_rowid",
         "0011_loan_event_terms",
       ],
       current: "0011_loan_event_terms",

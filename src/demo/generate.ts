@@ -2,10 +2,11 @@
 // members (default 600, up to 100,000 and more); written in large batches inside one transaction per
 // stage, with the same derived data (search terms, parent history) the commands would write.
 import { sql } from "kysely";
+import { addMonths } from "../groups/internal-loans.js";
 import { createTenant } from "../orgs/tenants.js";
 import { completeIin } from "../people/iin.js";
 import { searchTermsFor } from "../people/search-terms.js";
-import { addDays, fixedClock } from "../platform/clock.js";
+import { addDays, businessDate, type Clock, fixedClock, isCalendarDate } from "../platform/clock.js";
 import { executeCommand } from "../platform/commands.js";
 import type { Db } from "../platform/db/database.js";
 import { seededIds } from "../platform/ids.js";
@@ -18,6 +19,11 @@ import { type DemoGroup, insertTree, planTree, type TreePlan } from "./tree.js";
 import { DEMO_LOGINS, DEMO_PASSWORD } from "./users.js";
 
 export interface DemoOptions {
+  /**
+   * The demo's "today" (YYYY-MM-DD), which its year of lending and meetings leads up to: the caller's
+   * clock reads it (the command line: the machine's date in Asia/Almaty, or --today).
+   */
+  today: string;
   seed?: number;
   /** Members of the association's groups (the partner NGO gets about a tenth as many, at least 60). */
   members?: number;
@@ -46,24 +52,35 @@ export interface DemoSummary {
   meetings: DemoMeetingsSummary;
 }
 
-/** The demo's "today": fixed, so that the data does not depend on when it was generated. */
-export const DEMO_TODAY = "2026-11-01";
-/** The groups' year of meetings starts on this Wednesday, eleven months before "today". */
-export const DEMO_MEETINGS_FROM = "2025-12-03";
 /**
  * Groups of a tenant that get a year of meetings unless told otherwise: every group of the default demo
  * (45 and 5), an even sample of a larger one. A group's year takes about half a second, so all 7,346
  * groups of `--members 100000` would take about an hour; 60 of each tenant's take about one minute.
  */
 export const MEETING_GROUPS = 60;
-const DEMO_NOW = `${DEMO_TODAY}T04:00:00.000Z`;
 const BATCH = 500;
 
-export async function generateDemo(db: Db, options: DemoOptions = {}): Promise<DemoSummary> {
+/** The demo's "today" by a clock: the date in Almaty, where its organisations keep their books. */
+export function demoToday(clock: Clock): string {
+  return businessDate(clock.now(), "Asia/Almaty");
+}
+
+/** The groups' year of meetings starts on the Wednesday 333 days or less before `today`. */
+export function meetingsFrom(today: string): string {
+  const from = addDays(today, -333);
+  const weekday = new Date(`${from}T00:00:00Z`).getUTCDay();
+  return addDays(from, (3 - weekday + 7) % 7);
+}
+
+export async function generateDemo(db: Db, options: DemoOptions): Promise<DemoSummary> {
+  const today = options.today;
+  if (!isCalendarDate(today)) throw new RangeError(`the demo's today must be a date YYYY-MM-DD: ${today}`);
+  // Every record is made at nine in the morning of "today", in Almaty.
+  const now = `${today}T04:00:00.000Z`;
   const seed = options.seed ?? 1;
   const members = options.members ?? 600;
   const random = demoRandom(seed);
-  const ids = seededIds(() => random.unit(), Date.UTC(2026, 10, 1, 4));
+  const ids = seededIds(() => random.unit(), Date.parse(now));
   const progress = options.onProgress ?? (() => undefined);
 
   const tenants = [
@@ -107,7 +124,7 @@ export async function generateDemo(db: Db, options: DemoOptions = {}): Promise<D
     const root = await db.transaction().execute((trx) =>
       createTenant(
         trx,
-        { ids, now: DEMO_NOW },
+        { ids, now: now },
         {
           slug: t.slug,
           name: t.name,
@@ -122,9 +139,10 @@ export async function generateDemo(db: Db, options: DemoOptions = {}): Promise<D
       members: t.members,
       label: t.label,
       withMfo: t.withMfo,
+      today,
       ...(t.withMfo ? {} : { federations: 1 }),
     });
-    await db.transaction().execute((trx) => insertTree(trx, plan, DEMO_NOW, ids));
+    await db.transaction().execute((trx) => insertTree(trx, plan, now, ids, today));
     plans[t.slug] = { plan, rootId: root.rootId, tenantId: root.tenantId };
     summary.tenants.push({ slug: t.slug, tenantId: root.tenantId, rootId: root.rootId });
     summary.organisations += plan.orgs.length + 1;
@@ -136,7 +154,7 @@ export async function generateDemo(db: Db, options: DemoOptions = {}): Promise<D
     const movers: Array<{ person: DemoPerson; leftOn: string }> = [];
     const flush = async () => {
       if (people.length === 0) return;
-      await writePeople(db, people, memberships, usedIins, () => ids.next());
+      await writePeople(db, people, memberships, usedIins, () => ids.next(), now);
       summary.people += people.length;
       summary.memberships += memberships.length;
       done += people.length;
@@ -145,7 +163,7 @@ export async function generateDemo(db: Db, options: DemoOptions = {}): Promise<D
       memberships = [];
     };
     for (const group of plan.groups) {
-      const made = planGroupMembers(random, () => ids.next(), group, DEMO_TODAY, serials);
+      const made = planGroupMembers(random, () => ids.next(), group, today, serials);
       people.push(...made.people);
       memberships.push(...made.memberships);
       movers.push(...made.leavers);
@@ -172,7 +190,7 @@ export async function generateDemo(db: Db, options: DemoOptions = {}): Promise<D
       if (candidates.length === 0) continue;
       const target = random.pick(candidates);
       const joinedOn = addDays(leftOn, random.int(1, 60));
-      if (joinedOn > DEMO_TODAY || joinedOn < target.openedOn) continue;
+      if (joinedOn > today || joinedOn < target.openedOn) continue;
       moves.push({
         id: ids.next(),
         tenantId: person.tenantId,
@@ -187,7 +205,7 @@ export async function generateDemo(db: Db, options: DemoOptions = {}): Promise<D
     for (let i = 0; i < moves.length; i += BATCH) {
       await db
         .insertInto("memberships")
-        .values(moves.slice(i, i + BATCH).map((m) => ({ ...m, createdAt: DEMO_NOW, updatedAt: DEMO_NOW })))
+        .values(moves.slice(i, i + BATCH).map((m) => ({ ...m, createdAt: now, updatedAt: now })))
         .execute();
     }
     summary.memberships += moves.length;
@@ -197,7 +215,7 @@ export async function generateDemo(db: Db, options: DemoOptions = {}): Promise<D
         id: ids.next(),
         tenantId: root.tenantId,
         userId: null,
-        at: DEMO_NOW,
+        at: now,
         command: "demo.generate",
         records: JSON.stringify([{ type: "tenant", id: root.tenantId }]),
         idempotencyKey: null,
@@ -212,22 +230,25 @@ export async function generateDemo(db: Db, options: DemoOptions = {}): Promise<D
     await db
       .insertInto("anonymousCounts")
       .values(
-        ["2026-09-30", "2026-10-31"].map((countedOn) => ({
-          id: ids.next(),
-          tenantId: moldir.tenantId,
-          orgId: moldir.plan.centre?.id ?? "",
-          countedOn,
-          count: random.int(5, 25),
-          sex: null,
-          note: "children served without recorded consent",
-          createdAt: DEMO_NOW,
-        })),
+        // The last days of the two months before today's.
+        [-1, 0]
+          .map((back) => addDays(addMonths(`${today.slice(0, 8)}01`, back), -1))
+          .map((countedOn) => ({
+            id: ids.next(),
+            tenantId: moldir.tenantId,
+            orgId: moldir.plan.centre?.id ?? "",
+            countedOn,
+            count: random.int(5, 25),
+            sex: null,
+            note: "children served without recorded consent",
+            createdAt: now,
+          })),
       )
       .execute();
   }
 
   // The log-ins, created through the users domain like any other user.
-  const clock = fixedClock(new Date(DEMO_NOW));
+  const clock = fixedClock(new Date(now));
   for (const login of DEMO_LOGINS) {
     const target = login.tenant === "association" ? plans.moldir : plans.umit;
     if (!target) continue;
@@ -277,8 +298,8 @@ export async function generateDemo(db: Db, options: DemoOptions = {}): Promise<D
       rootId: plans.moldir.rootId,
       mfoId: mfo.id,
       mfoPath: mfo.path,
-      today: DEMO_TODAY,
-      now: DEMO_NOW,
+      today,
+      now: now,
       ids,
       random,
       loans,
@@ -287,16 +308,25 @@ export async function generateDemo(db: Db, options: DemoOptions = {}): Promise<D
   }
   // A year of meetings at the groups, after the MFO's year so that its portfolio does not depend on them.
   summary.meetings = await generateTenantMeetings(db, {
-    tenants: Object.entries(plans).map(([slug, p]) => ({
-      admin: `admin@${slug}.demo`,
-      tenantId: p.tenantId,
-      rootId: p.rootId,
-      groups: p.plan.groups,
-    })),
+    tenants: Object.entries(plans).map(([slug, p]) => {
+      // The association's first federation lends to a few of its groups from its own revolving fund.
+      const federation = slug === "moldir" ? p.plan.federations[0] : undefined;
+      return {
+        admin: `admin@${slug}.demo`,
+        tenantId: p.tenantId,
+        rootId: p.rootId,
+        groups: p.plan.groups,
+        lendingFederation: federation && {
+          id: federation.id,
+          path: federation.path,
+          officer: `federation@${slug}.demo`,
+        },
+      };
+    }),
     perTenant: options.meetingGroups ?? MEETING_GROUPS,
-    from: DEMO_MEETINGS_FROM,
-    today: DEMO_TODAY,
-    now: DEMO_NOW,
+    from: meetingsFrom(today),
+    today,
+    now: now,
     ids,
     seed,
     onProgress: (done, total) => progress(done, total, "meetings"),
@@ -313,6 +343,7 @@ async function writePeople(
   memberships: DemoMembership[],
   usedIins: Set<string>,
   nextId: () => string,
+  now: string,
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const households = new Map<
@@ -358,11 +389,11 @@ async function writePeople(
         consentGivenOn: p.consentGivenOn,
         consentScope: CONSENT_SCOPE,
         consentWithdrawnOn: null,
-        createdAt: DEMO_NOW,
-        updatedAt: DEMO_NOW,
+        createdAt: now,
+        updatedAt: now,
       };
     });
-    const householdRows = [...households.values()].map((h) => ({ ...h, createdAt: DEMO_NOW }));
+    const householdRows = [...households.values()].map((h) => ({ ...h, createdAt: now }));
     for (let i = 0; i < householdRows.length; i += BATCH) {
       await trx
         .insertInto("households")
@@ -384,7 +415,7 @@ async function writePeople(
         .values(terms.slice(i, i + BATCH * 2))
         .execute();
     }
-    const membershipRows = memberships.map((m) => ({ ...m, createdAt: DEMO_NOW, updatedAt: DEMO_NOW }));
+    const membershipRows = memberships.map((m) => ({ ...m, createdAt: now, updatedAt: now }));
     for (let i = 0; i < membershipRows.length; i += BATCH) {
       await trx
         .insertInto("memberships")

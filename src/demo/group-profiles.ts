@@ -28,7 +28,7 @@ export interface ProfileTraits {
 
 const AVERAGE: ProfileTraits = {
   attendance: { present: 82, late: 6, absent: 4, excused: 5, represented: 3 },
-  missMeeting: 0.04,
+  missMeeting: 0.015,
   countCash: 0.85,
   lateEntry: { chance: 0.1, days: 9 },
   newLoan: 0.5,
@@ -49,7 +49,7 @@ export const PROFILE_TRAITS: Readonly<Record<GroupProfile, ProfileTraits>> = {
   average: AVERAGE,
   weak: {
     attendance: { present: 58, late: 12, absent: 17, excused: 8, represented: 5 },
-    missMeeting: 0.2,
+    missMeeting: 0.08,
     countCash: 0.55,
     lateEntry: { chance: 0.35, days: 25 },
     newLoan: 0.35,

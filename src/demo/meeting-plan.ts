@@ -90,11 +90,13 @@ export function newGroupBook(rules: GroupRules, traits: ProfileTraits): GroupBoo
 }
 
 const roundDown = (x: bigint, unit: bigint): bigint => (x / unit) * unit;
+const roundUp = (x: bigint, unit: bigint): bigint => ((x + unit - 1n) / unit) * unit;
 const min = (a: bigint, b: bigint): bigint => (a < b ? a : b);
 
 /**
  * The meeting held on `on` by these members (the group's members that day), the next one being due on
- * `next`: installments falling due before then are paid now by those who pay on time.
+ * `next`: installments falling due before then are paid now by those who pay on time. `external` is
+ * what the group owes today on a loan from its federation, paid out of the box (from the bank if short).
  */
 export function planDemoMeeting(
   book: GroupBook,
@@ -102,6 +104,7 @@ export function planDemoMeeting(
   on: string,
   next: string,
   random: DemoRandom,
+  external: { loanId: string; amount: bigint } | null = null,
 ): PlannedMeeting {
   const { rules, traits } = book;
   const lines: MeetingLine[] = [];
@@ -186,6 +189,16 @@ export function planDemoMeeting(
     lines.push(line);
     book.cash -= line.amount;
   };
+  if (external && external.amount > 0n) {
+    if (external.amount > book.cash && book.bank > 0n) {
+      const withdrawn = min(book.bank, roundUp(external.amount - book.cash, 1_000n * TENGE));
+      lines.push({ kind: "bankWithdrawal", amount: withdrawn });
+      book.bank -= withdrawn;
+      book.cash += withdrawn;
+    }
+    if (external.amount <= book.cash)
+      cashOut({ kind: "loanRepayment", loanId: external.loanId, amount: external.amount });
+  }
   if (random.chance(0.08)) {
     const amount = BigInt(random.int(5, 30)) * 100n * TENGE;
     if (amount <= book.cash) cashOut({ kind: "expense", amount, detail: random.pick(EXPENSES) });

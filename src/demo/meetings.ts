@@ -14,6 +14,12 @@ import { type CommandContext, executeCommand } from "../platform/commands.js";
 import type { Db } from "../platform/db/database.js";
 import type { IdSource } from "../platform/ids.js";
 import {
+  FEDERATION_BORROWERS,
+  FEDERATION_LOAN_AGE_DAYS,
+  type FederationLender,
+  federationLender,
+} from "./federation-loans.js";
+import {
   assignProfiles,
   demoRules,
   GROUP_PROFILES,
@@ -27,7 +33,14 @@ import { demoActor } from "./users.js";
 export interface MeetingsInput {
   /** Who records the meetings: someone allowed to open books and write meetings for every group. */
   actor: Actor;
-  groups: ReadonlyArray<{ id: string; status: "active" | "dormant"; openedOn: string }>;
+  groups: ReadonlyArray<{
+    id: string;
+    status: "active" | "dormant";
+    openedOn: string;
+    federationId?: string;
+  }>;
+  /** A federation lending to a few of its groups, whose loans they repay at their meetings. */
+  lender?: FederationLender | undefined;
   /** The first meeting day of the year (a group opened later starts then); meetings end before `today`. */
   from: string;
   today: string;
@@ -62,6 +75,8 @@ export async function generateMeetings(db: Db, input: MeetingsInput): Promise<Me
     profiles: noProfiles(),
   };
   const lastDay = addDays(input.today, -1);
+  const lendFrom = addDays(input.today, -FEDERATION_LOAN_AGE_DAYS);
+  let borrowers = 0;
 
   for (const [index, group] of input.groups.entries()) {
     const profile = profiles[index] ?? "average";
@@ -80,13 +95,32 @@ export async function generateMeetings(db: Db, input: MeetingsInput): Promise<Me
     const memberships = await membershipsOf(db, input.actor.tenantId, group.id);
     const book = newGroupBook(rules, PROFILE_TRAITS[profile]);
     let entered = afternoonOf(validFrom);
+    const { lender } = input;
+    const borrows =
+      lender !== undefined &&
+      group.federationId === lender.federationId &&
+      (profile === "strong" || profile === "average") &&
+      rules.meetings.frequency === "weekly" &&
+      borrowers < FEDERATION_BORROWERS;
+    if (borrows) borrowers += 1;
+    let federationLoan: string | null = null;
 
     for (const [i, on] of dates.entries()) {
       if (on >= stopsOn) break;
-      if (i > 0 && random.chance(book.traits.missMeeting)) continue;
       const members = memberships.filter((m) => m.joinedOn <= on && (m.leftOn === null || m.leftOn > on));
+      if (lender && borrows && federationLoan === null && on >= lendFrom) {
+        // The federation's loan, in cash at this meeting: about 30,000 tenge a member.
+        const staying = members.filter((m) => m.leftOn === null).map((m) => m.personId);
+        const principal = BigInt(Math.min(100, Math.max(10, staying.length * 3))) * 10_000n * 100n;
+        federationLoan = await lender.lend(group.id, on, principal, staying.slice(0, 4));
+        book.cash += principal;
+      } else if (i > 0 && random.chance(book.traits.missMeeting)) continue;
       if (members.length < 3) continue;
-      const planned = planDemoMeeting(book, members, on, dates[i + 1] ?? input.today, random);
+      const external =
+        lender && federationLoan !== null
+          ? { loanId: federationLoan, amount: await lender.dueOn(federationLoan, on) }
+          : null;
+      const planned = planDemoMeeting(book, members, on, dates[i + 1] ?? input.today, random, external);
       // Entered the same afternoon, or some days later; never before the meeting entered before it.
       const { lateEntry } = book.traits;
       const at = afternoonOf(
@@ -114,12 +148,15 @@ export async function generateMeetings(db: Db, input: MeetingsInput): Promise<Me
 }
 
 /** The year of meetings at each tenant's groups: an even sample of at most `perTenant` groups of each. */
-export interface TenantMeetingsInput extends Omit<MeetingsInput, "actor" | "groups" | "onProgress"> {
+export interface TenantMeetingsInput
+  extends Omit<MeetingsInput, "actor" | "groups" | "onProgress" | "lender"> {
   tenants: ReadonlyArray<{
     admin: string;
     tenantId: string;
     rootId: string;
     groups: MeetingsInput["groups"];
+    /** The federation that lends to some of its groups, and the log-in of its officer. */
+    lendingFederation?: { id: string; path: string; officer: string } | undefined;
   }>;
   /** 0 for none; an infinite number for every group. */
   perTenant: number;
@@ -149,9 +186,29 @@ export async function generateTenantMeetings(
     const groups = chosen[index] ?? [];
     if (groups.length === 0) continue;
     const done = summary.groups;
+    const actor = await demoActor(db, t.tenantId, t.admin, "tenant_admin", t.rootId, `/${t.rootId}/`);
+    const federation = t.lendingFederation;
+    const lender = federation
+      ? await federationLender(db, {
+          maker: await demoActor(
+            db,
+            t.tenantId,
+            federation.officer,
+            "federation_officer",
+            federation.id,
+            federation.path,
+          ),
+          checker: actor,
+          federationId: federation.id,
+          fundedOn: common.from,
+          now: common.now,
+          ids: common.ids,
+        })
+      : undefined;
     const made = await generateMeetings(db, {
       ...common,
-      actor: await demoActor(db, t.tenantId, t.admin, "tenant_admin", t.rootId, `/${t.rootId}/`),
+      actor,
+      lender,
       groups,
       // Each tenant its own stream, apart from the one that made the tree and the people.
       seed: (input.seed ^ 0x4d45_4554) + index,

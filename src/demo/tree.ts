@@ -1,5 +1,6 @@
 // The demo's organisation tree: an association with federations, clusters and groups sized to the
 // number of members asked for, its MFO and children's centre; and a partner NGO of its own.
+import { addDays } from "../platform/clock.js";
 import type { Db } from "../platform/db/database.js";
 import type { IdSource } from "../platform/ids.js";
 import { foldForSearch } from "../platform/text.js";
@@ -44,8 +45,10 @@ export function planTree(
   random: DemoRandom,
   ids: IdSource,
   root: { tenantId: string; rootId: string; rootPath: string },
-  options: { members: number; federations?: number; withMfo: boolean; label: string },
+  options: { members: number; federations?: number; withMfo: boolean; label: string; today: string },
 ): TreePlan {
+  // Groups opened in the eight years before this one, federations in the eleventh and tenth.
+  const year = Number(options.today.slice(0, 4));
   const orgs: DemoOrg[] = [];
   const groups: DemoGroup[] = [];
   const federations: DemoOrg[] = [];
@@ -88,7 +91,7 @@ export function planTree(
       region: place.region,
       district: place.district,
       village: place.villages[0] ?? null,
-      openedOn: isoDate(2015 + (f % 2), 3, 1),
+      openedOn: isoDate(year - 11 + (f % 2), 3, 1),
       status: "active",
       parent: rootRef,
     });
@@ -106,7 +109,7 @@ export function planTree(
           region: place.region,
           district: place.district,
           village,
-          openedOn: "2017-06-01",
+          openedOn: isoDate(year - 9, 6, 1),
           status: "active",
           parent: federation,
         });
@@ -120,7 +123,7 @@ export function planTree(
         region: place.region,
         district: place.district,
         village,
-        openedOn: isoDate(random.int(2018, 2025), random.int(1, 12), random.int(1, 28)),
+        openedOn: isoDate(random.int(year - 8, year - 1), random.int(1, 12), random.int(1, 28)),
         // About one group in 25 has stopped meeting.
         status: random.chance(0.04) ? "dormant" : "active",
         size: sizes[groupIndex] ?? 10,
@@ -159,7 +162,15 @@ export function planTree(
   return { orgs, groups, federations, mfo, centre };
 }
 
-export async function insertTree(db: Db, plan: TreePlan, now: string, ids: IdSource): Promise<void> {
+/** A dormant group was marked so five months before `today`. */
+export async function insertTree(
+  db: Db,
+  plan: TreePlan,
+  now: string,
+  ids: IdSource,
+  today: string,
+): Promise<void> {
+  const dormantSince = addDays(today, -153);
   const rows = plan.orgs.map((o) => ({
     id: o.id,
     tenantId: o.tenantId,
@@ -177,7 +188,7 @@ export async function insertTree(db: Db, plan: TreePlan, now: string, ids: IdSou
     timeZone: "Asia/Almaty",
     openedOn: o.openedOn,
     status: o.status,
-    statusChangedOn: o.status === "active" ? null : "2026-06-01",
+    statusChangedOn: o.status === "active" ? null : dormantSince,
     createdAt: now,
     updatedAt: now,
   }));

@@ -53,15 +53,26 @@ const ATTENDED = new Set(["present", "late", "represented"]);
 
 /** The tenant's scoring table in force on a date, or the default. */
 export async function gradingTableOn(db: Db, tenantId: string, on: string): Promise<GradingTable> {
+  return (await gradingTableInForce(db, tenantId, on)).table;
+}
+
+/** The tenant's scoring table in force on a date and the day it took effect (null: the default table). */
+export async function gradingTableInForce(
+  db: Db,
+  tenantId: string,
+  on: string,
+): Promise<{ validFrom: string | null; table: GradingTable }> {
   const row = await db
     .selectFrom("gradingTables")
-    .select("spec")
+    .select(["spec", "validFrom"])
     .where("tenantId", "=", tenantId)
     .where("validFrom", "<=", on)
     .orderBy("validFrom", "desc")
     .limit(1)
     .executeTakeFirst();
-  return row ? gradingTableSchema.parse(JSON.parse(row.spec)) : DEFAULT_GRADING_TABLE;
+  return row
+    ? { validFrom: row.validFrom, table: gradingTableSchema.parse(JSON.parse(row.spec)) }
+    : { validFrom: null, table: DEFAULT_GRADING_TABLE };
 }
 
 /** The facts grading reads, from the group's records over [from, on]. */

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { PRESET_DIGITS } from "./currency.js";
 import {
   add,
   allocate,
@@ -28,6 +29,12 @@ const KWD = currency("KWD");
 describe("currencies", () => {
   it("know their minor units", () => {
     expect([minorDigits(KZT), minorDigits(JPY), minorDigits(KWD)]).toEqual([2, 0, 3]);
+  });
+  it("know the preset ones exactly as ICU does", () => {
+    for (const [code, digits] of PRESET_DIGITS)
+      expect(
+        new Intl.NumberFormat("en", { style: "currency", currency: code }).resolvedOptions(),
+      ).toMatchObject({ maximumFractionDigits: digits });
   });
   it("refuse unknown codes", () => {
     expect(() => currency("XYZ")).toThrow();

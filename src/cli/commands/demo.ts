@@ -1,6 +1,7 @@
 // qadam demo: load the deterministic demo data (an association and a partner NGO) into the database.
 import type { Command } from "commander";
-import { generateDemo, MEETING_GROUPS } from "../../demo/generate.js";
+import { demoToday, generateDemo, MEETING_GROUPS } from "../../demo/generate.js";
+import { isCalendarDate, systemClock } from "../../platform/clock.js";
 import { databaseUrl, withDatabase } from "../database.js";
 import { CliError, type CliIo } from "../io.js";
 import { progressReporter } from "../progress.js";
@@ -10,6 +11,7 @@ export function demoCommand(program: Command, io: CliIo): void {
     .command("demo")
     .description("load the demo data: an association with federations, groups and members, and a partner NGO")
     .option("--seed <n>", "the random seed; the same seed gives the same data", "1")
+    .option("--today <date>", "the day the demo's year leads up to, YYYY-MM-DD (default: today in Almaty)")
     .option("--members <n>", "members of the association's groups", "600")
     .option("--loans <n>", "loans in the MFO's year of activity (0 for none)", "150")
     .option(
@@ -23,6 +25,7 @@ export function demoCommand(program: Command, io: CliIo): void {
     .action(
       async (opts: {
         seed: string;
+        today?: string;
         members: string;
         loans: string;
         meetingGroups: string;
@@ -30,6 +33,8 @@ export function demoCommand(program: Command, io: CliIo): void {
         databaseUrl?: string;
         json?: boolean;
       }) => {
+        const today = opts.today ?? demoToday(systemClock);
+        if (!isCalendarDate(today)) throw new CliError("--today must be a date YYYY-MM-DD");
         const seed = Number(opts.seed);
         const members = Number(opts.members);
         if (!Number.isSafeInteger(seed) || seed < 0) throw new CliError("--seed must be a whole number ≥ 0");
@@ -66,6 +71,7 @@ export function demoCommand(program: Command, io: CliIo): void {
           }
           const started = performance.now();
           const summary = await generateDemo(db, {
+            today,
             seed,
             members,
             loans,

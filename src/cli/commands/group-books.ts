@@ -3,8 +3,8 @@
 // and gives (a meeting file is the body of POST /groups/{id}/meetings), through the same commands.
 import type { Command } from "commander";
 import { adoptRules } from "../../groups/commands.js";
-import { gradeHistory, setGradingTable } from "../../groups/grades.js";
-import { gradingTableSchema } from "../../groups/grading.js";
+import { gradeHistory, gradingTableInForce, setGradingTable } from "../../groups/grades.js";
+import { GRADING_CRITERIA, type GradingTable, gradingTableSchema } from "../../groups/grading.js";
 import { meetingDraft, meetingDraftDto } from "../../groups/meeting-draft-json.js";
 import { meetingInputJson } from "../../groups/meeting-input.js";
 import {
@@ -18,7 +18,7 @@ import { meetingRecord } from "../../groups/meeting-records.js";
 import { meetingRegularity, passbook } from "../../groups/queries.js";
 import { groupRulesSpec } from "../../groups/rules.js";
 import type { Actor } from "../../platform/auth/actor.js";
-import { isCalendarDate, systemClock } from "../../platform/clock.js";
+import { businessDate, isCalendarDate, systemClock } from "../../platform/clock.js";
 import { type CommandContext, executeCommand } from "../../platform/commands.js";
 import type { Db } from "../../platform/db/database.js";
 import { isLocale, type Locale } from "../../platform/i18n/index.js";
@@ -282,25 +282,72 @@ export function groupBooksCommands(program: Command, io: CliIo): void {
   group
     .command("grading-table")
     .description(
-      "set the tenant's grading table from a date (the JSON body of PUT /grading-table/{validFrom})",
+      "the tenant's grading table in force (on --on, default today), or with --from and --file set one from a date (the JSON body of PUT /grading-table/{validFrom})",
     )
     .requiredOption("--tenant <slug>", "the tenant (slug or id)")
-    .requiredOption("--from <date>", "the date the table takes effect, YYYY-MM-DD")
-    .requiredOption("--file <file>", "the table as JSON, or - for standard input")
+    .option("--from <date>", "the date the table takes effect, YYYY-MM-DD")
+    .option("--file <file>", "the table as JSON, or - for standard input")
+    .option("--on <date>", "without --from: the table in force on this date, YYYY-MM-DD (default today)")
     .option("--database-url <url>", "sqlite:<file> or postgres://… (env DATABASE_URL)")
     .option("--json", "machine-readable output")
     .action(
-      async (opts: { tenant: string; from: string; file: string; databaseUrl?: string; json?: boolean }) => {
-        checkDateOption("--from", opts.from);
+      async (opts: {
+        tenant: string;
+        from?: string;
+        file?: string;
+        on?: string;
+        databaseUrl?: string;
+        json?: boolean;
+      }) => {
+        if (opts.from === undefined && opts.file === undefined) {
+          checkDateOption("--on", opts.on);
+          const inForce = await withDatabase(databaseUrl(io, opts.databaseUrl), async ({ db }) => {
+            const actor = await operatorOf(db, opts.tenant);
+            const root = await db
+              .selectFrom("organisations")
+              .select("timeZone")
+              .where("id", "=", actor.grants[0]?.orgId ?? "")
+              .executeTakeFirst();
+            const on = opts.on ?? businessDate(systemClock.now(), root?.timeZone ?? "UTC");
+            return { on, ...(await gradingTableInForce(db, actor.tenantId, on)) };
+          });
+          if (opts.json) io.out(JSON.stringify(inForce));
+          else printGradingTable(io, inForce);
+          return;
+        }
+        if (opts.from === undefined || opts.file === undefined)
+          throw new CliError("--from and --file go together: the date a table takes effect, and the table");
+        const from = opts.from;
+        checkDateOption("--from", from);
         const table = await readJson(opts.file, gradingTableSchema);
         const set = await withDatabase(databaseUrl(io, opts.databaseUrl), async ({ db }) => {
           const actor = await operatorOf(db, opts.tenant);
           return run(db, actor, "grading.table", (trx, ctx) =>
-            setGradingTable(trx, ctx, { validFrom: opts.from, table }),
+            setGradingTable(trx, ctx, { validFrom: from, table }),
           ).catch(explain);
         });
         if (opts.json) io.out(JSON.stringify(set));
         else io.out(`Grading table in force from ${set.validFrom}`);
       },
     );
+}
+
+function printGradingTable(
+  io: CliIo,
+  t: { on: string; validFrom: string | null; table: GradingTable },
+): void {
+  io.out(
+    t.validFrom === null
+      ? `Grading table in force on ${t.on}: the default table`
+      : `Grading table in force on ${t.on}: the tenant's, from ${t.validFrom}`,
+  );
+  io.out(`Bands: A from ${t.table.bands.A} points, B from ${t.table.bands.B}, C below`);
+  for (const name of GRADING_CRITERIA) {
+    const c = t.table.criteria[name];
+    if (!c) continue;
+    const unit = name === "groupSize" ? " members" : " %";
+    io.out(
+      `  ${name.padEnd(18)} max ${String(c.max).padStart(3)}  ${c.steps.map((s) => `≥ ${s.atLeast}${unit}: ${s.points}`).join(", ")}`,
+    );
+  }
 }

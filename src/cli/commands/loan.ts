@@ -4,8 +4,7 @@ import type { Command } from "commander";
 import { type OptionNames, previewOptions, previewSchedule } from "../../loans/preview.js";
 import { type DatedCap, KAZAKH_MICROCREDIT_CAPS } from "../../loans/product.js";
 import { isDomainError } from "../../platform/errors.js";
-import { type RawIssue, translateIssues } from "../../platform/http/validation.js";
-import { errorMessage } from "../../platform/i18n/index.js";
+import type { RawIssue } from "../../platform/http/validation.js";
 import { CliError, type CliIo } from "../io.js";
 
 /** An option as the command line spells it: daysInYear is --days-in-year. */
@@ -69,6 +68,7 @@ export function loanCommands(program: Command, io: CliIo): void {
       const { json, tenant, databaseUrl, ...rest } = opts;
       const parsed = previewOptions.safeParse(rest);
       if (!parsed.success) {
+        const { translateIssues } = await import("../../platform/http/validation.js");
         throw new CliError(
           translateIssues("en", parsed.error.issues as unknown as RawIssue[], rest)
             .map((i) => `${flag((i.path.split(".")[0] ?? "") as Parameters<OptionNames>[0])}: ${i.message}`)
@@ -84,6 +84,8 @@ export function loanCommands(program: Command, io: CliIo): void {
       try {
         preview = previewSchedule(parsed.data, { caps, locale: "en", optionNames: flag });
       } catch (error) {
+        // The translations are loaded only for a message to show.
+        const { errorMessage } = await import("../../platform/i18n/index.js");
         if (isDomainError(error)) throw new CliError(errorMessage("en", error));
         throw error;
       }

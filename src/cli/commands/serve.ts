@@ -1,10 +1,10 @@
 // qadam serve: migrate, optionally load the demo into an empty database, and serve the API.
 import type { Command } from "commander";
 import { buildApp } from "../../app.js";
-import { generateDemo } from "../../demo/generate.js";
+import { demoToday, generateDemo } from "../../demo/generate.js";
 import { DEMO_PASSWORD } from "../../demo/users.js";
 import { DEFAULT_LOGIN_POLICY } from "../../platform/auth/sessions.js";
-import { systemClock } from "../../platform/clock.js";
+import { isCalendarDate, systemClock } from "../../platform/clock.js";
 import { type Config, loadConfig, SETTINGS, withServerSecret } from "../../platform/config.js";
 import { openDatabase } from "../../platform/db/database.js";
 import { migrateToLatest } from "../../platform/db/migrate.js";
@@ -17,10 +17,16 @@ export function serveCommand(program: Command, io: CliIo): void {
   for (const s of SETTINGS) serve.option(`${s.flag} <value>`, `${s.help} (env ${s.env})`);
   serve
     .option("--demo-if-empty", "load the demo data when the database has no tenant yet")
+    .option("--today <date>", "with --demo-if-empty: the demo's today, YYYY-MM-DD (default: today in Almaty)")
     .action(async (opts: Record<string, string | boolean | undefined>) => {
+      const { today, ...settings } = opts;
+      if (today !== undefined && (typeof today !== "string" || !isCalendarDate(today)))
+        throw new CliError("--today must be a date YYYY-MM-DD");
       let config: Config;
       try {
-        config = await withServerSecret(loadConfig(io.env, opts as Partial<Record<keyof Config, string>>));
+        config = await withServerSecret(
+          loadConfig(io.env, settings as Partial<Record<keyof Config, string>>),
+        );
       } catch (error) {
         throw new CliError(error instanceof Error ? error.message : String(error));
       }
@@ -32,7 +38,11 @@ export function serveCommand(program: Command, io: CliIo): void {
         const anyTenant = await open.db.selectFrom("tenants").select("id").limit(1).executeTakeFirst();
         if (!anyTenant) {
           io.err("Empty database: loading the demo data (seed 1)…");
-          const summary = await generateDemo(open.db, { seed: 1, onProgress: progressReporter(io, "demo") });
+          const summary = await generateDemo(open.db, {
+            today: typeof today === "string" ? today : demoToday(systemClock),
+            seed: 1,
+            onProgress: progressReporter(io, "demo"),
+          });
           io.err(`Demo loaded: ${summary.organisations} organisations, ${summary.people} people.`);
         }
       }

@@ -17,9 +17,10 @@ import * as m0006 from "./migrations/0006_groups.js";
 import * as m0007 from "./migrations/0007_loan_requests.js";
 import * as m0008 from "./migrations/0008_shareout_carried.js";
 import * as m0009 from "./migrations/0009_login_throttle.js";
+import * as m0010 from "./migrations/0010_append_only_without_rowid.js";
 import * as m0011 from "./migrations/0011_loan_event_terms.js";
 
-const MIGRATIONS: Record<string, Migration> = {
+export const MIGRATIONS: Record<string, Migration> = {
   "0001_foundation": m0001,
   "0002_books": m0002,
   "0003_loans": m0003,
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "0007_loan_requests": m0007,
   "0008_shareout_carried": m0008,
   "0009_login_throttle": m0009,
+  "0010_append_only_without_rowid": m0010,
   "0011_loan_event_terms": m0011,
 };
 

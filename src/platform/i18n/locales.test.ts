@@ -30,8 +30,8 @@ function leaves(tree: Tree, prefix = ""): Array<[string, string]> {
   );
 }
 
-/** Codes and names a Kazakh or Russian message may write in Latin letters. */
-const LATIN_ALLOWED = new Set(["API", "JSON", "Idempotency-Key", "KZT", "IIN", "UUID"]);
+/** Codes and names a Kazakh or Russian message may write in Latin letters (A, B, C: the grades). */
+const LATIN_ALLOWED = new Set(["API", "JSON", "Idempotency-Key", "KZT", "IIN", "UUID", "A", "B", "C"]);
 
 /** The Latin-letter words of a message, once its placeholders and nested keys are taken out. */
 function latinWords(message: string): string[] {
@@ -119,6 +119,9 @@ describe("the message catalogues", () => {
         { details: phrase("memberNotActive", { member: "Қалиева Айгүл" }) },
         { details: phrase("sharesDoNotSum", { total: amount, principal: amount }) },
       ],
+      WEAK_PASSWORD: (Object.keys(en.passwordWeakness) as Array<keyof typeof en.passwordWeakness>).map(
+        (reason) => ({ reason, min: 10 }),
+      ),
       SCHEDULE_TERMS_INVALID: [
         { details: phrase("firstDueNotAfterApplication") },
         { details: phrase("firstDueNotAfterReschedule") },

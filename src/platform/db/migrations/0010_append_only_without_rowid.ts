@@ -12,6 +12,15 @@ type AnyDb = Kysely<any>;
 export const LEANER_TABLES = ["journal_lines", "loan_transactions", "audit_log"] as const;
 
 export async function up(db: AnyDb): Promise<void> {
+  await rebuildAll(db, true);
+}
+
+/** Back to ordinary rowid tables (what the test of `up` starts from, on a database with today's columns). */
+export async function down(db: AnyDb): Promise<void> {
+  await rebuildAll(db, false);
+}
+
+async function rebuildAll(db: AnyDb, withoutRowid: boolean): Promise<void> {
   if (dialectOf(db) !== "sqlite") return;
   // SQLite's way to rebuild a table others refer to: foreign keys off (outside any transaction: Kysely
   // runs SQLite migrations outside one, on one connection), the rebuild in one transaction, the keys
@@ -21,7 +30,7 @@ export async function up(db: AnyDb): Promise<void> {
   try {
     await sql`begin immediate`.execute(db);
     try {
-      for (const table of LEANER_TABLES) await rebuildWithoutRowid(db, table);
+      for (const table of LEANER_TABLES) await rebuild(db, table, withoutRowid);
       const broken = await sql`pragma foreign_key_check`.execute(db);
       if (broken.rows.length > 0) throw new Error(`0010: ${broken.rows.length} rows break a foreign key`);
       await sql`commit`.execute(db);
@@ -34,18 +43,20 @@ export async function up(db: AnyDb): Promise<void> {
   }
 }
 
-async function rebuildWithoutRowid(db: AnyDb, table: string): Promise<void> {
+async function rebuild(db: AnyDb, table: string, withoutRowid: boolean): Promise<void> {
   const schema = await sql<{ type: string; sql: string }>`
     select type, sql from sqlite_schema where tbl_name = ${table} and sql is not null order by type = 'table' desc, rowid`.execute(
     db,
   );
   const [create, ...others] = schema.rows;
   if (create?.type !== "table") throw new Error(`0010: no table ${table}`);
-  if (/without\s+rowid\s*$/i.test(create.sql)) return;
+  const tail = /\s+without\s+rowid\s*$/i;
+  if (tail.test(create.sql) === withoutRowid) return;
   const rebuilt = `${table}_0010`;
   const head = /^create\s+table\s+("[^"]+"|\S+)/i;
   if (!head.test(create.sql)) throw new Error(`0010: cannot read the definition of ${table}`);
-  await sql.raw(`${create.sql.replace(head, `create table "${rebuilt}"`)} without rowid`).execute(db);
+  const definition = create.sql.replace(tail, "").replace(head, `create table "${rebuilt}"`);
+  await sql.raw(withoutRowid ? `${definition} without rowid` : definition).execute(db);
   await sql`insert into ${sql.table(rebuilt)} select * from ${sql.table(table)}`.execute(db);
   // Dropping it drops its indexes and triggers too; its implicit delete fires no trigger.
   await sql`drop table ${sql.table(table)}`.execute(db);

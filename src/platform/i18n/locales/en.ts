@@ -371,6 +371,10 @@ export const en: Messages = {
     windowMonths: "period, months",
     withdrawals: "withdrawals",
     yearlyCapPercent: "yearly penalty cap, %",
+    apiTokenId: "API token",
+    firstPeriod: "first period",
+    requestId: "request",
+    writeOffAfterDays: "days overdue before a write-off",
   },
   entities: {
     organisation: "organisation",

@@ -381,6 +381,10 @@ export const fr: Messages = {
     windowMonths: "période, mois",
     withdrawals: "retraits",
     yearlyCapPercent: "plafond annuel des pénalités, %",
+    apiTokenId: "jeton d’API",
+    firstPeriod: "première période",
+    requestId: "demande",
+    writeOffAfterDays: "jours de retard avant passage en perte",
   },
   entities: {
     organisation: "organisation",

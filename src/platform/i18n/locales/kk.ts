@@ -367,6 +367,10 @@ export const kk: Messages = {
     windowMonths: "кезең, ай",
     withdrawals: "жинақтан алу",
     yearlyCapPercent: "өсімпұлдың жылдық шегі, %",
+    apiTokenId: "API-токен",
+    firstPeriod: "бірінші кезең",
+    requestId: "сұрау",
+    writeOffAfterDays: "есептен шығаруға дейінгі мерзімі өткен күндер",
   },
   entities: {
     organisation: "ұйым",

@@ -369,6 +369,10 @@ export const ru: Messages = {
     windowMonths: "период, месяцев",
     withdrawals: "снятие сбережений",
     yearlyCapPercent: "годовой предел пени, %",
+    apiTokenId: "API-токен",
+    firstPeriod: "первый период",
+    requestId: "запрос",
+    writeOffAfterDays: "дней просрочки до списания",
   },
   entities: {
     organisation: "организация",

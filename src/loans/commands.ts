@@ -4,7 +4,7 @@
 // movement posts its journal entry beside the loan's own records, so the books and the loan agree.
 
 import { lineAmount } from "../books/entries.js";
-import { type Currency, formatMoney, money } from "../money/index.js";
+import { type Currency, currency, formatMoney, money, parseMoney } from "../money/index.js";
 import { findOrganisation } from "../orgs/lookup.js";
 import type { Organisation } from "../orgs/types.js";
 import { assertCan } from "../platform/auth/actor.js";
@@ -195,6 +195,9 @@ export async function createProduct(
   const org = await findOrganisation(trx, ctx.actor, orgId);
   assertCan(ctx.actor, "products.write", org.path, "organisation");
   if (!LENDER_KINDS.has(org.kind)) throw new DomainError("LOAN_LENDER_KIND", { kind: org.kind });
+  // A rounding step of zero would be silently taken as one minor unit: refused, as in the preview.
+  if (spec.rounding !== null && parseMoney(spec.rounding, currency(spec.currency)).minor < 1n)
+    throw new DomainError("SCHEDULE_ROUNDING_ZERO", { rounding: spec.rounding });
   let product: ReturnType<typeof productFrom>;
   try {
     product = productFrom(spec);

@@ -6,6 +6,7 @@ import { cliActor } from "../testing/fixtures.js";
 import {
   addNote,
   applyForLoan,
+  createProduct,
   decide,
   disburse,
   prepay,
@@ -16,9 +17,10 @@ import {
   reverseRepayment,
   writeOff,
 } from "./commands.js";
+import { productSpec } from "./product-spec.js";
 import { journalBalanceOf, loanArrears, portfolioAtRiskFor, viewLoan } from "./queries.js";
 import { liveInstallments, loadLoan } from "./store.js";
-import { type LoanWorld, loanWorld } from "./testing.js";
+import { type LoanWorld, loanWorld, MONTHLY_24 } from "./testing.js";
 
 async function disbursedLoan(w: LoanWorld, principal = "100000", installments = 12): Promise<string> {
   const id = await w.run(w.maker, (trx, ctx) =>
@@ -90,6 +92,25 @@ describeEachDatabase("the loan lifecycle", (use) => {
       ["Assets:Loan portfolio:Individual loans", 10_000_000n],
     ]);
     await balanced(w, id);
+  });
+
+  it("refuses a product whose installments would be rounded to a step of zero", async () => {
+    const w = await loanWorld(use().db);
+    const zero = w.run(null, (trx, ctx) =>
+      createProduct(
+        trx,
+        ctx,
+        w.t.mfoId,
+        productSpec.parse({ ...MONTHLY_24, name: "Zero step", rounding: "0" }),
+      ),
+    );
+    await expect(zero).rejects.toMatchObject({ code: "SCHEDULE_ROUNDING_ZERO" });
+    const products = await w.db
+      .selectFrom("loanProducts")
+      .select("name")
+      .where("name", "=", "Zero step")
+      .execute();
+    expect(products).toEqual([]);
   });
 
   it("refuses a second approval, a rejected loan cannot be disbursed", async () => {

@@ -153,11 +153,11 @@ export async function generatePortfolio(db: Db, input: PortfolioInput): Promise<
     const isGroup = k % 8 === 7 && groups.length > 0;
     const roll = random.int(1, 100);
     const behaviour: Behaviour =
-      roll <= 60
+      roll <= 66
         ? "on-time"
-        : roll <= 78
+        : roll <= 80
           ? "late"
-          : roll <= 86
+          : roll <= 88
             ? "prepaid"
             : roll <= 93
               ? "default"
@@ -241,7 +241,7 @@ async function simulate(
   today: string,
   random: DemoRandom,
 ): Promise<void> {
-  const stopAfter =
+  let stopAfter =
     behaviour === "default"
       ? random.int(1, 4)
       : behaviour === "rescheduled"
@@ -272,6 +272,8 @@ async function simulate(
           }),
         );
         rescheduled = true;
+        // The new schedule is one the borrower can keep: she pays again from here on.
+        stopAfter = Number.POSITIVE_INFINITY;
         paidCount = 0;
         continue;
       }
@@ -287,7 +289,7 @@ async function simulate(
       }
       return;
     }
-    const delay = behaviour === "late" ? random.pick([0, 3, 8, 15, 28, 45]) : 0;
+    const delay = behaviour === "late" ? random.pick([0, 2, 5, 9, 15, 35]) : 0;
     const on = addDays(next.dueDate, delay);
     if (on > today) return;
     if (behaviour === "prepaid" && paidCount === 3) {

@@ -4,8 +4,8 @@ import type { Db } from "../platform/db/database.js";
 import { describeEachDatabase } from "../platform/db/testing.js";
 import type { Locale } from "../platform/i18n/index.js";
 import { cliActor } from "../testing/fixtures.js";
-import { applyForLoan, decide, disburse, repay, reverseRepayment } from "./commands.js";
-import { type LoanWorld, loanWorld } from "./testing.js";
+import { repay, reverseRepayment } from "./commands.js";
+import { disbursedLoan, type LoanWorld, loanWorld } from "./testing.js";
 
 /** The tenant now keeps its books in `language` (as if created so): what the loan posts next follows it. */
 async function speak(db: Db, w: LoanWorld, language: Locale): Promise<void> {
@@ -24,18 +24,7 @@ async function descriptions(db: Db, orgId: string): Promise<string[]> {
 }
 
 async function lifeOfALoan(w: LoanWorld): Promise<void> {
-  const id = await w.run(w.maker, (trx, ctx) =>
-    applyForLoan(trx, ctx, {
-      productId: w.productId,
-      borrower: { type: "person", personId: w.personId },
-      principal: "100000",
-      installments: 12,
-      firstDueOn: "2026-02-15",
-      appliedOn: "2026-01-10",
-    }),
-  );
-  await w.run(w.checker, (trx, ctx) => decide(trx, ctx, id, { approve: true, on: "2026-01-12" }));
-  await w.run(w.maker, (trx, ctx) => disburse(trx, ctx, id, { on: "2026-01-15", channel: "cash" }));
+  const id = await disbursedLoan(w);
   const paid = await w.run(w.maker, (trx, ctx) =>
     repay(trx, ctx, id, { on: "2026-02-15", amount: "9455.96", channel: "cash", overpayment: "refuse" }),
   );

@@ -18,6 +18,7 @@ import type { Allocation } from "./allocation.js";
 import {
   applyAllocations,
   arrearsSince,
+  contractedInstallments,
   type InstallmentState,
   isSettled,
   loanYearStart,
@@ -538,21 +539,7 @@ export async function disburse(
     firstDueOn,
   );
   await checkCap(trx, loan.tenantId, schedule, input.on);
-  const rows: InstallmentState[] = schedule.installments.map((i) => ({
-    plan: 1,
-    number: i.number,
-    dueDate: i.dueDate,
-    principal: i.principal.minor,
-    interest: i.interest.minor,
-    fee: i.fees.minor,
-    penalty: 0n,
-    principalPaid: 0n,
-    interestPaid: 0n,
-    feePaid: 0n,
-    penaltyPaid: 0n,
-    plannedOn: input.on,
-    replacedOn: null,
-  }));
+  const rows: InstallmentState[] = contractedInstallments(schedule, input.on);
   await insertInstallments(trx, loan.tenantId, loan.id, rows);
   const fee = schedule.disbursementFee.minor;
   const entryId = await post(trx, ctx, loan, input.on, "loanDisbursed", [

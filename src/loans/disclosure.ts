@@ -7,7 +7,7 @@ import type { Decimal } from "decimal.js";
 import { money } from "../money/index.js";
 import type { Db } from "../platform/db/database.js";
 import { DomainError } from "../platform/errors.js";
-import type { InstallmentState } from "./engine.js";
+import { contractedInstallments, type InstallmentState } from "./engine.js";
 import { buildSchedule, disbursementFeeOn, effectiveRateOf, ScheduleTermsError } from "./schedule.js";
 import { allInstallments, type LoanRecord, tenantCalendar } from "./store.js";
 
@@ -43,21 +43,7 @@ export async function disclosureOf(db: Db, loan: LoanRecord): Promise<Disclosure
     }
     return {
       disbursedOn,
-      installments: s.installments.map((i) => ({
-        plan: 1,
-        number: i.number,
-        dueDate: i.dueDate,
-        principal: i.principal.minor,
-        interest: i.interest.minor,
-        fee: i.fees.minor,
-        penalty: 0n,
-        principalPaid: 0n,
-        interestPaid: 0n,
-        feePaid: 0n,
-        penaltyPaid: 0n,
-        plannedOn: disbursedOn,
-        replacedOn: null,
-      })),
+      installments: contractedInstallments(s, disbursedOn),
       disbursementFee: s.disbursementFee.minor,
       effectiveAnnualRate: s.effectiveAnnualRate,
     };

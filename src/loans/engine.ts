@@ -49,6 +49,25 @@ const PAID_FIELD = {
   penalty: "penaltyPaid",
 } as const satisfies Record<Component, keyof InstallmentState>;
 
+/** A schedule's installments as contracted (plan 1, planned on the disbursement date), nothing paid yet. */
+export function contractedInstallments(schedule: Schedule, plannedOn: string): InstallmentState[] {
+  return schedule.installments.map((i) => ({
+    plan: 1,
+    number: i.number,
+    dueDate: i.dueDate,
+    principal: i.principal.minor,
+    interest: i.interest.minor,
+    fee: i.fees.minor,
+    penalty: 0n,
+    principalPaid: 0n,
+    interestPaid: 0n,
+    feePaid: 0n,
+    penaltyPaid: 0n,
+    plannedOn,
+    replacedOn: null,
+  }));
+}
+
 export function unpaid(i: InstallmentState, c: Component): bigint {
   return i[c] - i[PAID_FIELD[c]];
 }

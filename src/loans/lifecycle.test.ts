@@ -20,23 +20,7 @@ import {
 import { productSpec } from "./product-spec.js";
 import { journalBalanceOf, loanArrears, portfolioAtRiskFor, viewLoan } from "./queries.js";
 import { liveInstallments, loadLoan } from "./store.js";
-import { type LoanWorld, loanWorld, MONTHLY_24 } from "./testing.js";
-
-async function disbursedLoan(w: LoanWorld, principal = "100000", installments = 12): Promise<string> {
-  const id = await w.run(w.maker, (trx, ctx) =>
-    applyForLoan(trx, ctx, {
-      productId: w.productId,
-      borrower: { type: "person", personId: w.personId },
-      principal,
-      installments,
-      firstDueOn: "2026-02-15",
-      appliedOn: "2026-01-10",
-    }),
-  );
-  await w.run(w.checker, (trx, ctx) => decide(trx, ctx, id, { approve: true, on: "2026-01-12" }));
-  await w.run(w.maker, (trx, ctx) => disburse(trx, ctx, id, { on: "2026-01-15", channel: "cash" }));
-  return id;
-}
+import { disbursedLoan, type LoanWorld, loanWorld, MONTHLY_24 } from "./testing.js";
 
 async function balanced(w: LoanWorld, loanId: string): Promise<void> {
   const actor = cliActor(w.t);

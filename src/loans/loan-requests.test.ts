@@ -2,28 +2,10 @@ import { expect, it } from "vitest";
 import { trialBalance } from "../books/store.js";
 import { describeEachDatabase } from "../platform/db/testing.js";
 import { as, cliActor, seedUser, testApp } from "../testing/fixtures.js";
-import { applyForLoan, decide, disburse } from "./commands.js";
 import { decideRequest, loanRequestsOf, requestReschedule, requestWriteOff } from "./loan-requests.js";
 import { journalBalanceOf } from "./queries.js";
 import { liveInstallments, loadLoan } from "./store.js";
-import { type LoanWorld, loanWorld } from "./testing.js";
-
-/** 300,000.00 over 12 months, disbursed on 15 January 2026 (first due 16 February). */
-async function disbursedLoan(w: LoanWorld): Promise<string> {
-  const id = await w.run(w.maker, (trx, ctx) =>
-    applyForLoan(trx, ctx, {
-      productId: w.productId,
-      borrower: { type: "person", personId: w.personId },
-      principal: "300000",
-      installments: 12,
-      firstDueOn: "2026-02-15",
-      appliedOn: "2026-01-10",
-    }),
-  );
-  await w.run(w.checker, (trx, ctx) => decide(trx, ctx, id, { approve: true, on: "2026-01-12" }));
-  await w.run(w.maker, (trx, ctx) => disburse(trx, ctx, id, { on: "2026-01-15", channel: "cash" }));
-  return id;
-}
+import { disbursedLoan, type LoanWorld, loanWorld } from "./testing.js";
 
 /** Everything a write-off or a reschedule could change: the loan row, its schedule, its journal. */
 async function snapshot(w: LoanWorld, id: string) {
@@ -53,7 +35,7 @@ async function coherent(w: LoanWorld, id: string): Promise<void> {
 describeEachDatabase("write-off and reschedule requests (maker–checker)", (use) => {
   it("a single officer cannot write a loan off alone; a second one approves and the books follow", async () => {
     const w = await loanWorld(use().db);
-    const id = await disbursedLoan(w);
+    const id = await disbursedLoan(w, "300000");
     const before = await snapshot(w, id);
     const requestId = await w.run(w.maker, (trx, ctx) =>
       requestWriteOff(trx, ctx, id, { on: "2026-01-15", reason: "The borrower died" }),
@@ -92,7 +74,7 @@ describeEachDatabase("write-off and reschedule requests (maker–checker)", (use
 
   it("needs a stated reason to write off before 90 days past due, and none after", async () => {
     const w = await loanWorld(use().db);
-    const id = await disbursedLoan(w);
+    const id = await disbursedLoan(w, "300000");
     await expect(
       w.run(w.maker, (trx, ctx) => requestWriteOff(trx, ctx, id, { on: "2026-01-15" })),
     ).rejects.toMatchObject({ code: "LOAN_WRITE_OFF_REASON_REQUIRED", params: { days: 0, threshold: 90 } });
@@ -111,7 +93,7 @@ describeEachDatabase("write-off and reschedule requests (maker–checker)", (use
 
   it("reschedules only once a second officer approves; a rejection leaves everything unchanged", async () => {
     const w = await loanWorld(use().db);
-    const id = await disbursedLoan(w);
+    const id = await disbursedLoan(w, "300000");
     const terms = {
       on: "2026-05-05",
       installments: 18,
@@ -146,7 +128,7 @@ describeEachDatabase("write-off and reschedule requests (maker–checker)", (use
 
   it("keeps one request waiting per loan and decides each once", async () => {
     const w = await loanWorld(use().db);
-    const id = await disbursedLoan(w);
+    const id = await disbursedLoan(w, "300000");
     const first = await w.run(w.maker, (trx, ctx) =>
       requestWriteOff(trx, ctx, id, { on: "2026-01-20", reason: "Fraud" }),
     );
@@ -175,7 +157,7 @@ describeEachDatabase("write-off and reschedule requests (maker–checker)", (use
   it("over HTTP: write-off asked, refused to its maker, approved by another; each replayed by its key", async () => {
     const open = use();
     const w = await loanWorld(open.db, undefined, new Date().toISOString());
-    const id = await disbursedLoan(w);
+    const id = await disbursedLoan(w, "300000");
     const app = await testApp(open);
     try {
       const maker = as(app, w.maker);
@@ -230,7 +212,7 @@ describeEachDatabase("write-off and reschedule requests (maker–checker)", (use
       expect(twice.json().error.code).toBe("LOAN_REQUEST_DECIDED");
       expect((await snapshot(w, id)).transactions.filter((t) => t.kind === "write_off")).toHaveLength(1);
       // Reschedules go the same way: the route only asks.
-      const other = await disbursedLoan(w);
+      const other = await disbursedLoan(w, "300000");
       const rescheduled = await maker({
         method: "POST",
         url: `/api/v1/loans/${other}/reschedule`,

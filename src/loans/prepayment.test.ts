@@ -4,29 +4,18 @@ import { divideRounded } from "../money/index.js";
 import { addDays, daysBetween } from "../platform/clock.js";
 import { describeEachDatabase } from "../platform/db/testing.js";
 import { SATURDAY_SUNDAY } from "./calendar.js";
-import { applyForLoan, decide, disburse, prepay, repay } from "./commands.js";
+import { prepay, repay } from "./commands.js";
 import { newPlan } from "./engine.js";
 import { productFrom, productSpec } from "./product-spec.js";
 import { liveInstallments } from "./store.js";
-import { expectLoanCoherent, loanWorld, MONTHLY_24 } from "./testing.js";
+import { disbursedLoan, expectLoanCoherent, loanWorld, MONTHLY_24 } from "./testing.js";
 
 const ACTUAL_365 = { ...MONTHLY_24, name: "Monthly 24 % actual/365", interestPeriod: "actual/365" as const };
 
 describeEachDatabase("a prepayment on an actual/365 loan", (use) => {
   it("charges the new first installment interest for the days after the prepayment, once", async () => {
     const w = await loanWorld(use().db, ACTUAL_365);
-    const id = await w.run(w.maker, (trx, ctx) =>
-      applyForLoan(trx, ctx, {
-        productId: w.productId,
-        borrower: { type: "person", personId: w.personId },
-        principal: "100000",
-        installments: 12,
-        firstDueOn: "2026-02-15",
-        appliedOn: "2026-01-10",
-      }),
-    );
-    await w.run(w.checker, (trx, ctx) => decide(trx, ctx, id, { approve: true, on: "2026-01-12" }));
-    await w.run(w.maker, (trx, ctx) => disburse(trx, ctx, id, { on: "2026-01-15", channel: "cash" }));
+    const id = await disbursedLoan(w);
     const [first] = await liveInstallments(w.db, id);
     const due = first ? first.principal + first.interest : 0n;
     await w.run(w.maker, (trx, ctx) =>

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { money } from "../money/index.js";
 import { addDays } from "../platform/clock.js";
 import { SATURDAY_SUNDAY } from "./calendar.js";
-import type { InstallmentState } from "./engine.js";
+import { contractedInstallments, type InstallmentState } from "./engine.js";
 import { productFrom, productSpec } from "./product-spec.js";
 import { type ReplayEvent, type ReplayStart, replayLoan } from "./replay.js";
 import { buildSchedule } from "./schedule.js";
@@ -23,21 +23,7 @@ function start(over: Partial<ReplayStart> = {}): ReplayStart {
     firstDueOn: "2026-02-15",
     calendar,
   });
-  const rows: InstallmentState[] = schedule.installments.map((i) => ({
-    plan: 1,
-    number: i.number,
-    dueDate: i.dueDate,
-    principal: i.principal.minor,
-    interest: i.interest.minor,
-    fee: i.fees.minor,
-    penalty: 0n,
-    principalPaid: 0n,
-    interestPaid: 0n,
-    feePaid: 0n,
-    penaltyPaid: 0n,
-    plannedOn: "2026-01-15",
-    replacedOn: null,
-  }));
+  const rows: InstallmentState[] = contractedInstallments(schedule, "2026-01-15");
   return {
     spec,
     product,

@@ -18,23 +18,7 @@ import {
 import type { InstallmentState } from "./engine.js";
 import { loanArrears } from "./queries.js";
 import { liveInstallments, loadLoan } from "./store.js";
-import { expectLoanCoherent, groupApplication, type LoanWorld, loanWorld } from "./testing.js";
-
-async function disbursedLoan(w: LoanWorld): Promise<string> {
-  const id = await w.run(w.maker, (trx, ctx) =>
-    applyForLoan(trx, ctx, {
-      productId: w.productId,
-      borrower: { type: "person", personId: w.personId },
-      principal: "100000",
-      installments: 12,
-      firstDueOn: "2026-02-15",
-      appliedOn: "2026-01-10",
-    }),
-  );
-  await w.run(w.checker, (trx, ctx) => decide(trx, ctx, id, { approve: true, on: "2026-01-12" }));
-  await w.run(w.maker, (trx, ctx) => disburse(trx, ctx, id, { on: "2026-01-15", channel: "cash" }));
-  return id;
-}
+import { disbursedLoan, expectLoanCoherent, groupApplication, type LoanWorld, loanWorld } from "./testing.js";
 
 const pay = (w: LoanWorld, id: string, on: string, amount: string) =>
   w.run(w.maker, (trx, ctx) => repay(trx, ctx, id, { on, amount, channel: "cash", overpayment: "refuse" }));

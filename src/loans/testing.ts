@@ -8,7 +8,7 @@ import { type CommandContext, executeCommand } from "../platform/commands.js";
 import type { Db } from "../platform/db/database.js";
 import { systemIds } from "../platform/ids.js";
 import { cliActor, type SeededTenant, type SeededUser, seedTenant, seedUser } from "../testing/fixtures.js";
-import { type applyForLoan, createProduct } from "./commands.js";
+import { applyForLoan, createProduct, decide, disburse } from "./commands.js";
 import { type ProductSpecInput, productSpec } from "./product-spec.js";
 import { journalBalanceOf } from "./queries.js";
 import { liveInstallments, loadLoan, loanAccounts } from "./store.js";
@@ -172,4 +172,24 @@ export async function expectLoanCoherent(w: LoanWorld, loanId: string): Promise<
     .where("l.accountId", "=", accounts.advances)
     .execute();
   expect(-advances.reduce((s, l) => s + BigInt(l.amount), 0n)).toBe(loan.advance);
+}
+
+/**
+ * A loan to the world's person, applied for on 10 January 2026, approved by the checker on the 12th and
+ * disbursed in cash on the 15th, first due on 15 February (monthly by default).
+ */
+export async function disbursedLoan(w: LoanWorld, principal = "100000", installments = 12): Promise<string> {
+  const id = await w.run(w.maker, (trx, ctx) =>
+    applyForLoan(trx, ctx, {
+      productId: w.productId,
+      borrower: { type: "person", personId: w.personId },
+      principal,
+      installments,
+      firstDueOn: "2026-02-15",
+      appliedOn: "2026-01-10",
+    }),
+  );
+  await w.run(w.checker, (trx, ctx) => decide(trx, ctx, id, { approve: true, on: "2026-01-12" }));
+  await w.run(w.maker, (trx, ctx) => disburse(trx, ctx, id, { on: "2026-01-15", channel: "cash" }));
+  return id;
 }

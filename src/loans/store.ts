@@ -4,9 +4,9 @@
 // calendar and legal caps.
 import { noteActiveAccounts } from "../books/store.js";
 import { type Currency, currency, percent } from "../money/index.js";
-import { findOrganisation } from "../orgs/lookup.js";
+import { toOrganisation } from "../orgs/lookup.js";
 import type { Organisation } from "../orgs/types.js";
-import type { Actor } from "../platform/auth/actor.js";
+import { type Actor, assertCanSee } from "../platform/auth/actor.js";
 import type { CommandContext } from "../platform/commands.js";
 import { dialectOf } from "../platform/db/column-types.js";
 import { commandCache } from "../platform/db/command-cache.js";
@@ -65,14 +65,37 @@ export interface LoanRecord {
   version: number;
 }
 
+// The loan with its organisation, in one query (only the loan's row is locked).
 const loanRow = (lock: boolean) =>
   prepared((db, a: { tenantId: string; id: string }) =>
     db
       .selectFrom("loans")
-      .selectAll()
-      .where("tenantId", "=", a.tenantId)
-      .where("id", "=", a.id)
-      .$if(lock && dialectOf(db) === "postgres", (qb) => qb.forUpdate()),
+      .innerJoin("organisations as o", (join) =>
+        join.onRef("o.id", "=", "loans.orgId").onRef("o.tenantId", "=", "loans.tenantId"),
+      )
+      .selectAll("loans")
+      .select([
+        "o.parentId as orgParentId",
+        "o.kind as orgKind",
+        "o.name as orgName",
+        "o.nameFolded as orgNameFolded",
+        "o.path as orgPath",
+        "o.depth as orgDepth",
+        "o.region as orgRegion",
+        "o.district as orgDistrict",
+        "o.village as orgVillage",
+        "o.territoryCode as orgTerritoryCode",
+        "o.currency as orgCurrency",
+        "o.timeZone as orgTimeZone",
+        "o.openedOn as orgOpenedOn",
+        "o.status as orgStatus",
+        "o.statusChangedOn as orgStatusChangedOn",
+        "o.createdAt as orgCreatedAt",
+        "o.updatedAt as orgUpdatedAt",
+      ])
+      .where("loans.tenantId", "=", a.tenantId)
+      .where("loans.id", "=", a.id)
+      .$if(lock && dialectOf(db) === "postgres", (qb) => qb.forUpdate("loans")),
   );
 const LOAN_ROW = loanRow(false);
 const LOCKED_LOAN_ROW = loanRow(true);
@@ -99,7 +122,29 @@ export async function loadLoan(db: Db, actor: Actor, id: string, lock = false): 
   if (!isUuid(id)) throw new DomainError("NOT_FOUND", { entity: "loan" });
   const row = await (lock ? LOCKED_LOAN_ROW : LOAN_ROW).first(db, { tenantId: actor.tenantId, id });
   if (!row) throw new DomainError("NOT_FOUND", { entity: "loan" });
-  const org = await findOrganisation(db, actor, row.orgId, "loan");
+  // As findOrganisation(db, actor, row.orgId, "loan"), from the row read with the loan.
+  assertCanSee(actor, row.orgPath, "loan");
+  const org = toOrganisation({
+    id: row.orgId,
+    tenantId: row.tenantId,
+    parentId: row.orgParentId,
+    kind: row.orgKind,
+    name: row.orgName,
+    nameFolded: row.orgNameFolded,
+    path: row.orgPath,
+    depth: row.orgDepth,
+    region: row.orgRegion,
+    district: row.orgDistrict,
+    village: row.orgVillage,
+    territoryCode: row.orgTerritoryCode,
+    currency: row.orgCurrency,
+    timeZone: row.orgTimeZone,
+    openedOn: row.orgOpenedOn,
+    status: row.orgStatus,
+    statusChangedOn: row.orgStatusChangedOn,
+    createdAt: row.orgCreatedAt,
+    updatedAt: row.orgUpdatedAt,
+  });
   const { spec, product } = storedSpec(row.spec);
   return {
     id: row.id,

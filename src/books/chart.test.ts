@@ -64,6 +64,32 @@ describeEachDatabase("editing a chart of accounts", (use) => {
     chart = await run((trx, ctx) => openBooks(trx, ctx, t.mfoId));
   });
 
+  it("refuses a posting to an account closed earlier in the same command, after posting to it there", async () => {
+    const drawer = await run((trx, ctx) =>
+      addAccount(trx, ctx, t.mfoId, { code: "115", name: "Drawer", parentId: code("11").id }),
+    );
+    const entry = (minor: bigint) => ({
+      businessDate: "2026-03-01",
+      description: "test",
+      cause: { type: "test", id: "1" },
+      lines: [
+        { account: drawer.id, amount: money(minor, KZT) },
+        { account: code("12").id, amount: money(-minor, KZT) },
+      ],
+    });
+    await expect(
+      run(async (trx, ctx) => {
+        // The first postings find the drawer active; closing it in the same command must not be missed.
+        await postEntry(trx, ctx, t.mfoId, entry(500n));
+        await postEntry(trx, ctx, t.mfoId, entry(-500n));
+        await closeAccount(trx, ctx, drawer.id);
+        await postEntry(trx, ctx, t.mfoId, entry(1n));
+      }),
+    ).rejects.toMatchObject({ code: "ACCOUNT_CLOSED", params: { account: "Assets:Cash:Drawer" } });
+    // The command wrote nothing: the drawer is still open and empty.
+    expect((await chartOf(db, actor, t.mfoId)).find((a) => a.id === drawer.id)?.status).toBe("active");
+  });
+
   it("adds an account of its parent's type under it, and posts to it", async () => {
     const petty = await run((trx, ctx) =>
       addAccount(trx, ctx, t.mfoId, { code: "111", name: " Petty  cash ", parentId: code("11").id }),

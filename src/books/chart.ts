@@ -14,7 +14,7 @@ import { toBigInt } from "../platform/db/ints.js";
 import { DomainError } from "../platform/errors.js";
 import { isUuid } from "../platform/ids.js";
 import { ledgerAccountName } from "./ledger-format.js";
-import { type Account, accountsOf } from "./store.js";
+import { type Account, accountsOf, forgetActiveAccounts } from "./store.js";
 
 const CODE = /^[0-9A-Za-z][0-9A-Za-z._-]{0,19}$/;
 const MAX_ACCOUNT_NAME = 200;
@@ -210,6 +210,7 @@ export async function closeAccount(trx: Db, ctx: CommandContext, accountId: stri
     .where("tenantId", "=", ctx.actor.tenantId)
     .where("id", "=", account.id)
     .execute();
+  forgetActiveAccounts(trx, ctx, org.id);
   ctx.touched("account", account.id);
   return { ...account, status: "closed" };
 }

@@ -11,6 +11,7 @@ import { checkDate } from "../orgs/values.js";
 import { type Actor, assertCan } from "../platform/auth/actor.js";
 import type { CommandContext } from "../platform/commands.js";
 import { dialectOf } from "../platform/db/column-types.js";
+import { commandCache } from "../platform/db/command-cache.js";
 import { isUniqueViolation } from "../platform/db/constraint-errors.js";
 import type { Db } from "../platform/db/database.js";
 import { toBigInt } from "../platform/db/ints.js";
@@ -198,6 +199,38 @@ const ADD_TO_DAILY_BALANCES = prepared((db, a: { rows: ReadonlyArray<Row<Account
     ),
 );
 
+/** The organisation's accounts found active and locked in this command's transaction (null outside one). */
+function activeInThisCommand(trx: Db, ctx: CommandContext, orgId: string): Set<string> | null {
+  const cache = commandCache(ctx, trx);
+  if (!cache) return null;
+  const key = `activeAccounts:${orgId}`;
+  let ids = cache.get(key) as Set<string> | undefined;
+  if (!ids) {
+    ids = new Set();
+    cache.set(key, ids);
+  }
+  return ids;
+}
+
+/**
+ * Notes accounts of the organisation read as active in this command's transaction where reading them
+ * is as good as the posting's own check (SQLite: one snapshot, one writer at a time).
+ */
+export function noteActiveAccounts(
+  trx: Db,
+  ctx: CommandContext,
+  orgId: string,
+  ids: readonly string[],
+): void {
+  const verified = activeInThisCommand(trx, ctx, orgId);
+  for (const id of ids) verified?.add(id);
+}
+
+/** Forgets the accounts found active in this command: it has just closed one of them. */
+export function forgetActiveAccounts(trx: Db, ctx: CommandContext, orgId: string): void {
+  commandCache(ctx, trx)?.delete(`activeAccounts:${orgId}`);
+}
+
 /**
  * postEntry without the actor's permission on the organisation: for an entry another command is
  * entitled to write there, such as a lender's loan command posting the borrowing group's side.
@@ -210,10 +243,16 @@ export async function writeEntry(
 ): Promise<PostedEntry> {
   assertBalanced(draft);
   const accountIds = [...new Set(draft.lines.map((l) => l.account))];
-  const known = accountIds.every(isUuid)
-    ? await ACTIVE_ACCOUNTS.rows(trx, { orgId: org.id, ids: accountIds })
-    : [];
-  if (known.length !== accountIds.length) throw await whyNotPostable(trx, org, accountIds);
+  // Accounts found active (and, on PostgreSQL, locked until the commit) earlier in this command's
+  // transaction are not read again: a batch of postings into the same accounts checks them once.
+  const verified = activeInThisCommand(trx, ctx, org.id);
+  if (!verified || !accountIds.every((a) => verified.has(a))) {
+    const known = accountIds.every(isUuid)
+      ? await ACTIVE_ACCOUNTS.rows(trx, { orgId: org.id, ids: accountIds })
+      : [];
+    if (known.length !== accountIds.length) throw await whyNotPostable(trx, org, accountIds);
+    for (const a of accountIds) verified?.add(a);
+  }
   const id = ctx.ids.next();
   await INSERT_ENTRY.execute(trx, {
     row: {

@@ -1,5 +1,6 @@
 import { expect, it } from "vitest";
-import { trialBalance } from "../books/store.js";
+import { closeAccount } from "../books/chart.js";
+import { chartOf, trialBalance } from "../books/store.js";
 import { formatMoney, money } from "../money/index.js";
 import { describeEachDatabase } from "../platform/db/testing.js";
 import { cliActor } from "../testing/fixtures.js";
@@ -182,6 +183,32 @@ describeEachDatabase("the loan lifecycle", (use) => {
     await balanced(w, id);
     const tb = await trialBalance(w.db, cliActor(w.t), w.t.mfoId, "2026-12-31");
     expect(tb.find((r) => r.account === "Liabilities:Client advances")).toBeUndefined();
+  });
+
+  it("refuses a payment into a lender account closed before it, or earlier in the same command", async () => {
+    const w = await loanWorld(use().db);
+    const id = await disbursedLoan(w, "30000", 3);
+    const advances = (await chartOf(w.db, cliActor(w.t), w.t.mfoId)).find((a) => a.code === "22");
+    if (!advances) throw new Error("no advances account");
+    const pay = (on: string, amount: string) =>
+      ({ on, amount, channel: "cash", overpayment: "advance" }) as const;
+    // In one command: a repayment (the lender's accounts found active), the advances account closed,
+    // then an overpayment that would credit it.
+    await expect(
+      w.run(null, async (trx, ctx) => {
+        await repay(trx, ctx, id, pay("2026-02-15", "10000"));
+        await closeAccount(trx, ctx, advances.id);
+        await repay(trx, ctx, id, pay("2026-02-16", "40000"));
+      }),
+    ).rejects.toMatchObject({ code: "ACCOUNT_CLOSED" });
+    // Closed by an earlier command.
+    await w.run(null, (trx, ctx) => closeAccount(trx, ctx, advances.id));
+    await expect(
+      w.run(w.maker, (trx, ctx) => repay(trx, ctx, id, pay("2026-02-16", "40000"))),
+    ).rejects.toMatchObject({ code: "ACCOUNT_CLOSED" });
+    // A payment that does not touch it still goes through, and the books agree with the loan.
+    await w.run(w.maker, (trx, ctx) => repay(trx, ctx, id, pay("2026-02-15", "10000")));
+    await balanced(w, id);
   });
 
   it("reverses a mistaken repayment and re-allocates the later ones", async () => {

@@ -24,7 +24,7 @@ export async function post(
   lines: readonly Line[],
 ): Promise<string> {
   const description = await describeEntry(trx, ctx, text);
-  const accounts = await loanAccounts(trx, loan.org);
+  const accounts = await loanAccounts(trx, loan.org, ctx);
   const journalLines: JournalLine[] = lines
     .filter(([, minor]) => minor !== 0n)
     .map(([role, minor]) => ({ account: accounts[role], amount: money(minor, loan.currency) }));

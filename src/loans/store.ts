@@ -2,12 +2,14 @@
 // PostgreSQL; SQLite runs one write transaction at a time), saving its state with an optimistic version
 // check, its transactions and allocations (append-only), the lender's accounts, and the tenant's
 // calendar and legal caps.
+import { noteActiveAccounts } from "../books/store.js";
 import { type Currency, currency, percent } from "../money/index.js";
-import { findOrganisation } from "../orgs/lookup.js";
+import { toOrganisation } from "../orgs/lookup.js";
 import type { Organisation } from "../orgs/types.js";
-import type { Actor } from "../platform/auth/actor.js";
+import { type Actor, assertCanSee } from "../platform/auth/actor.js";
 import type { CommandContext } from "../platform/commands.js";
 import { dialectOf } from "../platform/db/column-types.js";
+import { commandCache } from "../platform/db/command-cache.js";
 import { isUniqueViolation } from "../platform/db/constraint-errors.js";
 import type { Db } from "../platform/db/database.js";
 import { toBigInt } from "../platform/db/ints.js";
@@ -63,14 +65,37 @@ export interface LoanRecord {
   version: number;
 }
 
+// The loan with its organisation, in one query (only the loan's row is locked).
 const loanRow = (lock: boolean) =>
   prepared((db, a: { tenantId: string; id: string }) =>
     db
       .selectFrom("loans")
-      .selectAll()
-      .where("tenantId", "=", a.tenantId)
-      .where("id", "=", a.id)
-      .$if(lock && dialectOf(db) === "postgres", (qb) => qb.forUpdate()),
+      .innerJoin("organisations as o", (join) =>
+        join.onRef("o.id", "=", "loans.orgId").onRef("o.tenantId", "=", "loans.tenantId"),
+      )
+      .selectAll("loans")
+      .select([
+        "o.parentId as orgParentId",
+        "o.kind as orgKind",
+        "o.name as orgName",
+        "o.nameFolded as orgNameFolded",
+        "o.path as orgPath",
+        "o.depth as orgDepth",
+        "o.region as orgRegion",
+        "o.district as orgDistrict",
+        "o.village as orgVillage",
+        "o.territoryCode as orgTerritoryCode",
+        "o.currency as orgCurrency",
+        "o.timeZone as orgTimeZone",
+        "o.openedOn as orgOpenedOn",
+        "o.status as orgStatus",
+        "o.statusChangedOn as orgStatusChangedOn",
+        "o.createdAt as orgCreatedAt",
+        "o.updatedAt as orgUpdatedAt",
+      ])
+      .where("loans.tenantId", "=", a.tenantId)
+      .where("loans.id", "=", a.id)
+      .$if(lock && dialectOf(db) === "postgres", (qb) => qb.forUpdate("loans")),
   );
 const LOAN_ROW = loanRow(false);
 const LOCKED_LOAN_ROW = loanRow(true);
@@ -97,7 +122,29 @@ export async function loadLoan(db: Db, actor: Actor, id: string, lock = false): 
   if (!isUuid(id)) throw new DomainError("NOT_FOUND", { entity: "loan" });
   const row = await (lock ? LOCKED_LOAN_ROW : LOAN_ROW).first(db, { tenantId: actor.tenantId, id });
   if (!row) throw new DomainError("NOT_FOUND", { entity: "loan" });
-  const org = await findOrganisation(db, actor, row.orgId, "loan");
+  // As findOrganisation(db, actor, row.orgId, "loan"), from the row read with the loan.
+  assertCanSee(actor, row.orgPath, "loan");
+  const org = toOrganisation({
+    id: row.orgId,
+    tenantId: row.tenantId,
+    parentId: row.orgParentId,
+    kind: row.orgKind,
+    name: row.orgName,
+    nameFolded: row.orgNameFolded,
+    path: row.orgPath,
+    depth: row.orgDepth,
+    region: row.orgRegion,
+    district: row.orgDistrict,
+    village: row.orgVillage,
+    territoryCode: row.orgTerritoryCode,
+    currency: row.orgCurrency,
+    timeZone: row.orgTimeZone,
+    openedOn: row.orgOpenedOn,
+    status: row.orgStatus,
+    statusChangedOn: row.orgStatusChangedOn,
+    createdAt: row.orgCreatedAt,
+    updatedAt: row.orgUpdatedAt,
+  });
   const { spec, product } = storedSpec(row.spec);
   return {
     id: row.id,
@@ -514,12 +561,39 @@ const LENDER_ACCOUNTS = {
 function lenderAccounts(codes: Record<LoanAccountRole, string>) {
   const list = [...new Set(Object.values(codes))];
   return prepared((db, a: { orgId: string }) =>
-    db.selectFrom("accounts").select(["id", "code"]).where("orgId", "=", a.orgId).where("code", "in", list),
+    db
+      .selectFrom("accounts")
+      .select(["id", "code", "status"])
+      .where("orgId", "=", a.orgId)
+      .where("code", "in", list),
   );
 }
 
-/** The lender's account ids by role; the lender's books must be open (BOOKS_NOT_OPEN otherwise). */
-export async function loanAccounts(db: Db, org: Organisation): Promise<LoanAccounts> {
+/**
+ * The lender's account ids by role; the lender's books must be open (BOOKS_NOT_OPEN otherwise). Given
+ * the command, read once per command and transaction (the ids of an organisation's accounts never
+ * change; whether they are active is checked where lines are posted).
+ */
+export async function loanAccounts(db: Db, org: Organisation, ctx?: CommandContext): Promise<LoanAccounts> {
+  const cache = ctx ? commandCache(ctx, db) : null;
+  const key = `loanAccounts:${org.id}`;
+  const cached = cache?.get(key) as LoanAccounts | undefined;
+  if (cached) return cached;
+  const { accounts, active } = await readLoanAccounts(db, org);
+  if (ctx && cache) {
+    cache.set(key, Object.freeze(accounts));
+    // On SQLite the transaction reads one snapshot and writers take turns, so the accounts active
+    // here are active where the entry is written (books/store.ts need not read them again). On
+    // PostgreSQL the posting reads them again, locking them against a concurrent closing.
+    if (dialectOf(db) === "sqlite") noteActiveAccounts(db, ctx, org.id, active);
+  }
+  return accounts;
+}
+
+async function readLoanAccounts(
+  db: Db,
+  org: Organisation,
+): Promise<{ accounts: LoanAccounts; active: string[] }> {
   const template = org.kind === "mfo" ? "mfo" : "federation";
   const codes = CODES[template];
   const rows = await LENDER_ACCOUNTS[template].rows(db, { orgId: org.id });
@@ -530,7 +604,7 @@ export async function loanAccounts(db: Db, org: Organisation): Promise<LoanAccou
     if (!id) throw new DomainError("BOOKS_NOT_OPEN", { org: org.name });
     out[role] = id;
   }
-  return out;
+  return { accounts: out, active: rows.filter((r) => r.status === "active").map((r) => r.id) };
 }
 
 // --- the tenant's calendar and caps ------------------------------------------------------------

@@ -18,8 +18,22 @@ export function fixedClock(start: Date, stepMs = 0): Clock {
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
+/** Dates already worked out, by instant and zone: a command asks for the same one at every step. */
+const recent = new Map<string, string>();
+
 /** The calendar date (YYYY-MM-DD) of an instant in an IANA time zone. */
 export function businessDate(instant: Date, timeZone: string): string {
+  const key = `${instant.getTime()}|${timeZone}`;
+  let date = recent.get(key);
+  if (date === undefined) {
+    date = formatDate(instant, timeZone);
+    if (recent.size >= 256) recent.clear();
+    recent.set(key, date);
+  }
+  return date;
+}
+
+function formatDate(instant: Date, timeZone: string): string {
   // Building a formatter costs far more than using one: one per time zone.
   let format = formatters.get(timeZone);
   if (!format) {

@@ -8,7 +8,6 @@ import { z } from "zod";
 import { currency, formatMoney, type Money, MoneyFormatError, parseMoney, percent } from "../money/index.js";
 import { DomainError } from "../platform/errors.js";
 import { amountText, calendarDateList, calendarDate as date } from "../platform/http/schemas.js";
-import { errorMessage, type Locale } from "../platform/i18n/index.js";
 import { FREQUENCIES, SATURDAY_SUNDAY } from "./calendar.js";
 import { disclosedPercent } from "./effective-rate.js";
 import { capOn, type DatedCap } from "./product.js";
@@ -165,15 +164,19 @@ function scheduleFor(
 export interface PreviewContext {
   /** The tenant's dated caps on the effective rate (reference/kazakhstan-microcredit.md). */
   caps: readonly DatedCap[];
-  /** The language of the warnings. */
-  locale: Locale;
+  /**
+   * A warning's message in the caller's language (platform/i18n's errorMessage): passed in, so that the
+   * command line loads the translations only for a warning to show.
+   */
+  message: (warning: Pick<DomainError, "code" | "params">) => string;
   /** How the caller names the options in its refusals (default: the API's query parameters). */
   optionNames?: OptionNames;
 }
 
 export function previewSchedule(
   options: z.output<typeof previewOptions>,
-  context: PreviewContext = { caps: [], locale: "en" },
+  // Without caps there is no warning to word.
+  context: PreviewContext = { caps: [], message: (warning) => warning.code },
 ): SchedulePreview {
   const { terms, s } = scheduleFor(options, context.optionNames ?? queryNames);
   const text = (m: Money) => formatMoney(m);
@@ -191,7 +194,7 @@ export function previewSchedule(
         date: terms.disbursedOn,
       },
     };
-    warnings.push({ code: warning.code, message: errorMessage(context.locale, warning) });
+    warnings.push({ code: warning.code, message: context.message(warning) });
   }
   return {
     currency: terms.principal.currency,

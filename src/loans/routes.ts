@@ -12,6 +12,7 @@ import { toBigInt } from "../platform/db/ints.js";
 import { commandRoute } from "../platform/http/command-route.js";
 import { actorOf, type RouteModule } from "../platform/http/context.js";
 import { amountText as amount, calendarDate as date, recordId } from "../platform/http/schemas.js";
+import { errorMessage } from "../platform/i18n/index.js";
 import { BUCKETS, ratioText } from "./arrears.js";
 import {
   addNote,
@@ -283,7 +284,7 @@ export const loanRoutes: RouteModule = (fastify, deps) => {
     async (request) =>
       previewSchedule(request.query, {
         caps: await tenantCaps(deps.db, actorOf(request).tenantId),
-        locale: request.locale,
+        message: (warning) => errorMessage(request.locale, warning),
       }),
   );
 

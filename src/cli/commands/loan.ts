@@ -1,7 +1,12 @@
 // qadam loan schedule: preview a repayment schedule and its effective annual rate, warned against the
 // legal cap (the Kazakh microcredit caps, or a tenant's own read from the database with --tenant).
 import type { Command } from "commander";
-import { type OptionNames, previewOptions, previewSchedule } from "../../loans/preview.js";
+import {
+  type OptionNames,
+  type PreviewContext,
+  previewOptions,
+  previewSchedule,
+} from "../../loans/preview.js";
 import { type DatedCap, KAZAKH_MICROCREDIT_CAPS } from "../../loans/product.js";
 import { isDomainError } from "../../platform/errors.js";
 import type { RawIssue } from "../../platform/http/validation.js";
@@ -80,14 +85,30 @@ export function loanCommands(program: Command, io: CliIo): void {
         typeof tenant === "string" ? tenant : undefined,
         typeof databaseUrl === "string" ? databaseUrl : undefined,
       );
+      // The translations are loaded only for a message to show: a refusal, or a warning worded after
+      // the preview (which asks for it while it runs, without waiting).
+      const warned: Array<Parameters<PreviewContext["message"]>[0]> = [];
       let preview: ReturnType<typeof previewSchedule>;
       try {
-        preview = previewSchedule(parsed.data, { caps, locale: "en", optionNames: flag });
+        preview = previewSchedule(parsed.data, {
+          caps,
+          optionNames: flag,
+          message: (warning) => {
+            warned.push(warning);
+            return warning.code;
+          },
+        });
       } catch (error) {
-        // The translations are loaded only for a message to show.
         const { errorMessage } = await import("../../platform/i18n/index.js");
         if (isDomainError(error)) throw new CliError(errorMessage("en", error));
         throw error;
+      }
+      if (warned.length > 0) {
+        const { errorMessage } = await import("../../platform/i18n/index.js");
+        preview = {
+          ...preview,
+          warnings: warned.map((w) => ({ code: w.code, message: errorMessage("en", w) })),
+        };
       }
       if (json) {
         io.out(JSON.stringify(preview));

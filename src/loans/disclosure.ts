@@ -7,7 +7,7 @@ import type { Decimal } from "decimal.js";
 import { money } from "../money/index.js";
 import type { Db } from "../platform/db/database.js";
 import { DomainError } from "../platform/errors.js";
-import { contractedInstallments, type InstallmentState } from "./engine.js";
+import { asContracted, contractedInstallments, type InstallmentState } from "./engine.js";
 import { buildSchedule, disbursementFeeOn, effectiveRateOf, ScheduleTermsError } from "./schedule.js";
 import { allInstallments, type LoanRecord, tenantCalendar } from "./store.js";
 
@@ -53,15 +53,7 @@ export async function disclosureOf(db: Db, loan: LoanRecord): Promise<Disclosure
   const fee = disbursementFeeOn(loan.principal, loan.product.disbursementFee);
   return {
     disbursedOn,
-    installments: first.map((i) => ({
-      ...i,
-      penalty: 0n,
-      principalPaid: 0n,
-      interestPaid: 0n,
-      feePaid: 0n,
-      penaltyPaid: 0n,
-      replacedOn: null,
-    })),
+    installments: first.map(asContracted),
     disbursementFee: fee,
     effectiveAnnualRate: effectiveRateOf(
       loan.principal,

@@ -49,6 +49,19 @@ const PAID_FIELD = {
   penalty: "penaltyPaid",
 } as const satisfies Record<Component, keyof InstallmentState>;
 
+/** An installment as it was contracted: nothing paid, no penalty, not replaced. */
+export function asContracted(i: InstallmentState): InstallmentState {
+  return {
+    ...i,
+    penalty: 0n,
+    principalPaid: 0n,
+    interestPaid: 0n,
+    feePaid: 0n,
+    penaltyPaid: 0n,
+    replacedOn: null,
+  };
+}
+
 /** A schedule's installments as contracted (plan 1, planned on the disbursement date), nothing paid yet. */
 export function contractedInstallments(schedule: Schedule, plannedOn: string): InstallmentState[] {
   return schedule.installments.map((i) => ({

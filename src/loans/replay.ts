@@ -10,6 +10,7 @@
 // plan identical to it (made on the same date, same installments), and gets a new number otherwise.
 import {
   applyAllocations,
+  asContracted,
   type InstallmentState,
   isSettled,
   loanYearStart,
@@ -104,15 +105,7 @@ const sameRow = (a: InstallmentState, b: InstallmentState) =>
 export function replayLoan(start: ReplayStart, events: readonly ReplayEvent[]): Replayed {
   let spec = start.spec;
   let product = start.product;
-  const rows: InstallmentState[] = start.schedule.map((i) => ({
-    ...i,
-    penalty: 0n,
-    principalPaid: 0n,
-    interestPaid: 0n,
-    feePaid: 0n,
-    penaltyPaid: 0n,
-    replacedOn: null,
-  }));
+  const rows: InstallmentState[] = start.schedule.map(asContracted);
   const live = () => rows.filter((i) => i.replacedOn === null);
   const used = new Set<number>([1]);
   let nextPlan = start.nextPlan;

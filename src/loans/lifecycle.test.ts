@@ -19,17 +19,9 @@ import {
   writeOff,
 } from "./commands.js";
 import { productSpec } from "./product-spec.js";
-import { journalBalanceOf, loanArrears, portfolioAtRiskFor, viewLoan } from "./queries.js";
+import { loanArrears, portfolioAtRiskFor, viewLoan } from "./queries.js";
 import { liveInstallments, loadLoan } from "./store.js";
-import { disbursedLoan, type LoanWorld, loanWorld, MONTHLY_24 } from "./testing.js";
-
-async function balanced(w: LoanWorld, loanId: string): Promise<void> {
-  const actor = cliActor(w.t);
-  const rows = await trialBalance(w.db, actor, w.t.mfoId, "9999-12-31");
-  expect(rows.reduce((s, r) => s + r.balance, 0n)).toBe(0n);
-  const loan = await loadLoan(w.db, actor, loanId);
-  expect(await journalBalanceOf(w.db, loan)).toBe(loan.principalOutstanding);
-}
+import { disbursedLoan, expectLoanCoherent, loanWorld, MONTHLY_24 } from "./testing.js";
 
 describeEachDatabase("the loan lifecycle", (use) => {
   it("needs a second person to approve, then disburses with its schedule and journal", async () => {
@@ -76,7 +68,7 @@ describeEachDatabase("the loan lifecycle", (use) => {
       ["Assets:Cash", -10_000_000n],
       ["Assets:Loan portfolio:Individual loans", 10_000_000n],
     ]);
-    await balanced(w, id);
+    await expectLoanCoherent(w, id);
   });
 
   it("refuses a product whose installments would be rounded to a step of zero", async () => {
@@ -156,7 +148,7 @@ describeEachDatabase("the loan lifecycle", (use) => {
       { number: 2, component: "penalty", minor: 165_479n },
       { number: 2, component: "interest", minor: 185_088n },
     ]);
-    await balanced(w, id);
+    await expectLoanCoherent(w, id);
     const tb = await trialBalance(w.db, cliActor(w.t), w.t.mfoId, "2026-04-20");
     expect(tb.find((r) => r.account === "Income:Penalty income")?.balance).toBe(-189_119n);
     expect(tb.find((r) => r.account === "Assets:Penalties receivable")?.balance).toBe(189_119n - 165_479n);
@@ -180,7 +172,7 @@ describeEachDatabase("the loan lifecycle", (use) => {
     expect(
       await w.run(w.maker, (trx, ctx) => refundAdvance(trx, ctx, id, { on: "2026-01-21", channel: "cash" })),
     ).toBe(paid.advance);
-    await balanced(w, id);
+    await expectLoanCoherent(w, id);
     const tb = await trialBalance(w.db, cliActor(w.t), w.t.mfoId, "2026-12-31");
     expect(tb.find((r) => r.account === "Liabilities:Client advances")).toBeUndefined();
   });
@@ -208,7 +200,7 @@ describeEachDatabase("the loan lifecycle", (use) => {
     ).rejects.toMatchObject({ code: "ACCOUNT_CLOSED" });
     // A payment that does not touch it still goes through, and the books agree with the loan.
     await w.run(w.maker, (trx, ctx) => repay(trx, ctx, id, pay("2026-02-15", "10000")));
-    await balanced(w, id);
+    await expectLoanCoherent(w, id);
   });
 
   it("reverses a mistaken repayment and re-allocates the later ones", async () => {
@@ -244,7 +236,7 @@ describeEachDatabase("the loan lifecycle", (use) => {
         reverseRepayment(trx, ctx, id, wrong.transactionId, { on: "2026-03-20", reason: "again" }),
       ),
     ).rejects.toMatchObject({ code: "LOAN_ALREADY_REVERSED" });
-    await balanced(w, id);
+    await expectLoanCoherent(w, id);
   });
 
   it("prepays part of the principal (shorter term), then the rest", async () => {
@@ -261,7 +253,7 @@ describeEachDatabase("the loan lifecycle", (use) => {
     expect(after.length).toBeLessThan(before.length);
     const regular = after[after.length - 2];
     expect(regular && regular.principal + regular.interest).toBeLessThanOrEqual(945_596n);
-    await balanced(w, id);
+    await expectLoanCoherent(w, id);
     const loan = await loadLoan(w.db, cliActor(w.t), id);
     const payoff = loan.principalOutstanding + 100_000n;
     const done = await w.run(w.maker, (trx, ctx) =>
@@ -273,7 +265,7 @@ describeEachDatabase("the loan lifecycle", (use) => {
       }),
     );
     expect(done.status).toBe("closed");
-    await balanced(w, id);
+    await expectLoanCoherent(w, id);
   });
 
   it("reschedules, writes off, and records recoveries; PAR follows on any date", async () => {
@@ -308,7 +300,7 @@ describeEachDatabase("the loan lifecycle", (use) => {
     await w.run(w.maker, (trx, ctx) =>
       recover(trx, ctx, id, { on: "2026-12-20", amount: "5000", channel: "cash" }),
     );
-    await balanced(w, id);
+    await expectLoanCoherent(w, id);
     const [gone] = await portfolioAtRiskFor(w.db, actor, w.t.rootId, "2026-12-02");
     expect(gone?.portfolio ?? 0n).toBe(0n);
     const tb = await trialBalance(w.db, actor, w.t.mfoId, "2026-12-31");
@@ -341,7 +333,7 @@ describeEachDatabase("the loan lifecycle", (use) => {
     expect(view.members.map((m) => m.share).sort()).toEqual([10_000_000n, 12_000_000n, 8_000_000n].sort());
     const tb = await trialBalance(w.db, cliActor(w.t), w.t.mfoId, "2026-01-15");
     expect(tb.find((r) => r.account === "Assets:Loan portfolio:Group loans")?.balance).toBe(30_000_000n);
-    await balanced(w, id);
+    await expectLoanCoherent(w, id);
   });
 
   it("never allocates the same money twice when repayments race on one loan", async () => {
@@ -363,6 +355,6 @@ describeEachDatabase("the loan lifecycle", (use) => {
     const live = await liveInstallments(w.db, id);
     const paid = live.reduce((s, i) => s + i.principalPaid + i.interestPaid, 0n);
     expect(paid).toBe(BigInt(ok) * 1_020_000n);
-    await balanced(w, id);
+    await expectLoanCoherent(w, id);
   });
 });

@@ -3,9 +3,8 @@ import { trialBalance } from "../books/store.js";
 import { describeEachDatabase } from "../platform/db/testing.js";
 import { as, cliActor, seedUser, testApp } from "../testing/fixtures.js";
 import { decideRequest, loanRequestsOf, requestReschedule, requestWriteOff } from "./loan-requests.js";
-import { journalBalanceOf } from "./queries.js";
 import { liveInstallments, loadLoan } from "./store.js";
-import { disbursedLoan, type LoanWorld, loanWorld } from "./testing.js";
+import { disbursedLoan, expectLoanCoherent, type LoanWorld, loanWorld } from "./testing.js";
 
 /** Everything a write-off or a reschedule could change: the loan row, its schedule, its journal. */
 async function snapshot(w: LoanWorld, id: string) {
@@ -22,14 +21,6 @@ async function snapshot(w: LoanWorld, id: string) {
       .execute(),
     books: await trialBalance(w.db, actor, w.t.mfoId, "9999-12-31"),
   };
-}
-
-async function coherent(w: LoanWorld, id: string): Promise<void> {
-  const actor = cliActor(w.t);
-  const rows = await trialBalance(w.db, actor, w.t.mfoId, "9999-12-31");
-  expect(rows.reduce((s, r) => s + r.balance, 0n)).toBe(0n);
-  const loan = await loadLoan(w.db, actor, id);
-  expect(await journalBalanceOf(w.db, loan)).toBe(loan.principalOutstanding);
 }
 
 describeEachDatabase("write-off and reschedule requests (maker–checker)", (use) => {
@@ -69,7 +60,7 @@ describeEachDatabase("write-off and reschedule requests (maker–checker)", (use
       decidedBy: w.checker.userId,
       decisionNote: "Death certificate seen",
     });
-    await coherent(w, id);
+    await expectLoanCoherent(w, id);
   });
 
   it("needs a stated reason to write off before 90 days past due, and none after", async () => {
@@ -88,7 +79,7 @@ describeEachDatabase("write-off and reschedule requests (maker–checker)", (use
     const [request] = await loanRequestsOf(w.db, { id, tenantId: w.t.tenantId });
     expect(request).toMatchObject({ status: "approved", daysPastDue: 105, reason: null });
     expect((await loadLoan(w.db, cliActor(w.t), id)).status).toBe("written_off");
-    await coherent(w, id);
+    await expectLoanCoherent(w, id);
   });
 
   it("reschedules only once a second officer approves; a rejection leaves everything unchanged", async () => {
@@ -123,7 +114,7 @@ describeEachDatabase("write-off and reschedule requests (maker–checker)", (use
       "rejected",
       "approved",
     ]);
-    await coherent(w, id);
+    await expectLoanCoherent(w, id);
   });
 
   it("keeps one request waiting per loan and decides each once", async () => {
@@ -151,7 +142,7 @@ describeEachDatabase("write-off and reschedule requests (maker–checker)", (use
     ).rejects.toMatchObject({ code: "LOAN_REQUEST_DECIDED" });
     const kinds = (await snapshot(w, id)).transactions.map((t) => t.kind);
     expect(kinds.filter((k) => k === "write_off")).toHaveLength(1);
-    await coherent(w, id);
+    await expectLoanCoherent(w, id);
   });
 
   it("over HTTP: write-off asked, refused to its maker, approved by another; each replayed by its key", async () => {
@@ -233,8 +224,8 @@ describeEachDatabase("write-off and reschedule requests (maker–checker)", (use
         payload: {},
       });
       expect(forbidden.statusCode).toBe(403);
-      await coherent(w, id);
-      await coherent(w, other);
+      await expectLoanCoherent(w, id);
+      await expectLoanCoherent(w, other);
     } finally {
       await app.close();
     }

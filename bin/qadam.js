@@ -1,5 +1,3 @@
 #!/usr/bin/env node
-// The qadam command. Built from src/ by `npm run build` (npm start and npm test do it for you).
-import { runCli } from "../dist/cli/main.js";
-
-process.exitCode = await runCli(process.argv.slice(2));
+// The qadam command from the repository's root: the server workspace's own (apps/server/bin/qadam.js).
+import "../apps/server/bin/qadam.js";

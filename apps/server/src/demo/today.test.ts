@@ -1,0 +1,82 @@
+import type { Actor } from "@qadam/core/auth/actor";
+import { addDays } from "@qadam/core/clock";
+import { addMonths } from "@qadam/core/groups/internal-loans";
+import { sql } from "kysely";
+import { expect, it } from "vitest";
+import { meetingRegularity } from "../groups/queries.js";
+import { portfolioAtRiskFor } from "../loans/queries.js";
+import { describeEachDatabase } from "../platform/db/testing.js";
+import { generateDemo } from "./generate.js";
+
+// Whatever day the demo is loaded on, it looks like a working portfolio on that day: loans mostly
+// repaid on schedule, groups meeting up to their last expected meeting, and a federation lending.
+for (const today of ["2026-12-02", "2027-06-15"])
+  describeEachDatabase(`the demo loaded on ${today}`, (use) => {
+    it("shows a believable portfolio, groups meeting on schedule and a federation's loans to groups", async () => {
+      const { db } = use();
+      const summary = await generateDemo(db, { today, seed: 1, members: 300, loans: 80 });
+      const moldir = summary.tenants[0];
+      if (!moldir) throw new Error("no association");
+      const actor = (t: { tenantId: string; rootId: string }): Actor => ({
+        tenantId: t.tenantId,
+        userId: null,
+        locale: "en",
+        grants: [{ orgId: t.rootId, orgPath: `/${t.rootId}/`, role: "tenant_admin" }],
+        via: "cli",
+      });
+
+      const [par] = await portfolioAtRiskFor(db, actor(moldir), moldir.rootId, today);
+      if (!par) throw new Error("no portfolio");
+      const share = (x: bigint) => Number((x * 10_000n) / par.portfolio) / 100;
+      expect(share(par.atRisk.par30)).toBeGreaterThanOrEqual(1);
+      expect(share(par.atRisk.par30)).toBeLessThanOrEqual(15);
+      expect(share(par.atRisk.par1)).toBeLessThan(25);
+
+      // Groups that meet (held a meeting in the last three months: not the ones that stopped) held their
+      // meetings of the last month, up to the last one expected before today.
+      let meeting = 0;
+      let onSchedule = 0;
+      for (const t of summary.tenants) {
+        const groups = await db
+          .selectFrom("meetings")
+          .select("orgId")
+          .distinct()
+          .where("tenantId", "=", t.tenantId)
+          .where("heldOn", ">=", addMonths(today, -3))
+          .execute();
+        for (const g of groups) {
+          const report = await meetingRegularity(
+            db,
+            actor(t),
+            g.orgId,
+            { from: addMonths(today, -1), to: addDays(today, -1) },
+            new Date(`${today}T04:00:00Z`),
+          );
+          meeting += 1;
+          if (report.missed.length === 0) onSchedule += 1;
+        }
+      }
+      expect(meeting).toBeGreaterThan(10);
+      expect(onSchedule / meeting).toBeGreaterThanOrEqual(0.8);
+
+      // A federation lends to groups from its own books, collected at their meetings.
+      const federationLoans = await db
+        .selectFrom("loans as l")
+        .innerJoin("organisations as o", "o.id", "l.orgId")
+        .select(["l.id", "l.status", "l.principalOutstanding"])
+        .where("o.kind", "=", "federation")
+        .where("l.borrowerType", "=", "group")
+        .execute();
+      expect(federationLoans.filter((l) => l.status === "active").length).toBeGreaterThanOrEqual(2);
+      const collected = await db
+        .selectFrom("meetingLines")
+        .select("meetingId")
+        .where("kind", "=", "loanRepayment")
+        .execute();
+      expect(collected.length).toBeGreaterThan(0);
+      // Every entry balances, in every organisation's books.
+      const unbalanced = await sql<{ entryId: string }>`
+        select entry_id from journal_lines group by entry_id, currency having sum(amount) <> 0`.execute(db);
+      expect(unbalanced.rows).toEqual([]);
+    }, 300_000);
+  });

@@ -1,0 +1,123 @@
+// A group's money that belongs in its federation's books as well: the membership fee it pays at a
+// meeting is the federation's income. The fee is posted, in the same transaction as the meeting, to
+// the nearest cluster or federation above the group that keeps its books in Qadam (cash against
+// membership fees, codes of the "federation" chart template in books/accounts.ts); a correction of
+// the meeting reverses it there too. The meeting's command writes there on the federation's behalf.
+
+import { reversalOf } from "@qadam/core/books/journal";
+import { currency, money } from "@qadam/core/money";
+import type { Organisation } from "@qadam/core/orgs/types";
+import { describeEntry } from "../books/descriptions.js";
+import { writeEntry } from "../books/store.js";
+import { toOrganisation } from "../orgs/lookup.js";
+import type { CommandContext } from "../platform/commands.js";
+import type { Db } from "../platform/db/database.js";
+import { toBigInt } from "../platform/db/ints.js";
+
+const FEDERATION_CASH = "11";
+const MEMBERSHIP_FEES = "41";
+
+/** The nearest cluster or federation above the group whose books are open, with its two accounts. */
+async function federationBooks(trx: Db, group: Organisation) {
+  const ancestors = group.path.split("/").filter(Boolean).slice(0, -1).reverse();
+  if (ancestors.length === 0) return null;
+  const rows = await trx
+    .selectFrom("organisations")
+    .selectAll()
+    .where("tenantId", "=", group.tenantId)
+    .where("id", "in", ancestors)
+    .where("kind", "in", ["cluster", "federation"])
+    .execute();
+  for (const id of ancestors) {
+    const row = rows.find((r) => r.id === id);
+    if (!row) continue;
+    const accounts = await trx
+      .selectFrom("accounts")
+      .select(["id", "code"])
+      .where("orgId", "=", id)
+      .where("code", "in", [FEDERATION_CASH, MEMBERSHIP_FEES])
+      .execute();
+    const cash = accounts.find((a) => a.code === FEDERATION_CASH)?.id;
+    const fees = accounts.find((a) => a.code === MEMBERSHIP_FEES)?.id;
+    if (cash && fees) return { org: toOrganisation(row), cash, fees };
+  }
+  return null;
+}
+
+export async function postFederationFees(
+  trx: Db,
+  ctx: CommandContext,
+  group: Organisation,
+  meeting: { id: string; heldOn: string },
+  fees: readonly bigint[],
+): Promise<void> {
+  const total = fees.reduce((s, f) => s + f, 0n);
+  if (total === 0n) return;
+  const books = await federationBooks(trx, group);
+  if (!books) return;
+  const cur = currency(group.currency);
+  await writeEntry(trx, ctx, books.org, {
+    businessDate: meeting.heldOn,
+    description: await describeEntry(trx, ctx, { key: "membershipFee", params: { group: group.name } }),
+    cause: { type: "meeting", id: meeting.id },
+    lines: [
+      { account: books.cash, amount: money(total, cur) },
+      { account: books.fees, amount: money(-total, cur) },
+    ],
+  });
+}
+
+/** Reverses what a meeting posted in other organisations' books (its federation's fee). */
+export async function reverseFederationFees(
+  trx: Db,
+  ctx: CommandContext,
+  group: Organisation,
+  meeting: { id: string; heldOn: string },
+): Promise<void> {
+  const entries = await trx
+    .selectFrom("journalEntries")
+    .selectAll()
+    .where("tenantId", "=", group.tenantId)
+    .where("causeType", "=", "meeting")
+    .where("causeId", "=", meeting.id)
+    .where("orgId", "<>", group.id)
+    .where("reversesId", "is", null)
+    .execute();
+  for (const e of entries) {
+    const org = await trx
+      .selectFrom("organisations")
+      .selectAll()
+      .where("id", "=", e.orgId)
+      .executeTakeFirstOrThrow();
+    const lines = await trx
+      .selectFrom("journalLines")
+      .selectAll()
+      .where("entryId", "=", e.id)
+      .orderBy("lineNo")
+      .execute();
+    await writeEntry(
+      trx,
+      ctx,
+      toOrganisation(org),
+      reversalOf(
+        {
+          id: e.id,
+          businessDate: e.businessDate,
+          description: e.description,
+          cause: { type: e.causeType, id: e.causeId },
+          lines: lines.map((l) => ({
+            account: l.accountId,
+            amount: money(toBigInt(l.amount), currency(l.currency)),
+          })),
+        },
+        {
+          businessDate: meeting.heldOn,
+          description: await describeEntry(trx, ctx, {
+            key: "meetingCorrection",
+            params: { date: meeting.heldOn },
+          }),
+        },
+      ),
+    );
+  }
+}

@@ -1,0 +1,154 @@
+// The meeting draft as the API and the command line give it: the group's state loaded from the books
+// (rules in force, members, cash box, open internal loans, loans from the federation or the MFO that the
+// actor may see, as collecting them needs), the draft made by meeting-draft.ts, and its JSON: `meeting`
+// is the body of POST /groups/{id}/meetings.
+
+import type { Actor } from "@qadam/core/auth/actor";
+import { businessDate } from "@qadam/core/clock";
+import { DomainError } from "@qadam/core/errors";
+import { draftMeeting, type MeetingDraft, nextMeetingDue } from "@qadam/core/groups/meeting-draft";
+import { rulesOn } from "@qadam/core/groups/rules";
+import { owedOf } from "@qadam/core/loans/engine";
+import { formatMoney, money } from "@qadam/core/money";
+import { checkDate } from "@qadam/core/orgs/values";
+import { z } from "zod";
+import { loanArrears } from "../loans/queries.js";
+import { liveInstallments, loadLoan } from "../loans/store.js";
+import type { Db } from "../platform/db/database.js";
+import { meetingInputJson, meetingInputJsonOf } from "./meeting-input.js";
+import {
+  findGroup,
+  groupAccounts,
+  groupBalances,
+  latestMeeting,
+  membersOn,
+  openLoansOf,
+  rulesVersions,
+} from "./store.js";
+
+/**
+ * The meeting of `on` (default: the next one the rules expect, see nextMeetingDue) prefilled from the
+ * rules and the books. Errors: NOT_FOUND, ORG_NOT_A_GROUP, BOOKS_NOT_OPEN, INVALID_DATE,
+ * MEETING_NO_RULES, MEETING_DATE_ORDER (`on` before the latest meeting).
+ */
+export async function meetingDraft(
+  db: Db,
+  actor: Actor,
+  groupId: string,
+  on: string | null,
+  now: Date,
+): Promise<MeetingDraft & { groupId: string; currency: string }> {
+  const group = await findGroup(db, actor, groupId);
+  const today = businessDate(now, group.timeZone);
+  const versions = await rulesVersions(db, group);
+  const latest = await latestMeeting(db, group);
+  const heldOn =
+    on === null ? nextMeetingDue(versions, latest?.heldOn ?? null, today, group.openedOn) : checkDate(on);
+  const rules = heldOn === null ? null : rulesOn(versions, heldOn);
+  if (heldOn === null || rules === null)
+    throw new DomainError("MEETING_NO_RULES", { name: group.name, date: heldOn ?? today });
+  if (latest && heldOn < latest.heldOn)
+    throw new DomainError("MEETING_DATE_ORDER", { date: heldOn, latest: latest.heldOn });
+  const accounts = await groupAccounts(db, group);
+  const balances = await groupBalances(db, group, accounts, null, []);
+  const loans = await db
+    .selectFrom("loans")
+    .select("id")
+    .where("tenantId", "=", group.tenantId)
+    .where("borrowerType", "=", "group")
+    .where("borrowerId", "=", group.id)
+    .where("status", "=", "active")
+    .where("disbursedOn", "<=", heldOn)
+    .orderBy("disbursedOn")
+    .orderBy("id")
+    .execute();
+  const groupLoans: Array<{ loanId: string; due: bigint }> = [];
+  for (const { id } of loans) {
+    // Collected through the loan engine in the actor's name: a loan she may not see is left out.
+    const loan = await loadLoan(db, actor, id).catch((error: unknown) => {
+      if (error instanceof DomainError && error.code === "NOT_FOUND") return null;
+      throw error;
+    });
+    if (loan === null) continue;
+    // The installments due by the meeting, and the penalties the engine will charge on them by then.
+    let due = (await loanArrears(db, loan, heldOn)).penaltyPending;
+    for (const i of owedOf(await liveInstallments(db, id)))
+      if (i.dueDate <= heldOn)
+        due += i.outstanding.principal + i.outstanding.interest + i.outstanding.fee + i.outstanding.penalty;
+    groupLoans.push({ loanId: id, due });
+  }
+  const draft = draftMeeting({
+    heldOn,
+    previousMeeting: latest?.heldOn ?? null,
+    rules,
+    members: await membersOn(db, group, heldOn),
+    cashBox: balances.account.cashBox,
+    openLoans: await openLoansOf(db, group),
+    groupLoans,
+  });
+  return { ...draft, groupId: group.id, currency: group.currency };
+}
+
+const text = z.string();
+
+export const meetingDraftSchema = z
+  .object({
+    groupId: text,
+    currency: text,
+    heldOn: text.describe("The meeting's date: the one asked for, or the next the rules expect"),
+    meeting: meetingInputJson.describe(
+      "The body of POST /groups/{groupId}/meetings, prefilled: every member present, her compulsory savings and social-fund contribution, the installments due on her internal loans, the fines the rules charge, the repayments due on the group's loans from the federation or the MFO, and cashCounted, the cash the box should then hold. Posted unchanged, it records a valid meeting.",
+    ),
+    cashBefore: text.describe("Cash in the box before the meeting, as the books hold it"),
+    members: z.array(
+      z.object({
+        personId: text,
+        name: text,
+        savings: text.describe("Compulsory savings under the rules in force"),
+        socialContribution: text,
+        fines: text.describe("Fines the rules charge (a late repayment)"),
+        loans: z.array(
+          z.object({
+            loanId: text,
+            principal: text.describe("Principal of the installments due, not yet paid"),
+            interest: text.describe("Interest of the installments due, not yet paid"),
+            daysLate: z.number().int(),
+          }),
+        ),
+      }),
+    ),
+    groupLoans: z.array(
+      z.object({
+        loanId: text,
+        due: text.describe("What the installments due on or before the meeting still owe"),
+        amount: text.describe("The repayment in the draft: what is due, at most the cash in the box"),
+      }),
+    ),
+  })
+  .describe("What is due at a meeting");
+export type MeetingDraftDto = z.infer<typeof meetingDraftSchema>;
+
+export function meetingDraftDto(d: MeetingDraft & { groupId: string; currency: string }): MeetingDraftDto {
+  const m = (minor: bigint) => formatMoney(money(minor, d.currency));
+  return {
+    groupId: d.groupId,
+    currency: d.currency,
+    heldOn: d.input.heldOn,
+    meeting: meetingInputJsonOf(d.input, d.currency),
+    cashBefore: m(d.cashBefore),
+    members: d.members.map((x) => ({
+      personId: x.personId,
+      name: x.name,
+      savings: m(x.savings),
+      socialContribution: m(x.socialContribution),
+      fines: m(x.fines),
+      loans: x.loans.map((l) => ({
+        loanId: l.loanId,
+        principal: m(l.principal),
+        interest: m(l.interest),
+        daysLate: l.daysLate,
+      })),
+    })),
+    groupLoans: d.groupLoans.map((l) => ({ loanId: l.loanId, due: m(l.due), amount: m(l.amount) })),
+  };
+}

@@ -1,0 +1,205 @@
+// A group's meetings as recorded: the list (posted and reversed, in order), and one meeting with its
+// attendance and its lines read back as MeetingLine, with the loan each loan line issued and the
+// interest part of each repayment.
+
+import type { Actor } from "@qadam/core/auth/actor";
+import { DomainError } from "@qadam/core/errors";
+import { ATTENDANCE, type Attendance, type MeetingLine } from "@qadam/core/groups/meeting";
+import {
+  FINE_KINDS,
+  type FineKind,
+  SOCIAL_FUND_PURPOSES,
+  type SocialFundPurpose,
+} from "@qadam/core/groups/rules";
+import { isUuid } from "@qadam/core/ids";
+import type { Db } from "../platform/db/database.js";
+import { toBigInt } from "../platform/db/ints.js";
+import { findGroup } from "./store.js";
+
+export interface MeetingSummary {
+  id: string;
+  seq: number;
+  heldOn: string;
+  status: "posted" | "reversed";
+  cashCounted: bigint | null;
+  /** The meeting this one corrected, if any. */
+  replacesId: string | null;
+  recordedAt: string;
+}
+
+export interface RecordedLine {
+  lineNo: number;
+  line: MeetingLine;
+  /** The loan a loan line issued, or the loan a repayment repaid; null for other kinds. */
+  loanId: string | null;
+  /** The interest part of a repayment (or of an external loan repaid); null for other kinds. */
+  interest: bigint | null;
+}
+
+export interface MeetingRecord extends MeetingSummary {
+  groupId: string;
+  currency: string;
+  attendance: Array<{ personId: string; status: Attendance }>;
+  lines: RecordedLine[];
+}
+
+type SummaryRow = {
+  id: string;
+  seq: number;
+  heldOn: string;
+  status: string;
+  cashCounted: string | number | bigint | null;
+  replacesId: string | null;
+  recordedAt: string;
+};
+
+function summaryOf(r: SummaryRow): MeetingSummary {
+  return {
+    id: r.id,
+    seq: Number(r.seq),
+    heldOn: r.heldOn,
+    status: r.status === "reversed" ? "reversed" : "posted",
+    cashCounted: r.cashCounted === null ? null : toBigInt(r.cashCounted),
+    replacesId: r.replacesId,
+    recordedAt: r.recordedAt,
+  };
+}
+
+const SUMMARY = ["id", "seq", "heldOn", "status", "cashCounted", "replacesId", "recordedAt"] as const;
+
+/** The group's meetings in the order they were recorded, reversed ones included. */
+export async function meetingsOf(
+  db: Db,
+  actor: Actor,
+  groupId: string,
+): Promise<{ groupId: string; currency: string; meetings: MeetingSummary[] }> {
+  const group = await findGroup(db, actor, groupId);
+  const rows = await db
+    .selectFrom("meetings")
+    .select(SUMMARY)
+    .where("tenantId", "=", group.tenantId)
+    .where("orgId", "=", group.id)
+    .orderBy("seq")
+    .execute();
+  return { groupId: group.id, currency: group.currency, meetings: rows.map(summaryOf) };
+}
+
+/** One meeting of the group with its attendance and lines (NOT_FOUND for another group's meeting). */
+export async function meetingRecord(
+  db: Db,
+  actor: Actor,
+  groupId: string,
+  meetingId: string,
+): Promise<MeetingRecord> {
+  const group = await findGroup(db, actor, groupId);
+  const row = isUuid(meetingId)
+    ? await db
+        .selectFrom("meetings")
+        .select(SUMMARY)
+        .where("tenantId", "=", group.tenantId)
+        .where("orgId", "=", group.id)
+        .where("id", "=", meetingId)
+        .executeTakeFirst()
+    : undefined;
+  if (!row) throw new DomainError("NOT_FOUND", { entity: "meeting" });
+  const attendance = await db
+    .selectFrom("meetingAttendance as a")
+    .innerJoin("memberships as m", (j) =>
+      j.onRef("m.personId", "=", "a.personId").on("m.groupId", "=", group.id),
+    )
+    .select(["a.personId", "a.status"])
+    .where("a.tenantId", "=", group.tenantId)
+    .where("a.meetingId", "=", row.id)
+    .orderBy("m.joinedOn")
+    .orderBy("a.personId")
+    .execute();
+  const lines = await db
+    .selectFrom("meetingLines")
+    .select(["lineNo", "personId", "kind", "amount", "interest", "internalLoanId", "detail"])
+    .where("tenantId", "=", group.tenantId)
+    .where("meetingId", "=", row.id)
+    .orderBy("lineNo")
+    .execute();
+  return {
+    ...summaryOf(row),
+    groupId: group.id,
+    currency: group.currency,
+    attendance: [...new Map(attendance.map((a) => [a.personId, a])).values()].map((a) => ({
+      personId: a.personId,
+      status: oneOf(ATTENDANCE, a.status, "present"),
+    })),
+    lines: lines.map((l) => {
+      const interest = l.interest === null ? null : toBigInt(l.interest);
+      return {
+        lineNo: Number(l.lineNo),
+        line: lineOf({ ...l, amount: toBigInt(l.amount), interest }),
+        loanId: l.internalLoanId,
+        interest,
+      };
+    }),
+  };
+}
+
+function oneOf<T extends string>(values: readonly T[], value: string | null, fallback: T): T {
+  return (values as readonly (string | null)[]).includes(value) ? (value as T) : fallback;
+}
+
+/** A stored line back as the MeetingLine recorded (commands.ts keeps kind-specific facts in `detail`). */
+function lineOf(l: {
+  kind: string;
+  personId: string | null;
+  amount: bigint;
+  interest: bigint | null;
+  internalLoanId: string | null;
+  detail: string | null;
+}): MeetingLine {
+  const personId = l.personId ?? "";
+  const amount = l.amount;
+  const detail = l.detail ?? "";
+  switch (l.kind) {
+    case "savings":
+    case "voluntarySavings":
+    case "withdrawal":
+    case "socialContribution":
+      return { kind: l.kind, personId, amount };
+    case "loan": {
+      const terms = JSON.parse(detail || "{}") as { termMonths?: number; purpose?: string | null };
+      return {
+        kind: "loan",
+        personId,
+        amount,
+        termMonths: terms.termMonths ?? 0,
+        purpose: terms.purpose ?? null,
+      };
+    }
+    case "repayment":
+      return { kind: "repayment", personId, loanId: l.internalLoanId ?? "", amount };
+    case "fine":
+      return { kind: "fine", personId, amount, reason: oneOf<FineKind>(FINE_KINDS, l.detail, "other") };
+    case "socialPayout":
+      return {
+        kind: "socialPayout",
+        personId,
+        amount,
+        purpose: oneOf<SocialFundPurpose>(SOCIAL_FUND_PURPOSES, l.detail, "other"),
+      };
+    case "expense":
+    case "otherIncome":
+    case "externalLoanReceived":
+      return { kind: l.kind, amount, detail };
+    case "externalLoanRepaid":
+      return { kind: "externalLoanRepaid", amount, interest: l.interest ?? 0n, detail };
+    case "loanRepayment":
+      return {
+        kind: "loanRepayment",
+        loanId: (JSON.parse(detail || "{}") as { loanId?: string }).loanId ?? "",
+        amount,
+      };
+    case "federationFee":
+    case "bankDeposit":
+    case "bankWithdrawal":
+      return { kind: l.kind, amount };
+    default:
+      throw new Error(`unknown meeting line kind ${l.kind}`);
+  }
+}

@@ -1,0 +1,314 @@
+// Storage side of the group roll-up: each group's facts counted in SQL — one query per table over the
+// whole subtree, grouped by group, never one query per group — into its tallies (rollup-groups.ts).
+// Balances are read from the daily totals (account_daily_balances), not from journal lines. Internal and
+// external loans are in rollup-loans.ts.
+
+import { addDays, daysBetween } from "@qadam/core/clock";
+import { SHG_ACCOUNTS } from "@qadam/core/groups/meeting";
+import { expectedMeetings, type MeetingRules } from "@qadam/core/groups/meeting-calendar";
+import { groupRulesSpec, type MeetingSchedule } from "@qadam/core/groups/rules";
+import type { Organisation } from "@qadam/core/orgs/types";
+import { sql } from "kysely";
+import type { Db } from "../platform/db/database.js";
+import { toBigInt, toCount } from "../platform/db/ints.js";
+import { groupsIn, type Period, type Tallies } from "./rollup-groups.js";
+
+type Int = string | number | bigint;
+
+/** Members at the start and end of the period, joined and left in it (membersOn's rule at each date). */
+async function countMembers(db: Db, org: Organisation, { from, to }: Period, tallies: Tallies) {
+  const rows = await db
+    .selectFrom("memberships as m")
+    .select([
+      "m.groupId",
+      sql<Int>`sum(case when m.joined_on < ${from} and (m.left_on is null or m.left_on >= ${from}) then 1 else 0 end)`.as(
+        "atStart",
+      ),
+      sql<Int>`sum(case when m.joined_on <= ${to} and (m.left_on is null or m.left_on > ${to}) then 1 else 0 end)`.as(
+        "atEnd",
+      ),
+      sql<Int>`sum(case when m.joined_on >= ${from} and m.joined_on <= ${to} then 1 else 0 end)`.as("joined"),
+      sql<Int>`sum(case when m.left_on >= ${from} and m.left_on <= ${to} then 1 else 0 end)`.as(
+        "leftInPeriod",
+      ),
+    ])
+    .where("m.tenantId", "=", org.tenantId)
+    .where("m.groupId", "in", groupsIn(db, org))
+    .groupBy("m.groupId")
+    .execute();
+  for (const r of rows) {
+    const t = tallies.of(r.groupId);
+    if (!t) continue;
+    t.membersAtStart += toCount(r.atStart);
+    t.members += toCount(r.atEnd);
+    t.joined += toCount(r.joined);
+    t.left += toCount(r.leftInPeriod);
+  }
+}
+
+/** Posted meetings held in the period, and their attendance (late counts as present, as in grading). */
+async function countMeetings(db: Db, org: Organisation, { from, to }: Period, tallies: Tallies) {
+  const posted = db
+    .selectFrom("meetings as m")
+    .where("m.tenantId", "=", org.tenantId)
+    .where("m.orgId", "in", groupsIn(db, org))
+    .where("m.status", "=", "posted")
+    .where("m.heldOn", ">=", from)
+    .where("m.heldOn", "<=", to);
+  const [held, attendance] = await Promise.all([
+    posted
+      .select(["m.orgId", (eb) => eb.fn.countAll<Int>().as("n")])
+      .groupBy("m.orgId")
+      .execute(),
+    posted
+      .innerJoin("meetingAttendance as a", "a.meetingId", "m.id")
+      .select([
+        "m.orgId",
+        (eb) => eb.fn.countAll<Int>().as("n"),
+        sql<Int>`sum(case when a.status in ('present', 'late', 'represented') then 1 else 0 end)`.as(
+          "attended",
+        ),
+      ])
+      .groupBy("m.orgId")
+      .execute(),
+  ]);
+  for (const r of held) {
+    const t = tallies.of(r.orgId);
+    if (!t) continue;
+    t.meetingsHeld += toCount(r.n);
+    t.activeGroups += toCount(r.n) > 0 ? 1 : 0;
+  }
+  for (const r of attendance) {
+    const t = tallies.of(r.orgId);
+    if (!t) continue;
+    t.memberMeetings += toCount(r.n);
+    t.attendances += toCount(r.attended);
+  }
+}
+
+const CODES = SHG_ACCOUNTS;
+const RESULT_CODES: readonly string[] = [
+  CODES.interest,
+  CODES.fines,
+  CODES.otherIncome,
+  CODES.expenses,
+  CODES.externalInterest,
+];
+
+/** Each group's latest share-out on or before `to`, as a subquery. */
+function lastShareouts(db: Db, org: Organisation, to: string) {
+  return db
+    .selectFrom("shareouts")
+    .select(["orgId", (eb) => eb.fn.max("closedOn").as("lastClosed")])
+    .where("tenantId", "=", org.tenantId)
+    .where("orgId", "in", groupsIn(db, org))
+    .where("closedOn", "<=", to)
+    .groupBy("orgId");
+}
+
+/**
+ * Balances at the end of the period from the daily totals, and their movements in the period and in the
+ * cycle (after the group's latest share-out on or before the end; with none, every movement is in it),
+ * and the share-outs closed in the period with what they paid. The totals are summed per account in the
+ * order of their key (account, currency, date), so no sort is needed; the cycle's part is read again
+ * only for the groups that held a share-out.
+ */
+async function countBooks(
+  db: Db,
+  org: Organisation,
+  { from, to }: Period,
+  lastClosed: ReadonlyMap<string, string>,
+  tallies: Tallies,
+) {
+  const read = db
+    .selectFrom("accounts")
+    .select("id")
+    .where("tenantId", "=", org.tenantId)
+    .where("orgId", "in", groupsIn(db, org))
+    .where("code", "in", Object.values(CODES));
+  const [balances, cycles, shareouts] = await Promise.all([
+    db
+      .selectFrom(
+        db
+          .selectFrom("accountDailyBalances as b")
+          .select([
+            "b.accountId",
+            "b.currency",
+            (eb) => eb.fn.sum<Int>("b.amount").as("balance"),
+            sql<Int>`sum(case when b.business_date >= ${from} then b.amount else 0 end)`.as("inPeriod"),
+          ])
+          .where("b.accountId", "in", read)
+          .where("b.businessDate", "<=", to)
+          .groupBy(["b.accountId", "b.currency"])
+          .as("x"),
+      )
+      .innerJoin("accounts as a", "a.id", "x.accountId")
+      .select(["a.orgId", "a.code", "x.currency", "x.balance", "x.inPeriod"])
+      .execute(),
+    lastClosed.size === 0
+      ? Promise.resolve([])
+      : db
+          .selectFrom("accountDailyBalances as b")
+          .innerJoin("accounts as a", "a.id", "b.accountId")
+          .innerJoin(lastShareouts(db, org, to).as("s"), "s.orgId", "a.orgId")
+          .select(["a.orgId", "a.code", "b.currency", (eb) => eb.fn.sum<Int>("b.amount").as("inCycle")])
+          .where("a.tenantId", "=", org.tenantId)
+          .where("a.code", "in", [CODES.savings, ...RESULT_CODES])
+          .whereRef("b.businessDate", ">", "s.lastClosed")
+          .where("b.businessDate", "<=", to)
+          .groupBy(["a.orgId", "a.code", "b.currency"])
+          .execute(),
+    db
+      .selectFrom("shareouts as s")
+      .select([
+        "s.orgId",
+        (eb) => eb.fn.countAll<Int>().as("n"),
+        // Paid in cash: the claims less what stayed in the group as opening savings.
+        sql<Int>`sum((select sum(l.payout - l.carried_over) from shareout_lines l where l.shareout_id = s.id))`.as(
+          "paid",
+        ),
+        sql<Int>`sum((select sum(l.savings - l.carried_over) from shareout_lines l where l.shareout_id = s.id))`.as(
+          "returned",
+        ),
+      ])
+      .where("s.tenantId", "=", org.tenantId)
+      .where("s.orgId", "in", groupsIn(db, org))
+      .where("s.closedOn", ">=", from)
+      .where("s.closedOn", "<=", to)
+      .groupBy("s.orgId")
+      .execute(),
+  ]);
+  /** Movements in the cycle, from the balance for a group without a share-out, else from `cycles`. */
+  const inCycle = (orgId: string, balance: bigint) => (lastClosed.has(orgId) ? 0n : balance);
+  for (const r of balances) {
+    const t = tallies.of(r.orgId, r.currency);
+    if (!t) continue;
+    const balance = toBigInt(r.balance);
+    if (r.code === CODES.cashBox || r.code === CODES.bank) t.loanFundCash += balance;
+    else if (r.code === CODES.socialFundCash) t.otherFundsCash += balance;
+    else if (r.code === CODES.savings) {
+      t.savingsTotal -= balance;
+      t.savingsInCycle -= inCycle(r.orgId, balance);
+      t.savedInPeriod -= toBigInt(r.inPeriod);
+    } else if (RESULT_CODES.includes(r.code)) t.profitInCycle -= inCycle(r.orgId, balance);
+  }
+  for (const r of cycles) {
+    const t = tallies.of(r.orgId, r.currency);
+    if (!t) continue;
+    if (r.code === CODES.savings) t.savingsInCycle -= toBigInt(r.inCycle);
+    else t.profitInCycle -= toBigInt(r.inCycle);
+  }
+  for (const r of shareouts) {
+    const t = tallies.of(r.orgId);
+    if (!t) continue;
+    t.shareouts += toCount(r.n);
+    t.sharedOut += toBigInt(r.paid);
+    // A share-out gives the members' savings back through account 21 (less what it carries over as
+    // opening savings, credited back to 21): that is not a withdrawal, nor is the carrying over a saving.
+    t.savedInPeriod += toBigInt(r.returned);
+  }
+}
+
+/**
+ * Meetings the rules expected in the period, and the whole weeks of each group's cycle at its end: from
+ * the day after its latest share-out, else its first rules, else its opening.
+ */
+async function countCalendar(
+  db: Db,
+  org: Organisation,
+  { from, to }: Period,
+  lastClosed: ReadonlyMap<string, string>,
+  tallies: Tallies,
+) {
+  const rules = await db
+    .selectFrom("groupRules")
+    .select(["orgId", "validFrom", "spec"])
+    .where("tenantId", "=", org.tenantId)
+    .where("orgId", "in", groupsIn(db, org))
+    .orderBy("orgId")
+    .orderBy("validFrom")
+    .execute();
+  const versions = new Map<string, MeetingRules[]>();
+  const schedules = new Map<string, MeetingSchedule>();
+  for (const r of rules) {
+    let schedule = schedules.get(r.spec);
+    if (!schedule) {
+      schedule = groupRulesSpec.shape.meetings.parse((JSON.parse(r.spec) as { meetings: unknown }).meetings);
+      schedules.set(r.spec, schedule);
+    }
+    const list = versions.get(r.orgId) ?? [];
+    list.push({ validFrom: r.validFrom, meetings: schedule });
+    versions.set(r.orgId, list);
+  }
+  // Groups share a handful of calendars: count each one once.
+  const expected = new Map<string, number>();
+  for (const group of tallies.groups.values()) {
+    const t = tallies.of(group.id);
+    if (!t) continue;
+    const list = versions.get(group.id) ?? [];
+    const key = JSON.stringify(list);
+    let n = expected.get(key);
+    if (n === undefined) {
+      n = expectedMeetings(list, from, to).length;
+      expected.set(key, n);
+    }
+    t.groups += 1;
+    t.meetingsExpected += n;
+    const closed = lastClosed.get(group.id);
+    const start = closed === undefined ? (list[0]?.validFrom ?? group.openedOn) : addDays(closed, 1);
+    t.groupWeeks += start > to ? 0 : Math.floor(daysBetween(start, to) / 7);
+  }
+}
+
+/** Each group by its latest grade on or before the end of the period; ungraded when it has none. */
+async function countGrades(db: Db, org: Organisation, { to }: Period, tallies: Tallies) {
+  const rows = await db
+    .selectFrom("groupGrades as g")
+    .select(["g.orgId", "g.grade", "g.recordedAt", "g.id"])
+    .where("g.tenantId", "=", org.tenantId)
+    .where("g.orgId", "in", groupsIn(db, org))
+    .where("g.gradedOn", "=", (eb) =>
+      eb
+        .selectFrom("groupGrades as h")
+        .select((e) => e.fn.max("h.gradedOn").as("latest"))
+        .where("h.tenantId", "=", org.tenantId)
+        .whereRef("h.orgId", "=", "g.orgId")
+        .where("h.gradedOn", "<=", to),
+    )
+    .execute();
+  // Two grades on the same day: the one recorded last.
+  const latest = new Map<string, { grade: string; key: string }>();
+  for (const r of rows) {
+    const key = `${r.recordedAt}/${r.id}`;
+    const seen = latest.get(r.orgId);
+    if (!seen || seen.key < key) latest.set(r.orgId, { grade: r.grade, key });
+  }
+  for (const group of tallies.groups.values()) {
+    const t = tallies.of(group.id);
+    if (!t) continue;
+    const grade = latest.get(group.id)?.grade;
+    if (grade === "A") t.gradedA += 1;
+    else if (grade === "B") t.gradedB += 1;
+    else if (grade === "C") t.gradedC += 1;
+    else t.ungraded += 1;
+  }
+}
+
+/** Every fact the group records give, except loans: each table read once for the whole subtree. */
+export async function countGroupRecords(
+  db: Db,
+  org: Organisation,
+  period: Period,
+  tallies: Tallies,
+): Promise<void> {
+  const lastClosed = new Map(
+    (await lastShareouts(db, org, period.to).execute()).map((s) => [s.orgId, String(s.lastClosed)]),
+  );
+  await Promise.all([
+    countMembers(db, org, period, tallies),
+    countMeetings(db, org, period, tallies),
+    countBooks(db, org, period, lastClosed, tallies),
+    countCalendar(db, org, period, lastClosed, tallies),
+    countGrades(db, org, period, tallies),
+  ]);
+}

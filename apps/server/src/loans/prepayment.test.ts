@@ -1,0 +1,81 @@
+import { addDays, daysBetween } from "@qadam/core/clock";
+import { SATURDAY_SUNDAY } from "@qadam/core/loans/calendar";
+import { newPlan } from "@qadam/core/loans/engine";
+import { productFrom, productSpec } from "@qadam/core/loans/product-spec";
+import { divideRounded } from "@qadam/core/money";
+import fc from "fast-check";
+import { expect, it } from "vitest";
+import { describeEachDatabase } from "../platform/db/testing.js";
+import { prepay, repay } from "./commands.js";
+import { liveInstallments } from "./store.js";
+import { disbursedLoan, expectLoanCoherent, loanWorld, MONTHLY_24 } from "./testing.js";
+
+const ACTUAL_365 = { ...MONTHLY_24, name: "Monthly 24 % actual/365", interestPeriod: "actual/365" as const };
+
+describeEachDatabase("a prepayment on an actual/365 loan", (use) => {
+  it("charges the new first installment interest for the days after the prepayment, once", async () => {
+    const w = await loanWorld(use().db, ACTUAL_365);
+    const id = await disbursedLoan(w);
+    const [first] = await liveInstallments(w.db, id);
+    const due = first ? first.principal + first.interest : 0n;
+    await w.run(w.maker, (trx, ctx) =>
+      repay(trx, ctx, id, {
+        on: "2026-02-16",
+        amount: (Number(due) / 100).toFixed(2),
+        channel: "cash",
+        overpayment: "refuse",
+      }),
+    );
+    await w.run(w.maker, (trx, ctx) =>
+      prepay(trx, ctx, id, { on: "2026-03-02", amount: "20000", channel: "cash", overpayment: "refuse" }),
+    );
+    const live = await liveInstallments(w.db, id);
+    const next = live.find((i) => i.plannedOn === "2026-03-02");
+    const remaining = live.reduce((s, i) => s + i.principal - i.principalPaid, 0n);
+    // 92 650.50 − (20 000 − 852.90, the interest of 16 February to 2 March).
+    expect(remaining).toBe(7_350_339n);
+    // 73 503.39 × 24 % × 14 / 365 = 676.63 (today: 338.32, the 14 days counted twice).
+    expect(next).toMatchObject({ dueDate: "2026-03-16", interest: 67_663n });
+    await expectLoanCoherent(w, id);
+  });
+});
+
+it("the first installment after a prepayment on actual/365 charges the balance × rate × days / 365", () => {
+  const product = productFrom(productSpec.parse(ACTUAL_365));
+  fc.assert(
+    fc.property(
+      fc.bigInt({ min: 1_000_000n, max: 500_000_000n }),
+      fc.integer({ min: 0, max: 700 }),
+      fc.integer({ min: 1, max: 27 }),
+      fc.integer({ min: 1, max: 12 }),
+      (principal, offset, daysLeft, installments) => {
+        const from = addDays("2026-01-05", offset);
+        // A due date on a working day, so the schedule keeps it.
+        let firstDueOn = addDays(from, daysLeft);
+        while ([0, 6].includes(new Date(`${firstDueOn}T00:00:00Z`).getUTCDay()))
+          firstDueOn = addDays(firstDueOn, 1);
+        const days = daysBetween(from, firstDueOn);
+        const rows = newPlan(
+          {
+            product,
+            currency: "KZT",
+            from,
+            principal,
+            installments,
+            firstDueOn,
+            calendar: { ...SATURDAY_SUNDAY, holidays: [] },
+            firstInterestShare: { days, ofDays: days + 10 },
+            carry: { interest: 0n, fee: 0n, penalty: 0n },
+            plan: 2,
+            firstNumber: 5,
+          },
+          installments,
+        );
+        const expected = divideRounded(principal * 24n * BigInt(days), 36_500n, "half-up");
+        const got = rows[0]?.interest ?? 0n;
+        expect(got - expected).toBeGreaterThanOrEqual(-1n);
+        expect(got - expected).toBeLessThanOrEqual(1n);
+      },
+    ),
+  );
+});

@@ -1,0 +1,634 @@
+// Loans in the database: loading a loan as the actor sees it (locked against concurrent writers on
+// PostgreSQL; SQLite runs one write transaction at a time), saving its state with an optimistic version
+// check, its transactions and allocations (append-only), the lender's accounts, and the tenant's
+// calendar and legal caps.
+
+import { type Actor, assertCanSee } from "@qadam/core/auth/actor";
+import { DomainError } from "@qadam/core/errors";
+import { isUuid } from "@qadam/core/ids";
+import type { Component } from "@qadam/core/loans/allocation";
+import { SATURDAY_SUNDAY, type WorkingCalendar } from "@qadam/core/loans/calendar";
+import type { InstallmentState } from "@qadam/core/loans/engine";
+import { type DatedCap, KAZAKH_MICROCREDIT_CAPS, type LoanProduct } from "@qadam/core/loans/product";
+import { type ProductSpec, parseStoredSpec, productFrom } from "@qadam/core/loans/product-spec";
+import { type Currency, currency, percent } from "@qadam/core/money";
+import type { Organisation } from "@qadam/core/orgs/types";
+import { noteActiveAccounts } from "../books/store.js";
+import { toOrganisation } from "../orgs/lookup.js";
+import type { CommandContext } from "../platform/commands.js";
+import { dialectOf } from "../platform/db/column-types.js";
+import { commandCache } from "../platform/db/command-cache.js";
+import { isUniqueViolation } from "../platform/db/constraint-errors.js";
+import type { Db } from "../platform/db/database.js";
+import { toBigInt } from "../platform/db/ints.js";
+import { prepared, type Row } from "../platform/db/prepared.js";
+import type {
+  LoanAllocationsTable,
+  LoanInstallmentsTable,
+  LoansTable,
+  LoanTransactionsTable,
+} from "../platform/db/schema.js";
+
+export const LOAN_STATUSES = ["applied", "approved", "rejected", "active", "closed", "written_off"] as const;
+export type LoanStatus = (typeof LOAN_STATUSES)[number];
+
+export interface LoanRecord {
+  id: string;
+  tenantId: string;
+  org: Organisation;
+  productId: string;
+  borrowerType: "person" | "group";
+  borrowerId: string;
+  currency: Currency;
+  principal: bigint;
+  installments: number;
+  firstDueOn: string;
+  disbursedOn: string | null;
+  purpose: string | null;
+  spec: ProductSpec;
+  product: LoanProduct;
+  status: LoanStatus;
+  appliedOn: string;
+  createdBy: string | null;
+  decidedBy: string | null;
+  decidedOn: string | null;
+  decisionNote: string | null;
+  principalOutstanding: bigint;
+  arrearsSince: string | null;
+  lastActivityOn: string | null;
+  advance: bigint;
+  penaltyThrough: string | null;
+  plan: number;
+  writtenOffOn: string | null;
+  writtenOff: bigint;
+  recovered: bigint;
+  closedOn: string | null;
+  version: number;
+}
+
+// The loan with its organisation, in one query (only the loan's row is locked).
+const loanRow = (lock: boolean) =>
+  prepared((db, a: { tenantId: string; id: string }) =>
+    db
+      .selectFrom("loans")
+      .innerJoin("organisations as o", (join) =>
+        join.onRef("o.id", "=", "loans.orgId").onRef("o.tenantId", "=", "loans.tenantId"),
+      )
+      .selectAll("loans")
+      .select([
+        "o.parentId as orgParentId",
+        "o.kind as orgKind",
+        "o.name as orgName",
+        "o.nameFolded as orgNameFolded",
+        "o.path as orgPath",
+        "o.depth as orgDepth",
+        "o.region as orgRegion",
+        "o.district as orgDistrict",
+        "o.village as orgVillage",
+        "o.territoryCode as orgTerritoryCode",
+        "o.currency as orgCurrency",
+        "o.timeZone as orgTimeZone",
+        "o.openedOn as orgOpenedOn",
+        "o.status as orgStatus",
+        "o.statusChangedOn as orgStatusChangedOn",
+        "o.createdAt as orgCreatedAt",
+        "o.updatedAt as orgUpdatedAt",
+      ])
+      .where("loans.tenantId", "=", a.tenantId)
+      .where("loans.id", "=", a.id)
+      .$if(lock && dialectOf(db) === "postgres", (qb) => qb.forUpdate("loans")),
+  );
+const LOAN_ROW = loanRow(false);
+const LOCKED_LOAN_ROW = loanRow(true);
+
+/**
+ * The stored spec parsed and turned into a product, kept by its text: the loans of one product share
+ * it, and parsing it on every repayment would cost more than the repayment's queries. Neither is
+ * ever changed in place (a reschedule replaces the loan's spec).
+ */
+const parsedSpecs = new Map<string, { spec: ProductSpec; product: LoanProduct }>();
+function storedSpec(json: string): { spec: ProductSpec; product: LoanProduct } {
+  let parsed = parsedSpecs.get(json);
+  if (!parsed) {
+    const spec = Object.freeze(parseStoredSpec(json));
+    parsed = { spec, product: Object.freeze(productFrom(spec)) };
+    if (parsedSpecs.size >= 500) parsedSpecs.clear();
+    parsedSpecs.set(json, parsed);
+  }
+  return parsed;
+}
+
+/** The loan as the actor sees it (NOT_FOUND otherwise); `lock` takes the row lock on PostgreSQL. */
+export async function loadLoan(db: Db, actor: Actor, id: string, lock = false): Promise<LoanRecord> {
+  if (!isUuid(id)) throw new DomainError("NOT_FOUND", { entity: "loan" });
+  const row = await (lock ? LOCKED_LOAN_ROW : LOAN_ROW).first(db, { tenantId: actor.tenantId, id });
+  if (!row) throw new DomainError("NOT_FOUND", { entity: "loan" });
+  // As findOrganisation(db, actor, row.orgId, "loan"), from the row read with the loan.
+  assertCanSee(actor, row.orgPath, "loan");
+  const org = toOrganisation({
+    id: row.orgId,
+    tenantId: row.tenantId,
+    parentId: row.orgParentId,
+    kind: row.orgKind,
+    name: row.orgName,
+    nameFolded: row.orgNameFolded,
+    path: row.orgPath,
+    depth: row.orgDepth,
+    region: row.orgRegion,
+    district: row.orgDistrict,
+    village: row.orgVillage,
+    territoryCode: row.orgTerritoryCode,
+    currency: row.orgCurrency,
+    timeZone: row.orgTimeZone,
+    openedOn: row.orgOpenedOn,
+    status: row.orgStatus,
+    statusChangedOn: row.orgStatusChangedOn,
+    createdAt: row.orgCreatedAt,
+    updatedAt: row.orgUpdatedAt,
+  });
+  const { spec, product } = storedSpec(row.spec);
+  return {
+    id: row.id,
+    tenantId: row.tenantId,
+    org,
+    productId: row.productId,
+    borrowerType: row.borrowerType === "group" ? "group" : "person",
+    borrowerId: row.borrowerId,
+    currency: currency(row.currency),
+    principal: toBigInt(row.principal),
+    installments: row.installments,
+    firstDueOn: row.firstDueOn,
+    disbursedOn: row.disbursedOn,
+    purpose: row.purpose,
+    spec,
+    product,
+    status: row.status as LoanStatus,
+    appliedOn: row.appliedOn,
+    createdBy: row.createdBy,
+    decidedBy: row.decidedBy,
+    decidedOn: row.decidedOn,
+    decisionNote: row.decisionNote,
+    principalOutstanding: toBigInt(row.principalOutstanding),
+    arrearsSince: row.arrearsSince,
+    lastActivityOn: row.lastActivityOn,
+    advance: toBigInt(row.advance),
+    penaltyThrough: row.penaltyThrough,
+    plan: row.plan,
+    writtenOffOn: row.writtenOffOn,
+    writtenOff: toBigInt(row.writtenOff),
+    recovered: toBigInt(row.recovered),
+    closedOn: row.closedOn,
+    version: row.version,
+  };
+}
+
+/** What saveLoan writes: everything but what a loan is given at application. */
+type SavedLoan = Omit<
+  Row<LoansTable>,
+  | "id"
+  | "tenantId"
+  | "orgId"
+  | "productId"
+  | "borrowerType"
+  | "borrowerId"
+  | "currency"
+  | "principal"
+  | "purpose"
+  | "appliedOn"
+  | "createdBy"
+  | "createdAt"
+>;
+const SAVE_LOAN = prepared((db, a: { id: string; version: number; set: SavedLoan }) =>
+  db.updateTable("loans").set(a.set).where("id", "=", a.id).where("version", "=", a.version),
+);
+
+/** Writes the loan's changed state; another writer since it was loaded makes this CONCURRENT_UPDATE. */
+export async function saveLoan(trx: Db, loan: LoanRecord, nextVersion: number): Promise<void> {
+  const updated = await SAVE_LOAN.affected(trx, {
+    id: loan.id,
+    version: loan.version,
+    set: {
+      status: loan.status,
+      installments: loan.installments,
+      disbursedOn: loan.disbursedOn,
+      firstDueOn: loan.firstDueOn,
+      spec: JSON.stringify(loan.spec),
+      decidedBy: loan.decidedBy,
+      decidedOn: loan.decidedOn,
+      decisionNote: loan.decisionNote,
+      principalOutstanding: loan.principalOutstanding.toString(),
+      arrearsSince: loan.arrearsSince,
+      lastActivityOn: loan.lastActivityOn,
+      advance: loan.advance.toString(),
+      penaltyThrough: loan.penaltyThrough,
+      plan: loan.plan,
+      writtenOffOn: loan.writtenOffOn,
+      writtenOff: loan.writtenOff.toString(),
+      recovered: loan.recovered.toString(),
+      closedOn: loan.closedOn,
+      version: nextVersion,
+    },
+  });
+  if (updated !== 1) throw new DomainError("CONCURRENT_UPDATE");
+  loan.version = nextVersion;
+}
+
+type InstallmentRow = {
+  plan: number;
+  number: number;
+  dueDate: string;
+  principal: string | number | bigint;
+  interest: string | number | bigint;
+  fee: string | number | bigint;
+  penalty: string | number | bigint;
+  principalPaid: string | number | bigint;
+  interestPaid: string | number | bigint;
+  feePaid: string | number | bigint;
+  penaltyPaid: string | number | bigint;
+  plannedOn: string;
+  replacedOn: string | null;
+};
+
+export function toInstallment(r: InstallmentRow): InstallmentState {
+  return {
+    plan: r.plan,
+    number: r.number,
+    dueDate: r.dueDate,
+    principal: toBigInt(r.principal),
+    interest: toBigInt(r.interest),
+    fee: toBigInt(r.fee),
+    penalty: toBigInt(r.penalty),
+    principalPaid: toBigInt(r.principalPaid),
+    interestPaid: toBigInt(r.interestPaid),
+    feePaid: toBigInt(r.feePaid),
+    penaltyPaid: toBigInt(r.penaltyPaid),
+    plannedOn: r.plannedOn,
+    replacedOn: r.replacedOn,
+  };
+}
+
+const INSTALLMENT_COLUMNS = [
+  "plan",
+  "number",
+  "dueDate",
+  "principal",
+  "interest",
+  "fee",
+  "penalty",
+  "principalPaid",
+  "interestPaid",
+  "feePaid",
+  "penaltyPaid",
+  "plannedOn",
+  "replacedOn",
+] as const;
+
+const LIVE_INSTALLMENTS = prepared((db, a: { loanId: string }) =>
+  db
+    .selectFrom("loanInstallments")
+    .select(INSTALLMENT_COLUMNS)
+    .where("loanId", "=", a.loanId)
+    .where("replacedOn", "is", null)
+    .orderBy("number"),
+);
+
+/** The live schedule: the installments no plan has replaced, in order. */
+export async function liveInstallments(db: Db, loanId: string): Promise<InstallmentState[]> {
+  return (await LIVE_INSTALLMENTS.rows(db, { loanId })).map(toInstallment);
+}
+
+const PENALTIES_CHARGED = prepared((db, a: { loanId: string; from: string }) =>
+  db
+    .selectFrom("loanAllocations")
+    .select((eb) => eb.fn.sum<string | number | bigint>("amount").as("total"))
+    .where("loanId", "=", a.loanId)
+    .where("component", "=", "charge")
+    .where("valueDate", ">=", a.from),
+);
+
+/** The penalties charged to the loan on or after a date (the start of a loan year, for the cap). */
+export async function penaltiesChargedSince(db: Db, loanId: string, from: string): Promise<bigint> {
+  return toBigInt((await PENALTIES_CHARGED.first(db, { loanId, from }))?.total);
+}
+
+/** Every installment of every plan, for history. */
+export async function allInstallments(
+  db: Db,
+  loanIds: readonly string[],
+): Promise<Map<string, InstallmentState[]>> {
+  const out = new Map<string, InstallmentState[]>();
+  if (loanIds.length === 0) return out;
+  const rows = await db
+    .selectFrom("loanInstallments")
+    .select(["loanId", ...INSTALLMENT_COLUMNS])
+    .where("loanId", "in", loanIds)
+    .orderBy("loanId")
+    .orderBy("number")
+    .execute();
+  for (const r of rows) {
+    const list = out.get(r.loanId) ?? [];
+    list.push(toInstallment(r));
+    out.set(r.loanId, list);
+  }
+  return out;
+}
+
+export async function insertInstallments(
+  trx: Db,
+  tenantId: string,
+  loanId: string,
+  rows: readonly InstallmentState[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await trx
+    .insertInto("loanInstallments")
+    .values(
+      rows.map((i) => ({
+        tenantId,
+        loanId,
+        plan: i.plan,
+        number: i.number,
+        dueDate: i.dueDate,
+        principal: i.principal.toString(),
+        interest: i.interest.toString(),
+        fee: i.fee.toString(),
+        penalty: i.penalty.toString(),
+        principalPaid: i.principalPaid.toString(),
+        interestPaid: i.interestPaid.toString(),
+        feePaid: i.feePaid.toString(),
+        penaltyPaid: i.penaltyPaid.toString(),
+        plannedOn: i.plannedOn,
+        replacedOn: i.replacedOn,
+      })),
+    )
+    .execute();
+}
+
+const UPDATE_INSTALLMENT = prepared(
+  (
+    db,
+    a: {
+      loanId: string;
+      plan: number;
+      number: number;
+      set: Row<
+        Pick<
+          LoanInstallmentsTable,
+          "penalty" | "principalPaid" | "interestPaid" | "feePaid" | "penaltyPaid" | "replacedOn"
+        >
+      >;
+    },
+  ) =>
+    db
+      .updateTable("loanInstallments")
+      .set(a.set)
+      .where("loanId", "=", a.loanId)
+      .where("plan", "=", a.plan)
+      .where("number", "=", a.number),
+);
+
+/** Writes the paid amounts, penalty and replacement of installments that changed. */
+export async function updateInstallments(
+  trx: Db,
+  loanId: string,
+  rows: readonly InstallmentState[],
+): Promise<void> {
+  for (const i of rows) {
+    await UPDATE_INSTALLMENT.execute(trx, {
+      loanId,
+      plan: i.plan,
+      number: i.number,
+      set: {
+        penalty: i.penalty.toString(),
+        principalPaid: i.principalPaid.toString(),
+        interestPaid: i.interestPaid.toString(),
+        feePaid: i.feePaid.toString(),
+        penaltyPaid: i.penaltyPaid.toString(),
+        replacedOn: i.replacedOn,
+      },
+    });
+  }
+}
+
+export const TRANSACTION_KINDS = [
+  "disbursement",
+  "repayment",
+  "prepayment",
+  "penalty",
+  "reversal",
+  "reschedule",
+  "write_off",
+  "recovery",
+  "refund",
+] as const;
+export type TransactionKind = (typeof TRANSACTION_KINDS)[number];
+
+export interface TransactionDraft {
+  kind: TransactionKind;
+  valueDate: string;
+  amount: bigint;
+  advance?: bigint;
+  entryId: string | null;
+  reversesId?: string | null;
+  replacesId?: string | null;
+  channel?: "cash" | "bank" | null;
+  note?: string | null;
+  /** What replaying the history needs to make the event again (a reschedule's terms), as JSON. */
+  terms?: string | null;
+  /** Signed allocations; component "charge" adds a penalty to an installment. */
+  allocations?: ReadonlyArray<{
+    plan: number;
+    number: number;
+    component: Component | "charge";
+    minor: bigint;
+  }>;
+}
+
+const INSERT_TRANSACTION = prepared((db, a: { row: Row<LoanTransactionsTable> }) =>
+  db.insertInto("loanTransactions").values(a.row),
+);
+
+const INSERT_ALLOCATIONS = prepared((db, a: { rows: ReadonlyArray<Row<LoanAllocationsTable>> }) =>
+  db.insertInto("loanAllocations").values(a.rows),
+);
+
+/** Appends a transaction with the loan's next sequence number; a concurrent writer gets CONCURRENT_UPDATE. */
+export async function insertTransaction(
+  trx: Db,
+  ctx: CommandContext,
+  loan: LoanRecord,
+  seq: number,
+  draft: TransactionDraft,
+): Promise<string> {
+  const id = ctx.ids.next();
+  try {
+    await INSERT_TRANSACTION.execute(trx, {
+      row: {
+        id,
+        tenantId: loan.tenantId,
+        loanId: loan.id,
+        seq,
+        kind: draft.kind,
+        valueDate: draft.valueDate,
+        amount: draft.amount.toString(),
+        advance: (draft.advance ?? 0n).toString(),
+        entryId: draft.entryId,
+        reversesId: draft.reversesId ?? null,
+        replacesId: draft.replacesId ?? null,
+        channel: draft.channel ?? null,
+        note: draft.note ?? null,
+        recordedAt: ctx.now,
+        recordedBy: ctx.actor.userId,
+        terms: draft.terms ?? null,
+      },
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new DomainError("CONCURRENT_UPDATE");
+    throw error;
+  }
+  const allocations = (draft.allocations ?? []).filter((a) => a.minor !== 0n);
+  if (allocations.length > 0) {
+    await INSERT_ALLOCATIONS.execute(trx, {
+      rows: allocations.map((a) => ({
+        tenantId: loan.tenantId,
+        transactionId: id,
+        loanId: loan.id,
+        plan: a.plan,
+        number: a.number,
+        component: a.component,
+        valueDate: draft.valueDate,
+        amount: a.minor.toString(),
+      })),
+    });
+  }
+  ctx.touched("loan_transaction", id);
+  return id;
+}
+
+// --- the lender's accounts ---------------------------------------------------------------------
+
+export const LOAN_ACCOUNT_ROLES = [
+  "cash",
+  "bank",
+  "individualLoans",
+  "groupLoans",
+  "penaltiesReceivable",
+  "advances",
+  "interestIncome",
+  "feeIncome",
+  "penaltyIncome",
+  "recoveries",
+  "losses",
+] as const;
+export type LoanAccountRole = (typeof LOAN_ACCOUNT_ROLES)[number];
+
+/** Account codes in the MFO and federation chart templates (books/accounts.ts). */
+const CODES: Record<"mfo" | "federation", Record<LoanAccountRole, string>> = {
+  mfo: {
+    cash: "11",
+    bank: "12",
+    individualLoans: "131",
+    groupLoans: "132",
+    penaltiesReceivable: "16",
+    advances: "22",
+    interestIncome: "41",
+    feeIncome: "42",
+    penaltyIncome: "43",
+    recoveries: "44",
+    losses: "51",
+  },
+  federation: {
+    cash: "11",
+    bank: "12",
+    individualLoans: "13",
+    groupLoans: "13",
+    penaltiesReceivable: "15",
+    advances: "22",
+    interestIncome: "42",
+    feeIncome: "43",
+    penaltyIncome: "44",
+    recoveries: "45",
+    losses: "52",
+  },
+};
+
+export type LoanAccounts = Record<LoanAccountRole, string>;
+
+/** Per chart template, the lender's accounts of the roles' codes. */
+const LENDER_ACCOUNTS = {
+  mfo: lenderAccounts(CODES.mfo),
+  federation: lenderAccounts(CODES.federation),
+};
+function lenderAccounts(codes: Record<LoanAccountRole, string>) {
+  const list = [...new Set(Object.values(codes))];
+  return prepared((db, a: { orgId: string }) =>
+    db
+      .selectFrom("accounts")
+      .select(["id", "code", "status"])
+      .where("orgId", "=", a.orgId)
+      .where("code", "in", list),
+  );
+}
+
+/**
+ * The lender's account ids by role; the lender's books must be open (BOOKS_NOT_OPEN otherwise). Given
+ * the command, read once per command and transaction (the ids of an organisation's accounts never
+ * change; whether they are active is checked where lines are posted).
+ */
+export async function loanAccounts(db: Db, org: Organisation, ctx?: CommandContext): Promise<LoanAccounts> {
+  const cache = ctx ? commandCache(ctx, db) : null;
+  const key = `loanAccounts:${org.id}`;
+  const cached = cache?.get(key) as LoanAccounts | undefined;
+  if (cached) return cached;
+  const { accounts, active } = await readLoanAccounts(db, org);
+  if (ctx && cache) {
+    cache.set(key, Object.freeze(accounts));
+    // On SQLite the transaction reads one snapshot and writers take turns, so the accounts active
+    // here are active where the entry is written (books/store.ts need not read them again). On
+    // PostgreSQL the posting reads them again, locking them against a concurrent closing.
+    if (dialectOf(db) === "sqlite") noteActiveAccounts(db, ctx, org.id, active);
+  }
+  return accounts;
+}
+
+async function readLoanAccounts(
+  db: Db,
+  org: Organisation,
+): Promise<{ accounts: LoanAccounts; active: string[] }> {
+  const template = org.kind === "mfo" ? "mfo" : "federation";
+  const codes = CODES[template];
+  const rows = await LENDER_ACCOUNTS[template].rows(db, { orgId: org.id });
+  const byCode = new Map(rows.map((r) => [r.code, r.id]));
+  const out = {} as LoanAccounts;
+  for (const role of LOAN_ACCOUNT_ROLES) {
+    const id = byCode.get(codes[role]);
+    if (!id) throw new DomainError("BOOKS_NOT_OPEN", { org: org.name });
+    out[role] = id;
+  }
+  return { accounts: out, active: rows.filter((r) => r.status === "active").map((r) => r.id) };
+}
+
+// --- the tenant's calendar and caps ------------------------------------------------------------
+
+export async function tenantCalendar(db: Db, tenantId: string): Promise<WorkingCalendar> {
+  const rows = await db.selectFrom("holidays").select("date").where("tenantId", "=", tenantId).execute();
+  return { ...SATURDAY_SUNDAY, holidays: rows.map((r) => r.date) };
+}
+
+/** The tenant's dated caps; a Kazakh tenant without its own gets the Kazakh microcredit caps. */
+export async function tenantCaps(db: Db, tenantId: string): Promise<readonly DatedCap[]> {
+  const rows = await db
+    .selectFrom("rateCaps")
+    .select(["validFrom", "maxEffectiveRate"])
+    .where("tenantId", "=", tenantId)
+    .orderBy("validFrom")
+    .execute();
+  if (rows.length > 0)
+    return rows.map((r) => ({ from: r.validFrom, maxEffectiveRate: percent(r.maxEffectiveRate) }));
+  const tenant = await db
+    .selectFrom("tenants")
+    .select("country")
+    .where("id", "=", tenantId)
+    .executeTakeFirst();
+  return tenant?.country === "KZ" ? KAZAKH_MICROCREDIT_CAPS : [];
+}

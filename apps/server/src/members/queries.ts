@@ -1,0 +1,89 @@
+// Reading memberships: one by id, a group's members, a person's groups — all through visibility.
+
+import type { Actor } from "@qadam/core/auth/actor";
+import { assertCanSee, pathRangeEnd, visibleRoots } from "@qadam/core/auth/actor";
+import { DomainError } from "@qadam/core/errors";
+import { isUuid } from "@qadam/core/ids";
+import { isMemberRole, type Membership } from "@qadam/core/members/types";
+import { findOrganisation } from "../orgs/lookup.js";
+import { findPerson } from "../people/lookup.js";
+import type { Db } from "../platform/db/database.js";
+
+function baseQuery(db: Db, actor: Actor) {
+  return db
+    .selectFrom("memberships as m")
+    .innerJoin("organisations as g", "g.id", "m.groupId")
+    .innerJoin("persons as p", "p.id", "m.personId")
+    .select([
+      "m.id",
+      "m.personId",
+      "m.groupId",
+      "g.name as groupName",
+      "g.path as groupPath",
+      "m.role",
+      "m.joinedOn",
+      "m.leftOn",
+      "m.leftReason",
+      "p.familyName",
+      "p.givenName",
+      "p.patronymic",
+    ])
+    .where("m.tenantId", "=", actor.tenantId);
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>["executeTakeFirstOrThrow"]>>;
+
+function toMembership(r: Row): Membership {
+  return {
+    id: r.id,
+    personId: r.personId,
+    groupId: r.groupId,
+    groupName: r.groupName,
+    role: isMemberRole(r.role) ? r.role : "member",
+    joinedOn: r.joinedOn,
+    leftOn: r.leftOn,
+    leftReason: r.leftReason,
+    person: { familyName: r.familyName, givenName: r.givenName, patronymic: r.patronymic },
+  };
+}
+
+export async function findMembership(
+  db: Db,
+  actor: Actor,
+  id: string,
+): Promise<Membership & { groupPath: string }> {
+  if (!isUuid(id)) throw new DomainError("NOT_FOUND", { entity: "membership" });
+  const row = await baseQuery(db, actor).where("m.id", "=", id).executeTakeFirst();
+  if (!row) throw new DomainError("NOT_FOUND", { entity: "membership" });
+  assertCanSee(actor, row.groupPath, "membership");
+  return { ...toMembership(row), groupPath: row.groupPath };
+}
+
+export async function groupMembers(
+  db: Db,
+  actor: Actor,
+  groupId: string,
+  status: "active" | "all",
+): Promise<Membership[]> {
+  const group = await findOrganisation(db, actor, groupId);
+  let query = baseQuery(db, actor).where("m.groupId", "=", group.id);
+  if (status === "active") query = query.where("m.leftOn", "is", null);
+  const rows = await query.orderBy("m.joinedOn").orderBy("m.id").execute();
+  return rows.map(toMembership);
+}
+
+/** A person's memberships in the groups the actor can see. */
+export async function personMemberships(db: Db, actor: Actor, personId: string): Promise<Membership[]> {
+  const person = await findPerson(db, actor, personId);
+  // She may be visible through another organisation: only the groups the actor sees are listed.
+  const roots = visibleRoots(actor);
+  const rows = await baseQuery(db, actor)
+    .where("m.personId", "=", person.id)
+    .where((eb) =>
+      eb.or(roots.map((r) => eb.and([eb("g.path", ">=", r), eb("g.path", "<", pathRangeEnd(r))]))),
+    )
+    .orderBy("m.joinedOn")
+    .orderBy("m.id")
+    .execute();
+  return rows.map(toMembership);
+}

@@ -1,0 +1,21 @@
+// The organisation tree: tenant (association or partner NGO) → federation → optional cluster → SHG,
+// plus the tenant's MFO and centres.
+// Guarantees:
+// - every organisation belongs to exactly one tenant, and each tenant has exactly one root (a unique index);
+// - a kind sits only under the kinds ALLOWED_PARENTS names; nothing moves under itself or its own branch;
+// - moving keeps the organisation's id (so all its records) and adds a dated row to its parent history;
+//   every path of the moved branch is rewritten in the same transaction;
+// - an organisation closes only when nothing active is left under it;
+// - an actor sees an organisation only under one of her grants (404 otherwise) and changes it only with
+//   orgs.write there (403 otherwise).
+
+export * from "@qadam/core/orgs/types";
+export {
+  changeOrganisationStatus,
+  createOrganisation,
+  moveOrganisation,
+  updateOrganisation,
+} from "./commands.js";
+export { findOrganisation } from "./lookup.js";
+export { listOrganisations, parentHistory } from "./queries.js";
+export { createTenant } from "./tenants.js";

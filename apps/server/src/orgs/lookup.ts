@@ -1,0 +1,58 @@
+// Finding an organisation as a given actor sees it: other tenants' and unseen organisations are
+// simply absent (404). Every domain that takes an organisation id goes through here.
+import type { Actor } from "@qadam/core/auth/actor";
+import { assertCanSee } from "@qadam/core/auth/actor";
+import { DomainError } from "@qadam/core/errors";
+import type { Entity } from "@qadam/core/i18n";
+import { isUuid } from "@qadam/core/ids";
+import { isOrgKind, type Organisation, type OrgStatus } from "@qadam/core/orgs/types";
+import type { Db } from "../platform/db/database.js";
+import { prepared } from "../platform/db/prepared.js";
+import type { OrganisationRow } from "../platform/db/schema.js";
+
+export function toOrganisation(row: OrganisationRow): Organisation {
+  if (!isOrgKind(row.kind)) throw new Error(`unknown organisation kind ${row.kind}`);
+  return {
+    id: row.id,
+    tenantId: row.tenantId,
+    parentId: row.parentId,
+    kind: row.kind,
+    name: row.name,
+    path: row.path,
+    depth: row.depth,
+    place: {
+      region: row.region,
+      district: row.district,
+      village: row.village,
+      territoryCode: row.territoryCode,
+    },
+    currency: row.currency,
+    timeZone: row.timeZone,
+    openedOn: row.openedOn,
+    status: row.status as OrgStatus,
+    statusChangedOn: row.statusChangedOn,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+const ORGANISATION = prepared((db, a: { tenantId: string; id: string }) =>
+  db.selectFrom("organisations").selectAll().where("tenantId", "=", a.tenantId).where("id", "=", a.id),
+);
+
+/**
+ * The organisation, in the actor's tenant and visible to the actor; NOT_FOUND otherwise, naming `entity`
+ * (a record reached through its organisation, such as a loan, is "not found" as itself).
+ */
+export async function findOrganisation(
+  db: Db,
+  actor: Actor,
+  id: string,
+  entity: Entity = "organisation",
+): Promise<Organisation> {
+  if (!isUuid(id)) throw new DomainError("NOT_FOUND", { entity });
+  const row = await ORGANISATION.first(db, { tenantId: actor.tenantId, id });
+  if (!row) throw new DomainError("NOT_FOUND", { entity });
+  assertCanSee(actor, row.path, entity);
+  return toOrganisation(row);
+}

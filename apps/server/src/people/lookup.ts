@@ -1,0 +1,110 @@
+// Finding a person as an actor sees her: visible when the actor sees the organisation that registered
+// her or a group she is or was a member of; changeable with people.write over one of those.
+
+import type { Actor } from "@qadam/core/auth/actor";
+import { can, canSee, pathRangeEnd, seesWholeTenant, visibleRoots } from "@qadam/core/auth/actor";
+import type { Permission } from "@qadam/core/auth/roles";
+import { DomainError } from "@qadam/core/errors";
+import { isUuid } from "@qadam/core/ids";
+import { sql } from "kysely";
+import type { Db } from "../platform/db/database.js";
+import type { PersonRow } from "../platform/db/schema.js";
+
+export interface Person {
+  id: string;
+  orgId: string;
+  familyName: string | null;
+  givenName: string | null;
+  patronymic: string | null;
+  birthDate: string | null;
+  sex: "female" | "male" | null;
+  phone: string | null;
+  iin: string | null;
+  householdId: string | null;
+  village: string | null;
+  consent: { givenOn: string; scope: string } | null;
+  consentWithdrawnOn: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function toPerson(row: PersonRow): Person {
+  return {
+    id: row.id,
+    orgId: row.orgId,
+    familyName: row.familyName,
+    givenName: row.givenName,
+    patronymic: row.patronymic,
+    birthDate: row.birthDate,
+    sex: row.sex === "female" || row.sex === "male" ? row.sex : null,
+    phone: row.phone,
+    iin: row.iin,
+    householdId: row.householdId,
+    village: row.village,
+    consent:
+      row.consentGivenOn && row.consentScope
+        ? { givenOn: row.consentGivenOn, scope: row.consentScope }
+        : null,
+    consentWithdrawnOn: row.consentWithdrawnOn,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+/** The organisation paths through which a person can be reached: her registering org and her groups. */
+async function pathsOf(db: Db, tenantId: string, person: PersonRow): Promise<string[]> {
+  const rows = await db
+    .selectFrom("organisations as o")
+    .select("o.path")
+    .where("o.tenantId", "=", tenantId)
+    .where((eb) =>
+      eb.or([
+        eb("o.id", "=", person.orgId),
+        eb(
+          "o.id",
+          "in",
+          eb
+            .selectFrom("memberships")
+            .select("groupId")
+            .where("tenantId", "=", tenantId)
+            .where("personId", "=", person.id),
+        ),
+      ]),
+    )
+    .execute();
+  return rows.map((r) => r.path);
+}
+
+export async function findPerson(db: Db, actor: Actor, id: string, permission?: Permission): Promise<Person> {
+  if (!isUuid(id)) throw new DomainError("NOT_FOUND", { entity: "person" });
+  const row = await db
+    .selectFrom("persons")
+    .selectAll()
+    .where("tenantId", "=", actor.tenantId)
+    .where("id", "=", id)
+    .executeTakeFirst();
+  if (!row) throw new DomainError("NOT_FOUND", { entity: "person" });
+  const paths = await pathsOf(db, actor.tenantId, row);
+  if (!paths.some((p) => canSee(actor, p))) throw new DomainError("NOT_FOUND", { entity: "person" });
+  if (permission && !paths.some((p) => can(actor, permission, p))) throw new DomainError("FORBIDDEN");
+  return toPerson(row);
+}
+
+/** A SQL condition: the person (alias "p") is visible to the actor; null when everyone in the tenant is. */
+export function personVisible(actor: Actor) {
+  // A grant on the tenant's root organisation covers everyone in the tenant.
+  if (seesWholeTenant(actor)) return null;
+  const roots = visibleRoots(actor);
+  const inRoots = (column: string) =>
+    roots.length === 0
+      ? sql<boolean>`1 = 0`
+      : sql.join(
+          roots.map((r) => sql`(${sql.ref(column)} >= ${r} and ${sql.ref(column)} < ${pathRangeEnd(r)})`),
+          sql` or `,
+        );
+  // Uncorrelated IN lists: both planners turn them into index lookups or hash semi-joins.
+  return sql<boolean>`(
+    p.org_id in (select o.id from organisations o where o.tenant_id = ${actor.tenantId} and (${inRoots("o.path")}))
+    or p.id in (select m.person_id from memberships m join organisations g on g.id = m.group_id
+                where m.tenant_id = ${actor.tenantId} and (${inRoots("g.path")})))`;
+}

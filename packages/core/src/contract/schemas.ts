@@ -1,0 +1,44 @@
+// Schema pieces every route module shares, so that a date, an amount or a record id means the same
+// everywhere. A date that is not on the calendar answers INVALID_DATE and an amount not written the one
+// canonical way answers INVALID_AMOUNT (422, the code carried by the issue: see errors.ts).
+import { z } from "zod";
+import { isCalendarDate } from "../clock.js";
+import { isAmountText } from "../money/decimal-string.js";
+
+/** The codes a schema issue may carry in its params, making it a 422 of that code rather than a 400. */
+export const VALUE_ISSUE_CODES = ["INVALID_DATE", "INVALID_AMOUNT"] as const;
+export type ValueIssueCode = (typeof VALUE_ISSUE_CODES)[number];
+
+/** A real calendar date written YYYY-MM-DD (2026-02-30 and 2026-11-31 are refused): INVALID_DATE. */
+export const calendarDate = z
+  .string()
+  .refine(isCalendarDate, { params: { code: "INVALID_DATE" }, abort: true })
+  .meta({ format: "date", pattern: "^\\d{4}-\\d{2}-\\d{2}$", example: "2026-03-02" });
+
+/** Real calendar dates separated by commas ("2026-03-08,2026-03-21"): INVALID_DATE. */
+export const calendarDateList = z
+  .string()
+  .refine((text) => text.split(",").every(isCalendarDate), { params: { code: "INVALID_DATE" }, abort: true })
+  .meta({ pattern: "^\\d{4}-\\d{2}-\\d{2}(,\\d{4}-\\d{2}-\\d{2})*$", example: "2026-03-08,2026-03-21" });
+
+/**
+ * An amount not below zero as a canonical decimal string in major units ("1250.50"): digits, an
+ * optional fraction, nothing else — no spaces, sign, exponent, leading zeros or bare point. Whether
+ * the fraction fits the currency is judged where the currency is known (also INVALID_AMOUNT).
+ */
+export const amountText = z
+  .string()
+  .refine((text) => isAmountText(text, { signed: false }), {
+    params: { code: "INVALID_AMOUNT" },
+    abort: true,
+  })
+  .meta({ pattern: "^(0|[1-9]\\d{0,14})(\\.\\d{1,6})?$", example: "1250.50" });
+
+/** The same with an optional minus (a journal line: debit positive, credit negative; never "-0"). */
+export const signedAmountText = z
+  .string()
+  .refine((text) => isAmountText(text, { signed: true }), { params: { code: "INVALID_AMOUNT" }, abort: true })
+  .meta({ pattern: "^-?(0|[1-9]\\d{0,14})(\\.\\d{1,6})?$", example: "-1250.50" });
+
+/** Record ids are matched, not validated: a malformed id is simply not found (404). */
+export const recordId = z.string().max(100);

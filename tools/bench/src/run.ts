@@ -1,0 +1,363 @@
+// npm run bench: the figures issue #2 asks for, printed as JSON.
+// - the wall time of `qadam demo --members 100000` on SQLite (and on PostgreSQL when reachable);
+// - requests per second of an authenticated GET /api/v1/people?q=… search on that data, over
+//   loopback, measured by autocannon against `qadam serve` running in its own process;
+// - and, for issue #3: schedule previews per second (in process); repayments per second through the
+//   loan engine, one transaction each and batched, beside raw better-sqlite3 writing the same rows;
+//   PAR30 over a million loans; the trial balance of 100,000 entries beside ledger's and hledger's;
+// - and, for issue #8: the engine's repayment rate as a share of the floor (every row it writes,
+//   written by hand into Qadam's schema), and the WAL pages each repayment commit writes; the CPU a
+//   `qadam` command takes to start, beside a bare `node -e 0`.
+// `npm run bench -- --only repayments,cli` runs only the parts named: schedule, sqlite (the demo and the
+// people search), loans (issue #3 and #4's figures), raw, postgres, repayments, cli.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { previewOptions, previewSchedule } from "@qadam/core/loans/preview";
+import autocannon from "autocannon";
+import pg from "pg";
+import { rollUpBench } from "./groups.js";
+import {
+  engineRepayments,
+  parOverLoans,
+  rawSchemaRepayments,
+  rawSqliteRepayments,
+  trialBalanceVersusLedger,
+} from "./loans.js";
+import { meetingsPerSecond } from "./meetings.js";
+
+const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 100_000);
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const PG_ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const BIN = fileURLToPath(new URL("../../../apps/server/bin/qadam.js", import.meta.url));
+const DIR = resolve(".bench");
+
+function run(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number; stdout: string; stderr: string; seconds: number }> {
+  return new Promise((done, fail) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => {
+      stdout += d.toString();
+    });
+    child.stderr.on("data", (d: Buffer) => {
+      stderr += d.toString();
+    });
+    child.on("error", fail);
+    child.on("close", (code) =>
+      done({ code: code ?? 1, stdout, stderr, seconds: (performance.now() - started) / 1000 }),
+    );
+  });
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.on("error", fail);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => done(port));
+    });
+  });
+}
+
+async function demoTime(databaseUrl: string) {
+  const result = await run(["demo", "--members", String(MEMBERS), "--database-url", databaseUrl, "--json"]);
+  if (result.code !== 0) throw new Error(`qadam demo failed: ${result.stderr}`);
+  const summary = JSON.parse(result.stdout) as { people: number; organisations: number; seconds: number };
+  return {
+    wallSeconds: Number(result.seconds.toFixed(2)),
+    people: summary.people,
+    organisations: summary.organisations,
+  };
+}
+
+async function searchRate(databaseUrl: string) {
+  const port = await freePort();
+  const server = spawn(
+    process.execPath,
+    [BIN, "serve", "--port", String(port), "--database-url", databaseUrl, "--log-level", "silent"],
+    {
+      stdio: ["ignore", "ignore", "pipe"],
+    },
+  );
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    for (let i = 0; ; i++) {
+      try {
+        if ((await fetch(`${base}/healthz`)).ok) break;
+      } catch {
+        if (i > 200) throw new Error("qadam serve did not start");
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+    const login = await fetch(`${base}/api/v1/session`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ login: "admin@moldir.demo", password: "qadam-demo-2026" }),
+    });
+    if (!login.ok) throw new Error(`log-in failed: ${login.status} ${await login.text()}`);
+    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    // A mix of searches a field officer makes: a given name, a family-name prefix, two words, a phone.
+    const queries = ["айгүл", "ахмет", "гүлнар омар", "+7701", "сейіт", "мадина", "жұмабаева ә", "тоғжан"];
+    const check = await fetch(`${base}/api/v1/people?q=${encodeURIComponent(queries[0] ?? "")}&limit=20`, {
+      headers: { cookie },
+    });
+    const sample = (await check.json()) as { items?: unknown[] };
+    if (!check.ok || !sample.items || sample.items.length === 0)
+      throw new Error(`search returned nothing: ${check.status}`);
+    let n = 0;
+    const result = await autocannon({
+      url: base,
+      connections: CONNECTIONS,
+      duration: DURATION,
+      headers: { cookie },
+      requests: [
+        {
+          method: "GET",
+          setupRequest: (req) => ({
+            ...req,
+            path: `/api/v1/people?q=${encodeURIComponent(queries[n++ % queries.length] ?? "")}&limit=20`,
+          }),
+        },
+      ],
+    });
+    return {
+      requestsPerSecond: Math.round(result.requests.average),
+      latencyMs: { p50: result.latency.p50, p99: result.latency.p99 },
+      non2xx: result.non2xx,
+      errors: result.errors,
+      connections: CONNECTIONS,
+      seconds: DURATION,
+    };
+  } finally {
+    server.kill("SIGTERM");
+  }
+}
+
+async function postgresUrl(): Promise<string | null> {
+  const client = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query("drop database if exists qadam_bench with (force)");
+    await client.query("create database qadam_bench");
+    return PG_ADMIN_URL.replace(/\/[^/]*$/, "/qadam_bench");
+  } catch {
+    return null;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** Schedule previews (12 monthly installments with the effective rate) computed per second, in process. */
+function schedulePreviewsPerSecond(): number {
+  const options = previewOptions.parse({
+    principal: "100000",
+    annualRate: "24",
+    installments: "12",
+    disbursed: "2026-01-15",
+    firstDue: "2026-02-15",
+  });
+  const started = performance.now();
+  let n = 0;
+  while (performance.now() - started < 3000) {
+    previewSchedule(options);
+    n += 1;
+  }
+  return Math.round(n / ((performance.now() - started) / 1000));
+}
+
+const LOANS = Number(process.env.BENCH_LOANS ?? 300);
+
+/** The engine's repayments beside the floor (every row it writes, by hand, in Qadam's schema), one run. */
+async function repaymentShares(postgres: string | null) {
+  const url = `sqlite:${DIR}/shares.db`;
+  const demo = await run(["demo", "--members", "50", "--loans", "0", "--no-meetings", "--database-url", url]);
+  if (demo.code !== 0) throw new Error(demo.stderr);
+  const engine = {
+    oneTransactionEach: await engineRepayments(url, LOANS, 1),
+    batched: await engineRepayments(url, LOANS, 100),
+  };
+  const floor = {
+    oneTransactionEach: rawSchemaRepayments(`${DIR}/shares.db`, 5_000, 1, "engine"),
+    batched: rawSchemaRepayments(`${DIR}/shares.db`, 50_000, 100, "engine"),
+  };
+  const share = (a: number, b: number) => Number((a / b).toFixed(2));
+  const figures: Record<string, unknown> = {
+    sqlite: {
+      engine,
+      floor,
+      engineShareOfFloor: {
+        oneTransactionEach: share(engine.oneTransactionEach.perSecond, floor.oneTransactionEach.perSecond),
+        batched: share(engine.batched.perSecond, floor.batched.perSecond),
+      },
+      walPagesPerRepaymentCommit: {
+        engine: engine.oneTransactionEach.walPagesPerCommit,
+        floor: floor.oneTransactionEach.walPagesPerCommit,
+      },
+    },
+  };
+  if (postgres) {
+    const demoPg = await run([
+      "demo",
+      "--members",
+      "50",
+      "--loans",
+      "0",
+      "--no-meetings",
+      "--database-url",
+      postgres,
+    ]);
+    if (demoPg.code !== 0) throw new Error(demoPg.stderr);
+    figures.postgres = {
+      engine: {
+        oneTransactionEach: await engineRepayments(postgres, LOANS, 1),
+        batched: await engineRepayments(postgres, LOANS, 100),
+      },
+    };
+  }
+  return figures;
+}
+
+/** User + system CPU seconds and wall seconds of a command, the median of `runs` (by /usr/bin/time). */
+function cpuOf(args: string[], runs: number): { cpuSeconds: number; wallSeconds: number } {
+  const samples: Array<{ cpu: number; wall: number }> = [];
+  for (let i = 0; i < runs; i++) {
+    const r = spawnSync("/usr/bin/time", ["-f", "%U %S %e", process.execPath, ...args], { encoding: "utf8" });
+    const [user, system, wall] = (r.stderr.trim().split("\n").at(-1) ?? "").split(" ").map(Number);
+    samples.push({ cpu: (user ?? 0) + (system ?? 0), wall: wall ?? 0 });
+  }
+  const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+  return {
+    cpuSeconds: Number(median(samples.map((s) => s.cpu)).toFixed(3)),
+    wallSeconds: Number(median(samples.map((s) => s.wall)).toFixed(3)),
+  };
+}
+
+/** The CPU `qadam --help` and a schedule preview take to start and finish, beside a bare `node -e 0`. */
+function cliStart(runs = 11) {
+  if (!existsSync("/usr/bin/time")) return "unavailable: /usr/bin/time is not installed";
+  const node = cpuOf(["-e", "0"], runs);
+  const help = cpuOf([BIN, "--help"], runs);
+  const schedule = cpuOf(
+    [BIN, "loan", "schedule", "--principal", "100000", "--annual-rate", "24", "--installments", "12"].concat([
+      "--disbursed",
+      "2026-01-15",
+      "--first-due",
+      "2026-02-15",
+    ]),
+    runs,
+  );
+  const times = (x: { cpuSeconds: number }) => Number((x.cpuSeconds / node.cpuSeconds).toFixed(2));
+  return {
+    runs,
+    bareNode: node,
+    help: { ...help, timesBareNode: times(help) },
+    schedulePreview: { ...schedule, timesBareNode: times(schedule) },
+  };
+}
+
+const PARTS = ["schedule", "sqlite", "loans", "raw", "postgres", "repayments", "cli"] as const;
+
+/** The parts named by `--only a,b` (every part but the two of issue #8 by default: those are quick). */
+function partsWanted(argv: readonly string[]): Set<string> {
+  const at = argv.indexOf("--only");
+  if (at < 0) return new Set(PARTS);
+  const named = (argv[at + 1] ?? "").split(",").filter(Boolean);
+  const unknown = named.filter((n) => !(PARTS as readonly string[]).includes(n));
+  if (named.length === 0 || unknown.length > 0)
+    throw new Error(`--only takes some of ${PARTS.join(", ")}, separated by commas`);
+  return new Set(named);
+}
+
+async function loanFigures(url: string, freshDemo: boolean) {
+  if (freshDemo) {
+    const demo = await run(["demo", "--members", "50", "--loans", "0", "--database-url", url]);
+    if (demo.code !== 0) throw new Error(demo.stderr);
+  }
+  const oneEach = await engineRepayments(url, LOANS, 1);
+  const batched = await engineRepayments(url, LOANS, 100);
+  const par = await parOverLoans(url, 1_000_000);
+  const figures: Record<string, unknown> = {
+    repayments: { oneTransactionEach: oneEach, batched },
+    par30: par,
+    // Issue #4: a 15-member meeting with 40 money lines, one transaction each (10 groups × 26 weeks).
+    meetingsPosted: await meetingsPerSecond(url, 10, 26),
+    // Issue #4: one roll-up of an association of MEMBERS women with a year of weekly meetings.
+    groupRollup: await rollUpBench(freshDemo ? url.replace(/loans\.db$/, "groups.db") : url, MEMBERS),
+  };
+  if (freshDemo) {
+    const tbUrl = url.replace(/loans\.db$/, "tb.db");
+    const demo = await run(["demo", "--members", "20", "--loans", "0", "--database-url", tbUrl]);
+    if (demo.code !== 0) throw new Error(demo.stderr);
+    figures.trialBalance = await trialBalanceVersusLedger(tbUrl, 100_000, `${DIR}/tb.ledger`);
+  }
+  return figures;
+}
+
+async function main(): Promise<void> {
+  const parts = partsWanted(process.argv.slice(2));
+  rmSync(DIR, { recursive: true, force: true });
+  mkdirSync(DIR, { recursive: true });
+  const sqliteUrl = `sqlite:${DIR}/bench.db`;
+  const report: Record<string, unknown> = { members: MEMBERS, node: process.version };
+  if (parts.has("cli")) report.cliStart = cliStart();
+  if (parts.has("schedule")) report.schedulePreviewsPerSecond = schedulePreviewsPerSecond();
+  const pgUrl =
+    process.env.BENCH_SKIP_POSTGRES || !(parts.has("postgres") || parts.has("repayments"))
+      ? null
+      : await postgresUrl();
+  if (parts.has("repayments")) report.repayments = await repaymentShares(pgUrl);
+  if (parts.has("sqlite"))
+    report.sqlite = { demo: await demoTime(sqliteUrl), peopleSearch: await searchRate(sqliteUrl) };
+  if (parts.has("loans")) report.sqliteLoans = await loanFigures(`sqlite:${DIR}/loans.db`, true);
+  if (parts.has("raw")) {
+    if (!parts.has("loans")) throw new Error("--only raw needs loans too: it writes into the loans database");
+    report.rawBetterSqlite3 = {
+      // The issue's reference: bare tables, no index but the keys, no foreign key.
+      bareTables: {
+        oneTransactionEach: rawSqliteRepayments(`${DIR}/raw.db`, 20_000, 1),
+        batched: rawSqliteRepayments(`${DIR}/raw.db`, 200_000, 1000),
+      },
+      // The same rows written by hand into Qadam's own schema (the database the engine just used).
+      qadamSchema: {
+        entryOnly: {
+          oneTransactionEach: rawSchemaRepayments(`${DIR}/loans.db`, 5_000, 1, "entry"),
+          batched: rawSchemaRepayments(`${DIR}/loans.db`, 50_000, 100, "entry"),
+        },
+        everyRowTheEngineWrites: {
+          oneTransactionEach: rawSchemaRepayments(`${DIR}/loans.db`, 5_000, 1, "engine"),
+          batched: rawSchemaRepayments(`${DIR}/loans.db`, 50_000, 100, "engine"),
+        },
+      },
+    };
+  }
+  if (parts.has("postgres")) {
+    if (pgUrl && parts.has("repayments")) {
+      // A fresh database for the demo: the repayments part loaded one already.
+      const again = await postgresUrl();
+      if (again !== pgUrl) throw new Error("PostgreSQL went away");
+    }
+    report.postgres = pgUrl
+      ? {
+          demo: await demoTime(pgUrl),
+          peopleSearch: await searchRate(pgUrl),
+          loans: await loanFigures(pgUrl, false),
+        }
+      : "unreachable: skipped";
+  }
+  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+}
+
+await main();

@@ -9,7 +9,7 @@ import { systemIds } from "@qadam/core/ids";
 import fc from "fast-check";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { openBooks } from "./books/store.js";
+import { openBooks } from "./books/index.js";
 import { executeCommand } from "./platform/commands.js";
 import { describeEachDatabase } from "./platform/db/testing.js";
 import { as, cliActor, type SeededTenant, type SeededUser, seedWorld, testApp } from "./testing/fixtures.js";

@@ -15,8 +15,7 @@ import fc from "fast-check";
 import type { FastifyInstance } from "fastify";
 import { sql } from "kysely";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { formatLedgerJournal, journalForExport } from "./books/index.js";
-import { openBooks } from "./books/store.js";
+import { formatLedgerJournal, journalForExport, openBooks } from "./books/index.js";
 import { executeCommand } from "./platform/commands.js";
 import { describeEachDatabase } from "./platform/db/testing.js";
 import {

@@ -8,7 +8,7 @@ import { DomainError } from "@qadam/core/errors";
 import { isUuid } from "@qadam/core/ids";
 import { currency, isZero, money } from "@qadam/core/money";
 import type { Organisation } from "@qadam/core/orgs/types";
-import { findOrganisation } from "../orgs/lookup.js";
+import { findOrganisation } from "../orgs/index.js";
 import type { CommandContext } from "../platform/commands.js";
 import { dialectOf } from "../platform/db/column-types.js";
 import { isUniqueViolation } from "../platform/db/constraint-errors.js";

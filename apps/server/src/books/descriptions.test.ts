@@ -1,15 +1,15 @@
 import { systemClock } from "@qadam/core/clock";
 import { systemIds } from "@qadam/core/ids";
 import { expect, it, vi } from "vitest";
-import * as tenants from "../orgs/tenants.js";
+import * as tenants from "../orgs/index.js";
 import { type CommandContext, executeCommand } from "../platform/commands.js";
 import type { Db } from "../platform/db/database.js";
 import { describeEachDatabase } from "../platform/db/testing.js";
 import { cliActor, seedTenant } from "../testing/fixtures.js";
 import { describeEntry } from "./descriptions.js";
 
-vi.mock("../orgs/tenants.js", async (original) => {
-  const actual = await original<typeof import("../orgs/tenants.js")>();
+vi.mock("../orgs/index.js", async (original) => {
+  const actual = await original<typeof import("../orgs/index.js")>();
   return { ...actual, tenantLanguage: vi.fn(actual.tenantLanguage) };
 });
 

@@ -2,7 +2,7 @@
 // in the tenant's language, whoever posts them: the books read in one language from end to end.
 
 import { type JournalTextKey, type Locale, translate } from "@qadam/core/i18n";
-import { tenantLanguage } from "../orgs/tenants.js";
+import { tenantLanguage } from "../orgs/index.js";
 import type { CommandContext } from "../platform/commands.js";
 import { commandCache } from "../platform/db/command-cache.js";
 import type { Db } from "../platform/db/database.js";

@@ -9,7 +9,7 @@ import { DomainError } from "@qadam/core/errors";
 import { isUuid } from "@qadam/core/ids";
 import { currency, type Money, MoneyFormatError, money, parseMoney } from "@qadam/core/money";
 import { checkDate } from "@qadam/core/orgs/values";
-import { findOrganisation } from "../orgs/lookup.js";
+import { findOrganisation } from "../orgs/index.js";
 import type { CommandContext } from "../platform/commands.js";
 import type { Db } from "../platform/db/database.js";
 import { toBigInt } from "../platform/db/ints.js";

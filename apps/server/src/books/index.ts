@@ -30,6 +30,7 @@ export {
   findAccount,
   renameAccount,
 } from "./chart.js";
+export { describeEntry, type EntryText } from "./descriptions.js";
 export {
   type JournalEntryView,
   journalEntries,
@@ -49,17 +50,21 @@ export {
   type ReportLine,
   type StatementLine,
 } from "./reports.js";
+export { bookRoutes } from "./routes.js";
 export {
   ACCOUNT_STATUSES,
   type Account,
   type AccountStatus,
+  accountsOf,
   type ChartTemplate,
   chartOf,
   journalForExport,
+  noteActiveAccounts,
   openBooks,
   type PostedEntry,
   postEntry,
   reverseEntry,
   type TrialBalanceRow,
   trialBalance,
+  writeEntry,
 } from "./store.js";

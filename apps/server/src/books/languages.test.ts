@@ -3,7 +3,7 @@ import { systemClock } from "@qadam/core/clock";
 import type { Locale } from "@qadam/core/i18n";
 import { systemIds } from "@qadam/core/ids";
 import { expect, it } from "vitest";
-import { createTenant, tenantLanguage } from "../orgs/tenants.js";
+import { createTenant, tenantLanguage } from "../orgs/index.js";
 import { executeCommand } from "../platform/commands.js";
 import { describeEachDatabase } from "../platform/db/testing.js";
 import { cliActor, seedTenant } from "../testing/fixtures.js";

@@ -9,7 +9,7 @@ import { calendarDate as date, recordId } from "@qadam/core/contract/schemas";
 import { type Currency, formatMoney, type Money, money, toJson } from "@qadam/core/money";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { findOrganisation } from "../orgs/lookup.js";
+import { findOrganisation } from "../orgs/index.js";
 import { type AppDeps, actorOf, type RouteModule } from "../platform/http/context.js";
 import { findAccount } from "./chart.js";
 import {

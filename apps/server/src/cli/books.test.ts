@@ -4,7 +4,7 @@ import { systemClock } from "@qadam/core/clock";
 import { systemIds } from "@qadam/core/ids";
 import { KZT, money } from "@qadam/core/money";
 import { describe, expect, it } from "vitest";
-import { postEntry } from "../books/store.js";
+import { postEntry } from "../books/index.js";
 import { executeCommand } from "../platform/commands.js";
 import { openDatabase } from "../platform/db/database.js";
 import { operatorOf } from "./operator.js";

@@ -2,7 +2,7 @@ import { join } from "node:path";
 import type { MeetingInput } from "@qadam/core/groups/meeting";
 import { DEFAULT_RULES } from "@qadam/core/groups/rules";
 import { beforeAll, describe, expect, it } from "vitest";
-import { recordMeeting } from "../groups/commands.js";
+import { recordMeeting } from "../groups/index.js";
 import { type GroupWorld, groupWorld } from "../groups/testing.js";
 import { openDatabase } from "../platform/db/database.js";
 import { migrateToLatest } from "../platform/db/migrate.js";

@@ -7,10 +7,8 @@ import { addDays, fixedClock } from "@qadam/core/clock";
 import type { IdSource } from "@qadam/core/ids";
 import { productSpec } from "@qadam/core/loans/product-spec";
 import { money } from "@qadam/core/money";
-import { openBooks, postEntry } from "../books/store.js";
-import { applyForLoan, createProduct, decide, disburse } from "../loans/commands.js";
-import { loanArrears } from "../loans/queries.js";
-import { loadLoan } from "../loans/store.js";
+import { openBooks, postEntry } from "../books/index.js";
+import { applyForLoan, createProduct, decide, disburse, loadLoan, loanArrears } from "../loans/index.js";
 import { type CommandContext, executeCommand } from "../platform/commands.js";
 import type { Db } from "../platform/db/database.js";
 

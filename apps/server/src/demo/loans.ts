@@ -10,13 +10,15 @@ import type { IdSource } from "@qadam/core/ids";
 import { nextWorkingDay, SATURDAY_SUNDAY } from "@qadam/core/loans/calendar";
 import { productSpec } from "@qadam/core/loans/product-spec";
 import { formatMoney, money } from "@qadam/core/money";
-import { describeEntry } from "../books/descriptions.js";
-import { openBooks, postEntry } from "../books/store.js";
+import { describeEntry, openBooks, postEntry } from "../books/index.js";
 import {
   applyForLoan,
   createProduct,
   decide,
   disburse,
+  liveInstallments,
+  loadLoan,
+  loanArrears,
   prepay,
   recover,
   refundAdvance,
@@ -24,9 +26,7 @@ import {
   reschedule,
   reverseRepayment,
   writeOff,
-} from "../loans/commands.js";
-import { loanArrears } from "../loans/queries.js";
-import { liveInstallments, loadLoan } from "../loans/store.js";
+} from "../loans/index.js";
 import { type CommandContext, executeCommand } from "../platform/commands.js";
 import type { Db } from "../platform/db/database.js";
 import type { DemoRandom } from "./random.js";

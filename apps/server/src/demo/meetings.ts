@@ -10,8 +10,8 @@ import { expectedMeetings } from "@qadam/core/groups/meeting-calendar";
 import { groupRulesSpec, rulesFrom } from "@qadam/core/groups/rules";
 import type { IdSource } from "@qadam/core/ids";
 import { currency } from "@qadam/core/money";
-import { openBooks } from "../books/store.js";
-import { adoptRules, recordMeeting } from "../groups/commands.js";
+import { openBooks } from "../books/index.js";
+import { adoptRules, recordMeeting } from "../groups/index.js";
 import { type CommandContext, executeCommand } from "../platform/commands.js";
 import type { Db } from "../platform/db/database.js";
 import {

@@ -3,8 +3,8 @@ import { addDays } from "@qadam/core/clock";
 import { addMonths } from "@qadam/core/groups/internal-loans";
 import { sql } from "kysely";
 import { expect, it } from "vitest";
-import { meetingRegularity } from "../groups/queries.js";
-import { portfolioAtRiskFor } from "../loans/queries.js";
+import { meetingRegularity } from "../groups/index.js";
+import { portfolioAtRiskFor } from "../loans/index.js";
 import { describeEachDatabase } from "../platform/db/testing.js";
 import { generateDemo } from "./generate.js";
 

@@ -1,6 +1,6 @@
 import type { Locale } from "@qadam/core/i18n";
 import { expect, it } from "vitest";
-import { trialBalance } from "../books/store.js";
+import { trialBalance } from "../books/index.js";
 import { describeEachDatabase } from "../platform/db/testing.js";
 import { cliActor } from "../testing/fixtures.js";
 import { correctLatestMeeting, recordMeeting } from "./commands.js";

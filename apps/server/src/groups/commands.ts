@@ -11,9 +11,8 @@ import { type GroupRulesInput, groupRulesSpec, rulesOn, rulesProblems } from "@q
 import { isUuid } from "@qadam/core/ids";
 import { formatMoney, money } from "@qadam/core/money";
 import type { Organisation } from "@qadam/core/orgs/types";
-import { describeEntry } from "../books/descriptions.js";
-import { postEntry, reverseEntry } from "../books/store.js";
-import { repay, reverseRepayment } from "../loans/commands.js";
+import { describeEntry, postEntry, reverseEntry } from "../books/index.js";
+import { repay, reverseRepayment } from "../loans/index.js";
 import type { CommandContext } from "../platform/commands.js";
 import { isUniqueViolation } from "../platform/db/constraint-errors.js";
 import type { Db } from "../platform/db/database.js";

@@ -1,7 +1,7 @@
 import type { MeetingInput } from "@qadam/core/groups/meeting";
 import { DEFAULT_RULES } from "@qadam/core/groups/rules";
 import { expect, it } from "vitest";
-import { trialBalance } from "../books/store.js";
+import { trialBalance } from "../books/index.js";
 import { describeEachDatabase } from "../platform/db/testing.js";
 import { cliActor } from "../testing/fixtures.js";
 import { recordMeeting } from "./commands.js";

@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { openBooks, trialBalance } from "../books/store.js";
+import { openBooks, trialBalance } from "../books/index.js";
 import { describeEachDatabase } from "../platform/db/testing.js";
 import { cliActor } from "../testing/fixtures.js";
 import { correctLatestMeeting, recordMeeting } from "./commands.js";

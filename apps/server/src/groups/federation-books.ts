@@ -7,9 +7,8 @@
 import { reversalOf } from "@qadam/core/books/journal";
 import { currency, money } from "@qadam/core/money";
 import type { Organisation } from "@qadam/core/orgs/types";
-import { describeEntry } from "../books/descriptions.js";
-import { writeEntry } from "../books/store.js";
-import { toOrganisation } from "../orgs/lookup.js";
+import { describeEntry, writeEntry } from "../books/index.js";
+import { toOrganisation } from "../orgs/index.js";
 import type { CommandContext } from "../platform/commands.js";
 import type { Db } from "../platform/db/database.js";
 import { toBigInt } from "../platform/db/ints.js";

@@ -1,9 +1,8 @@
 import type { MeetingInput } from "@qadam/core/groups/meeting";
 import { DEFAULT_RULES } from "@qadam/core/groups/rules";
 import { expect, it } from "vitest";
-import { openBooks, trialBalance } from "../books/store.js";
-import { applyForLoan, decide, disburse } from "../loans/commands.js";
-import { loadLoan } from "../loans/store.js";
+import { openBooks, trialBalance } from "../books/index.js";
+import { applyForLoan, decide, disburse, loadLoan } from "../loans/index.js";
 import { groupApplication, loanWorld } from "../loans/testing.js";
 import { describeEachDatabase } from "../platform/db/testing.js";
 import { cliActor } from "../testing/fixtures.js";

@@ -12,8 +12,7 @@ import { owedOf } from "@qadam/core/loans/engine";
 import { formatMoney, money } from "@qadam/core/money";
 import { checkDate } from "@qadam/core/orgs/values";
 import { z } from "zod";
-import { loanArrears } from "../loans/queries.js";
-import { liveInstallments, loadLoan } from "../loans/store.js";
+import { liveInstallments, loadLoan, loanArrears } from "../loans/index.js";
 import type { Db } from "../platform/db/database.js";
 import { meetingInputJson, meetingInputJsonOf } from "./meeting-input.js";
 import {

@@ -8,7 +8,7 @@ import { ATTENDANCE, type MeetingInput, type MeetingLine } from "@qadam/core/gro
 import { FINE_KINDS, SOCIAL_FUND_PURPOSES } from "@qadam/core/groups/rules";
 import { formatMoney, money } from "@qadam/core/money";
 import { z } from "zod";
-import { lineAmount } from "../books/entries.js";
+import { lineAmount } from "../books/index.js";
 
 // An amount's form is judged here (INVALID_AMOUNT); its decimals against the currency when converted.
 const amount = amountText;

@@ -1,7 +1,7 @@
 import type { MeetingInput, MeetingLine } from "@qadam/core/groups/meeting";
 import fc from "fast-check";
 import { expect, it } from "vitest";
-import { trialBalance } from "../books/store.js";
+import { trialBalance } from "../books/index.js";
 import type { Db } from "../platform/db/database.js";
 import { describeEachDatabase } from "../platform/db/testing.js";
 import { cliActor } from "../testing/fixtures.js";

@@ -20,7 +20,7 @@ import { owedOf, principalOutstanding } from "@qadam/core/loans/engine";
 import { applyRateToMinor, rate } from "@qadam/core/money";
 import type { Organisation } from "@qadam/core/orgs/types";
 import { sql } from "kysely";
-import { installmentsOn } from "../loans/queries.js";
+import { installmentsOn } from "../loans/index.js";
 import type { Db } from "../platform/db/database.js";
 import { toBigInt } from "../platform/db/ints.js";
 import { groupsIn, type Tallies } from "./rollup-groups.js";

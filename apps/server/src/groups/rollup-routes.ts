@@ -12,7 +12,7 @@ import { formatMoney, money } from "@qadam/core/money";
 import { checkDate } from "@qadam/core/orgs/values";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { findOrganisation } from "../orgs/lookup.js";
+import { findOrganisation } from "../orgs/index.js";
 import { actorOf, type RouteModule } from "../platform/http/context.js";
 import { type GroupRollUp, type RollUpRow, rollUp } from "./rollup.js";
 

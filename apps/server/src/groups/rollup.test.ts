@@ -7,7 +7,7 @@ import { DEFAULT_RULES } from "@qadam/core/groups/rules";
 import { systemIds } from "@qadam/core/ids";
 import { foldForSearch } from "@qadam/core/text";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openBooks, trialBalance } from "../books/store.js";
+import { openBooks, trialBalance } from "../books/index.js";
 import { runCli } from "../cli/main.js";
 import { insertPerson } from "../loans/testing.js";
 import type { Db } from "../platform/db/database.js";

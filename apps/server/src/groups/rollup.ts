@@ -29,8 +29,8 @@
 import type { Actor } from "@qadam/core/auth/actor";
 import { type Indicators, indicatorsOf } from "@qadam/core/groups/indicators";
 import type { OrgKind } from "@qadam/core/orgs/types";
-import { checkPeriod } from "../books/reports.js";
-import { findOrganisation } from "../orgs/lookup.js";
+import { checkPeriod } from "../books/index.js";
+import { findOrganisation } from "../orgs/index.js";
 import type { Db } from "../platform/db/database.js";
 import {
   addInto,

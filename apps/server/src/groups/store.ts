@@ -10,8 +10,8 @@ import { type GroupRules, type GroupRulesSpec, groupRulesSpec, rulesFrom } from 
 import { currency, rate } from "@qadam/core/money";
 import type { Organisation } from "@qadam/core/orgs/types";
 import { sql } from "kysely";
-import { accountsOf } from "../books/store.js";
-import { findOrganisation } from "../orgs/lookup.js";
+import { accountsOf } from "../books/index.js";
+import { findOrganisation } from "../orgs/index.js";
 import type { Db } from "../platform/db/database.js";
 import { toBigInt } from "../platform/db/ints.js";
 import { prepared } from "../platform/db/prepared.js";

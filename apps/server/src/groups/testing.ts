@@ -5,7 +5,7 @@ import { fixedClock } from "@qadam/core/clock";
 import type { Attendance, MeetingInput, MeetingLine } from "@qadam/core/groups/meeting";
 import { DEFAULT_RULES, type GroupRulesInput } from "@qadam/core/groups/rules";
 import { systemIds } from "@qadam/core/ids";
-import { openBooks } from "../books/store.js";
+import { openBooks } from "../books/index.js";
 import { insertMember, insertPerson } from "../loans/testing.js";
 import { type CommandContext, executeCommand } from "../platform/commands.js";
 import type { Db } from "../platform/db/database.js";

@@ -1,6 +1,6 @@
 import { systemIds } from "@qadam/core/ids";
 import { expect, it } from "vitest";
-import { openBooks, trialBalance } from "../books/store.js";
+import { openBooks, trialBalance } from "../books/index.js";
 import { describeEachDatabase } from "../platform/db/testing.js";
 import { cliActor } from "../testing/fixtures.js";
 import { applyForLoan, chargePenalties, decide, disburse, repay, reverseRepayment } from "./commands.js";

@@ -11,8 +11,8 @@
 
 import type { JournalLine } from "@qadam/core/books/journal";
 import { money } from "@qadam/core/money";
-import { writeEntry } from "../books/store.js";
-import { toOrganisation } from "../orgs/lookup.js";
+import { writeEntry } from "../books/index.js";
+import { toOrganisation } from "../orgs/index.js";
 import type { CommandContext } from "../platform/commands.js";
 import type { Db } from "../platform/db/database.js";
 import type { LoanAccountRole, LoanRecord } from "./store.js";

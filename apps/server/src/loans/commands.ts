@@ -32,8 +32,8 @@ import { explicitSpec, type ProductSpec, parseStoredSpec, productFrom } from "@q
 import { buildSchedule, type Schedule, ScheduleTermsError } from "@qadam/core/loans/schedule";
 import { type Currency, currency, formatMoney, money, parseMoney } from "@qadam/core/money";
 import type { Organisation } from "@qadam/core/orgs/types";
-import { lineAmount } from "../books/entries.js";
-import { findOrganisation } from "../orgs/lookup.js";
+import { lineAmount } from "../books/index.js";
+import { findOrganisation } from "../orgs/index.js";
 import type { CommandContext } from "../platform/commands.js";
 import { isUniqueViolation } from "../platform/db/constraint-errors.js";
 import type { Db } from "../platform/db/database.js";

@@ -6,7 +6,7 @@ import { addDays } from "@qadam/core/clock";
 import { isDomainError } from "@qadam/core/errors";
 import fc from "fast-check";
 import { expect, it } from "vitest";
-import { trialBalance } from "../books/store.js";
+import { trialBalance } from "../books/index.js";
 import { describeEachDatabase } from "../platform/db/testing.js";
 import { cliActor } from "../testing/fixtures.js";
 import {

@@ -1,8 +1,7 @@
 import { productSpec } from "@qadam/core/loans/product-spec";
 import { formatMoney, money } from "@qadam/core/money";
 import { expect, it } from "vitest";
-import { closeAccount } from "../books/chart.js";
-import { chartOf, trialBalance } from "../books/store.js";
+import { chartOf, closeAccount, trialBalance } from "../books/index.js";
 import { describeEachDatabase } from "../platform/db/testing.js";
 import { cliActor } from "../testing/fixtures.js";
 import {

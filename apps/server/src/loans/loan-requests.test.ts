@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { trialBalance } from "../books/store.js";
+import { trialBalance } from "../books/index.js";
 import { describeEachDatabase } from "../platform/db/testing.js";
 import { as, cliActor, seedUser, testApp } from "../testing/fixtures.js";
 import { decideRequest, loanRequestsOf, requestReschedule, requestWriteOff } from "./loan-requests.js";

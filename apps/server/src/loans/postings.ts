@@ -4,8 +4,7 @@
 import type { JournalLine } from "@qadam/core/books/journal";
 import type { Allocation } from "@qadam/core/loans/allocation";
 import { money } from "@qadam/core/money";
-import { describeEntry, type EntryText } from "../books/descriptions.js";
-import { postEntry } from "../books/store.js";
+import { describeEntry, type EntryText, postEntry } from "../books/index.js";
 import type { CommandContext } from "../platform/commands.js";
 import type { Db } from "../platform/db/database.js";
 import { mirrorToBorrowingGroup } from "./borrower-books.js";

@@ -15,7 +15,7 @@ import {
   principalOutstanding,
 } from "@qadam/core/loans/engine";
 import { sql } from "kysely";
-import { findOrganisation } from "../orgs/lookup.js";
+import { findOrganisation } from "../orgs/index.js";
 import type { Db } from "../platform/db/database.js";
 import { toBigInt } from "../platform/db/ints.js";
 import {

@@ -1,7 +1,7 @@
 import type { InstallmentState } from "@qadam/core/loans/engine";
 import { formatMoney, money } from "@qadam/core/money";
 import { expect, it } from "vitest";
-import { openBooks, trialBalance } from "../books/store.js";
+import { openBooks, trialBalance } from "../books/index.js";
 import { describeEachDatabase } from "../platform/db/testing.js";
 import { cliActor } from "../testing/fixtures.js";
 import {

@@ -12,7 +12,7 @@ import { parseStoredSpec, productSpec } from "@qadam/core/loans/product-spec";
 import { formatMoney, money } from "@qadam/core/money";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { findOrganisation } from "../orgs/lookup.js";
+import { findOrganisation } from "../orgs/index.js";
 import type { CommandContext } from "../platform/commands.js";
 import type { Db } from "../platform/db/database.js";
 import { toBigInt } from "../platform/db/ints.js";

@@ -13,8 +13,8 @@ import { type DatedCap, KAZAKH_MICROCREDIT_CAPS, type LoanProduct } from "@qadam
 import { type ProductSpec, parseStoredSpec, productFrom } from "@qadam/core/loans/product-spec";
 import { type Currency, currency, percent } from "@qadam/core/money";
 import type { Organisation } from "@qadam/core/orgs/types";
-import { noteActiveAccounts } from "../books/store.js";
-import { toOrganisation } from "../orgs/lookup.js";
+import { noteActiveAccounts } from "../books/index.js";
+import { toOrganisation } from "../orgs/index.js";
 import type { CommandContext } from "../platform/commands.js";
 import { dialectOf } from "../platform/db/column-types.js";
 import { commandCache } from "../platform/db/command-cache.js";

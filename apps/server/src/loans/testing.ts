@@ -6,7 +6,7 @@ import { fixedClock } from "@qadam/core/clock";
 import { systemIds } from "@qadam/core/ids";
 import { type ProductSpecInput, productSpec } from "@qadam/core/loans/product-spec";
 import { expect } from "vitest";
-import { openBooks, trialBalance } from "../books/store.js";
+import { openBooks, trialBalance } from "../books/index.js";
 import { type CommandContext, executeCommand } from "../platform/commands.js";
 import type { Db } from "../platform/db/database.js";
 import { cliActor, type SeededTenant, type SeededUser, seedTenant, seedUser } from "../testing/fixtures.js";

@@ -5,7 +5,7 @@ import { systemIds } from "@qadam/core/ids";
 import type { MemberRole } from "@qadam/core/members/types";
 import { sql } from "kysely";
 import { expect, it } from "vitest";
-import { registerPerson } from "../people/commands.js";
+import { registerPerson } from "../people/index.js";
 import { executeCommand } from "../platform/commands.js";
 import type { Db } from "../platform/db/database.js";
 import { describeEachDatabase } from "../platform/db/testing.js";

@@ -5,8 +5,8 @@ import { assertCanSee, pathRangeEnd, visibleRoots } from "@qadam/core/auth/actor
 import { DomainError } from "@qadam/core/errors";
 import { isUuid } from "@qadam/core/ids";
 import { isMemberRole, type Membership } from "@qadam/core/members/types";
-import { findOrganisation } from "../orgs/lookup.js";
-import { findPerson } from "../people/lookup.js";
+import { findOrganisation } from "../orgs/index.js";
+import { findPerson } from "../people/index.js";
 import type { Db } from "../platform/db/database.js";
 
 function baseQuery(db: Db, actor: Actor) {

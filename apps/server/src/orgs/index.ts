@@ -16,6 +16,7 @@ export {
   moveOrganisation,
   updateOrganisation,
 } from "./commands.js";
-export { findOrganisation } from "./lookup.js";
+export { findOrganisation, toOrganisation } from "./lookup.js";
 export { listOrganisations, parentHistory } from "./queries.js";
-export { createTenant } from "./tenants.js";
+export { orgRoutes } from "./routes.js";
+export { type CreatedTenant, createTenant, type NewTenant, tenantLanguage } from "./tenants.js";

@@ -9,7 +9,7 @@ import { checkDate } from "@qadam/core/orgs/values";
 import { checkIin, type Sex } from "@qadam/core/people/iin";
 import { normalisePhone } from "@qadam/core/people/phone";
 import { searchTermsFor } from "@qadam/core/people/search-terms";
-import { findOrganisation } from "../orgs/lookup.js";
+import { findOrganisation } from "../orgs/index.js";
 import type { CommandContext } from "../platform/commands.js";
 import { isUniqueViolation } from "../platform/db/constraint-errors.js";
 import type { Db } from "../platform/db/database.js";

@@ -7,7 +7,7 @@ import { decodeCursor, type Page, toPage } from "@qadam/core/contract/pagination
 import { DomainError } from "@qadam/core/errors";
 import { isUuid } from "@qadam/core/ids";
 import { parseQuery, prefixEnd } from "@qadam/core/people/search-terms";
-import { findOrganisation } from "../orgs/lookup.js";
+import { findOrganisation } from "../orgs/index.js";
 import type { Db } from "../platform/db/database.js";
 import { type Person, personVisible, toPerson } from "./lookup.js";
 

@@ -4,7 +4,7 @@
 import { type Actor, assertCan, can, canOverWholeTenant } from "@qadam/core/auth/actor";
 import { DomainError } from "@qadam/core/errors";
 import type { Organisation } from "@qadam/core/orgs/types";
-import { findOrganisation } from "../orgs/lookup.js";
+import { findOrganisation } from "../orgs/index.js";
 import type { Db } from "../platform/db/database.js";
 
 /** An organisation the actor may hand out roles on: in her tenant, visible, and under her users.write. */

@@ -22,3 +22,4 @@ export {
 } from "./commands.js";
 export { changeOwnPassword, checkPassword, setPassword } from "./passwords.js";
 export { findUser, listUsers, type User, type UserGrant } from "./queries.js";
+export { userRoutes } from "./routes.js";

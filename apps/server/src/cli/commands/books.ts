@@ -5,7 +5,7 @@ import { isCalendarDate, systemClock } from "@qadam/core/clock";
 import { systemIds } from "@qadam/core/ids";
 import { formatMoney, money } from "@qadam/core/money";
 import type { Command } from "commander";
-import { chartOf, journalForExport, openBooks, trialBalance } from "../../books/store.js";
+import { chartOf, journalForExport, openBooks, trialBalance } from "../../books/index.js";
 import { executeCommand } from "../../platform/commands.js";
 import { databaseUrl, withDatabase } from "../database.js";
 import { explain } from "../explain.js";

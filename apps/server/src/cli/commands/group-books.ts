@@ -9,19 +9,23 @@ import { groupRulesSpec } from "@qadam/core/groups/rules";
 import { isLocale, type Locale } from "@qadam/core/i18n";
 import { systemIds } from "@qadam/core/ids";
 import type { Command } from "commander";
-import { adoptRules } from "../../groups/commands.js";
-import { gradeHistory, gradingTableInForce, setGradingTable } from "../../groups/grades.js";
-import { meetingDraft, meetingDraftDto } from "../../groups/meeting-draft-json.js";
-import { meetingInputJson } from "../../groups/meeting-input.js";
 import {
+  adoptRules,
   correctMeetingJson,
+  gradeHistory,
+  gradingTableInForce,
+  meetingDraft,
+  meetingDraftDto,
   meetingDto,
+  meetingInputJson,
+  meetingRecord,
+  meetingRegularity,
+  passbook,
   passbookDto,
   recordMeetingJson,
   rulesVersionsJson,
-} from "../../groups/meeting-json.js";
-import { meetingRecord } from "../../groups/meeting-records.js";
-import { meetingRegularity, passbook } from "../../groups/queries.js";
+  setGradingTable,
+} from "../../groups/index.js";
 import { type CommandContext, executeCommand } from "../../platform/commands.js";
 import type { Db } from "../../platform/db/database.js";
 import { databaseUrl, withDatabase } from "../database.js";

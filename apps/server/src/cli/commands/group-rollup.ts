@@ -4,9 +4,8 @@
 
 import { businessDate, isCalendarDate, systemClock } from "@qadam/core/clock";
 import type { Command } from "commander";
-import { rollUp } from "../../groups/rollup.js";
-import { type GroupRollUpJson, groupRollUpJson, yearBefore } from "../../groups/rollup-routes.js";
-import { findOrganisation } from "../../orgs/lookup.js";
+import { type GroupRollUpJson, groupRollUpJson, rollUp, yearBefore } from "../../groups/index.js";
+import { findOrganisation } from "../../orgs/index.js";
 import { databaseUrl, withDatabase } from "../database.js";
 import { explain } from "../explain.js";
 import { CliError, type CliIo } from "../io.js";

@@ -8,11 +8,16 @@ import { isLocale, type Locale, translate } from "@qadam/core/i18n";
 import { systemIds } from "@qadam/core/ids";
 import { formatMoney, money } from "@qadam/core/money";
 import type { Command } from "commander";
-import { closeCycle, previewShareout, type ShareoutPreview } from "../../groups/cycle.js";
-import { gradeOn, recordGrade } from "../../groups/grades.js";
-import { summaryDto } from "../../groups/meeting-json.js";
-import { meetingsOf } from "../../groups/meeting-records.js";
-import { findGroup } from "../../groups/store.js";
+import {
+  closeCycle,
+  findGroup,
+  gradeOn,
+  meetingsOf,
+  previewShareout,
+  recordGrade,
+  type ShareoutPreview,
+  summaryDto,
+} from "../../groups/index.js";
 import { executeCommand } from "../../platform/commands.js";
 import type { Db } from "../../platform/db/database.js";
 import { databaseUrl, withDatabase } from "../database.js";

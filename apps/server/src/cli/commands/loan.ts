@@ -25,7 +25,7 @@ async function capsFor(
   if (tenant === undefined) return KAZAKH_MICROCREDIT_CAPS;
   const { databaseUrl, withDatabase } = await import("../database.js");
   const { operatorOf } = await import("../operator.js");
-  const { tenantCaps } = await import("../../loans/store.js");
+  const { tenantCaps } = await import("../../loans/index.js");
   return withDatabase(databaseUrl(io, url), async (open) =>
     tenantCaps(open.db, (await operatorOf(open.db, tenant)).tenantId),
   );

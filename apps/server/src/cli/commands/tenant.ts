@@ -5,7 +5,7 @@ import { isDomainError } from "@qadam/core/errors";
 import { errorMessage } from "@qadam/core/i18n";
 import { systemIds } from "@qadam/core/ids";
 import type { Command } from "commander";
-import { createTenant } from "../../orgs/tenants.js";
+import { createTenant } from "../../orgs/index.js";
 import { databaseUrl, withDatabase } from "../database.js";
 import { CliError, type CliIo } from "../io.js";
 

@@ -6,7 +6,7 @@ import { systemIds } from "@qadam/core/ids";
 import type { Command } from "commander";
 import { normaliseLogin } from "../../platform/auth/sessions.js";
 import { executeCommand } from "../../platform/commands.js";
-import { createUser, grantRole } from "../../users/commands.js";
+import { createUser, grantRole } from "../../users/index.js";
 import { databaseUrl, withDatabase } from "../database.js";
 import { explain } from "../explain.js";
 import { CliError, type CliIo } from "../io.js";

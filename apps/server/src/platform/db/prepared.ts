@@ -1,9 +1,12 @@
 // Queries of a fixed shape compiled once and run again with new arguments: Kysely builds, transforms
 // (camel case) and compiles a query tree on every call, which on a hot path such as a repayment (a
 // dozen small queries) costs more than the database takes to run them.
-import { type Compilable, CompiledQuery, type QueryResult } from "kysely";
+import { type Compilable, CompiledQuery, type Kysely, type QueryResult } from "kysely";
 import { type Dialect, dialectOf } from "./column-types.js";
-import type { Db } from "./database.js";
+import type { Database } from "./schema.js";
+
+/** database.ts's `Db`, named here so that database.ts (which needs statementName) and this file make no cycle. */
+type Db = Kysely<Database>;
 
 /** What arguments may hold: values bound as they are, and arrays and records of them. */
 export type Argument =

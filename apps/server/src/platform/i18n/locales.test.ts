@@ -8,7 +8,7 @@ import { ru } from "@qadam/core/i18n/locales/ru";
 import { KZT, money } from "@qadam/core/money";
 import { ORG_KINDS } from "@qadam/core/orgs/types";
 import { describe, expect, it } from "vitest";
-import { LOAN_STATUSES, TRANSACTION_KINDS } from "../../loans/store.js";
+import { LOAN_STATUSES, TRANSACTION_KINDS } from "../../loans/index.js";
 
 type Tree = { [key: string]: string | Tree };
 const CATALOGUES: Record<string, Tree> = { kk, ru, en, fr } as unknown as Record<string, Tree>;

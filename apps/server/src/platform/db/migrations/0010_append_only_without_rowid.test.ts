@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import { afterEach, describe, expect, inject, it } from "vitest";
-import { applyForLoan, decide, disburse, repay } from "../../../loans/commands.js";
+import { applyForLoan, decide, disburse, repay } from "../../../loans/index.js";
 import { loanWorld } from "../../../loans/testing.js";
 import { dialectOf } from "../column-types.js";
 import { type OpenDatabase, openDatabase } from "../database.js";

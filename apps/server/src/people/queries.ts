@@ -133,19 +133,39 @@ export async function findHousehold(db: Db, actor: Actor, id: string): Promise<H
   };
 }
 
-export async function listAnonymousCounts(db: Db, actor: Actor, orgId: string) {
+/** An organisation's anonymous counts in the order they were recorded, a page at a time. */
+export async function listAnonymousCounts(
+  db: Db,
+  actor: Actor,
+  orgId: string,
+  page: { limit: number; cursor?: string },
+): Promise<Page<AnonymousCount>> {
+  const after = decodeCursor(page.cursor);
   const org = await findOrganisation(db, actor, orgId);
   const rows = await db
     .selectFrom("anonymousCounts")
     .select(["id", "orgId", "countedOn", "count", "sex", "note"])
     .where("tenantId", "=", actor.tenantId)
     .where("orgId", "=", org.id)
-    .orderBy("countedOn")
+    .$if(after !== null, (qb) => qb.where("id", ">", after ?? ""))
     .orderBy("id")
+    .limit(page.limit + 1)
     .execute();
-  return rows.map((r) => ({
-    ...r,
-    count: Number(r.count),
-    sex: r.sex === "female" ? ("female" as const) : r.sex === "male" ? ("male" as const) : null,
-  }));
+  return toPage(
+    rows.map((r) => ({
+      ...r,
+      count: Number(r.count),
+      sex: r.sex === "female" ? ("female" as const) : r.sex === "male" ? ("male" as const) : null,
+    })),
+    page.limit,
+  );
+}
+
+export interface AnonymousCount {
+  id: string;
+  orgId: string;
+  countedOn: string;
+  count: number;
+  sex: "female" | "male" | null;
+  note: string | null;
 }

@@ -1,11 +1,23 @@
-// HTTP routes for people, households and anonymous counts, under /api/v1.
+// HTTP routes for people, households and anonymous counts, under /api/v1; the schemas are the
+// contract's (@qadam/core/people/contract).
 
-import { pageQuery, pageSchema } from "@qadam/core/contract/pagination";
-import { calendarDate as date, recordId } from "@qadam/core/contract/schemas";
-import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { pageSchema } from "@qadam/core/contract/pagination";
+import { recordId } from "@qadam/core/contract/schemas";
+import {
+  anonymousCountBody,
+  anonymousCountSchema,
+  anonymousCountsQuery,
+  createHouseholdBody,
+  householdSchema,
+  peopleQuery,
+  personSchema,
+  registerPersonBody,
+  updatePersonBody,
+  withdrawConsentBody,
+} from "@qadam/core/people/contract";
 import { z } from "zod";
-import { commandRoute } from "../platform/http/command-route.js";
-import { actorOf, type RouteModule } from "../platform/http/context.js";
+import type { RouteModule } from "../platform/http/context.js";
+import { command, query } from "../platform/http/route.js";
 import {
   createHousehold,
   recordAnonymousCount,
@@ -16,214 +28,173 @@ import {
 import { findPerson } from "./lookup.js";
 import { findHousehold, listAnonymousCounts, searchPeople } from "./queries.js";
 
-const name = z.string().max(100).nullable().optional();
-const sex = z.enum(["female", "male"]);
-
-const personDetails = {
-  familyName: name,
-  givenName: name,
-  patronymic: name,
-  birthDate: date.nullable().optional(),
-  sex: sex.nullable().optional(),
-  phone: z.string().max(40).nullable().optional(),
-  iin: z.string().max(20).nullable().optional(),
-  householdId: recordId.nullable().optional(),
-  village: z.string().max(200).nullable().optional(),
-};
-
-export const registerPersonBody = z.strictObject({
-  orgId: recordId,
-  ...personDetails,
-  consent: z.strictObject({ givenOn: date, scope: z.string().trim().min(1).max(500) }).nullable(),
-});
-export const updatePersonBody = z.strictObject(personDetails);
-
-export const personSchema = z.object({
-  id: z.string(),
-  orgId: z.string(),
-  familyName: z.string().nullable(),
-  givenName: z.string().nullable(),
-  patronymic: z.string().nullable(),
-  birthDate: z.string().nullable(),
-  sex: sex.nullable(),
-  phone: z.string().nullable(),
-  iin: z.string().nullable(),
-  householdId: z.string().nullable(),
-  village: z.string().nullable(),
-  consent: z.object({ givenOn: z.string(), scope: z.string() }).nullable(),
-  consentWithdrawnOn: z.string().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
-export type PersonDto = z.infer<typeof personSchema>;
-
-export const householdSchema = z.object({
-  id: z.string(),
-  orgId: z.string(),
-  name: z.string(),
-  village: z.string().nullable(),
-  createdAt: z.string(),
-  members: z.array(
-    z.object({ id: z.string(), familyName: z.string().nullable(), givenName: z.string().nullable() }),
-  ),
-});
-
-export const anonymousCountSchema = z.object({
-  id: z.string(),
-  orgId: z.string(),
-  countedOn: z.string(),
-  count: z.number().int(),
-  sex: sex.nullable(),
-  note: z.string().nullable(),
-});
+export {
+  anonymousCountSchema,
+  householdSchema,
+  type PersonDto,
+  personSchema,
+  registerPersonBody,
+  updatePersonBody,
+} from "@qadam/core/people/contract";
 
 const idParams = z.object({ id: recordId });
 const orgParams = z.object({ orgId: recordId });
+const tags = ["people"];
+const EXAMPLE_ORG = "0190f3d2-6a4e-7c1b-9f00-3b2a1c0d4e5f";
+const PERSON_CHECKS = [
+  "INVALID_IIN",
+  "IIN_BIRTH_DATE_MISMATCH",
+  "IIN_SEX_MISMATCH",
+  "BIRTH_DATE_IN_FUTURE",
+  "IIN_ALREADY_REGISTERED",
+  "INVALID_PHONE",
+] as const;
 
-export const peopleRoutes: RouteModule = (fastify, deps) => {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const tags = ["people"];
-
-  app.post(
-    "/api/v1/people",
-    {
-      schema: {
-        tags,
-        summary: "Register a person (consent required; IIN and phone validated)",
-        body: registerPersonBody,
-        response: { 201: personSchema },
-      },
+export const peopleRoutes: RouteModule = (app, deps) => {
+  command(app, deps, {
+    method: "POST",
+    path: "/api/v1/people",
+    tags,
+    summary: "Register a person (consent required; IIN and phone validated)",
+    description:
+      "Registers a person in an organisation. Her consent to be recorded is required (else record her in an " +
+      "anonymous count); an IIN is checked against its check digit, birth date and sex, a phone is normalised.",
+    permission: "people.write",
+    body: registerPersonBody,
+    example: {
+      orgId: EXAMPLE_ORG,
+      familyName: "Ахметова",
+      givenName: "Айгүл",
+      sex: "female",
+      birthDate: "1990-05-14",
+      phone: "+7 701 234 5678",
+      consent: { givenOn: "2026-03-02", scope: "membership and loans" },
     },
-    (request, reply) =>
-      commandRoute(deps, request, reply, { name: "person.register", status: 201 }, (trx, ctx) =>
-        registerPerson(trx, ctx, request.body),
-      ),
-  );
+    response: personSchema,
+    errors: [...PERSON_CHECKS, "CONSENT_REQUIRED", "CONSENT_DATE_IN_FUTURE"],
+    command: { name: "person.register", status: 201 },
+    run: (trx, ctx, { body }) => registerPerson(trx, ctx, body),
+  });
 
-  app.get(
-    "/api/v1/people",
-    {
-      schema: {
-        tags,
-        summary: "Search people by name (prefixes of every word), phone or IIN",
-        querystring: z.object({
-          q: z.string().max(200).optional(),
-          orgId: recordId.optional(),
-          ...pageQuery,
-        }),
-        response: { 200: pageSchema(personSchema) },
-      },
-    },
-    async (request) => searchPeople(deps.db, actorOf(request), request.query),
-  );
+  query(app, {
+    method: "GET",
+    path: "/api/v1/people",
+    tags,
+    summary: "Search people by name (prefixes of every word), phone or IIN",
+    description:
+      "People you can see whose every word of q starts a name, or whose phone or IIN it is, optionally within " +
+      "an organisation's subtree and its groups, a page at a time.",
+    query: peopleQuery,
+    response: pageSchema(personSchema),
+    list: "paged",
+    errors: [],
+    handle: ({ actor, query }) => searchPeople(deps.db, actor, query),
+  });
 
-  app.get(
-    "/api/v1/people/:id",
-    { schema: { tags, summary: "One person", params: idParams, response: { 200: personSchema } } },
-    async (request) => findPerson(deps.db, actorOf(request), request.params.id),
-  );
+  query(app, {
+    method: "GET",
+    path: "/api/v1/people/:id",
+    tags,
+    summary: "One person",
+    description: "A person you can see, with her consent and household.",
+    params: idParams,
+    response: personSchema,
+    errors: [],
+    handle: ({ actor, params }) => findPerson(deps.db, actor, params.id),
+  });
 
-  app.patch(
-    "/api/v1/people/:id",
-    {
-      schema: {
-        tags,
-        summary: "Correct a person's details",
-        params: idParams,
-        body: updatePersonBody,
-        response: { 200: personSchema },
-      },
-    },
-    (request, reply) =>
-      commandRoute(deps, request, reply, { name: "person.update" }, (trx, ctx) =>
-        updatePerson(trx, ctx, request.params.id, request.body),
-      ),
-  );
+  command(app, deps, {
+    method: "PATCH",
+    path: "/api/v1/people/:id",
+    tags,
+    summary: "Correct a person's details",
+    description:
+      "Changes only the fields given, checked as at registration; an anonymised person cannot change.",
+    permission: "people.write",
+    params: idParams,
+    body: updatePersonBody,
+    example: { phone: "+7 701 234 5679", village: "Шамалған" },
+    response: personSchema,
+    errors: [...PERSON_CHECKS, "PERSON_ANONYMISED"],
+    command: { name: "person.update" },
+    run: (trx, ctx, { params, body }) => updatePerson(trx, ctx, params.id, body),
+  });
 
-  app.post(
-    "/api/v1/people/:id/consent-withdrawal",
-    {
-      schema: {
-        tags,
-        summary: "The person withdrew consent: erase her personal data, keep her as a count",
-        params: idParams,
-        body: z.strictObject({ on: date }),
-        response: { 200: personSchema },
-      },
-    },
-    (request, reply) =>
-      commandRoute(deps, request, reply, { name: "person.withdraw_consent" }, (trx, ctx) =>
-        withdrawConsent(trx, ctx, request.params.id, request.body),
-      ),
-  );
+  command(app, deps, {
+    method: "POST",
+    path: "/api/v1/people/:id/consent-withdrawal",
+    tags,
+    summary: "The person withdrew consent: erase her personal data, keep her as a count",
+    description:
+      "Erases the person's name, IIN, phone and birth date for good; she stays in the books as an anonymous " +
+      "count at her organisation.",
+    permission: "people.write",
+    params: idParams,
+    body: withdrawConsentBody,
+    example: { on: "2026-03-02" },
+    response: personSchema,
+    errors: ["PERSON_ANONYMISED", "CONSENT_DATE_IN_FUTURE"],
+    command: { name: "person.withdraw_consent" },
+    run: (trx, ctx, { params, body }) => withdrawConsent(trx, ctx, params.id, body),
+  });
 
-  app.post(
-    "/api/v1/households",
-    {
-      schema: {
-        tags,
-        summary: "Create a household",
-        body: z.strictObject({
-          orgId: recordId,
-          name: z.string().trim().min(1).max(200),
-          village: z.string().max(200).nullable().optional(),
-        }),
-        response: { 201: householdSchema },
-      },
-    },
-    (request, reply) =>
-      commandRoute(deps, request, reply, { name: "household.create", status: 201 }, (trx, ctx) =>
-        createHousehold(trx, ctx, request.body),
-      ),
-  );
+  command(app, deps, {
+    method: "POST",
+    path: "/api/v1/households",
+    tags,
+    summary: "Create a household",
+    description: "A household in an organisation, which people are then registered into (householdId).",
+    permission: "people.write",
+    body: createHouseholdBody,
+    example: { orgId: EXAMPLE_ORG, name: "Бекова отбасы", village: "Шамалған" },
+    response: householdSchema,
+    errors: ["NOT_FOUND"],
+    command: { name: "household.create", status: 201 },
+    run: (trx, ctx, { body }) => createHousehold(trx, ctx, body),
+  });
 
-  app.get(
-    "/api/v1/households/:id",
-    {
-      schema: {
-        tags,
-        summary: "A household and its people",
-        params: idParams,
-        response: { 200: householdSchema },
-      },
-    },
-    async (request) => findHousehold(deps.db, actorOf(request), request.params.id),
-  );
+  query(app, {
+    method: "GET",
+    path: "/api/v1/households/:id",
+    tags,
+    summary: "A household and its people",
+    description: "A household you can see, with the people registered in it.",
+    params: idParams,
+    response: householdSchema,
+    errors: [],
+    handle: ({ actor, params }) => findHousehold(deps.db, actor, params.id),
+  });
 
-  app.post(
-    "/api/v1/orgs/:orgId/anonymous-counts",
-    {
-      schema: {
-        tags,
-        summary: "Record people served without consent to be recorded, as a count",
-        params: orgParams,
-        body: z.strictObject({
-          countedOn: date,
-          count: z.number().int().min(1).max(1_000_000),
-          sex: sex.nullable().optional(),
-          note: z.string().max(500).nullable().optional(),
-        }),
-        response: { 201: anonymousCountSchema },
-      },
-    },
-    (request, reply) =>
-      commandRoute(deps, request, reply, { name: "anonymous_count.record", status: 201 }, (trx, ctx) =>
-        recordAnonymousCount(trx, ctx, { orgId: request.params.orgId, ...request.body }),
-      ),
-  );
+  command(app, deps, {
+    method: "POST",
+    path: "/api/v1/orgs/:orgId/anonymous-counts",
+    tags,
+    summary: "Record people served without consent to be recorded, as a count",
+    description:
+      "How many people the organisation served on a day without recording who they were (no consent), " +
+      "optionally by sex, so that indicators still count them.",
+    permission: "people.write",
+    params: orgParams,
+    body: anonymousCountBody,
+    example: { countedOn: "2026-03-02", count: 12, sex: "female", note: "walk-in clients" },
+    response: anonymousCountSchema,
+    errors: [],
+    command: { name: "anonymous_count.record", status: 201 },
+    run: (trx, ctx, { params, body }) => recordAnonymousCount(trx, ctx, { orgId: params.orgId, ...body }),
+  });
 
-  app.get(
-    "/api/v1/orgs/:orgId/anonymous-counts",
-    {
-      schema: {
-        tags,
-        summary: "An organisation's anonymous counts",
-        params: orgParams,
-        response: { 200: z.object({ items: z.array(anonymousCountSchema) }) },
-      },
-    },
-    async (request) => ({
-      items: await listAnonymousCounts(deps.db, actorOf(request), request.params.orgId),
-    }),
-  );
+  query(app, {
+    method: "GET",
+    path: "/api/v1/orgs/:orgId/anonymous-counts",
+    tags,
+    summary: "An organisation's anonymous counts",
+    description:
+      "The counts recorded at the organisation, in the order they were recorded, a page at a time.",
+    params: orgParams,
+    query: anonymousCountsQuery,
+    response: pageSchema(anonymousCountSchema),
+    list: "paged",
+    errors: [],
+    handle: ({ actor, params, query }) => listAnonymousCounts(deps.db, actor, params.orgId, query),
+  });
 };

@@ -40,7 +40,8 @@ export function operations(app: FastifyInstance): Operation[] {
       method: method.toUpperCase(),
       path,
       body: op.requestBody?.content["application/json"]?.schema,
-      parameters: op.parameters ?? [],
+      // The fields a request carries: the Idempotency-Key header is the transport's, not a field.
+      parameters: (op.parameters ?? []).filter((p) => p.in !== "header"),
     })),
   );
 }

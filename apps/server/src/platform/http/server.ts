@@ -12,6 +12,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fast
 import { actorFromApiToken, actorFromSession } from "../auth/sessions.js";
 import type { AppDeps, RouteModule } from "./context.js";
 import { ERROR_SCHEMA, errorBody, handleError } from "./errors.js";
+import { completeDocument } from "./openapi.js";
 
 export const SESSION_COOKIE = "qadam_session";
 
@@ -111,6 +112,8 @@ export async function buildServer(deps: AppDeps, modules: RouteModule[]): Promis
       security: [{ session: [] }, { token: [] }],
     },
     transform: jsonSchemaTransform,
+    transformObject: (document) =>
+      "openapiObject" in document ? completeDocument(document.openapiObject) : document.swaggerObject,
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs" });
 

@@ -3,7 +3,7 @@
 // ("Assets:Loan portfolio:Group loans") are what reports and the ledger export show, so that an
 // accountant's tools see the same accounts.
 import { type Locale, translate } from "../i18n/index.js";
-import type { AccountNameKey } from "../i18n/messages.js";
+import type { AccountNameKey } from "./messages.js";
 
 export const ACCOUNT_TYPES = ["asset", "liability", "equity", "income", "expense"] as const;
 export type AccountType = (typeof ACCOUNT_TYPES)[number];

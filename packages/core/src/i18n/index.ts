@@ -4,26 +4,17 @@ import { type DomainError, isAmountParam, isPhraseParam } from "../errors.js";
 import { formatMoneyFor } from "../money/locale-format.js";
 import type { Money } from "../money/money.js";
 import { type KazakhCase, kazakhCase } from "./kazakh.js";
-import { en } from "./locales/en.js";
-import { fr } from "./locales/fr.js";
-import { kk } from "./locales/kk.js";
-import { ru } from "./locales/ru.js";
-import type { Entity } from "./messages.js";
+import { type Entity, messagesIn } from "./messages.js";
+import { LOCALES, type Locale } from "./texts.js";
 
-export const LOCALES = ["kk", "ru", "en", "fr"] as const;
-export type Locale = (typeof LOCALES)[number];
 export type { Entity, FieldName, JournalTextKey, Messages } from "./messages.js";
 export { FIELD_NAMES } from "./messages.js";
+export { LOCALES, type Locale } from "./texts.js";
 
 const instance = i18next.createInstance();
 void instance.init({
   initAsync: false,
-  resources: {
-    en: { translation: en },
-    ru: { translation: ru },
-    kk: { translation: kk },
-    fr: { translation: fr },
-  },
+  resources: Object.fromEntries(LOCALES.map((locale) => [locale, { translation: messagesIn(locale) }])),
   fallbackLng: "en",
   supportedLngs: [...LOCALES],
   interpolation: { escapeValue: false },

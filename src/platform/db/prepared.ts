@@ -41,11 +41,17 @@ function placeholders(value: Argument, path: (string | number)[], slots: Slot[])
 
 /** The shape of the arguments, so that arrays of another length compile another query. */
 function shapeOf(value: Argument): string {
-  if (Array.isArray(value)) return `[${value.map((v: Argument) => shapeOf(v)).join(",")}]`;
-  if (isRecord(value))
-    return `{${Object.keys(value)
-      .map((k) => `${k}:${shapeOf(value[k] as Argument)}`)
-      .join(",")}}`;
+  // Concatenation rather than map and join: this runs for every statement of every command.
+  if (Array.isArray(value)) {
+    let shape = "[";
+    for (const v of value as readonly Argument[]) shape += `${shapeOf(v)},`;
+    return `${shape}]`;
+  }
+  if (isRecord(value)) {
+    let shape = "{";
+    for (const k of Object.keys(value)) shape += `${k}:${shapeOf(value[k] as Argument)},`;
+    return `${shape}}`;
+  }
   return "";
 }
 

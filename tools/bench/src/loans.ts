@@ -202,22 +202,38 @@ export function rawSqliteRepayments(
  * prepared by hand: "entry" writes what the bare measurement above writes (an entry, its 3 lines and
  * the loan update); "engine" adds every other row a repayment through the engine writes (the
  * transaction, 2 allocations, 3 daily totals, the installment update, the audit record). This is
- * the floor the schema sets for the engine, whatever the code above it.
+ * the floor the schema sets for the engine, whatever the code above it. Every repayment goes to one
+ * loan, unless `overLoans` is given: then they go to the last that many loans made, each in turn,
+ * as the engine's repayments of its loans in date order do (a batch touches as many loans' rows,
+ * index entries and pages as the engine's does).
  */
 export function rawSchemaRepayments(
   file: string,
   count: number,
   batch: number,
   rows: "entry" | "engine",
-): { perSecond: number; batch: number; rows: string; walPagesPerCommit: number } {
+  overLoans = 1,
+): { perSecond: number; batch: number; rows: string; loans: number; walPagesPerCommit: number } {
   const db = new SQLite(file);
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = NORMAL");
   db.pragma("foreign_keys = ON");
   db.pragma("cache_size = -65536");
-  const loan = db
-    .prepare("select id, tenant_id, org_id from loans where disbursed_on is not null limit 1")
-    .get() as { id: string; tenant_id: string; org_id: string };
+  const loans = (
+    db
+      .prepare(
+        overLoans === 1
+          ? "select id, tenant_id, org_id from loans where disbursed_on is not null limit 1"
+          : "select id, tenant_id, org_id from loans where disbursed_on is not null order by id desc limit ?",
+      )
+      .all(...(overLoans === 1 ? [] : [overLoans])) as Array<{
+      id: string;
+      tenant_id: string;
+      org_id: string;
+    }>
+  ).reverse();
+  const loan = loans[0];
+  if (!loan) throw new Error("no loan disbursed to repay");
   const account = (code: string) =>
     (
       db.prepare("select id from accounts where org_id = ? and code = ?").get(loan.org_id, code) as {
@@ -226,12 +242,16 @@ export function rawSchemaRepayments(
     ).id;
   const [cash, portfolio, interest] = [account("11"), account("131"), account("41")];
   const user = (db.prepare("select id from users limit 1").get() as { id: string }).id;
-  const installment = db
-    .prepare("select plan, number from loan_installments where loan_id = ? limit 1")
-    .get(loan.id) as { plan: number; number: number };
-  let seq = (
-    db.prepare("select max(seq) as s from loan_transactions where loan_id = ?").get(loan.id) as { s: number }
-  ).s;
+  const firstInstallment = db.prepare("select plan, number from loan_installments where loan_id = ? limit 1");
+  const lastSeq = db.prepare("select max(seq) as s from loan_transactions where loan_id = ?");
+  // The accounts are the first loan's lender's: the others repaid are of the same lender.
+  const repaid = loans
+    .filter((l) => l.org_id === loan.org_id)
+    .map((l) => ({
+      ...l,
+      installment: firstInstallment.get(l.id) as { plan: number; number: number },
+      seq: (lastSeq.get(l.id) as { s: number }).s,
+    }));
   const insE =
     db.prepare(`insert into journal_entries (id, tenant_id, org_id, business_date, description, cause_type,
     cause_id, reverses_id, posted_at, posted_by) values (?, ?, ?, ?, 'Loan repayment', 'loan', ?, null, ?, ?)`);
@@ -263,6 +283,8 @@ export function rawSchemaRepayments(
     [interest, -200_000],
   ];
   const one = (k: number) => {
+    const loan = repaid[k % repaid.length] as (typeof repaid)[number];
+    const installment = loan.installment;
     // Dates rise through a year, as in the engine's run (repayments in date order).
     const day = addDays("2027-01-01", Math.floor((k * 365) / count));
     const entry = systemIds.next();
@@ -273,8 +295,8 @@ export function rawSchemaRepayments(
     updLoan.run(day, loan.id);
     if (rows === "entry") return;
     const transaction = systemIds.next();
-    seq += 1;
-    insT.run(transaction, loan.tenant_id, loan.id, seq, day, entry, at, user);
+    loan.seq += 1;
+    insT.run(transaction, loan.tenant_id, loan.id, loan.seq, day, entry, at, user);
     insA.run(
       loan.tenant_id,
       transaction,
@@ -321,6 +343,7 @@ export function rawSchemaRepayments(
     perSecond: Math.round(count / seconds),
     batch,
     rows: what,
+    loans: repaid.length,
     walPagesPerCommit: Number((frames / PAGED_REPAYMENTS).toFixed(1)),
   };
 }

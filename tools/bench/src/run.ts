@@ -193,6 +193,12 @@ async function repaymentShares(postgres: string | null) {
     oneTransactionEach: rawSchemaRepayments(`${DIR}/shares.db`, 5_000, 1, "engine"),
     batched: rawSchemaRepayments(`${DIR}/shares.db`, 50_000, 100, "engine"),
   };
+  // The same floor with its repayments spread over the loans the engine repaid (a batch of the
+  // engine's touches a hundred loans; the floor above writes every repayment into one loan).
+  const floorOverLoans = {
+    oneTransactionEach: rawSchemaRepayments(`${DIR}/shares.db`, 5_000, 1, "engine", LOANS),
+    batched: rawSchemaRepayments(`${DIR}/shares.db`, 50_000, 100, "engine", LOANS),
+  };
   const share = (a: number, b: number) => Number((a / b).toFixed(2));
   const figures: Record<string, unknown> = {
     sqlite: {
@@ -201,6 +207,14 @@ async function repaymentShares(postgres: string | null) {
       engineShareOfFloor: {
         oneTransactionEach: share(engine.oneTransactionEach.perSecond, floor.oneTransactionEach.perSecond),
         batched: share(engine.batched.perSecond, floor.batched.perSecond),
+      },
+      floorOverTheEnginesLoans: floorOverLoans,
+      engineShareOfFloorOverItsLoans: {
+        oneTransactionEach: share(
+          engine.oneTransactionEach.perSecond,
+          floorOverLoans.oneTransactionEach.perSecond,
+        ),
+        batched: share(engine.batched.perSecond, floorOverLoans.batched.perSecond),
       },
       walPagesPerRepaymentCommit: {
         engine: engine.oneTransactionEach.walPagesPerCommit,

@@ -451,10 +451,22 @@ function changedSince(
   before: readonly InstallmentState[],
   live: readonly InstallmentState[],
 ): InstallmentState[] {
-  const key = (i: InstallmentState) =>
-    `${i.penalty}|${i.principalPaid}|${i.interestPaid}|${i.feePaid}|${i.penaltyPaid}|${i.replacedOn}`;
-  const old = new Map(before.map((i) => [`${i.plan}/${i.number}`, key(i)]));
-  return live.filter((i) => old.get(`${i.plan}/${i.number}`) !== key(i));
+  const same = (a: InstallmentState, b: InstallmentState | undefined) =>
+    b !== undefined &&
+    a.penalty === b.penalty &&
+    a.principalPaid === b.principalPaid &&
+    a.interestPaid === b.interestPaid &&
+    a.feePaid === b.feePaid &&
+    a.penaltyPaid === b.penaltyPaid &&
+    a.replacedOn === b.replacedOn;
+  // The snapshot is a copy of the same rows in the same order: each row's own is found at its index.
+  const own = (i: InstallmentState, k: number) => {
+    const b = before[k];
+    return b && b.plan === i.plan && b.number === i.number
+      ? b
+      : before.find((x) => x.plan === i.plan && x.number === i.number);
+  };
+  return live.filter((i, k) => !same(i, own(i, k)));
 }
 
 export async function addNote(

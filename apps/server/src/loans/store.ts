@@ -147,7 +147,7 @@ export async function loadLoan(db: Db, actor: Actor, id: string, lock = false): 
     updatedAt: row.orgUpdatedAt,
   });
   const { spec, product } = storedSpec(row.spec);
-  return {
+  const loan: LoanRecord = {
     id: row.id,
     tenantId: row.tenantId,
     org,
@@ -180,6 +180,8 @@ export async function loadLoan(db: Db, actor: Actor, id: string, lock = false): 
     closedOn: row.closedOn,
     version: row.version,
   };
+  stored.set(loan, { columns: savedColumns(loan), spec });
+  return loan;
 }
 
 /** What saveLoan writes: everything but what a loan is given at application. */
@@ -198,39 +200,53 @@ type SavedLoan = Omit<
   | "createdBy"
   | "createdAt"
 >;
-const SAVE_LOAN = prepared((db, a: { id: string; version: number; set: SavedLoan }) =>
+const SAVE_LOAN = prepared((db, a: { id: string; version: number; set: Partial<SavedLoan> }) =>
   db.updateTable("loans").set(a.set).where("id", "=", a.id).where("version", "=", a.version),
 );
 
+/** The columns saveLoan writes, but the spec, as it writes them (in one order, so one shape per set). */
+function savedColumns(loan: LoanRecord): Omit<SavedLoan, "spec" | "version"> {
+  return {
+    status: loan.status,
+    installments: loan.installments,
+    disbursedOn: loan.disbursedOn,
+    firstDueOn: loan.firstDueOn,
+    decidedBy: loan.decidedBy,
+    decidedOn: loan.decidedOn,
+    decisionNote: loan.decisionNote,
+    principalOutstanding: loan.principalOutstanding.toString(),
+    arrearsSince: loan.arrearsSince,
+    lastActivityOn: loan.lastActivityOn,
+    advance: loan.advance.toString(),
+    penaltyThrough: loan.penaltyThrough,
+    plan: loan.plan,
+    writtenOffOn: loan.writtenOffOn,
+    writtenOff: loan.writtenOff.toString(),
+    recovered: loan.recovered.toString(),
+    closedOn: loan.closedOn,
+  };
+}
+
+/**
+ * The loan as stored, per record loaded or saved here, so that saveLoan writes only the columns that
+ * changed: rewriting the others (the spec's JSON, the status in its index) costs a repayment time.
+ */
+const stored = new WeakMap<LoanRecord, { columns: ReturnType<typeof savedColumns>; spec: ProductSpec }>();
+
 /** Writes the loan's changed state; another writer since it was loaded makes this CONCURRENT_UPDATE. */
 export async function saveLoan(trx: Db, loan: LoanRecord, nextVersion: number): Promise<void> {
-  const updated = await SAVE_LOAN.affected(trx, {
-    id: loan.id,
-    version: loan.version,
-    set: {
-      status: loan.status,
-      installments: loan.installments,
-      disbursedOn: loan.disbursedOn,
-      firstDueOn: loan.firstDueOn,
-      spec: JSON.stringify(loan.spec),
-      decidedBy: loan.decidedBy,
-      decidedOn: loan.decidedOn,
-      decisionNote: loan.decisionNote,
-      principalOutstanding: loan.principalOutstanding.toString(),
-      arrearsSince: loan.arrearsSince,
-      lastActivityOn: loan.lastActivityOn,
-      advance: loan.advance.toString(),
-      penaltyThrough: loan.penaltyThrough,
-      plan: loan.plan,
-      writtenOffOn: loan.writtenOffOn,
-      writtenOff: loan.writtenOff.toString(),
-      recovered: loan.recovered.toString(),
-      closedOn: loan.closedOn,
-      version: nextVersion,
-    },
-  });
+  const columns = savedColumns(loan);
+  const before = stored.get(loan);
+  const set: Partial<SavedLoan> = {};
+  const changed = set as Record<string, unknown>;
+  for (const key of Object.keys(columns) as Array<keyof typeof columns>)
+    if (!before || before.columns[key] !== columns[key]) changed[key] = columns[key];
+  if (!before || before.spec !== loan.spec) set.spec = JSON.stringify(loan.spec);
+  set.version = nextVersion;
+  const updated = await SAVE_LOAN.affected(trx, { id: loan.id, version: loan.version, set });
   if (updated !== 1) throw new DomainError("CONCURRENT_UPDATE");
   loan.version = nextVersion;
+  stored.set(loan, { columns, spec: loan.spec });
 }
 
 type InstallmentRow = {

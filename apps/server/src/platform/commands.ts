@@ -4,7 +4,7 @@ import type { Actor } from "@qadam/core/auth/actor";
 import type { Clock } from "@qadam/core/clock";
 import type { IdSource } from "@qadam/core/ids";
 import type { Db } from "./db/database.js";
-import { prepared, type Row } from "./db/prepared.js";
+import { inTransaction, prepared, type Row } from "./db/prepared.js";
 import type { AuditLogTable } from "./db/schema.js";
 
 export interface AuditRecord {
@@ -48,7 +48,7 @@ export async function executeCommand<T>(
   after?: (trx: Db, result: T, ctx: CommandContext) => Promise<void>,
 ): Promise<T> {
   const now = deps.clock.now().toISOString();
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps.db, async (trx) => {
     const records: AuditRecord[] = [];
     const ctx: CommandContext = {
       actor: options.actor,

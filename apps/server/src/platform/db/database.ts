@@ -14,7 +14,7 @@ import {
 } from "kysely";
 import pg from "pg";
 import type { Dialect } from "./column-types.js";
-import { statementName } from "./prepared.js";
+import { type DirectExecutor, executeDirectlyOn, statementName } from "./prepared.js";
 import type { Database } from "./schema.js";
 
 export type Db = Kysely<Database>;
@@ -69,30 +69,72 @@ function pgTypes(): pg.CustomTypesConfig {
   };
 }
 
+/** Kysely's camel-case plugin, its mapping of a column name reachable by the direct executor. */
+class CamelCase extends CamelCasePlugin {
+  key(column: string): string {
+    return this.camelCase(column);
+  }
+}
+
 /**
  * better-sqlite3 with its prepared statements kept for reuse: Kysely prepares every query it runs, and
  * preparing costs as much as running a small statement. Kysely runs one statement at a time on the
- * connection, so a cached statement is never in use twice.
+ * connection, so a cached statement is never in use twice. The same statements serve the direct
+ * executor of prepared queries (prepared.ts), which runs them synchronously, rows made in camel case
+ * as the plugin would make them, without the row objects better-sqlite3 makes first.
  */
-function withStatementCache(sqlite: SQLite.Database, size = 1000): SqliteDatabase {
+function withStatementCache(
+  sqlite: SQLite.Database,
+  camelCase: CamelCase,
+  size = 1000,
+): { database: SqliteDatabase; direct: DirectExecutor } {
   const cache = new Map<string, SQLite.Statement>();
-  return {
-    close: () => sqlite.close(),
-    prepare(text: string) {
-      let statement = cache.get(text);
-      if (statement) {
-        // Most recently used last, so the oldest is the one dropped when the cache is full.
-        cache.delete(text);
-      } else {
-        statement = sqlite.prepare(text);
-        if (cache.size >= size) {
-          const oldest = cache.keys().next();
-          if (!oldest.done) cache.delete(oldest.value);
-        }
+  const prepare = (text: string) => {
+    let statement = cache.get(text);
+    if (statement) {
+      // Most recently used last, so the oldest is the one dropped when the cache is full.
+      cache.delete(text);
+    } else {
+      statement = sqlite.prepare(text);
+      if (cache.size >= size) {
+        const oldest = cache.keys().next();
+        if (!oldest.done) cache.delete(oldest.value);
       }
-      cache.set(text, statement);
-      return statement;
-    },
+    }
+    cache.set(text, statement);
+    return statement;
+  };
+  /** The camel-case keys of a reading statement's columns. */
+  const keysOf = new WeakMap<SQLite.Statement, string[]>();
+  const run = (text: string, values: readonly unknown[]) => {
+    const statement = prepare(text);
+    if (!statement.reader) {
+      const { changes, lastInsertRowid } = statement.run(values);
+      return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
+    }
+    let keys = keysOf.get(statement);
+    if (!keys) {
+      keys = statement.columns().map((c) => camelCase.key(c.name));
+      keysOf.set(statement, keys);
+    }
+    let raw: unknown[][];
+    try {
+      raw = statement.raw(true).all(values) as unknown[][];
+    } finally {
+      statement.raw(false);
+    }
+    const rows = new Array<Record<string, unknown>>(raw.length);
+    for (let r = 0; r < raw.length; r++) {
+      const cells = raw[r] as unknown[];
+      const row: Record<string, unknown> = {};
+      for (let c = 0; c < keys.length; c++) row[keys[c] as string] = cells[c];
+      rows[r] = row;
+    }
+    return { rows };
+  };
+  return {
+    database: { close: () => sqlite.close(), prepare },
+    direct: { dialect: "sqlite", run },
   };
 }
 
@@ -147,10 +189,13 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
     sqlite.pragma("wal_autocheckpoint = 10000");
     // Keep the planner's statistics fresh (SQLite's advice for long-lived connections).
     sqlite.pragma("optimize = 0x10002");
+    const camelCase = new CamelCase();
+    const statements = withStatementCache(sqlite, camelCase);
     const db = new Kysely<Database>({
-      dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
-      plugins: [new CamelCasePlugin()],
+      dialect: new SqliteDialect({ database: statements.database }),
+      plugins: [camelCase],
     });
+    executeDirectlyOn(db, statements.direct);
     return {
       db,
       dialect,

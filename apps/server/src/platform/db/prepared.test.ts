@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { expect, it } from "vitest";
-import { prepared, type Row, statementName } from "./prepared.js";
+import type { Db } from "./database.js";
+import { inTransaction, prepared, type Row, statementName } from "./prepared.js";
 import type { TenantsTable } from "./schema.js";
 import { describeEachDatabase } from "./testing.js";
 
@@ -58,6 +59,28 @@ describeEachDatabase("prepared queries", (use, target) => {
     expect(await RENAME.affected(db, { id: "01900000-0000-7000-8000-0000000000ff", name: "x" })).toBe(0);
     const row = await db.selectFrom("tenants").select("name").where("id", "=", RENAMED).executeTakeFirst();
     expect(row?.name).toBe("Second");
+  });
+
+  it("runs in a transaction of inTransaction as through Kysely, rolled back whole, and never after it ends", async () => {
+    const { db } = use();
+    let ended: Db | null = null;
+    const rows = await inTransaction(db, async (trx) => {
+      ended = trx;
+      expect(await RENAME.affected(trx, { id: RENAMED, name: "Inside" })).toBe(1);
+      return TENANTS_BY_SLUG.rows(trx, { slugs: ["p-rename", "nobody"] });
+    });
+    expect(rows).toEqual([{ id: RENAMED, slug: "p-rename", createdAt: "2026-01-01T00:00:00.000Z" }]);
+    const after = ended as Db | null;
+    if (!after) throw new Error("the body did not run");
+    await expect(RENAME.affected(after, { id: RENAMED, name: "After" })).rejects.toThrow(/committed/);
+    await expect(
+      inTransaction(db, async (trx) => {
+        await RENAME.affected(trx, { id: RENAMED, name: "Rolled back" });
+        throw new Error("refused");
+      }),
+    ).rejects.toThrow("refused");
+    const row = await db.selectFrom("tenants").select("name").where("id", "=", RENAMED).executeTakeFirst();
+    expect(row?.name).toBe("Inside");
   });
 
   it("refuses, when compiling, an argument the query does not bind", async () => {

@@ -149,3 +149,19 @@ export async function listAnonymousCounts(db: Db, actor: Actor, orgId: string) {
     sex: r.sex === "female" ? ("female" as const) : r.sex === "male" ? ("male" as const) : null,
   }));
 }
+
+/** The names of the tenant's people (given and family name), by id; ids of nobody are left out. */
+export async function personNames(
+  db: Db,
+  tenantId: string,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("persons")
+    .select(["id", "givenName", "familyName"])
+    .where("tenantId", "=", tenantId)
+    .where("id", "in", ids)
+    .execute();
+  return new Map(rows.map((r) => [r.id, [r.givenName, r.familyName].filter(Boolean).join(" ")]));
+}

@@ -7,7 +7,7 @@ import type { JournalLine } from "@qadam/core/books/journal";
 import { decodeCursor, type Page, toPage } from "@qadam/core/contract/pagination";
 import { DomainError } from "@qadam/core/errors";
 import { isUuid } from "@qadam/core/ids";
-import { currency, type Money, MoneyFormatError, money, parseMoney } from "@qadam/core/money";
+import { currency, type Money, money, parseAmount } from "@qadam/core/money";
 import { checkDate } from "@qadam/core/orgs/values";
 import { findOrganisation } from "../orgs/index.js";
 import type { CommandContext } from "../platform/commands.js";
@@ -17,9 +17,6 @@ import { accountsOf, loadEntry, postEntry, reverseLoadedEntry } from "./store.js
 
 /** The cause type of entries keyed in by hand; their cause id is the user who posted them. */
 export const MANUAL_CAUSE = "manual";
-
-/** Amounts are kept below 10^15 minor units, so that sums of many lines stay far inside 64 bits. */
-const MAX_MINOR = 10n ** 15n;
 
 export interface ManualLineInput {
   accountId: string;
@@ -33,21 +30,6 @@ export interface ManualEntryInput {
   businessDate: string;
   description: string;
   lines: readonly ManualLineInput[];
-}
-
-/** A line's amount from its text (UNKNOWN_CURRENCY, INVALID_AMOUNT). */
-export function lineAmount(text: string, code: string): Money {
-  const cur = currency(code);
-  const refuse = () => new DomainError("INVALID_AMOUNT", { amount: text.slice(0, 40), currency: cur });
-  let amount: Money;
-  try {
-    amount = parseMoney(text, cur);
-  } catch (error) {
-    if (error instanceof MoneyFormatError) throw refuse();
-    throw error;
-  }
-  if (amount.minor >= MAX_MINOR || amount.minor <= -MAX_MINOR) throw refuse();
-  return amount;
 }
 
 export interface JournalEntryView {
@@ -82,7 +64,7 @@ export async function postManualEntry(
   const lines = input.lines.map(
     (l): JournalLine => ({
       account: l.accountId,
-      amount: lineAmount(l.amount, l.currency),
+      amount: parseAmount(l.amount, l.currency),
       ...(l.memo ? { memo: l.memo } : {}),
     }),
   );

@@ -35,7 +35,6 @@ export {
   type JournalEntryView,
   journalEntries,
   journalEntry,
-  lineAmount,
   MANUAL_CAUSE,
   type ManualEntryInput,
   postManualEntry,

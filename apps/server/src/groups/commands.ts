@@ -8,11 +8,10 @@ import { DomainError } from "@qadam/core/errors";
 import { internalLoanOn } from "@qadam/core/groups/internal-loans";
 import { type MeetingInput, planMeeting } from "@qadam/core/groups/meeting";
 import { type GroupRulesInput, groupRulesSpec, rulesOn, rulesProblems } from "@qadam/core/groups/rules";
-import { isUuid } from "@qadam/core/ids";
 import { formatMoney, money } from "@qadam/core/money";
 import type { Organisation } from "@qadam/core/orgs/types";
 import { describeEntry, postEntry, reverseEntry } from "../books/index.js";
-import { repay, reverseRepayment } from "../loans/index.js";
+import { borrowerOf, repay, reverseRepayment } from "../loans/index.js";
 import type { CommandContext } from "../platform/commands.js";
 import { isUniqueViolation } from "../platform/db/constraint-errors.js";
 import type { Db } from "../platform/db/database.js";
@@ -294,18 +293,11 @@ async function collectLoanRepayment(
   no: number,
   on: string,
 ): Promise<string> {
-  const loan = isUuid(line.loanId)
-    ? await trx
-        .selectFrom("loans")
-        .select(["id", "borrowerType", "borrowerId"])
-        .where("tenantId", "=", group.tenantId)
-        .where("id", "=", line.loanId)
-        .executeTakeFirst()
-    : undefined;
-  if (loan?.borrowerType !== "group" || loan.borrowerId !== group.id)
+  const borrower = await borrowerOf(trx, group.tenantId, line.loanId);
+  if (borrower?.type !== "group" || borrower.id !== group.id)
     throw new DomainError("MEETING_LOAN_NOT_FOUND", { line: no, member: group.name });
   try {
-    const paid = await repay(trx, ctx, loan.id, {
+    const paid = await repay(trx, ctx, line.loanId, {
       on,
       amount: formatMoney(money(line.amount, group.currency)),
       channel: "cash",

@@ -23,6 +23,7 @@ import { groupNetWorth, payInCash, type ShareoutMethod, shareOut } from "@qadam/
 import { type Money, money } from "@qadam/core/money";
 import type { Organisation } from "@qadam/core/orgs/types";
 import { describeEntry, postEntry } from "../books/index.js";
+import { personNames } from "../people/index.js";
 import type { CommandContext } from "../platform/commands.js";
 import { isUniqueViolation } from "../platform/db/constraint-errors.js";
 import type { Db } from "../platform/db/database.js";
@@ -189,15 +190,8 @@ function formatted(minor: bigint, group: Organisation): Money {
   return money(minor, group.currency);
 }
 
-async function namesOf(db: Db, group: Organisation, ids: readonly string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .selectFrom("persons")
-    .select(["id", "givenName", "familyName"])
-    .where("tenantId", "=", group.tenantId)
-    .where("id", "in", ids)
-    .execute();
-  return new Map(rows.map((r) => [r.id, [r.givenName, r.familyName].filter(Boolean).join(" ")]));
+function namesOf(db: Db, group: Organisation, ids: readonly string[]): Promise<Map<string, string>> {
+  return personNames(db, group.tenantId, ids);
 }
 
 /** What the share-out would pay on `on` (default: the group's business date today), nothing written. */

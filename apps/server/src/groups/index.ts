@@ -12,6 +12,8 @@
 //   the social fund never shared; it refuses a negative net worth, and open internal loans unless they
 //   are carried over;
 // - every figure of a roll-up is a ratio of sums over the groups' records, never an average of ratios.
+
+export { type MeetingInputJson, meetingInputJson } from "@qadam/core/groups/meeting-input";
 export { adoptRules, correctLatestMeeting, type RecordedMeeting, recordMeeting } from "./commands.js";
 export { closeCycle, previewShareout, type ShareoutMemberLine, type ShareoutPreview } from "./cycle.js";
 export {
@@ -24,7 +26,6 @@ export {
   setGradingTable,
 } from "./grades.js";
 export { type MeetingDraftDto, meetingDraft, meetingDraftDto } from "./meeting-draft-json.js";
-export { type MeetingInputJson, meetingInputJson } from "./meeting-input.js";
 export {
   correctMeetingJson,
   meetingDto,

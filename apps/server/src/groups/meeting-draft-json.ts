@@ -7,14 +7,14 @@ import type { Actor } from "@qadam/core/auth/actor";
 import { businessDate } from "@qadam/core/clock";
 import { DomainError } from "@qadam/core/errors";
 import { draftMeeting, type MeetingDraft, nextMeetingDue } from "@qadam/core/groups/meeting-draft";
+import { meetingInputJson, meetingInputJsonOf } from "@qadam/core/groups/meeting-input";
 import { rulesOn } from "@qadam/core/groups/rules";
 import { owedOf } from "@qadam/core/loans/engine";
 import { formatMoney, money } from "@qadam/core/money";
 import { checkDate } from "@qadam/core/orgs/values";
 import { z } from "zod";
-import { liveInstallments, loadLoan, loanArrears } from "../loans/index.js";
+import { activeLoansOf, liveInstallments, loadLoan, loanArrears } from "../loans/index.js";
 import type { Db } from "../platform/db/database.js";
-import { meetingInputJson, meetingInputJsonOf } from "./meeting-input.js";
 import {
   findGroup,
   groupAccounts,
@@ -50,19 +50,9 @@ export async function meetingDraft(
     throw new DomainError("MEETING_DATE_ORDER", { date: heldOn, latest: latest.heldOn });
   const accounts = await groupAccounts(db, group);
   const balances = await groupBalances(db, group, accounts, null, []);
-  const loans = await db
-    .selectFrom("loans")
-    .select("id")
-    .where("tenantId", "=", group.tenantId)
-    .where("borrowerType", "=", "group")
-    .where("borrowerId", "=", group.id)
-    .where("status", "=", "active")
-    .where("disbursedOn", "<=", heldOn)
-    .orderBy("disbursedOn")
-    .orderBy("id")
-    .execute();
+  const loans = await activeLoansOf(db, group.tenantId, { type: "group", id: group.id }, heldOn);
   const groupLoans: Array<{ loanId: string; due: bigint }> = [];
-  for (const { id } of loans) {
+  for (const id of loans) {
     // Collected through the loan engine in the actor's name: a loan she may not see is left out.
     const loan = await loadLoan(db, actor, id).catch((error: unknown) => {
       if (error instanceof DomainError && error.code === "NOT_FOUND") return null;

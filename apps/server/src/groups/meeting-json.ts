@@ -1,15 +1,15 @@
 // A self-help group's meetings, rules and passbooks as JSON, the form the API and the command line
-// give (meeting-input.ts holds the form they take): amounts as decimal strings in major units of the
+// give (@qadam/core/groups/meeting-input holds the form they take): amounts as decimal strings in major units of the
 // group's currency, beside it. Each shape is a Zod schema, so the API documents it.
 
 import type { Actor } from "@qadam/core/auth/actor";
+import { type MeetingInputJson, meetingInputFrom, meetingLineJsonOf } from "@qadam/core/groups/meeting-input";
 import { groupRulesSpec } from "@qadam/core/groups/rules";
 import { formatMoney, money } from "@qadam/core/money";
 import { z } from "zod";
 import type { CommandContext } from "../platform/commands.js";
 import type { Db } from "../platform/db/database.js";
 import { correctLatestMeeting, type RecordedMeeting, recordMeeting } from "./commands.js";
-import { type MeetingInputJson, meetingInputFrom, meetingLineJsonOf } from "./meeting-input.js";
 import { type MeetingRecord, type MeetingSummary, meetingRecord } from "./meeting-records.js";
 import type { Passbook } from "./queries.js";
 import { adoptedRules, findGroup } from "./store.js";
@@ -43,7 +43,7 @@ export const meetingSummarySchema = z.object({
   recordedAt: text,
 });
 
-/** A line as sent (see meeting-input.ts), with its number; a loan line also names the loan it issued. */
+/** A line as sent (see @qadam/core/groups/meeting-input), with its number; a loan line also names the loan it issued. */
 const meetingLineSchema = z.object({
   lineNo: int,
   kind: text,

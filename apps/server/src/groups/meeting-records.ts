@@ -12,6 +12,7 @@ import {
   type SocialFundPurpose,
 } from "@qadam/core/groups/rules";
 import { isUuid } from "@qadam/core/ids";
+import { firstJoinedOn } from "../members/index.js";
 import type { Db } from "../platform/db/database.js";
 import { toBigInt } from "../platform/db/ints.js";
 import { findGroup } from "./store.js";
@@ -102,17 +103,25 @@ export async function meetingRecord(
         .executeTakeFirst()
     : undefined;
   if (!row) throw new DomainError("NOT_FOUND", { entity: "meeting" });
-  const attendance = await db
-    .selectFrom("meetingAttendance as a")
-    .innerJoin("memberships as m", (j) =>
-      j.onRef("m.personId", "=", "a.personId").on("m.groupId", "=", group.id),
-    )
-    .select(["a.personId", "a.status"])
-    .where("a.tenantId", "=", group.tenantId)
-    .where("a.meetingId", "=", row.id)
-    .orderBy("m.joinedOn")
-    .orderBy("a.personId")
+  const marked = await db
+    .selectFrom("meetingAttendance")
+    .select(["personId", "status"])
+    .where("tenantId", "=", group.tenantId)
+    .where("meetingId", "=", row.id)
     .execute();
+  // In the order the members first joined the group, as the roster lists them.
+  const joined = await firstJoinedOn(
+    db,
+    group,
+    marked.map((a) => a.personId),
+  );
+  const attendance = marked
+    .filter((a) => joined.has(a.personId))
+    .sort((a, b) => {
+      const x = joined.get(a.personId) ?? "";
+      const y = joined.get(b.personId) ?? "";
+      return x < y ? -1 : x > y ? 1 : a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0;
+    });
   const lines = await db
     .selectFrom("meetingLines")
     .select(["lineNo", "personId", "kind", "amount", "interest", "internalLoanId", "detail"])

@@ -8,6 +8,7 @@ import { addMonths } from "@qadam/core/groups/internal-loans";
 import { type MeetingRegularity, missedMeetings } from "@qadam/core/groups/meeting-calendar";
 import { isUuid } from "@qadam/core/ids";
 import { checkDate } from "@qadam/core/orgs/values";
+import { everMember } from "../members/index.js";
 import type { Db } from "../platform/db/database.js";
 import { toBigInt } from "../platform/db/ints.js";
 import { findGroup, groupAccounts, groupBalances, rulesVersions } from "./store.js";
@@ -53,14 +54,7 @@ const SAVING_SIGN: Record<string, 1n | -1n | 0n> = {
 export async function passbook(db: Db, actor: Actor, groupId: string, personId: string): Promise<Passbook> {
   const group = await findGroup(db, actor, groupId);
   if (!isUuid(personId)) throw new DomainError("NOT_FOUND", { entity: "membership" });
-  const member = await db
-    .selectFrom("memberships")
-    .select("id")
-    .where("tenantId", "=", group.tenantId)
-    .where("groupId", "=", group.id)
-    .where("personId", "=", personId)
-    .executeTakeFirst();
-  if (!member) throw new DomainError("NOT_FOUND", { entity: "membership" });
+  if (!(await everMember(db, group, personId))) throw new DomainError("NOT_FOUND", { entity: "membership" });
   const rows = await db
     .selectFrom("meetingLines as l")
     .innerJoin("meetings as m", "m.id", "l.meetingId")

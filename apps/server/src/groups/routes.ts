@@ -3,6 +3,7 @@
 // Money goes out as decimal strings beside the group's currency; every write is an idempotent command.
 
 import { calendarDate as date, recordId } from "@qadam/core/contract/schemas";
+import { meetingInputJson } from "@qadam/core/groups/meeting-input";
 import { groupRulesSpec } from "@qadam/core/groups/rules";
 import { checkDate } from "@qadam/core/orgs/values";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
@@ -13,7 +14,6 @@ import { adoptRules } from "./commands.js";
 import { cycleRoutes } from "./cycle-routes.js";
 import { gradeRoutes } from "./grade-routes.js";
 import { meetingDraftRoutes } from "./meeting-draft-routes.js";
-import { meetingInputJson } from "./meeting-input.js";
 import {
   correctMeetingJson,
   meetingDto,

@@ -50,36 +50,8 @@ export async function rulesVersions(db: Db, group: Organisation): Promise<GroupR
   return (await adoptedRules(db, group)).map((r) => rulesFrom(r.spec, r.validFrom, currency(group.currency)));
 }
 
-export interface MemberOnDate {
-  personId: string;
-  name: string;
-  joinedOn: string;
-  leftOn: string | null;
-}
-
-const MEMBERS_ON = prepared((db, a: OfGroup & { date: string }) =>
-  db
-    .selectFrom("memberships as m")
-    .innerJoin("persons as p", "p.id", "m.personId")
-    .select(["m.personId", "p.givenName", "p.familyName", "m.joinedOn", "m.leftOn"])
-    .where("m.tenantId", "=", a.tenantId)
-    .where("m.groupId", "=", a.orgId)
-    .where("m.joinedOn", "<=", a.date)
-    .where((eb) => eb.or([eb("m.leftOn", "is", null), eb("m.leftOn", ">", a.date)]))
-    .orderBy("m.joinedOn")
-    .orderBy("m.personId"),
-);
-
-/** Members of the group on a date: joined on or before it, not left by it. */
-export async function membersOn(db: Db, group: Organisation, date: string): Promise<MemberOnDate[]> {
-  const rows = await MEMBERS_ON.rows(db, { ...ofGroup(group), date });
-  return rows.map((r) => ({
-    personId: r.personId,
-    name: [r.givenName, r.familyName].filter(Boolean).join(" "),
-    joinedOn: r.joinedOn,
-    leftOn: r.leftOn,
-  }));
-}
+/** Members of the group on a date, as the members domain keeps them. */
+export { type MemberOnDate, membersOn } from "../members/index.js";
 
 /** The group's account ids by role; BOOKS_NOT_OPEN when its books were never opened. */
 export async function groupAccounts(db: Db, group: Organisation): Promise<Record<ShgAccount, string>> {

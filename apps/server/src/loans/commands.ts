@@ -30,9 +30,15 @@ import {
 import { capOn, checkProductAgainstCap, type LoanProduct, refuseAboveCap } from "@qadam/core/loans/product";
 import { explicitSpec, type ProductSpec, parseStoredSpec, productFrom } from "@qadam/core/loans/product-spec";
 import { buildSchedule, type Schedule, ScheduleTermsError } from "@qadam/core/loans/schedule";
-import { type Currency, currency, formatMoney, money, parseMoney } from "@qadam/core/money";
+import {
+  type Currency,
+  currency,
+  formatMoney,
+  parseAmount as lineAmount,
+  money,
+  parseMoney,
+} from "@qadam/core/money";
 import type { Organisation } from "@qadam/core/orgs/types";
-import { lineAmount } from "../books/index.js";
 import { findOrganisation } from "../orgs/index.js";
 import type { CommandContext } from "../platform/commands.js";
 import { isUniqueViolation } from "../platform/db/constraint-errors.js";

@@ -10,6 +10,7 @@
 // - a loan is approved by someone other than who entered it, and no product or loan exceeds the
 //   tenant's legal cap on the effective annual rate in force on its date;
 // - concurrent writers to one loan are serialised (a row lock, and an optimistic version check).
+export { activeLoansOf, type Borrower, borrowerOf } from "./borrowers.js";
 export {
   addNote,
   applyForLoan,

@@ -23,6 +23,7 @@ export {
   type Household,
   listAnonymousCounts,
   type PeopleFilter,
+  personNames,
   searchPeople,
 } from "./queries.js";
 export { peopleRoutes } from "./routes.js";

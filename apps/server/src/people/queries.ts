@@ -169,3 +169,19 @@ export interface AnonymousCount {
   sex: "female" | "male" | null;
   note: string | null;
 }
+
+/** The names of the tenant's people (given and family name), by id; ids of nobody are left out. */
+export async function personNames(
+  db: Db,
+  tenantId: string,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("persons")
+    .select(["id", "givenName", "familyName"])
+    .where("tenantId", "=", tenantId)
+    .where("id", "in", ids)
+    .execute();
+  return new Map(rows.map((r) => [r.id, [r.givenName, r.familyName].filter(Boolean).join(" ")]));
+}

@@ -1,6 +1,7 @@
 // Money for all of Qadam: bigint minor units with their currency, exact decimal rates, explicit rounding.
 // Guarantees: no JavaScript number ever holds an amount; currencies never mix silently; every rounding
 // names its mode; allocate() parts always sum exactly to the whole; parse(format(m)) === m.
+export { MAX_MINOR, parseAmount } from "./amount.js";
 export { type Currency, currency, isCurrency, KZT, minorDigits } from "./currency.js";
 export {
   formatMoney,

@@ -1,14 +1,14 @@
 // A meeting as JSON, the form the API and the command line take and give: the same lines as
 // MeetingLine, amounts as decimal strings in major units of the group's currency ("500", "150.50").
-// Both directions live here, so that a meeting read back can be sent again unchanged.
+// Both directions live here, so that a meeting read back can be sent again unchanged. Browser-safe: the
+// phone checks a meeting offline with this same code (then planMeeting), as the server does.
 
-import { amountText, calendarDate, recordId } from "@qadam/core/contract/schemas";
-import { DomainError, type ErrorDetail, refuseAll } from "@qadam/core/errors";
-import { ATTENDANCE, type MeetingInput, type MeetingLine } from "@qadam/core/groups/meeting";
-import { FINE_KINDS, SOCIAL_FUND_PURPOSES } from "@qadam/core/groups/rules";
-import { formatMoney, money } from "@qadam/core/money";
 import { z } from "zod";
-import { lineAmount } from "../books/index.js";
+import { amountText, calendarDate, recordId } from "../contract/schemas.js";
+import { DomainError, type ErrorDetail, refuseAll } from "../errors.js";
+import { formatMoney, money, parseAmount } from "../money/index.js";
+import { ATTENDANCE, type MeetingInput, type MeetingLine } from "./meeting.js";
+import { FINE_KINDS, SOCIAL_FUND_PURPOSES } from "./rules.js";
 
 // An amount's form is judged here (INVALID_AMOUNT); its decimals against the currency when converted.
 const amount = amountText;
@@ -63,7 +63,7 @@ export function meetingInputFrom(json: MeetingInputJson, currency: string): Meet
   const problems: ErrorDetail[] = [];
   const amountAt = (text: string, path: string, memberId?: string): bigint => {
     try {
-      return lineAmount(text, currency).minor;
+      return parseAmount(text, currency).minor;
     } catch (error) {
       if (!(error instanceof DomainError) || error.code !== "INVALID_AMOUNT") throw error;
       problems.push({ code: error.code, params: error.params, path, ...(memberId ? { memberId } : {}) });

@@ -1,9 +1,9 @@
-import { DomainError } from "@qadam/core/errors";
-import { ATTENDANCE, type MeetingInput, type MeetingLine } from "@qadam/core/groups/meeting";
-import { FINE_KINDS, SOCIAL_FUND_PURPOSES } from "@qadam/core/groups/rules";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { DomainError } from "../errors.js";
+import { ATTENDANCE, type MeetingInput, type MeetingLine } from "./meeting.js";
 import { meetingInputFrom, meetingInputJson, meetingInputJsonOf } from "./meeting-input.js";
+import { FINE_KINDS, SOCIAL_FUND_PURPOSES } from "./rules.js";
 
 const A = "0190a5b2-0000-7000-8000-000000000001";
 const B = "0190a5b2-0000-7000-8000-000000000002";

@@ -1,0 +1,72 @@
+// A group's roster as the group's own books read it: who was a member on a date, and whether a person
+// ever belonged. The group has already been found through the actor's visibility by its caller.
+
+import type { Db } from "../platform/db/database.js";
+import { prepared } from "../platform/db/prepared.js";
+
+/** The group whose roster is read: its tenant and its id. */
+export interface GroupRef {
+  tenantId: string;
+  id: string;
+}
+
+export interface MemberOnDate {
+  personId: string;
+  name: string;
+  joinedOn: string;
+  leftOn: string | null;
+}
+
+const MEMBERS_ON = prepared((db, a: { tenantId: string; groupId: string; date: string }) =>
+  db
+    .selectFrom("memberships as m")
+    .innerJoin("persons as p", "p.id", "m.personId")
+    .select(["m.personId", "p.givenName", "p.familyName", "m.joinedOn", "m.leftOn"])
+    .where("m.tenantId", "=", a.tenantId)
+    .where("m.groupId", "=", a.groupId)
+    .where("m.joinedOn", "<=", a.date)
+    .where((eb) => eb.or([eb("m.leftOn", "is", null), eb("m.leftOn", ">", a.date)]))
+    .orderBy("m.joinedOn")
+    .orderBy("m.personId"),
+);
+
+/** Members of the group on a date: joined on or before it, not left by it; in the order they joined. */
+export async function membersOn(db: Db, group: GroupRef, date: string): Promise<MemberOnDate[]> {
+  const rows = await MEMBERS_ON.rows(db, { tenantId: group.tenantId, groupId: group.id, date });
+  return rows.map((r) => ({
+    personId: r.personId,
+    name: [r.givenName, r.familyName].filter(Boolean).join(" "),
+    joinedOn: r.joinedOn,
+    leftOn: r.leftOn,
+  }));
+}
+
+/** Whether the person is or ever was a member of the group. */
+export async function everMember(db: Db, group: GroupRef, personId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom("memberships")
+    .select("id")
+    .where("tenantId", "=", group.tenantId)
+    .where("groupId", "=", group.id)
+    .where("personId", "=", personId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** When each of the people first joined the group (people who never did are left out). */
+export async function firstJoinedOn(
+  db: Db,
+  group: GroupRef,
+  personIds: readonly string[],
+): Promise<Map<string, string>> {
+  if (personIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("memberships")
+    .select((eb) => ["personId", eb.fn.min<string>("joinedOn").as("joinedOn")])
+    .where("tenantId", "=", group.tenantId)
+    .where("groupId", "=", group.id)
+    .where("personId", "in", personIds)
+    .groupBy("personId")
+    .execute();
+  return new Map(rows.map((r) => [r.personId, r.joinedOn]));
+}

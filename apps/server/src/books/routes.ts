@@ -1,15 +1,27 @@
 // HTTP routes of the books under /api/v1: opening the books, the chart and its editing, manual journal
 // entries and their reversal, and the journal; the reports are in report-routes.ts. Amounts are
-// decimal strings in major units beside their currency, debit positive.
+// decimal strings in major units beside their currency, debit positive. The schemas are the contract's
+// (@qadam/core/books/contract).
 
-import { ACCOUNT_TYPES, CHART_TEMPLATES } from "@qadam/core/books/accounts";
-import { pageQuery, pageSchema } from "@qadam/core/contract/pagination";
-import { calendarDate as date, recordId, signedAmountText } from "@qadam/core/contract/schemas";
+import {
+  type AccountDto,
+  accountSchema,
+  addAccountBody,
+  chartSchema,
+  type JournalEntryDto,
+  journalEntrySchema,
+  journalQuery,
+  manualEntryBody,
+  openBooksBody,
+  renameAccountBody,
+  reverseEntryBody,
+} from "@qadam/core/books/contract";
+import { pageSchema } from "@qadam/core/contract/pagination";
+import { recordId } from "@qadam/core/contract/schemas";
 import { toJson } from "@qadam/core/money";
-import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { commandRoute } from "../platform/http/command-route.js";
-import { actorOf, type RouteModule } from "../platform/http/context.js";
+import type { RouteModule } from "../platform/http/context.js";
+import { command, query } from "../platform/http/route.js";
 import { addAccount, closeAccount, renameAccount } from "./chart.js";
 import {
   type JournalEntryView,
@@ -19,73 +31,22 @@ import {
   reverseManualEntry,
 } from "./entries.js";
 import { bookReportRoutes } from "./report-routes.js";
-import { ACCOUNT_STATUSES, type Account, chartOf, openBooks } from "./store.js";
+import { type Account, chartOf, openBooks } from "./store.js";
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+export {
+  type AccountDto,
+  accountSchema,
+  addAccountBody,
+  chartSchema,
+  type JournalEntryDto,
+  journalEntrySchema,
+  manualEntryBody,
+  openBooksBody,
+  renameAccountBody,
+  reverseEntryBody,
+} from "@qadam/core/books/contract";
 
-export const accountSchema = z.object({
-  id: z.string(),
-  orgId: z.string(),
-  code: z.string(),
-  name: z.string(),
-  fullName: z.string(),
-  type: z.enum(ACCOUNT_TYPES),
-  parentId: z.string().nullable(),
-  status: z.enum(ACCOUNT_STATUSES),
-});
-export type AccountDto = z.infer<typeof accountSchema>;
-export const chartSchema = z.object({ items: z.array(accountSchema) });
-
-export const openBooksBody = z.strictObject({
-  template: z.enum(Object.keys(CHART_TEMPLATES) as [keyof typeof CHART_TEMPLATES]).optional(),
-});
-// Codes, names and amounts are judged by the domain, so that a refusal says why in the user's language.
-export const addAccountBody = z.strictObject({
-  code: z.string().max(100),
-  name: z.string().max(1000),
-  parentId: recordId,
-});
-export const renameAccountBody = z.strictObject({ name: z.string().max(1000) });
-
-export const manualEntryBody = z.strictObject({
-  businessDate: date,
-  description: text(500),
-  lines: z
-    .array(
-      z.strictObject({
-        accountId: recordId,
-        amount: signedAmountText,
-        currency: z.string().max(10),
-        memo: z.string().max(500).nullable().optional(),
-      }),
-    )
-    .max(500),
-});
-export const reverseEntryBody = z.strictObject({ businessDate: date, description: text(500) });
-
-export const journalEntrySchema = z.object({
-  id: z.string(),
-  orgId: z.string(),
-  businessDate: z.string(),
-  description: z.string(),
-  cause: z.object({ type: z.string(), id: z.string() }),
-  reversesId: z.string().nullable(),
-  reversedById: z.string().nullable(),
-  postedAt: z.string(),
-  postedBy: z.string().nullable(),
-  lines: z.array(
-    z.object({
-      lineNo: z.number().int(),
-      accountId: z.string(),
-      account: z.string(),
-      amount: z.string(),
-      currency: z.string(),
-      memo: z.string().nullable(),
-    }),
-  ),
-});
-export type JournalEntryDto = z.infer<typeof journalEntrySchema>;
-
+const EXAMPLE_ID = "0190f3d2-6a4e-7c1b-9f00-3b2a1c0d4e5f";
 function accountDto(a: Account): AccountDto {
   return {
     id: a.id,
@@ -116,156 +77,182 @@ const orgParams = z.object({ orgId: recordId });
 const idParams = z.object({ id: recordId });
 const tags = ["books"];
 
-export const bookRoutes: RouteModule = (fastify, deps) => {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
-
-  app.post(
-    "/api/v1/orgs/:orgId/books",
-    {
-      schema: {
-        tags,
-        summary: "Open the organisation's books: its chart of accounts from the template for its kind",
-        params: orgParams,
-        body: openBooksBody.nullish(),
-        response: { 201: chartSchema },
-      },
-    },
-    (request, reply) =>
-      commandRoute(deps, request, reply, { name: "books.open", status: 201 }, async (trx, ctx) => ({
-        items: (await openBooks(trx, ctx, request.params.orgId, request.body?.template)).map(accountDto),
-      })),
-  );
-
-  app.get(
-    "/api/v1/orgs/:orgId/accounts",
-    {
-      schema: {
-        tags,
-        summary:
-          "The organisation's chart of accounts, closed accounts included (empty before the books open)",
-        params: orgParams,
-        response: { 200: chartSchema },
-      },
-    },
-    async (request) => ({
-      items: (await chartOf(deps.db, actorOf(request), request.params.orgId)).map(accountDto),
+export const bookRoutes: RouteModule = (app, deps) => {
+  command(app, deps, {
+    method: "POST",
+    path: "/api/v1/orgs/:orgId/books",
+    tags,
+    summary: "Open the organisation's books: its chart of accounts from the template for its kind",
+    description:
+      "Creates the organisation's chart of accounts from a template (by default the one for its kind: SHG, " +
+      "federation, MFO or association); books open once.",
+    permission: "books.write",
+    params: orgParams,
+    body: openBooksBody.nullish(),
+    example: {},
+    response: chartSchema,
+    errors: ["BOOKS_ALREADY_OPEN"],
+    command: { name: "books.open", status: 201 },
+    run: async (trx, ctx, { params, body }) => ({
+      items: (await openBooks(trx, ctx, params.orgId, body?.template)).map(accountDto),
     }),
-  );
+  });
 
-  app.post(
-    "/api/v1/orgs/:orgId/accounts",
-    {
-      schema: {
-        tags,
-        summary: "Add an account under a parent account; it takes the parent's type",
-        params: orgParams,
-        body: addAccountBody,
-        response: { 201: accountSchema },
-      },
-    },
-    (request, reply) =>
-      commandRoute(deps, request, reply, { name: "account.add", status: 201 }, async (trx, ctx) =>
-        accountDto(await addAccount(trx, ctx, request.params.orgId, request.body)),
-      ),
-  );
+  query(app, {
+    method: "GET",
+    path: "/api/v1/orgs/:orgId/accounts",
+    tags,
+    summary: "The organisation's chart of accounts, closed accounts included (empty before the books open)",
+    description: "Every account of the organisation's chart, by code, with its type, parent and status.",
+    params: orgParams,
+    response: chartSchema,
+    list: { whole: "a chart of accounts is read whole, as a tree; it holds tens of accounts, not thousands" },
+    errors: [],
+    handle: async ({ actor, params }) => ({
+      items: (await chartOf(deps.db, actor, params.orgId)).map(accountDto),
+    }),
+  });
 
-  app.patch(
-    "/api/v1/accounts/:id",
-    {
-      schema: {
-        tags,
-        summary: "Rename an account",
-        params: idParams,
-        body: renameAccountBody,
-        response: { 200: accountSchema },
-      },
-    },
-    (request, reply) =>
-      commandRoute(deps, request, reply, { name: "account.rename" }, async (trx, ctx) =>
-        accountDto(await renameAccount(trx, ctx, request.params.id, request.body)),
-      ),
-  );
+  command(app, deps, {
+    method: "POST",
+    path: "/api/v1/orgs/:orgId/accounts",
+    tags,
+    summary: "Add an account under a parent account; it takes the parent's type",
+    description:
+      "Adds an account under an open account of the chart; its code must extend the parent's and be unique, " +
+      "its name unique under the parent.",
+    permission: "books.write",
+    params: orgParams,
+    body: addAccountBody,
+    example: { code: "1010.02", name: "Cash box 2", parentId: EXAMPLE_ID },
+    response: accountSchema,
+    errors: [
+      "BOOKS_NOT_OPEN",
+      "ACCOUNT_CODE_INVALID",
+      "ACCOUNT_CODE_TAKEN",
+      "ACCOUNT_NAME_INVALID",
+      "ACCOUNT_NAME_TAKEN",
+      "ACCOUNT_CLOSED",
+    ],
+    command: { name: "account.add", status: 201 },
+    run: async (trx, ctx, { params, body }) => accountDto(await addAccount(trx, ctx, params.orgId, body)),
+  });
 
-  app.post(
-    "/api/v1/accounts/:id/close",
-    {
-      schema: {
-        tags,
-        summary: "Close an account whose lines sum to zero and that has no open account under it",
-        params: idParams,
-        response: { 200: accountSchema },
-      },
-    },
-    (request, reply) =>
-      commandRoute(deps, request, reply, { name: "account.close" }, async (trx, ctx) =>
-        accountDto(await closeAccount(trx, ctx, request.params.id)),
-      ),
-  );
+  command(app, deps, {
+    method: "PATCH",
+    path: "/api/v1/accounts/:id",
+    tags,
+    summary: "Rename an account",
+    description: "Gives an account another name, unique under its parent; its code and history stay.",
+    permission: "books.write",
+    params: idParams,
+    body: renameAccountBody,
+    example: { name: "Cash box (village office)" },
+    response: accountSchema,
+    errors: ["ACCOUNT_NAME_INVALID", "ACCOUNT_NAME_TAKEN", "ACCOUNT_CLOSED"],
+    command: { name: "account.rename" },
+    run: async (trx, ctx, { params, body }) => accountDto(await renameAccount(trx, ctx, params.id, body)),
+  });
 
-  app.post(
-    "/api/v1/orgs/:orgId/journal-entries",
-    {
-      schema: {
-        tags,
-        summary:
-          "Post a manual journal entry: lines in major units, debit positive, summing to zero per currency",
-        params: orgParams,
-        body: manualEntryBody,
-        response: { 201: journalEntrySchema },
-      },
-    },
-    (request, reply) =>
-      commandRoute(deps, request, reply, { name: "journal.post", status: 201 }, async (trx, ctx) =>
-        entryDto(await postManualEntry(trx, ctx, request.params.orgId, request.body)),
-      ),
-  );
+  command(app, deps, {
+    method: "POST",
+    path: "/api/v1/accounts/:id/close",
+    tags,
+    summary: "Close an account whose lines sum to zero and that has no open account under it",
+    description: "A closed account takes no more lines; a top-level account of the template cannot close.",
+    permission: "books.write",
+    params: idParams,
+    response: accountSchema,
+    errors: ["ACCOUNT_TOP_LEVEL", "ACCOUNT_HAS_CHILDREN", "ACCOUNT_NOT_EMPTY", "ACCOUNT_CLOSED"],
+    command: { name: "account.close" },
+    run: async (trx, ctx, { params }) => accountDto(await closeAccount(trx, ctx, params.id)),
+  });
 
-  app.get(
-    "/api/v1/orgs/:orgId/journal-entries",
-    {
-      schema: {
-        tags,
-        summary: "The organisation's journal in posting order, optionally between business dates",
-        params: orgParams,
-        querystring: z.object({ from: date.optional(), to: date.optional(), ...pageQuery }),
-        response: { 200: pageSchema(journalEntrySchema) },
-      },
+  command(app, deps, {
+    method: "POST",
+    path: "/api/v1/orgs/:orgId/journal-entries",
+    tags,
+    summary:
+      "Post a manual journal entry: lines in major units, debit positive, summing to zero per currency",
+    description:
+      "A correction or an operation no other command records, posted to open accounts of the organisation " +
+      "on a business date not before its opening.",
+    permission: "books.write",
+    params: orgParams,
+    body: manualEntryBody,
+    example: {
+      businessDate: "2026-03-02",
+      description: "Bank charges for February",
+      lines: [
+        { accountId: EXAMPLE_ID, amount: "150.00", currency: "KZT", memo: "charges" },
+        { accountId: "0190f3d2-6a4e-7c1b-9f00-3b2a1c0d4e60", amount: "-150.00", currency: "KZT" },
+      ],
     },
-    async (request) => {
-      const page = await journalEntries(deps.db, actorOf(request), request.params.orgId, request.query);
+    response: journalEntrySchema,
+    errors: [
+      "BOOKS_NOT_OPEN",
+      "JOURNAL_EMPTY",
+      "JOURNAL_LINE_ZERO",
+      "JOURNAL_UNBALANCED",
+      "ACCOUNT_CLOSED",
+      "ORG_DATE_BEFORE_OPENING",
+      "UNKNOWN_CURRENCY",
+    ],
+    command: { name: "journal.post", status: 201 },
+    run: async (trx, ctx, { params, body }) => entryDto(await postManualEntry(trx, ctx, params.orgId, body)),
+  });
+
+  query(app, {
+    method: "GET",
+    path: "/api/v1/orgs/:orgId/journal-entries",
+    tags,
+    summary: "The organisation's journal in posting order, optionally between business dates",
+    description: "Every journal entry of the organisation with its lines, a page at a time.",
+    params: orgParams,
+    query: journalQuery,
+    response: pageSchema(journalEntrySchema),
+    list: "paged",
+    errors: ["PERIOD_INVALID"],
+    handle: async ({ actor, params, query }) => {
+      const page = await journalEntries(deps.db, actor, params.orgId, query);
       return { items: page.items.map(entryDto), nextCursor: page.nextCursor };
     },
-  );
+  });
 
-  app.get(
-    "/api/v1/journal-entries/:id",
-    {
-      schema: {
-        tags,
-        summary: "One journal entry with its lines",
-        params: idParams,
-        response: { 200: journalEntrySchema },
-      },
-    },
-    async (request) => entryDto(await journalEntry(deps.db, actorOf(request), request.params.id)),
-  );
+  query(app, {
+    method: "GET",
+    path: "/api/v1/journal-entries/:id",
+    tags,
+    summary: "One journal entry with its lines",
+    description: "A journal entry of an organisation you can see: its cause, lines and any reversal.",
+    params: idParams,
+    response: journalEntrySchema,
+    errors: [],
+    handle: async ({ actor, params }) => entryDto(await journalEntry(deps.db, actor, params.id)),
+  });
 
-  app.post(
-    "/api/v1/journal-entries/:id/reverse",
-    {
-      schema: {
-        tags,
-        summary: "Reverse a manual journal entry (once): a new entry with every line's sign swapped",
-        params: idParams,
-        body: reverseEntryBody,
-        response: { 201: journalEntrySchema },
-      },
-    },
-    (request, reply) =>
-      commandRoute(deps, request, reply, { name: "journal.reverse", status: 201 }, async (trx, ctx) =>
-        entryDto(await reverseManualEntry(trx, ctx, request.params.id, request.body)),
-      ),
-  );
+  command(app, deps, {
+    method: "POST",
+    path: "/api/v1/journal-entries/:id/reverse",
+    tags,
+    summary: "Reverse a manual journal entry (once): a new entry with every line's sign swapped",
+    description:
+      "Entries are never changed or deleted: a mistaken manual entry is cancelled by its reversal on a " +
+      "business date. Entries posted by other commands are corrected through those commands.",
+    permission: "books.write",
+    params: idParams,
+    body: reverseEntryBody,
+    example: { businessDate: "2026-03-02", description: "Reversal: posted to the wrong account" },
+    response: journalEntrySchema,
+    errors: [
+      "JOURNAL_ALREADY_REVERSED",
+      "JOURNAL_ENTRY_NOT_MANUAL",
+      "ACCOUNT_CLOSED",
+      "ORG_DATE_BEFORE_OPENING",
+    ],
+    command: { name: "journal.reverse", status: 201 },
+    run: async (trx, ctx, { params, body }) => entryDto(await reverseManualEntry(trx, ctx, params.id, body)),
+  });
 
-  return bookReportRoutes(fastify, deps);
+  return bookReportRoutes(app, deps);
 };

@@ -2,6 +2,7 @@
 
 import type { Actor } from "@qadam/core/auth/actor";
 import { assertCanSee, pathRangeEnd, visibleRoots } from "@qadam/core/auth/actor";
+import { decodeCursor, type Page, toPage } from "@qadam/core/contract/pagination";
 import { DomainError } from "@qadam/core/errors";
 import { isUuid } from "@qadam/core/ids";
 import { isMemberRole, type Membership } from "@qadam/core/members/types";
@@ -59,31 +60,67 @@ export async function findMembership(
   return { ...toMembership(row), groupPath: row.groupPath };
 }
 
+/**
+ * A page of memberships in join-date order: after the cursor's membership (its join date, then its id).
+ * A cursor naming no membership of the list answers INVALID_CURSOR.
+ */
+async function pageOf(
+  db: Db,
+  actor: Actor,
+  query: ReturnType<typeof baseQuery>,
+  page: MembershipPage,
+): Promise<Page<Membership>> {
+  const after = decodeCursor(page.cursor);
+  let q = query;
+  if (after !== null) {
+    const last = await baseQuery(db, actor).where("m.id", "=", after).executeTakeFirst();
+    if (!last) throw new DomainError("INVALID_CURSOR");
+    q = q.where((eb) =>
+      eb.or([
+        eb("m.joinedOn", ">", last.joinedOn),
+        eb.and([eb("m.joinedOn", "=", last.joinedOn), eb("m.id", ">", after)]),
+      ]),
+    );
+  }
+  const rows = await q
+    .orderBy("m.joinedOn")
+    .orderBy("m.id")
+    .limit(page.limit + 1)
+    .execute();
+  return toPage(rows.map(toMembership), page.limit);
+}
+
+export interface MembershipPage {
+  limit: number;
+  cursor?: string;
+}
+
 export async function groupMembers(
   db: Db,
   actor: Actor,
   groupId: string,
-  status: "active" | "all",
-): Promise<Membership[]> {
+  filter: { status: "active" | "all" } & MembershipPage,
+): Promise<Page<Membership>> {
   const group = await findOrganisation(db, actor, groupId);
   let query = baseQuery(db, actor).where("m.groupId", "=", group.id);
-  if (status === "active") query = query.where("m.leftOn", "is", null);
-  const rows = await query.orderBy("m.joinedOn").orderBy("m.id").execute();
-  return rows.map(toMembership);
+  if (filter.status === "active") query = query.where("m.leftOn", "is", null);
+  return pageOf(db, actor, query, filter);
 }
 
 /** A person's memberships in the groups the actor can see. */
-export async function personMemberships(db: Db, actor: Actor, personId: string): Promise<Membership[]> {
+export async function personMemberships(
+  db: Db,
+  actor: Actor,
+  personId: string,
+  page: MembershipPage,
+): Promise<Page<Membership>> {
   const person = await findPerson(db, actor, personId);
   // She may be visible through another organisation: only the groups the actor sees are listed.
   const roots = visibleRoots(actor);
-  const rows = await baseQuery(db, actor)
+  const query = baseQuery(db, actor)
     .where("m.personId", "=", person.id)
     .where((eb) =>
       eb.or(roots.map((r) => eb.and([eb("g.path", ">=", r), eb("g.path", "<", pathRangeEnd(r))]))),
-    )
-    .orderBy("m.joinedOn")
-    .orderBy("m.id")
-    .execute();
-  return rows.map(toMembership);
+    );
+  return pageOf(db, actor, query, page);
 }

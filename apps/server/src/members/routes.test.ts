@@ -146,6 +146,30 @@ describeEachDatabase("membership routes", (use) => {
     expect(members.json().items.filter((m: { role: string }) => m.role === "president")).toHaveLength(1);
   });
 
+  it("pages a group's members in join order with limit and cursor, and a person's memberships too", async () => {
+    const call = as(app, admin);
+    const all = (await call({ method: "GET", url: `/api/v1/groups/${t.groupId}/members?status=all` })).json();
+    expect(all.items.length).toBeGreaterThan(2);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const url: string = `/api/v1/groups/${t.groupId}/members?status=all&limit=2${cursor ? `&cursor=${cursor}` : ""}`;
+      const page = (await call({ method: "GET", url })).json();
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.items.map((m: { id: string }) => m.id));
+      cursor = page.nextCursor;
+    } while (cursor !== null);
+    expect(seen).toEqual(all.items.map((m: { id: string }) => m.id));
+    const joined = all.items.map((m: { joinedOn: string }) => m.joinedOn);
+    expect(joined).toEqual([...joined].sort());
+    const bad = await call({ method: "GET", url: `/api/v1/groups/${t.groupId}/members?cursor=nonsense` });
+    expect(bad.json().error.code).toBe("INVALID_CURSOR");
+    const personId = all.items[0].personId;
+    const history = await call({ method: "GET", url: `/api/v1/people/${personId}/memberships?limit=1` });
+    expect(history.json()).toMatchObject({ items: [expect.objectContaining({ personId })] });
+    expect(history.json()).toHaveProperty("nextCursor");
+  });
+
   it("accepts members only into active self-help groups", async () => {
     const id = await person("Анар");
     const fed = await join(admin, t.federationId, { personId: id, role: "member", joinedOn: "2024-02-01" });

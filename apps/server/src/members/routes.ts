@@ -1,130 +1,125 @@
-// HTTP routes for membership of people in self-help groups, under /api/v1.
+// HTTP routes for membership of people in self-help groups, under /api/v1; the schemas are the
+// contract's (@qadam/core/members/contract).
 
-import { calendarDate as date, recordId } from "@qadam/core/contract/schemas";
-import { MEMBER_ROLES } from "@qadam/core/members/types";
-import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { pageSchema } from "@qadam/core/contract/pagination";
+import { recordId } from "@qadam/core/contract/schemas";
+import {
+  groupMembersQuery,
+  joinBody,
+  leaveBody,
+  membershipSchema,
+  membershipsQuery,
+  roleBody,
+} from "@qadam/core/members/contract";
 import { z } from "zod";
-import { commandRoute } from "../platform/http/command-route.js";
-import { actorOf, type RouteModule } from "../platform/http/context.js";
+import type { RouteModule } from "../platform/http/context.js";
+import { command, query } from "../platform/http/route.js";
 import { changeRole, joinGroup, leaveGroup } from "./commands.js";
 import { findMembership, groupMembers, personMemberships } from "./queries.js";
 
-export const membershipSchema = z.object({
-  id: z.string(),
-  personId: z.string(),
-  groupId: z.string(),
-  groupName: z.string(),
-  role: z.enum(MEMBER_ROLES),
-  joinedOn: z.string(),
-  leftOn: z.string().nullable(),
-  leftReason: z.string().nullable(),
-  person: z.object({
-    familyName: z.string().nullable(),
-    givenName: z.string().nullable(),
-    patronymic: z.string().nullable(),
-  }),
-});
-export const joinBody = z.strictObject({
-  personId: recordId,
-  role: z.enum(MEMBER_ROLES).default("member"),
-  joinedOn: date,
-});
+export { joinBody, membershipSchema } from "@qadam/core/members/contract";
 
-export const memberRoutes: RouteModule = (fastify, deps) => {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const tags = ["members"];
-  const list = z.object({ items: z.array(membershipSchema) });
+const tags = ["members"];
+const idParams = z.object({ id: recordId });
+const groupParams = z.object({ groupId: recordId });
 
-  app.post(
-    "/api/v1/groups/:groupId/members",
-    {
-      schema: {
-        tags,
-        summary: "A person joins a self-help group (refused if she is an active member of another)",
-        params: z.object({ groupId: recordId }),
-        body: joinBody,
-        response: { 201: membershipSchema },
-      },
-    },
-    (request, reply) =>
-      commandRoute(deps, request, reply, { name: "member.join", status: 201 }, (trx, ctx) =>
-        joinGroup(trx, ctx, { groupId: request.params.groupId, ...request.body }),
-      ),
-  );
+export const memberRoutes: RouteModule = (app, deps) => {
+  command(app, deps, {
+    method: "POST",
+    path: "/api/v1/groups/:groupId/members",
+    tags,
+    summary: "A person joins a self-help group (refused if she is an active member of another)",
+    description:
+      "The person becomes a member of the group from the date given, with a role (member by default; one " +
+      "president, secretary and treasurer at a time). A woman is an active member of one group at a time.",
+    permission: "members.write",
+    params: groupParams,
+    body: joinBody,
+    example: { personId: "0190f3d2-6a4e-7c1b-9f00-3b2a1c0d4e5f", role: "member", joinedOn: "2026-03-02" },
+    response: membershipSchema,
+    errors: [
+      "MEMBER_ALREADY_IN_GROUP",
+      "MEMBERSHIP_ROLE_TAKEN",
+      "MEMBERSHIP_PERIOD_OVERLAP",
+      "ORG_NOT_A_GROUP",
+      "ORG_NOT_ACTIVE",
+      "ORG_DATE_BEFORE_OPENING",
+      "PERSON_ANONYMISED",
+    ],
+    command: { name: "member.join", status: 201 },
+    run: (trx, ctx, { params, body }) => joinGroup(trx, ctx, { groupId: params.groupId, ...body }),
+  });
 
-  app.get(
-    "/api/v1/groups/:groupId/members",
-    {
-      schema: {
-        tags,
-        summary: "A group's members (active, or all with those who left)",
-        params: z.object({ groupId: recordId }),
-        querystring: z.object({ status: z.enum(["active", "all"]).default("active") }),
-        response: { 200: list },
-      },
-    },
-    async (request) => ({
-      items: await groupMembers(deps.db, actorOf(request), request.params.groupId, request.query.status),
-    }),
-  );
+  query(app, {
+    method: "GET",
+    path: "/api/v1/groups/:groupId/members",
+    tags,
+    summary: "A group's members (active, or all with those who left)",
+    description: "The group's memberships in the order the members joined, a page at a time.",
+    params: groupParams,
+    query: groupMembersQuery,
+    response: pageSchema(membershipSchema),
+    list: "paged",
+    errors: [],
+    handle: ({ actor, params, query }) => groupMembers(deps.db, actor, params.groupId, query),
+  });
 
-  app.get(
-    "/api/v1/people/:id/memberships",
-    {
-      schema: {
-        tags,
-        summary: "A person's memberships",
-        params: z.object({ id: recordId }),
-        response: { 200: list },
-      },
-    },
-    async (request) => ({ items: await personMemberships(deps.db, actorOf(request), request.params.id) }),
-  );
+  query(app, {
+    method: "GET",
+    path: "/api/v1/people/:id/memberships",
+    tags,
+    summary: "A person's memberships",
+    description:
+      "The person's memberships, past and present, in the groups you can see, in the order she joined them.",
+    params: idParams,
+    query: membershipsQuery,
+    response: pageSchema(membershipSchema),
+    list: "paged",
+    errors: [],
+    handle: ({ actor, params, query }) => personMemberships(deps.db, actor, params.id, query),
+  });
 
-  app.get(
-    "/api/v1/memberships/:id",
-    {
-      schema: {
-        tags,
-        summary: "One membership",
-        params: z.object({ id: recordId }),
-        response: { 200: membershipSchema },
-      },
-    },
-    async (request) => findMembership(deps.db, actorOf(request), request.params.id),
-  );
+  query(app, {
+    method: "GET",
+    path: "/api/v1/memberships/:id",
+    tags,
+    summary: "One membership",
+    description: "A membership in a group you can see, with the member's name.",
+    params: idParams,
+    response: membershipSchema,
+    errors: [],
+    handle: ({ actor, params }) => findMembership(deps.db, actor, params.id),
+  });
 
-  app.post(
-    "/api/v1/memberships/:id/role",
-    {
-      schema: {
-        tags,
-        summary: "Change a member's role (one president, secretary and treasurer at a time)",
-        params: z.object({ id: recordId }),
-        body: z.strictObject({ role: z.enum(MEMBER_ROLES) }),
-        response: { 200: membershipSchema },
-      },
-    },
-    (request, reply) =>
-      commandRoute(deps, request, reply, { name: "member.role" }, (trx, ctx) =>
-        changeRole(trx, ctx, request.params.id, request.body),
-      ),
-  );
+  command(app, deps, {
+    method: "POST",
+    path: "/api/v1/memberships/:id/role",
+    tags,
+    summary: "Change a member's role (one president, secretary and treasurer at a time)",
+    description: "Gives an active member another role; a role held by another active member is refused.",
+    permission: "members.write",
+    params: idParams,
+    body: roleBody,
+    example: { role: "treasurer" },
+    response: membershipSchema,
+    errors: ["MEMBERSHIP_ROLE_TAKEN", "MEMBERSHIP_ALREADY_ENDED"],
+    command: { name: "member.role" },
+    run: (trx, ctx, { params, body }) => changeRole(trx, ctx, params.id, body),
+  });
 
-  app.post(
-    "/api/v1/memberships/:id/leave",
-    {
-      schema: {
-        tags,
-        summary: "A member leaves the group",
-        params: z.object({ id: recordId }),
-        body: z.strictObject({ leftOn: date, reason: z.string().max(500).nullable().optional() }),
-        response: { 200: membershipSchema },
-      },
-    },
-    (request, reply) =>
-      commandRoute(deps, request, reply, { name: "member.leave" }, (trx, ctx) =>
-        leaveGroup(trx, ctx, request.params.id, request.body),
-      ),
-  );
+  command(app, deps, {
+    method: "POST",
+    path: "/api/v1/memberships/:id/leave",
+    tags,
+    summary: "A member leaves the group",
+    description: "Ends the membership on the date given (not before she joined), with an optional reason.",
+    permission: "members.write",
+    params: idParams,
+    body: leaveBody,
+    example: { leftOn: "2026-03-02", reason: "moved to the city" },
+    response: membershipSchema,
+    errors: ["MEMBERSHIP_ALREADY_ENDED", "MEMBERSHIP_DATES_INVALID"],
+    command: { name: "member.leave" },
+    run: (trx, ctx, { params, body }) => leaveGroup(trx, ctx, params.id, body),
+  });
 };

@@ -6,36 +6,36 @@ import { recordId } from "@qadam/core/contract/schemas";
 import { DomainError } from "@qadam/core/errors";
 import {
   apiTokenBody,
+  apiTokenListSchema,
   apiTokenSchema,
   meSchema,
   newApiTokenSchema,
   passwordBody,
-} from "@qadam/core/users/schemas";
-import type { ZodTypeProvider } from "fastify-type-provider-zod";
+  passwordChangedSchema,
+} from "@qadam/core/users/contract";
 import { z } from "zod";
 import { throttledCheck } from "../platform/auth/throttle.js";
-import { commandRoute } from "../platform/http/command-route.js";
 import { actorOf, type RouteModule } from "../platform/http/context.js";
+import { command, query } from "../platform/http/route.js";
 import { SESSION_COOKIE } from "../platform/http/server.js";
 import { createApiToken, listApiTokens, revokeApiToken } from "./api-tokens.js";
 import { changeOwnPassword } from "./passwords.js";
 import { findUser } from "./queries.js";
 
-export const meRoutes: RouteModule = (fastify, deps) => {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
+export const meRoutes: RouteModule = (app, deps) => {
   const tags = ["users and access"];
 
-  app.get(
-    "/api/v1/me",
-    {
-      schema: {
-        tags,
-        summary: "Who you are: your account, tenant, roles and what they allow",
-        response: { 200: meSchema },
-      },
-    },
-    async (request) => {
-      const actor = actorOf(request);
+  query(app, {
+    method: "GET",
+    path: "/api/v1/me",
+    tags,
+    summary: "Who you are: your account, tenant, roles and what they allow",
+    description:
+      "Your account, your tenant, and each of your roles with the organisation it was granted on and the " +
+      "permissions it gives there and below.",
+    response: meSchema,
+    errors: [],
+    handle: async ({ actor }) => {
       const user = await findUser(deps.db, actor, actor.userId ?? "");
       const tenant = await deps.db
         .selectFrom("tenants")
@@ -52,23 +52,25 @@ export const meRoutes: RouteModule = (fastify, deps) => {
         })),
       };
     },
-  );
+  });
 
-  app.post(
-    "/api/v1/me/password",
-    {
-      config: { rateLimit: { max: deps.config.loginPerMinutePerAddress, timeWindow: "1 minute" } },
-      schema: {
-        tags,
-        summary: "Change your password; your other sessions end",
-        description:
-          "A wrong current password counts as a failed log-in of your account: after repeated ones both " +
-          "answer 429 LOGIN_RATE_LIMITED for a while.",
-        body: passwordBody,
-        response: { 200: z.object({ changed: z.literal(true) }) },
-      },
-    },
-    async (request, reply) => {
+  command(app, deps, {
+    method: "POST",
+    path: "/api/v1/me/password",
+    tags,
+    summary: "Change your password; your other sessions end",
+    description:
+      "A wrong current password counts as a failed log-in of your account: after repeated ones both " +
+      "answer 429 LOGIN_RATE_LIMITED for a while.",
+    rateLimit: { max: deps.config.loginPerMinutePerAddress, timeWindow: "1 minute" },
+    body: passwordBody,
+    example: { currentPassword: "correct horse battery staple", newPassword: "a longer passphrase of mine" },
+    response: passwordChangedSchema,
+    errors: ["CURRENT_PASSWORD_WRONG", "WEAK_PASSWORD", "LOGIN_RATE_LIMITED"],
+    command: { name: "user.password" },
+    run: (trx, ctx, { request, body }) =>
+      changeOwnPassword(trx, ctx, { ...body, sessionToken: request.cookies[SESSION_COOKIE] ?? null }),
+    around: async ({ request }, run) => {
       const actor = actorOf(request);
       const user = await deps.db
         .selectFrom("users")
@@ -84,58 +86,49 @@ export const meRoutes: RouteModule = (fastify, deps) => {
         deps.loginPolicy,
         user.login,
         { wrong: "CURRENT_PASSWORD_WRONG", proven: ["WEAK_PASSWORD"] },
-        () =>
-          commandRoute(deps, request, reply, { name: "user.password" }, (trx, ctx) =>
-            changeOwnPassword(trx, ctx, {
-              ...request.body,
-              sessionToken: request.cookies[SESSION_COOKIE] ?? null,
-            }),
-          ),
+        run,
       );
     },
-  );
+  });
 
-  app.post(
-    "/api/v1/me/api-tokens",
-    {
-      schema: {
-        tags,
-        summary: "Create an API token for an integration (shown once; send as Authorization: Bearer)",
-        body: apiTokenBody,
-        response: { 201: newApiTokenSchema },
-      },
-    },
-    (request, reply) =>
-      commandRoute(deps, request, reply, { name: "api_token.create", status: 201 }, (trx, ctx) =>
-        createApiToken(trx, ctx, request.body),
-      ),
-  );
+  command(app, deps, {
+    method: "POST",
+    path: "/api/v1/me/api-tokens",
+    tags,
+    summary: "Create an API token for an integration (shown once; send as Authorization: Bearer)",
+    description:
+      "A token acting as you, with your roles, for an integration; its secret is in this answer only. It " +
+      "expires when you say (never by default) or when revoked.",
+    body: apiTokenBody,
+    example: { name: "accounting export", expiresAt: "2027-01-01T00:00:00+05:00" },
+    response: newApiTokenSchema,
+    errors: [],
+    command: { name: "api_token.create", status: 201 },
+    run: (trx, ctx, { body }) => createApiToken(trx, ctx, body),
+  });
 
-  app.get(
-    "/api/v1/me/api-tokens",
-    {
-      schema: {
-        tags,
-        summary: "Your API tokens, without their secrets",
-        response: { 200: z.object({ items: z.array(apiTokenSchema) }) },
-      },
-    },
-    async (request) => ({ items: await listApiTokens(deps.db, actorOf(request)) }),
-  );
+  query(app, {
+    method: "GET",
+    path: "/api/v1/me/api-tokens",
+    tags,
+    summary: "Your API tokens, without their secrets",
+    description: "Every API token you created, revoked and expired ones included, without their secrets.",
+    response: apiTokenListSchema,
+    list: { whole: "one person's integration tokens: a handful, shown together to manage them" },
+    errors: [],
+    handle: async ({ actor }) => ({ items: await listApiTokens(deps.db, actor) }),
+  });
 
-  app.post(
-    "/api/v1/me/api-tokens/:id/revoke",
-    {
-      schema: {
-        tags,
-        summary: "Revoke one of your API tokens",
-        params: z.object({ id: recordId }),
-        response: { 200: apiTokenSchema },
-      },
-    },
-    (request, reply) =>
-      commandRoute(deps, request, reply, { name: "api_token.revoke" }, (trx, ctx) =>
-        revokeApiToken(trx, ctx, request.params.id),
-      ),
-  );
+  command(app, deps, {
+    method: "POST",
+    path: "/api/v1/me/api-tokens/:id/revoke",
+    tags,
+    summary: "Revoke one of your API tokens",
+    description: "The token stops working at once; revoking it again changes nothing.",
+    params: z.object({ id: recordId }),
+    response: apiTokenSchema,
+    errors: [],
+    command: { name: "api_token.revoke" },
+    run: (trx, ctx, { params }) => revokeApiToken(trx, ctx, params.id),
+  });
 };

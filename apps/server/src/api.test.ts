@@ -12,6 +12,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { openBooks } from "./books/index.js";
 import { executeCommand } from "./platform/commands.js";
 import { describeEachDatabase } from "./platform/db/testing.js";
+import { expectBooksCoherent } from "./testing/books-coherence.js";
 import { as, cliActor, type SeededTenant, type SeededUser, seedWorld, testApp } from "./testing/fixtures.js";
 
 interface Operation {
@@ -316,6 +317,7 @@ describeEachDatabase("the whole API", (use) => {
     const home = await app.inject({ method: "GET", url: "/" });
     expect(home.statusCode).toBe(302);
     expect(home.headers.location).toBe("/api/docs");
+    await expectBooksCoherent(use().db, t.rootId);
   });
 
   it("answers 404 to another tenant's user for every route that takes an id", async () => {
@@ -336,6 +338,7 @@ describeEachDatabase("the whole API", (use) => {
         code: "NOT_FOUND",
       });
     }
+    await expectBooksCoherent(use().db, t.rootId);
   });
 
   it("answers 403 to an auditor's every write, and changes nothing", async () => {
@@ -361,6 +364,7 @@ describeEachDatabase("the whole API", (use) => {
       .select((eb) => eb.fn.countAll().as("n"))
       .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
+    await expectBooksCoherent(use().db, t.rootId);
   });
 
   it("never answers 500 to random bodies thrown at every write route, and always in one error shape", async () => {
@@ -390,6 +394,7 @@ describeEachDatabase("the whole API", (use) => {
       ),
       { numRuns: 300 },
     );
+    await expectBooksCoherent(use().db, t.rootId);
   });
 
   it("never answers 500 to valid bodies with one field made hostile, and a refusal writes nothing", async () => {
@@ -442,6 +447,7 @@ describeEachDatabase("the whole API", (use) => {
       }),
       { numRuns: 300 },
     );
+    await expectBooksCoherent(use().db, t.rootId);
   });
 
   it("previews loan schedules for any logged-in user, with terms errors in the one shape", async () => {
@@ -489,6 +495,7 @@ describeEachDatabase("the whole API", (use) => {
       cap: { maxEffectiveRatePercent: "46.0", from: "2025-06-16" },
       warnings: [{ code: "SCHEDULE_RATE_ABOVE_CAP", message: expect.stringContaining("46.0 %") }],
     });
+    await expectBooksCoherent(use().db, t.rootId);
   });
 
   it("translates the same error into each language", async () => {
@@ -502,5 +509,6 @@ describeEachDatabase("the whole API", (use) => {
       messages.add(res.json().error.message);
     }
     expect(messages.size).toBe(4);
+    await expectBooksCoherent(use().db, t.rootId);
   });
 });

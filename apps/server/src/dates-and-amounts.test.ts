@@ -18,6 +18,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { formatLedgerJournal, journalForExport, openBooks } from "./books/index.js";
 import { executeCommand } from "./platform/commands.js";
 import { describeEachDatabase } from "./platform/db/testing.js";
+import { expectBooksCoherent } from "./testing/books-coherence.js";
 import {
   as,
   cliActor,
@@ -193,6 +194,7 @@ describeEachDatabase("dates and amounts on every route", (use) => {
       details: [{ path: "querystring.date", code: "INVALID_DATE" }],
     });
     expect(par.json().error.details[0].message).toContain("2026-11-31");
+    await expectBooksCoherent(use().db, t.rootId);
   });
 
   it("answers the same odd amounts alike on every amount field of every route (INVALID_AMOUNT)", async () => {
@@ -240,6 +242,7 @@ describeEachDatabase("dates and amounts on every route", (use) => {
       "PUT /api/v1/groups/{groupId}/rules/{validFrom} body.fines.absence",
     ])
       expect(seen).toContain(field);
+    await expectBooksCoherent(use().db, t.rootId);
   });
 
   it("answers an odd amount in a whole request as it answers too many decimals for the currency: 422 INVALID_AMOUNT", async () => {
@@ -299,6 +302,7 @@ describeEachDatabase("dates and amounts on every route", (use) => {
         expect(res.json().error.code).toBe("INVALID_AMOUNT");
       }
     }
+    await expectBooksCoherent(use().db, t.rootId);
   });
 
   it("stores no date the calendar refuses, whatever dates the routes are sent, and exports journals hledger reads", async () => {
@@ -462,5 +466,6 @@ describeEachDatabase("dates and amounts on every route", (use) => {
         execFileSync("/usr/bin/hledger", ["-f", file, "balance", "-N"], { stdio: "pipe" }),
       ).not.toThrow();
     }
+    await expectBooksCoherent(use().db, t.rootId);
   });
 });

@@ -6,6 +6,7 @@ import { beforeAll, expect, it } from "vitest";
 import { type CommandContext, executeCommand } from "../platform/commands.js";
 import type { Db } from "../platform/db/database.js";
 import { describeEachDatabase } from "../platform/db/testing.js";
+import { expectBooksCoherent } from "../testing/books-coherence.js";
 import { cliActor, type SeededTenant, seedTenant, seedUser } from "../testing/fixtures.js";
 import { accountCode, accountName, addAccount, closeAccount, findAccount, renameAccount } from "./chart.js";
 import { type Account, chartOf, openBooks, postEntry, reverseEntry } from "./store.js";
@@ -88,6 +89,7 @@ describeEachDatabase("editing a chart of accounts", (use) => {
     ).rejects.toMatchObject({ code: "ACCOUNT_CLOSED", params: { account: "Assets:Cash:Drawer" } });
     // The command wrote nothing: the drawer is still open and empty.
     expect((await chartOf(db, actor, t.mfoId)).find((a) => a.id === drawer.id)?.status).toBe("active");
+    await expectBooksCoherent(db, t.rootId);
   });
 
   it("adds an account of its parent's type under it, and posts to it", async () => {
@@ -113,6 +115,7 @@ describeEachDatabase("editing a chart of accounts", (use) => {
       [fees.id, -5_000n],
     ]);
     expect(await findAccount(db, actor, petty.id)).toEqual(petty);
+    await expectBooksCoherent(db, t.rootId);
   });
 
   it("refuses a taken or malformed code, a bad or taken name, an unknown or closed parent, and books not open", async () => {
@@ -151,6 +154,7 @@ describeEachDatabase("editing a chart of accounts", (use) => {
     });
     // Two commands happened (adding and closing "Old safe"); none of the refusals left a trace.
     expect(await auditRows()).toBe(before + 2);
+    await expectBooksCoherent(db, t.rootId);
   });
 
   it("renames an account, its children's full names following, but not onto a sibling's name", async () => {
@@ -173,6 +177,7 @@ describeEachDatabase("editing a chart of accounts", (use) => {
     });
     // Its own name again is no clash with itself.
     await run((trx, ctx) => renameAccount(trx, ctx, portfolio.id, { name: "Loan portfolio" }));
+    await expectBooksCoherent(db, t.rootId);
   });
 
   it("closes an account only at a zero balance in every currency and with no open child, then refuses lines", async () => {
@@ -226,6 +231,7 @@ describeEachDatabase("editing a chart of accounts", (use) => {
     // A closed account can still be renamed, and its history stays readable.
     await run((trx, ctx) => renameAccount(trx, ctx, usd.id, { name: "Dollar advances (closed)" }));
     expect((await findAccount(db, actor, usd.id)).status).toBe("closed");
+    await expectBooksCoherent(db, t.rootId);
   });
 
   it("answers 403 to a reader and 404 to another tenant, for every command", async () => {
@@ -247,6 +253,7 @@ describeEachDatabase("editing a chart of accounts", (use) => {
       params: { entity: "account" },
     });
     await expect(findAccount(db, auditor, "not-an-id")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expectBooksCoherent(db, t.rootId);
   });
 
   it("never leaves a closed account with lines, whichever of a posting and a closing comes first", async () => {
@@ -322,5 +329,6 @@ describeEachDatabase("editing a chart of accounts", (use) => {
       .where("accountId", "=", second.id)
       .execute();
     expect(lines).toEqual([]);
+    await expectBooksCoherent(db, t.rootId);
   });
 });

@@ -4,6 +4,7 @@ import { KZT, money } from "@qadam/core/money";
 import { expect, it } from "vitest";
 import { executeCommand } from "../platform/commands.js";
 import { describeEachDatabase } from "../platform/db/testing.js";
+import { expectBooksCoherent } from "../testing/books-coherence.js";
 import { cliActor, seedTenant } from "../testing/fixtures.js";
 import { accountBalance, accountStatement, balanceSheet, incomeStatement } from "./reports.js";
 import { openBooks, postEntry } from "./store.js";
@@ -75,5 +76,6 @@ describeEachDatabase("reports on the books", (use) => {
     const sheet = await balanceSheet(db, actor, t.mfoId, "2026-12-31");
     const top = (name: string) => sheet.lines.find((l) => l.account === name)?.amount ?? 0n;
     expect(top("Assets")).toBe(top("Liabilities") + top("Equity") + (sheet.currentEarnings.get(KZT) ?? 0n));
+    await expectBooksCoherent(db, t.rootId);
   });
 });

@@ -5,6 +5,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { executeCommand } from "../platform/commands.js";
 import { describeEachDatabase } from "../platform/db/testing.js";
+import { expectBooksCoherent } from "../testing/books-coherence.js";
 import { as, cliActor, type SeededTenant, type SeededUser, seedWorld, testApp } from "../testing/fixtures.js";
 import { postEntry } from "./store.js";
 
@@ -84,6 +85,7 @@ describeEachDatabase("books routes", (use) => {
     const noBooks = await as(app, admin)({ method: "GET", url: `/api/v1/orgs/${t.groupId}/trial-balance` });
     expect(noBooks.statusCode).toBe(422);
     expect(noBooks.json().error.code).toBe("BOOKS_NOT_OPEN");
+    await expectBooksCoherent(use().db, t.rootId);
   });
 
   it("adds, renames and closes accounts, with refusals in the user's language", async () => {
@@ -135,6 +137,7 @@ describeEachDatabase("books routes", (use) => {
       code: "ACCOUNT_CLOSED",
       message: "«Assets:Bank:Halyk Bank, current account» шоты жабық.",
     });
+    await expectBooksCoherent(use().db, t.rootId);
   });
 
   it("posts manual entries, lists and shows them, and reverses one once", async () => {
@@ -217,6 +220,7 @@ describeEachDatabase("books routes", (use) => {
     });
     expect(twice.statusCode).toBe(409);
     expect(twice.json().error.code).toBe("JOURNAL_ALREADY_REVERSED");
+    await expectBooksCoherent(use().db, t.rootId);
   });
 
   it("refuses an unbalanced entry with JOURNAL_UNBALANCED and writes nothing", async () => {
@@ -239,6 +243,7 @@ describeEachDatabase("books routes", (use) => {
       message: "Проводка не сбалансирована в KZT: расхождение 0,01\u00a0₸.",
     });
     expect([await journalRows(), await auditRows()]).toEqual([entries, audits]);
+    await expectBooksCoherent(use().db, t.rootId);
   });
 
   it("refuses bad amounts and dates, and entries made for a business record", async () => {
@@ -325,6 +330,7 @@ describeEachDatabase("books routes", (use) => {
     });
     expect(reversal.statusCode).toBe(422);
     expect(reversal.json().error.code).toBe("JOURNAL_ENTRY_NOT_MANUAL");
+    await expectBooksCoherent(use().db, t.rootId);
   });
 
   it("reports the trial balance, balance sheet, income statement, an account's balance and statement", async () => {
@@ -405,6 +411,7 @@ describeEachDatabase("books routes", (use) => {
       ],
       closing: [{ amount: "150000.00", currency: "KZT" }],
     });
+    await expectBooksCoherent(use().db, t.rootId);
   });
 
   it("answers 403 to an auditor's writes, and 404 to whoever cannot see the organisation", async () => {
@@ -458,6 +465,7 @@ describeEachDatabase("books routes", (use) => {
         expect({ url: w.url, status: res.statusCode }).toEqual({ url: w.url, status: 404 });
       }
     }
+    await expectBooksCoherent(use().db, t.rootId);
   });
 
   it("lets a group's bookkeeper keep her own group's books", async () => {
@@ -493,5 +501,6 @@ describeEachDatabase("books routes", (use) => {
     expect(replay.json()).toEqual(first.json());
     const listed = await call({ method: "GET", url: `/api/v1/orgs/${t.groupId}/journal-entries` });
     expect(listed.json().items).toHaveLength(1);
+    await expectBooksCoherent(use().db, t.rootId);
   });
 });

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { postEntry } from "../books/index.js";
 import { executeCommand } from "../platform/commands.js";
 import { openDatabase } from "../platform/db/database.js";
+import { expectBooksCoherentAt } from "../testing/books-coherence.js";
 import { operatorOf } from "./operator.js";
 import { qadam, scratchDir } from "./testing.js";
 
@@ -132,6 +133,7 @@ describe("qadam books", () => {
       '"Активтер:Қарыз портфелі:Топтық қарыздар","84938.96 KZT"',
       '"Кірістер:Сыйақы бойынша кірістер","-3850.88 KZT"',
     ]);
+    await expectBooksCoherentAt(url);
   });
 
   it("exports a demo MFO's year of lending, and hledger's balances equal our trial balance", async () => {
@@ -181,5 +183,6 @@ describe("qadam books", () => {
       .slice(1)
       .map((line) => line.replaceAll('"', "").split(","));
     expect(theirs).toEqual(tb.accounts.map((a) => [a.account, `${a.balance} ${a.currency}`]));
+    await expectBooksCoherentAt(demoUrl);
   }, 120_000);
 });

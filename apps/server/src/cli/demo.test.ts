@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../platform/db/database.js";
+import { expectBooksCoherentAt } from "../testing/books-coherence.js";
 import { qadam, scratchDir } from "./testing.js";
 
 const dir = scratchDir("qadam-demo-");
@@ -33,5 +34,6 @@ describe("qadam demo", () => {
     } finally {
       await open.close();
     }
+    await expectBooksCoherentAt(url);
   }, 60_000);
 });

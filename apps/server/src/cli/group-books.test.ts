@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { type GroupWorld, groupWorld } from "../groups/testing.js";
 import { openDatabase } from "../platform/db/database.js";
 import { migrateToLatest } from "../platform/db/migrate.js";
+import { expectBooksCoherentAt } from "../testing/books-coherence.js";
 import { qadam, scratchDir } from "./testing.js";
 
 const dir = scratchDir("qadam-group-books-");
@@ -69,6 +70,7 @@ describe("qadam group: the books kept from the command line", () => {
     const after = JSON.parse((await on(["group", "rules", "--json"])).out);
     expect(after.items.map((r: { validFrom: string }) => r.validFrom)).toEqual(["2026-01-01", "2026-03-01"]);
     expect(after.items[1].rules.fines).toEqual({ absence: "200", lateness: "100", lateRepayment: "300" });
+    await expectBooksCoherentAt(url, w.t.rootId);
   });
 
   it("refuses a rules file that is not JSON, or not rules, naming what is wrong", async () => {
@@ -80,6 +82,7 @@ describe("qadam group: the books kept from the command line", () => {
     expect(invalid.code).toBe(1);
     expect(invalid.err).toMatch(/meetings\.frequency/);
     expect(JSON.parse((await on(["group", "rules", "--json"])).out).items).toHaveLength(2);
+    await expectBooksCoherentAt(url, w.t.rootId);
   });
 
   it("records a meeting from the API's JSON, reads it back, and shows each member's passbook", async () => {
@@ -109,6 +112,7 @@ describe("qadam group: the books kept from the command line", () => {
     });
     const text = await on(["group", "passbook", "--person", a]);
     expect(text.out).toMatch(/^Savings 500\.00, loans 0\.00/);
+    await expectBooksCoherentAt(url, w.t.rootId);
   });
 
   it("refuses an invalid meeting with the member and the line named, in the language asked for, writing nothing", async () => {
@@ -132,6 +136,7 @@ describe("qadam group: the books kept from the command line", () => {
     const notAMeeting = await on(["group", "record-meeting", "--file", file({ heldOn: "2026-03-11" })]);
     expect(notAMeeting.code).toBe(1);
     expect(notAMeeting.err).toMatch(/attendance/);
+    await expectBooksCoherentAt(url, w.t.rootId);
   });
 
   it("corrects only the latest meeting, by reversal and re-entry", async () => {
@@ -166,6 +171,7 @@ describe("qadam group: the books kept from the command line", () => {
     expect(done.replacement).toMatchObject({ seq: 3, heldOn: "2026-03-11", status: "posted" });
     const book = JSON.parse((await on(["group", "passbook", "--person", a, "--json"])).out);
     expect(book.savings).toBe("1250.00");
+    await expectBooksCoherentAt(url, w.t.rootId);
   });
 
   it("reports the meetings the rules expected and the ones missed", async () => {
@@ -196,6 +202,7 @@ describe("qadam group: the books kept from the command line", () => {
     expect(text.out).toContain("Missed: 2026-03-18, 2026-03-25");
     const backwards = await on(["group", "missed-meetings", "--from", "2026-04-01", "--to", "2026-03-01"]);
     expect(backwards.code).toBe(1);
+    await expectBooksCoherentAt(url, w.t.rootId);
   });
 
   it("keeps grades in the group's history and sets the tenant's grading table", async () => {
@@ -228,6 +235,7 @@ describe("qadam group: the books kept from the command line", () => {
     ]);
     expect(bad.code).toBe(1);
     expect(bad.err).toContain("bands.A: The field “grade A threshold” is below band B (80).");
+    await expectBooksCoherentAt(url, w.t.rootId);
   });
 
   it("prints what is due at a meeting, a body record-meeting takes unchanged", async () => {
@@ -253,6 +261,7 @@ describe("qadam group: the books kept from the command line", () => {
     const bad = await on(["group", "meeting-draft", "--on", "2026-04-31"]);
     expect(bad.code).toBe(1);
     expect(bad.err).toContain("--on must be a date");
+    await expectBooksCoherentAt(url, w.t.rootId);
   });
 
   it("prints the grading table in force without --from and --file, the default before any was set", async () => {
@@ -295,5 +304,6 @@ describe("qadam group: the books kept from the command line", () => {
     const half = await show(["--from", "2026-07-01"]);
     expect(half.code).toBe(1);
     expect(half.err).toMatch(/--from and --file go together/);
+    await expectBooksCoherentAt(url, w.t.rootId);
   });
 });

@@ -6,6 +6,7 @@ import { recordMeeting } from "../groups/index.js";
 import { type GroupWorld, groupWorld } from "../groups/testing.js";
 import { openDatabase } from "../platform/db/database.js";
 import { migrateToLatest } from "../platform/db/migrate.js";
+import { expectBooksCoherentAt } from "../testing/books-coherence.js";
 import { qadam, scratchDir } from "./testing.js";
 
 const dir = scratchDir("qadam-group-");
@@ -75,6 +76,7 @@ describe("qadam group", () => {
     ]);
     const text = await qadam(["group", "meetings", "--group", w.groupId, "--database-url", url]);
     expect(text.out).toContain("2026-02-04  posted");
+    await expectBooksCoherentAt(url, w.t.rootId);
   });
 
   it("grades the group, each criterion's reason in words in the language asked for", async () => {
@@ -103,6 +105,7 @@ describe("qadam group", () => {
     const bad = await qadam(["group", "grade", "--group", w.groupId, "--on", "soon", "--database-url", url]);
     expect(bad.code).toBe(1);
     expect(bad.err).toMatch(/--on must be a date/);
+    await expectBooksCoherentAt(url, w.t.rootId);
   });
 
   it("previews the share-out as JSON, then closes the cycle", async () => {
@@ -145,11 +148,13 @@ describe("qadam group", () => {
     const again = await qadam([...args, "--json"]);
     expect(again.code).toBe(1);
     expect(again.err).toMatch(/^qadam: /);
+    await expectBooksCoherentAt(url, w.t.rootId);
   });
 
   it("says so when the id is not a group", async () => {
     const res = await qadam(["group", "meetings", "--group", w.t.federationId, "--database-url", url]);
     expect(res.code).toBe(1);
     expect(res.err).toContain("not a self-help group");
+    await expectBooksCoherentAt(url, w.t.rootId);
   });
 });

@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../platform/db/database.js";
+import { expectBooksCoherentAt } from "../testing/books-coherence.js";
 import { qadam, scratchDir } from "./testing.js";
 
 const dir = scratchDir("qadam-cli-");
@@ -359,5 +360,6 @@ describe("qadam", () => {
     const again = await qadam(["demo", "--database-url", a]);
     expect(again.code).toBe(1);
     expect(again.err).toMatch(/already holds the demo/);
+    await expectBooksCoherentAt(a);
   }, 120_000);
 });

@@ -10,6 +10,7 @@ import { trialBalance } from "../books/index.js";
 import { passbook } from "../groups/index.js";
 import { toBigInt } from "../platform/db/ints.js";
 import { describeEachDatabase } from "../platform/db/testing.js";
+import { expectBooksCoherent } from "../testing/books-coherence.js";
 import { generateDemo } from "./generate.js";
 
 /** The "today" these tests load the demo on. */
@@ -69,6 +70,7 @@ describeEachDatabase("the demo generator", (use) => {
     const kinds2 = await db.selectFrom("loanTransactions").select("kind").distinct().execute();
     for (const k of ["repayment", "prepayment", "penalty", "reschedule", "write_off", "reversal"])
       expect(kinds2.map((r) => r.kind)).toContain(k);
+    await expectBooksCoherent(db);
   }, 120_000);
 });
 
@@ -173,5 +175,6 @@ describeEachDatabase("the demo's year of meetings", (use) => {
       }
     }
     expect(savings).toBeGreaterThan(0n);
+    await expectBooksCoherent(db);
   }, 240_000);
 });

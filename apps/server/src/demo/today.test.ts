@@ -6,6 +6,7 @@ import { expect, it } from "vitest";
 import { meetingRegularity } from "../groups/index.js";
 import { portfolioAtRiskFor } from "../loans/index.js";
 import { describeEachDatabase } from "../platform/db/testing.js";
+import { expectBooksCoherent } from "../testing/books-coherence.js";
 import { generateDemo } from "./generate.js";
 
 // Whatever day the demo is loaded on, it looks like a working portfolio on that day: loans mostly
@@ -78,5 +79,6 @@ for (const today of ["2026-12-02", "2027-06-15"])
       const unbalanced = await sql<{ entryId: string }>`
         select entry_id from journal_lines group by entry_id, currency having sum(amount) <> 0`.execute(db);
       expect(unbalanced.rows).toEqual([]);
+      await expectBooksCoherent(db);
     }, 300_000);
   });

@@ -2,6 +2,7 @@ import type { Locale } from "@qadam/core/i18n";
 import { expect, it } from "vitest";
 import { trialBalance } from "../books/index.js";
 import { describeEachDatabase } from "../platform/db/testing.js";
+import { expectBooksCoherent } from "../testing/books-coherence.js";
 import { cliActor } from "../testing/fixtures.js";
 import { correctLatestMeeting, recordMeeting } from "./commands.js";
 import { groupWorld, ordinaryMeeting } from "./testing.js";
@@ -24,6 +25,7 @@ describeEachDatabase("a group's journal entries in the tenant's language", (use)
       .orderBy("postedAt")
       .orderBy("description")
       .execute();
+    await expectBooksCoherent(db, w.t.rootId);
     return entries.map((e) => e.description);
   }
 

@@ -2,6 +2,7 @@ import { DEFAULT_RULES } from "@qadam/core/groups/rules";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeEachDatabase } from "../platform/db/testing.js";
+import { expectBooksCoherent } from "../testing/books-coherence.js";
 import { as, seedUser, testApp } from "../testing/fixtures.js";
 import { type GroupWorld, groupWorld } from "./testing.js";
 
@@ -98,6 +99,7 @@ describeEachDatabase("share-out routes", (use) => {
     const book = (await call({ method: "GET", url: url(w, `/members/${a}/passbook`) })).json();
     expect(book.savings).toBe("0.00");
     expect(book.lines.at(-1)).toMatchObject({ kind: "shareoutPayout", amount: "2000.00" });
+    await expectBooksCoherent(w.db, w.t.rootId);
   });
 
   it("refuses to close with loans open unless they are carried over; an auditor may only look", async () => {
@@ -150,5 +152,6 @@ describeEachDatabase("share-out routes", (use) => {
     const book = (await call({ method: "GET", url: url(w, `/members/${a}/passbook`) })).json();
     expect(book.savings).toBe("340.00");
     expect(book.lines.at(-1)).toMatchObject({ kind: "shareoutCarriedOver", amount: "340.00" });
+    await expectBooksCoherent(w.db, w.t.rootId);
   });
 });

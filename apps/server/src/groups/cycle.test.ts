@@ -3,6 +3,7 @@ import { DEFAULT_RULES } from "@qadam/core/groups/rules";
 import { expect, it } from "vitest";
 import { trialBalance } from "../books/index.js";
 import { describeEachDatabase } from "../platform/db/testing.js";
+import { expectBooksCoherent } from "../testing/books-coherence.js";
 import { cliActor } from "../testing/fixtures.js";
 import { recordMeeting } from "./commands.js";
 import { closeCycle, previewShareout } from "./cycle.js";
@@ -84,6 +85,7 @@ describeEachDatabase("closing a savings cycle", (use) => {
     const next = await previewShareout(w.db, actor, w.groupId, "2026-02-11");
     expect(next.cycleFrom).toBe("2026-02-05");
     expect(next.distributable).toBe(150_000n);
+    await expectBooksCoherent(w.db, w.t.rootId);
   });
 
   it("refuses to close with loans open unless they are carried over", async () => {
@@ -115,6 +117,7 @@ describeEachDatabase("closing a savings cycle", (use) => {
     expect(tb.reduce((s, r) => s + r.balance, 0n)).toBe(0n);
     expect(tb.find((r) => r.account.endsWith("Loans to members"))?.balance).toBe(60_000n);
     expect(tb.find((r) => r.account.endsWith("Members' savings"))?.balance).toBe(-60_000n);
+    await expectBooksCoherent(w.db, w.t.rootId);
   });
 
   it("shares the net worth with loans outstanding and interest due, carrying over what cash cannot pay", async () => {
@@ -203,6 +206,7 @@ describeEachDatabase("closing a savings cycle", (use) => {
     expect(next.members.map((m) => m.payout)).toEqual([102_000n, 102_000n, 102_000n]);
     const after = await trialBalance(w.db, actor, w.groupId, "2026-02-25");
     expect(after.find((r) => r.account.endsWith("Interest from members"))?.balance ?? 0n).toBe(0n);
+    await expectBooksCoherent(w.db, w.t.rootId);
   });
 
   it("refuses to close a cycle whose net worth is negative", async () => {
@@ -225,5 +229,6 @@ describeEachDatabase("closing a savings cycle", (use) => {
     await expect(
       w.run((trx, ctx) => closeCycle(trx, ctx, w.groupId, { on: "2026-01-07", carryOverLoans: false })),
     ).rejects.toMatchObject({ code: "SHAREOUT_NET_WORTH_NEGATIVE" });
+    await expectBooksCoherent(w.db, w.t.rootId);
   });
 });

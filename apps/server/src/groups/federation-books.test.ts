@@ -1,6 +1,7 @@
 import { expect, it } from "vitest";
 import { openBooks, trialBalance } from "../books/index.js";
 import { describeEachDatabase } from "../platform/db/testing.js";
+import { expectBooksCoherent } from "../testing/books-coherence.js";
 import { cliActor } from "../testing/fixtures.js";
 import { correctLatestMeeting, recordMeeting } from "./commands.js";
 import { groupWorld, ordinaryMeeting } from "./testing.js";
@@ -30,5 +31,6 @@ describeEachDatabase("a group's membership fee in its federation's books", (use)
     expect(group.find((r) => r.account.endsWith("Expenses"))?.balance).toBe(100_000n);
     await w.run((trx, ctx) => correctLatestMeeting(trx, ctx, w.groupId, recorded.meetingId, null));
     expect(await federation()).toEqual({ cash: 0n, fees: 0n });
+    await expectBooksCoherent(w.db, w.t.rootId);
   });
 });

@@ -5,6 +5,7 @@ import { LOCALES, translate } from "@qadam/core/i18n";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeEachDatabase } from "../platform/db/testing.js";
+import { expectBooksCoherent } from "../testing/books-coherence.js";
 import { as, seedUser, testApp } from "../testing/fixtures.js";
 import { recordMeeting } from "./commands.js";
 import { type GroupWorld, groupWorld, ordinaryMeeting } from "./testing.js";
@@ -111,6 +112,7 @@ describeEachDatabase("grading routes", (use) => {
     expect(notADay.json().error.code).toBe("INVALID_DATE");
     const window = await call({ method: "GET", url: url(w, "/grade?on=2026-01-31&windowMonths=0") });
     expect(window.statusCode).toBe(400);
+    await expectBooksCoherent(w.db, w.t.rootId);
   });
 
   it("keeps grades given by an officer, and follows the tenant's table from its date", async () => {
@@ -203,5 +205,6 @@ describeEachDatabase("grading routes", (use) => {
     expect(history.json().items[1].criteria[0].reason.text).toBe(
       "4 of 4 expected meetings held (100.0 %): 15 of 15 points.",
     );
+    await expectBooksCoherent(w.db, w.t.rootId);
   });
 });

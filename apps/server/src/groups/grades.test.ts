@@ -3,6 +3,7 @@ import { DEFAULT_GRADING_TABLE } from "@qadam/core/groups/grading";
 import { DEFAULT_RULES } from "@qadam/core/groups/rules";
 import { expect, it } from "vitest";
 import { describeEachDatabase } from "../platform/db/testing.js";
+import { expectBooksCoherent } from "../testing/books-coherence.js";
 import { cliActor } from "../testing/fixtures.js";
 import { recordMeeting } from "./commands.js";
 import { gradeHistory, gradeOn, recordGrade, setGradingTable } from "./grades.js";
@@ -70,6 +71,7 @@ describeEachDatabase("grading a group from its records", (use) => {
     ]);
     expect(history[1]?.id).toBe(kept.id);
     expect(history[1]?.criteria).toHaveLength(8);
+    await expectBooksCoherent(w.db, w.t.rootId);
   });
 
   it("refuses a scoring table that does not hold together", async () => {

@@ -5,6 +5,7 @@ import { openBooks, trialBalance } from "../books/index.js";
 import { applyForLoan, decide, disburse, loadLoan } from "../loans/index.js";
 import { groupApplication, loanWorld } from "../loans/testing.js";
 import { describeEachDatabase } from "../platform/db/testing.js";
+import { expectBooksCoherent } from "../testing/books-coherence.js";
 import { cliActor } from "../testing/fixtures.js";
 import { adoptRules, correctLatestMeeting, recordMeeting } from "./commands.js";
 
@@ -69,5 +70,6 @@ describeEachDatabase("a lender's loan repaid at the group's meeting", (use) => {
     expect(await groupOwes()).toBe(
       claim("Group loans") + claim("Penalties receivable") + claim("Client advances"),
     );
+    await expectBooksCoherent(w.db, w.t.rootId);
   });
 });

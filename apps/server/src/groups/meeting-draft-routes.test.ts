@@ -9,6 +9,7 @@ import { applyForLoan, decide, disburse, loadLoan } from "../loans/index.js";
 import { groupApplication, loanWorld } from "../loans/testing.js";
 import type { Db } from "../platform/db/database.js";
 import { describeEachDatabase } from "../platform/db/testing.js";
+import { expectBooksCoherent } from "../testing/books-coherence.js";
 import { as, cliActor, seedUser, testApp } from "../testing/fixtures.js";
 import { adoptRules, recordMeeting } from "./commands.js";
 import { meetingDraft, meetingDraftDto } from "./meeting-draft-json.js";
@@ -152,6 +153,7 @@ describeEachDatabase("the meeting draft", (use) => {
       "socialContribution",
     ]);
     expect(next.groupLoans).toEqual([{ loanId: mfoLoan, due: "0.00", amount: "0.00" }]);
+    await expectBooksCoherent(w.db, w.t.rootId);
   });
 
   it("is documented in the OpenAPI, its `meeting` the very schema of the meeting body", async () => {
@@ -193,6 +195,7 @@ describeEachDatabase("the meeting draft", (use) => {
     expect(next.statusCode).toBe(200);
     expect(next.json().heldOn > "2026-01-14").toBe(true);
     expect(new Date(`${next.json().heldOn}T00:00:00Z`).getUTCDay()).toBe(3);
+    await expectBooksCoherent(w.db, w.t.rootId);
   });
 
   it("posts the draft without error after any history of meetings, and the books stay coherent", async () => {
@@ -250,5 +253,6 @@ describeEachDatabase("the meeting draft", (use) => {
       }),
       { numRuns: 8 },
     );
+    await expectBooksCoherent(w.db, w.t.rootId);
   }, 120_000);
 });

@@ -4,6 +4,7 @@ import { expect, it } from "vitest";
 import { trialBalance } from "../books/index.js";
 import type { Db } from "../platform/db/database.js";
 import { describeEachDatabase } from "../platform/db/testing.js";
+import { expectBooksCoherent } from "../testing/books-coherence.js";
 import { cliActor } from "../testing/fixtures.js";
 import { correctLatestMeeting, recordMeeting } from "./commands.js";
 import { previewShareout } from "./cycle.js";
@@ -88,6 +89,7 @@ describeEachDatabase("a self-help group's meetings", (use) => {
     expect(repayment?.interest).toBe(6_000n);
     expect(after.loans).toBe(120_000n);
     await expectCoherent(w);
+    await expectBooksCoherent(w.db, w.t.rootId);
   });
 
   it("refuses a loan over the limit, naming the member and the line, and writes nothing", async () => {
@@ -102,6 +104,7 @@ describeEachDatabase("a self-help group's meetings", (use) => {
       params: { line: 6, member: "Айгүл Test", limit: { minor: 150_000n, currency: "KZT" } },
     });
     expect(await footprint(w.db, w.groupId)).toEqual(before);
+    await expectBooksCoherent(w.db, w.t.rootId);
   });
 
   it("refuses a repayment above what is owed, a cash count that does not match, and a missing member", async () => {
@@ -144,6 +147,7 @@ describeEachDatabase("a self-help group's meetings", (use) => {
       code: "MEETING_SAVINGS_NOT_RULE",
       params: { line: 1, rule: { minor: 50_000n, currency: "KZT" } },
     });
+    await expectBooksCoherent(w.db, w.t.rootId);
   });
 
   it("corrects only the latest meeting, by reversal and re-entry", async () => {
@@ -185,6 +189,7 @@ describeEachDatabase("a self-help group's meetings", (use) => {
       w.run((trx, ctx) => correctLatestMeeting(trx, ctx, w.groupId, second.meetingId, null)),
     ).rejects.toMatchObject({ code: "MEETING_ALREADY_REVERSED" });
     await expectCoherent(w);
+    await expectBooksCoherent(w.db, w.t.rootId);
   });
 
   it("finds the meetings a weekly group missed", async () => {
@@ -200,6 +205,7 @@ describeEachDatabase("a self-help group's meetings", (use) => {
     );
     expect(r.expected).toEqual(["2026-01-07", "2026-01-14", "2026-01-21", "2026-01-28"]);
     expect(r.missed).toEqual(["2026-01-21"]);
+    await expectBooksCoherent(w.db, w.t.rootId);
   });
 
   it("keeps books and passbooks equal after any sequence of valid meetings; invalid ones change nothing", async () => {
@@ -259,5 +265,6 @@ describeEachDatabase("a self-help group's meetings", (use) => {
       }),
       { numRuns: 8 },
     );
+    await expectBooksCoherent(w.db, w.t.rootId);
   }, 120_000);
 });

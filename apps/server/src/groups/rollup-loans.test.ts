@@ -14,6 +14,7 @@ import { openBooks } from "../books/index.js";
 import { applyForLoan, createProduct, decide, disburse, repay } from "../loans/index.js";
 import { insertPerson, MONTHLY_24 } from "../loans/testing.js";
 import { describeEachDatabase } from "../platform/db/testing.js";
+import { expectBooksCoherent } from "../testing/books-coherence.js";
 import { cliActor } from "../testing/fixtures.js";
 import type { CurrencyRollUp } from "./rollup.js";
 import { rollUp } from "./rollup.js";
@@ -150,5 +151,6 @@ describeEachDatabase("the group roll-up of loans from the MFO", (use) => {
     const later = await on("2026-05-31");
     expect(later.externalAtRisk30).toBe(later.externalOutstanding);
     expect((await on("2026-01-09")).externalLoans).toBe(0);
+    await expectBooksCoherent(w.db, w.t.rootId);
   });
 });

@@ -14,6 +14,7 @@ import type { Db } from "../platform/db/database.js";
 import { openDatabase } from "../platform/db/database.js";
 import { migrateToLatest } from "../platform/db/migrate.js";
 import { describeEachDatabase } from "../platform/db/testing.js";
+import { expectBooksCoherent } from "../testing/books-coherence.js";
 import { as, cliActor, seedTenant, seedUser, testApp } from "../testing/fixtures.js";
 import { adoptRules, recordMeeting } from "./commands.js";
 import { closeCycle } from "./cycle.js";
@@ -254,6 +255,7 @@ describeEachDatabase("the group roll-up", (use) => {
     }
     expect(loans).toBe(f.loansOutstanding);
     expect(savings).toBe(f.savingsTotal);
+    await expectBooksCoherent(w.db, w.t.rootId);
   });
 
   it("breaks the figures down by federation, cluster and region, each breakdown adding up to the total", async () => {
@@ -368,6 +370,7 @@ describeEachDatabase("the group roll-up", (use) => {
     expect(facts.sharedOut).toBe(90_000n);
     expect(facts.savedInPeriod).toBe(150_000n);
     expect(facts.savingsTotal).toBe(60_000n);
+    await expectBooksCoherent(w.db, w.t.rootId);
   });
 
   it("answers GET /api/v1/orgs/{orgId}/group-rollup in major units, 404 to other tenants", async () => {

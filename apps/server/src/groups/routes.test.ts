@@ -3,6 +3,7 @@ import { formatMoney, money, parseMoney } from "@qadam/core/money";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeEachDatabase } from "../platform/db/testing.js";
+import { expectBooksCoherent } from "../testing/books-coherence.js";
 import { as, type SeededUser, seedUser, testApp } from "../testing/fixtures.js";
 import { type GroupWorld, groupWorld } from "./testing.js";
 
@@ -132,6 +133,7 @@ describeEachDatabase("self-help group routes", (use) => {
       "savings",
       "repayment",
     ]);
+    await expectBooksCoherent(w.db, w.t.rootId);
   });
 
   it("refuses a bad amount or a meeting against the rules in the user's language, and writes nothing", async () => {
@@ -175,6 +177,7 @@ describeEachDatabase("self-help group routes", (use) => {
     expect(missing.json().error.code).toBe("NOT_FOUND");
     const notMember = await call({ method: "GET", url: url(w, `/members/${w.groupId}/passbook`) });
     expect(notMember.statusCode).toBe(404);
+    await expectBooksCoherent(w.db, w.t.rootId);
   });
 
   it("answers every problem of a meeting at once, each with its path, its member and a message in her language", async () => {
@@ -227,6 +230,7 @@ describeEachDatabase("self-help group routes", (use) => {
       for (const d of error.details) expect(d.message).not.toMatch(/\{\{|errors\./);
     }
     expect((await call({ method: "GET", url: url(w, "/meetings") })).json().items).toHaveLength(1);
+    await expectBooksCoherent(w.db, w.t.rootId);
   });
 
   it("answers every schema problem of a body at once, each field named by its label in the request's language", async () => {
@@ -265,6 +269,7 @@ describeEachDatabase("self-help group routes", (use) => {
         expect(d.message).not.toMatch(/Invalid input|expected|received|heldOn|\{\{/);
       expect(error.message).toContain(error.details[2].message);
     }
+    await expectBooksCoherent(w.db, w.t.rootId);
   });
 
   it("corrects only the latest meeting, by reversal and a replacement", async () => {
@@ -318,6 +323,7 @@ describeEachDatabase("self-help group routes", (use) => {
       payload: { replacement: null },
     });
     expect(dropped.json()).toMatchObject({ reversed: { status: "reversed" }, replacement: null });
+    await expectBooksCoherent(w.db, w.t.rootId);
   });
 
   it("adopts rules from a date and lists every version", async () => {
@@ -356,6 +362,7 @@ describeEachDatabase("self-help group routes", (use) => {
     await call({ method: "POST", url: url(w, "/meetings"), payload: meetingJson(w, "2026-06-03") });
     const late = await call({ method: "PUT", url: url(w, "/rules/2026-06-01"), payload: DEFAULT_RULES });
     expect(late.json().error.code).toBe("RULES_BEFORE_LATEST_MEETING");
+    await expectBooksCoherent(w.db, w.t.rootId);
   });
 
   it("finds the meetings a weekly group missed between two dates", async () => {
@@ -388,6 +395,7 @@ describeEachDatabase("self-help group routes", (use) => {
       url: url(w, "/meeting-regularity?from=1900-01-01&to=2026-01-01"),
     });
     expect(tooLong.statusCode).toBe(400);
+    await expectBooksCoherent(w.db, w.t.rootId);
   });
 
   it("answers 404 to another tenant for the group's records", async () => {
@@ -398,5 +406,6 @@ describeEachDatabase("self-help group routes", (use) => {
       const res = await as(app, stranger)({ method: "GET", url: url(w, path) });
       expect({ path, status: res.statusCode }).toEqual({ path, status: 404 });
     }
+    await expectBooksCoherent(w.db, w.t.rootId);
   });
 });

@@ -3,6 +3,7 @@ import { expect, it } from "vitest";
 import { trialBalance } from "../books/index.js";
 import type { Db } from "../platform/db/database.js";
 import { describeEachDatabase } from "../platform/db/testing.js";
+import { expectBooksCoherent } from "../testing/books-coherence.js";
 import { cliActor } from "../testing/fixtures.js";
 import { repay, reverseRepayment } from "./commands.js";
 import { disbursedLoan, type LoanWorld, loanWorld } from "./testing.js";
@@ -54,6 +55,7 @@ describeEachDatabase("a loan's journal entries in the tenant's language", (use) 
       ]),
     );
     expect(written.filter((d) => /[A-Za-z]/.test(d))).toEqual([]);
+    await expectBooksCoherent(w.db, w.t.rootId);
   });
 
   it("describes a Russian tenant's in Russian", async () => {

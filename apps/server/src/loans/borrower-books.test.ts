@@ -2,6 +2,7 @@ import { systemIds } from "@qadam/core/ids";
 import { expect, it } from "vitest";
 import { openBooks, trialBalance } from "../books/index.js";
 import { describeEachDatabase } from "../platform/db/testing.js";
+import { expectBooksCoherent } from "../testing/books-coherence.js";
 import { cliActor } from "../testing/fixtures.js";
 import { applyForLoan, chargePenalties, decide, disburse, repay, reverseRepayment } from "./commands.js";
 import { loadLoan } from "./store.js";
@@ -52,6 +53,7 @@ describeEachDatabase("a loan to a group, in the lender's books and the group's",
       reverseRepayment(trx, ctx, id, first.transactionId, { on: "2026-04-05", reason: "wrong loan" }),
     );
     expect((await group("2026-04-05")).owed).toBe(await lender("2026-04-05"));
+    await expectBooksCoherent(w.db, w.t.rootId);
   });
 
   it("lends to a group only with the grade the product requires", async () => {

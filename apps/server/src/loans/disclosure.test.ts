@@ -3,6 +3,7 @@ import { productSpec } from "@qadam/core/loans/product-spec";
 import fc from "fast-check";
 import { expect, it } from "vitest";
 import { describeEachDatabase } from "../platform/db/testing.js";
+import { expectBooksCoherent } from "../testing/books-coherence.js";
 import { as, cliActor, testApp } from "../testing/fixtures.js";
 import { applyForLoan, createProduct, decide, disburse } from "./commands.js";
 import { disclosureOf } from "./disclosure.js";
@@ -90,6 +91,7 @@ describeEachDatabase("the contract a loan discloses from its application", (use)
     } finally {
       await app.close();
     }
+    await expectBooksCoherent(w.db, w.t.rootId);
   });
 
   it("discloses at application exactly what disbursement on the application date then fixes, for any terms", async () => {
@@ -142,5 +144,6 @@ describeEachDatabase("the contract a loan discloses from its application", (use)
       ),
       { numRuns: 12 },
     );
+    await expectBooksCoherent(w.db, w.t.rootId);
   });
 });

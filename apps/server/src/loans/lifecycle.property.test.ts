@@ -8,6 +8,7 @@ import fc from "fast-check";
 import { expect, it } from "vitest";
 import { trialBalance } from "../books/index.js";
 import { describeEachDatabase } from "../platform/db/testing.js";
+import { expectBooksCoherent } from "../testing/books-coherence.js";
 import { cliActor } from "../testing/fixtures.js";
 import {
   applyForLoan,
@@ -226,5 +227,6 @@ describeEachDatabase("loan ledger properties", (use) => {
     // The sequences must exercise the engine, not only its refusals.
     for (const kind of ["repay", "prepay", "reverse", "reschedule", "writeOff"])
       expect(outcomes.get(`${kind} ok`) ?? 0, [...outcomes].join("\n")).toBeGreaterThan(0);
+    await expectBooksCoherent(w.db, w.t.rootId);
   }, 120_000);
 });

@@ -3,6 +3,7 @@ import { formatMoney, money } from "@qadam/core/money";
 import { expect, it } from "vitest";
 import { chartOf, closeAccount, trialBalance } from "../books/index.js";
 import { describeEachDatabase } from "../platform/db/testing.js";
+import { expectBooksCoherent } from "../testing/books-coherence.js";
 import { cliActor } from "../testing/fixtures.js";
 import {
   addNote,
@@ -20,7 +21,7 @@ import {
 } from "./commands.js";
 import { loanArrears, portfolioAtRiskFor, viewLoan } from "./queries.js";
 import { liveInstallments, loadLoan } from "./store.js";
-import { disbursedLoan, expectLoanCoherent, loanWorld, MONTHLY_24 } from "./testing.js";
+import { disbursedLoan, loanWorld, MONTHLY_24 } from "./testing.js";
 
 describeEachDatabase("the loan lifecycle", (use) => {
   it("needs a second person to approve, then disburses with its schedule and journal", async () => {
@@ -67,7 +68,7 @@ describeEachDatabase("the loan lifecycle", (use) => {
       ["Assets:Cash", -10_000_000n],
       ["Assets:Loan portfolio:Individual loans", 10_000_000n],
     ]);
-    await expectLoanCoherent(w, id);
+    await expectBooksCoherent(w.db, w.t.rootId);
   });
 
   it("refuses a product whose installments would be rounded to a step of zero", async () => {
@@ -121,6 +122,7 @@ describeEachDatabase("the loan lifecycle", (use) => {
         }),
       ),
     ).rejects.toMatchObject({ code: "LOAN_OUTSIDE_PRODUCT_LIMITS" });
+    await expectBooksCoherent(w.db, w.t.rootId);
   });
 
   it("allocates a repayment, charges Kazakh penalties when late, and keeps the journal equal to the loan", async () => {
@@ -147,10 +149,11 @@ describeEachDatabase("the loan lifecycle", (use) => {
       { number: 2, component: "penalty", minor: 165_479n },
       { number: 2, component: "interest", minor: 185_088n },
     ]);
-    await expectLoanCoherent(w, id);
+    await expectBooksCoherent(w.db, w.t.rootId);
     const tb = await trialBalance(w.db, cliActor(w.t), w.t.mfoId, "2026-04-20");
     expect(tb.find((r) => r.account === "Income:Penalty income")?.balance).toBe(-189_119n);
     expect(tb.find((r) => r.account === "Assets:Penalties receivable")?.balance).toBe(189_119n - 165_479n);
+    await expectBooksCoherent(w.db, w.t.rootId);
   });
 
   it("refuses an overpayment or holds it as an advance, then refunds it; the loan closes", async () => {
@@ -171,9 +174,10 @@ describeEachDatabase("the loan lifecycle", (use) => {
     expect(
       await w.run(w.maker, (trx, ctx) => refundAdvance(trx, ctx, id, { on: "2026-01-21", channel: "cash" })),
     ).toBe(paid.advance);
-    await expectLoanCoherent(w, id);
+    await expectBooksCoherent(w.db, w.t.rootId);
     const tb = await trialBalance(w.db, cliActor(w.t), w.t.mfoId, "2026-12-31");
     expect(tb.find((r) => r.account === "Liabilities:Client advances")).toBeUndefined();
+    await expectBooksCoherent(w.db, w.t.rootId);
   });
 
   it("refuses a payment into a lender account closed before it, or earlier in the same command", async () => {
@@ -199,7 +203,7 @@ describeEachDatabase("the loan lifecycle", (use) => {
     ).rejects.toMatchObject({ code: "ACCOUNT_CLOSED" });
     // A payment that does not touch it still goes through, and the books agree with the loan.
     await w.run(w.maker, (trx, ctx) => repay(trx, ctx, id, pay("2026-02-15", "10000")));
-    await expectLoanCoherent(w, id);
+    await expectBooksCoherent(w.db, w.t.rootId);
   });
 
   it("reverses a mistaken repayment and re-allocates the later ones", async () => {
@@ -235,7 +239,7 @@ describeEachDatabase("the loan lifecycle", (use) => {
         reverseRepayment(trx, ctx, id, wrong.transactionId, { on: "2026-03-20", reason: "again" }),
       ),
     ).rejects.toMatchObject({ code: "LOAN_ALREADY_REVERSED" });
-    await expectLoanCoherent(w, id);
+    await expectBooksCoherent(w.db, w.t.rootId);
   });
 
   it("prepays part of the principal (shorter term), then the rest", async () => {
@@ -252,7 +256,7 @@ describeEachDatabase("the loan lifecycle", (use) => {
     expect(after.length).toBeLessThan(before.length);
     const regular = after[after.length - 2];
     expect(regular && regular.principal + regular.interest).toBeLessThanOrEqual(945_596n);
-    await expectLoanCoherent(w, id);
+    await expectBooksCoherent(w.db, w.t.rootId);
     const loan = await loadLoan(w.db, cliActor(w.t), id);
     const payoff = loan.principalOutstanding + 100_000n;
     const done = await w.run(w.maker, (trx, ctx) =>
@@ -264,7 +268,7 @@ describeEachDatabase("the loan lifecycle", (use) => {
       }),
     );
     expect(done.status).toBe("closed");
-    await expectLoanCoherent(w, id);
+    await expectBooksCoherent(w.db, w.t.rootId);
   });
 
   it("reschedules, writes off, and records recoveries; PAR follows on any date", async () => {
@@ -299,11 +303,12 @@ describeEachDatabase("the loan lifecycle", (use) => {
     await w.run(w.maker, (trx, ctx) =>
       recover(trx, ctx, id, { on: "2026-12-20", amount: "5000", channel: "cash" }),
     );
-    await expectLoanCoherent(w, id);
+    await expectBooksCoherent(w.db, w.t.rootId);
     const [gone] = await portfolioAtRiskFor(w.db, actor, w.t.rootId, "2026-12-02");
     expect(gone?.portfolio ?? 0n).toBe(0n);
     const tb = await trialBalance(w.db, actor, w.t.mfoId, "2026-12-31");
     expect(tb.find((r) => r.account === "Income:Recoveries of written-off loans")?.balance).toBe(-500_000n);
+    await expectBooksCoherent(w.db, w.t.rootId);
   });
 
   it("lends to a group with each member's share and joint liability", async () => {
@@ -332,7 +337,7 @@ describeEachDatabase("the loan lifecycle", (use) => {
     expect(view.members.map((m) => m.share).sort()).toEqual([10_000_000n, 12_000_000n, 8_000_000n].sort());
     const tb = await trialBalance(w.db, cliActor(w.t), w.t.mfoId, "2026-01-15");
     expect(tb.find((r) => r.account === "Assets:Loan portfolio:Group loans")?.balance).toBe(30_000_000n);
-    await expectLoanCoherent(w, id);
+    await expectBooksCoherent(w.db, w.t.rootId);
   });
 
   it("never allocates the same money twice when repayments race on one loan", async () => {
@@ -354,6 +359,6 @@ describeEachDatabase("the loan lifecycle", (use) => {
     const live = await liveInstallments(w.db, id);
     const paid = live.reduce((s, i) => s + i.principalPaid + i.interestPaid, 0n);
     expect(paid).toBe(BigInt(ok) * 1_020_000n);
-    await expectLoanCoherent(w, id);
+    await expectBooksCoherent(w.db, w.t.rootId);
   });
 });

@@ -1,10 +1,11 @@
 import { expect, it } from "vitest";
 import { trialBalance } from "../books/index.js";
 import { describeEachDatabase } from "../platform/db/testing.js";
+import { expectBooksCoherent } from "../testing/books-coherence.js";
 import { as, cliActor, seedUser, testApp } from "../testing/fixtures.js";
 import { decideRequest, loanRequestsOf, requestReschedule, requestWriteOff } from "./loan-requests.js";
 import { liveInstallments, loadLoan } from "./store.js";
-import { disbursedLoan, expectLoanCoherent, type LoanWorld, loanWorld } from "./testing.js";
+import { disbursedLoan, type LoanWorld, loanWorld } from "./testing.js";
 
 /** Everything a write-off or a reschedule could change: the loan row, its schedule, its journal. */
 async function snapshot(w: LoanWorld, id: string) {
@@ -60,7 +61,7 @@ describeEachDatabase("write-off and reschedule requests (maker–checker)", (use
       decidedBy: w.checker.userId,
       decisionNote: "Death certificate seen",
     });
-    await expectLoanCoherent(w, id);
+    await expectBooksCoherent(w.db, w.t.rootId);
   });
 
   it("needs a stated reason to write off before 90 days past due, and none after", async () => {
@@ -79,7 +80,7 @@ describeEachDatabase("write-off and reschedule requests (maker–checker)", (use
     const [request] = await loanRequestsOf(w.db, { id, tenantId: w.t.tenantId });
     expect(request).toMatchObject({ status: "approved", daysPastDue: 105, reason: null });
     expect((await loadLoan(w.db, cliActor(w.t), id)).status).toBe("written_off");
-    await expectLoanCoherent(w, id);
+    await expectBooksCoherent(w.db, w.t.rootId);
   });
 
   it("reschedules only once a second officer approves; a rejection leaves everything unchanged", async () => {
@@ -114,7 +115,7 @@ describeEachDatabase("write-off and reschedule requests (maker–checker)", (use
       "rejected",
       "approved",
     ]);
-    await expectLoanCoherent(w, id);
+    await expectBooksCoherent(w.db, w.t.rootId);
   });
 
   it("keeps one request waiting per loan and decides each once", async () => {
@@ -142,7 +143,7 @@ describeEachDatabase("write-off and reschedule requests (maker–checker)", (use
     ).rejects.toMatchObject({ code: "LOAN_REQUEST_DECIDED" });
     const kinds = (await snapshot(w, id)).transactions.map((t) => t.kind);
     expect(kinds.filter((k) => k === "write_off")).toHaveLength(1);
-    await expectLoanCoherent(w, id);
+    await expectBooksCoherent(w.db, w.t.rootId);
   });
 
   it("over HTTP: write-off asked, refused to its maker, approved by another; each replayed by its key", async () => {
@@ -224,10 +225,10 @@ describeEachDatabase("write-off and reschedule requests (maker–checker)", (use
         payload: {},
       });
       expect(forbidden.statusCode).toBe(403);
-      await expectLoanCoherent(w, id);
-      await expectLoanCoherent(w, other);
+      await expectBooksCoherent(w.db, w.t.rootId);
     } finally {
       await app.close();
     }
+    await expectBooksCoherent(w.db, w.t.rootId);
   });
 });

@@ -3,6 +3,7 @@ import { formatMoney, money } from "@qadam/core/money";
 import { expect, it } from "vitest";
 import { openBooks, trialBalance } from "../books/index.js";
 import { describeEachDatabase } from "../platform/db/testing.js";
+import { expectBooksCoherent } from "../testing/books-coherence.js";
 import { cliActor } from "../testing/fixtures.js";
 import {
   applyForLoan,
@@ -18,7 +19,7 @@ import {
 } from "./commands.js";
 import { loanArrears } from "./queries.js";
 import { liveInstallments, loadLoan } from "./store.js";
-import { disbursedLoan, expectLoanCoherent, groupApplication, type LoanWorld, loanWorld } from "./testing.js";
+import { disbursedLoan, groupApplication, type LoanWorld, loanWorld } from "./testing.js";
 
 const pay = (w: LoanWorld, id: string, on: string, amount: string) =>
   w.run(w.maker, (trx, ctx) => repay(trx, ctx, id, { on, amount, channel: "cash", overpayment: "refuse" }));
@@ -78,7 +79,7 @@ describeEachDatabase("a loan processed by value date", (use) => {
       ["reversal", -56_736n],
       ["penalty", 0n],
     ]);
-    await expectLoanCoherent(w, id);
+    await expectBooksCoherent(w.db, w.t.rootId);
   });
 
   for (const [what, after] of [
@@ -122,13 +123,13 @@ describeEachDatabase("a loan processed by value date", (use) => {
       );
       expect(reversal.reversed.length).toBeGreaterThanOrEqual(1);
       expect(await stateOf(w, id)).toEqual(await stateOf(w, twin));
-      await expectLoanCoherent(w, id);
-      await expectLoanCoherent(w, twin);
+      await expectBooksCoherent(w.db, w.t.rootId);
       await expect(
         w.run(w.maker, (trx, ctx) =>
           reverseRepayment(trx, ctx, id, wrong.transactionId, { on: "2026-03-25", reason: "again" }),
         ),
       ).rejects.toMatchObject({ code: "LOAN_ALREADY_REVERSED" });
+      await expectBooksCoherent(w.db, w.t.rootId);
     });
   }
 
@@ -144,7 +145,7 @@ describeEachDatabase("a loan processed by value date", (use) => {
     );
     expect(moved.reversed).toHaveLength(1);
     expect(await stateOf(w, id)).toEqual(await stateOf(w, twin));
-    await expectLoanCoherent(w, id);
+    await expectBooksCoherent(w.db, w.t.rootId);
   });
 
   it("mirrors the replay into a borrowing group's own books", async () => {
@@ -165,7 +166,7 @@ describeEachDatabase("a loan processed by value date", (use) => {
     expect(group.reduce((s, r) => s + r.balance, 0n)).toBe(0n);
     const owes = -(group.find((r) => r.account.endsWith("External loans"))?.balance ?? 0n);
     expect(owes).toBe(claim("Group loans") + claim("Penalties receivable") + claim("Client advances"));
-    await expectLoanCoherent(w, id);
+    await expectBooksCoherent(w.db, w.t.rootId);
   });
 
   it("refuses to reverse a repayment whose advance was refunded since, and changes nothing", async () => {
@@ -182,7 +183,7 @@ describeEachDatabase("a loan processed by value date", (use) => {
       ),
     ).rejects.toMatchObject({ code: "LOAN_REVERSAL_BLOCKED", params: { kind: "refund" } });
     expect(await stateOf(w, id)).toEqual(before);
-    await expectLoanCoherent(w, id);
+    await expectBooksCoherent(w.db, w.t.rootId);
   });
 
   it("refuses a write-off dated before the loan's last recorded event", async () => {
@@ -192,6 +193,6 @@ describeEachDatabase("a loan processed by value date", (use) => {
     await expect(
       w.run(w.checker, (trx, ctx) => writeOff(trx, ctx, id, { on: "2026-03-01", reason: "late" })),
     ).rejects.toMatchObject({ code: "LOAN_WRITE_OFF_BACKDATED" });
-    await expectLoanCoherent(w, id);
+    await expectBooksCoherent(w.db, w.t.rootId);
   });
 });

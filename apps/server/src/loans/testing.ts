@@ -5,14 +5,11 @@
 import { fixedClock } from "@qadam/core/clock";
 import { systemIds } from "@qadam/core/ids";
 import { type ProductSpecInput, productSpec } from "@qadam/core/loans/product-spec";
-import { expect } from "vitest";
-import { openBooks, trialBalance } from "../books/index.js";
+import { openBooks } from "../books/index.js";
 import { type CommandContext, executeCommand } from "../platform/commands.js";
 import type { Db } from "../platform/db/database.js";
 import { cliActor, type SeededTenant, type SeededUser, seedTenant, seedUser } from "../testing/fixtures.js";
 import { applyForLoan, createProduct, decide, disburse } from "./commands.js";
-import { journalBalanceOf } from "./queries.js";
-import { liveInstallments, loadLoan, loanAccounts } from "./store.js";
 
 export const MONTHLY_24: ProductSpecInput = {
   name: "Monthly 24 %",
@@ -138,41 +135,6 @@ export function groupApplication(w: LoanWorld): Parameters<typeof applyForLoan>[
     firstDueOn: "2026-02-15",
     appliedOn: "2026-01-10",
   };
-}
-
-/**
- * The books of the loan's lender balance, and the loan agrees with them: its principal with the
- * portfolio account and with its live schedule, its advance with the advances it holds, and every
- * allocation is within what its installment owes.
- */
-export async function expectLoanCoherent(w: LoanWorld, loanId: string): Promise<void> {
-  const actor = cliActor(w.t);
-  const rows = await trialBalance(w.db, actor, w.t.mfoId, "9999-12-31");
-  expect(rows.reduce((s, r) => s + r.balance, 0n)).toBe(0n);
-  const loan = await loadLoan(w.db, actor, loanId);
-  expect(await journalBalanceOf(w.db, loan)).toBe(loan.principalOutstanding);
-  const live = await liveInstallments(w.db, loanId);
-  if (loan.status !== "written_off")
-    expect(live.reduce((s, i) => s + i.principal - i.principalPaid, 0n)).toBe(loan.principalOutstanding);
-  for (const i of live)
-    for (const [due, paid] of [
-      [i.principal, i.principalPaid],
-      [i.interest, i.interestPaid],
-      [i.fee, i.feePaid],
-      [i.penalty, i.penaltyPaid],
-    ] as const) {
-      expect(paid).toBeGreaterThanOrEqual(0n);
-      expect(paid).toBeLessThanOrEqual(due);
-    }
-  const accounts = await loanAccounts(w.db, loan.org);
-  const advances = await w.db
-    .selectFrom("journalLines as l")
-    .innerJoin("journalEntries as e", "e.id", "l.entryId")
-    .select("l.amount")
-    .where("e.causeId", "=", loanId)
-    .where("l.accountId", "=", accounts.advances)
-    .execute();
-  expect(-advances.reduce((s, l) => s + BigInt(l.amount), 0n)).toBe(loan.advance);
 }
 
 /**

@@ -131,6 +131,9 @@ export const ERROR_STATUS = {
   UNKNOWN_TIME_ZONE: 422,
   INVALID_AMOUNT: 422,
   PERIOD_INVALID: 422,
+  // ids chosen by the client
+  INVALID_ID: 422,
+  ID_CONFLICT: 409,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

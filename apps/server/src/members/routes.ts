@@ -1,6 +1,6 @@
 // HTTP routes for membership of people in self-help groups, under /api/v1.
 
-import { calendarDate as date, recordId } from "@qadam/core/contract/schemas";
+import { clientId, calendarDate as date, recordId } from "@qadam/core/contract/schemas";
 import { MEMBER_ROLES } from "@qadam/core/members/types";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -25,6 +25,7 @@ export const membershipSchema = z.object({
   }),
 });
 export const joinBody = z.strictObject({
+  id: clientId.optional(),
   personId: recordId,
   role: z.enum(MEMBER_ROLES).default("member"),
   joinedOn: date,

@@ -1,7 +1,7 @@
 // HTTP routes for people, households and anonymous counts, under /api/v1.
 
 import { pageQuery, pageSchema } from "@qadam/core/contract/pagination";
-import { calendarDate as date, recordId } from "@qadam/core/contract/schemas";
+import { clientId, calendarDate as date, recordId } from "@qadam/core/contract/schemas";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { commandRoute } from "../platform/http/command-route.js";
@@ -32,6 +32,7 @@ const personDetails = {
 };
 
 export const registerPersonBody = z.strictObject({
+  id: clientId.optional(),
   orgId: recordId,
   ...personDetails,
   consent: z.strictObject({ givenOn: date, scope: z.string().trim().min(1).max(500) }).nullable(),

@@ -168,6 +168,7 @@ export type ValidationKey =
   | "union"
   | "date"
   | "amount"
+  | "id"
   | "invalid"
   | "theRequest"
   | "aField";

@@ -158,6 +158,9 @@ export const en: Messages = {
     UNKNOWN_TIME_ZONE: "“{{timeZone}}” is not a known time zone.",
     INVALID_AMOUNT: "“{{amount}}” is not an amount in {{currency}}.",
     PERIOD_INVALID: "The period ends ({{to}}) before it starts ({{from}}).",
+    INVALID_ID: "“{{value}}” is not a record id of the expected form: a UUID of version 7.",
+    ID_CONFLICT:
+      "The id {{id}} is already taken by another record, or by this one with different contents; nothing was changed. Send the record as first sent, or give it a new id.",
   },
   validation: {
     required: "The field “{{field}}” is required.",
@@ -178,6 +181,7 @@ export const en: Messages = {
     date: "The field “{{field}}”: “{{value}}” is not a calendar date (use YYYY-MM-DD).",
     amount:
       "The field “{{field}}”: “{{value}}” is not an amount (digits with an optional decimal point, such as 1250.50).",
+    id: "The field “{{field}}”: “{{value}}” is not a UUID of version 7.",
     invalid: "The field “{{field}}” is not valid.",
     theRequest: "request",
     aField: "value",

@@ -166,6 +166,9 @@ export const fr: Messages = {
     UNKNOWN_TIME_ZONE: "« {{timeZone}} » n'est pas un fuseau horaire connu.",
     INVALID_AMOUNT: "« {{amount}} » n'est pas un montant en {{currency}}.",
     PERIOD_INVALID: "La période se termine ({{to}}) avant de commencer ({{from}}).",
+    INVALID_ID: "« {{value}} » n'est pas un identifiant de la forme attendue : un UUID de version 7.",
+    ID_CONFLICT:
+      "L'identifiant {{id}} est déjà pris par un autre enregistrement, ou par celui-ci avec un autre contenu ; rien n'a été modifié. Envoyez l'enregistrement tel qu'envoyé la première fois, ou donnez-lui un nouvel identifiant.",
   },
   validation: {
     required: "Le champ « {{field}} » est obligatoire.",
@@ -186,6 +189,7 @@ export const fr: Messages = {
     date: "Le champ « {{field}} » : « {{value}} » n'est pas une date du calendrier (format AAAA-MM-JJ).",
     amount:
       "Le champ « {{field}} » : « {{value}} » n'est pas un montant (des chiffres avec un point décimal facultatif, par exemple 1250.50).",
+    id: "Le champ « {{field}} » : « {{value}} » n'est pas un UUID de version 7.",
     invalid: "Le champ « {{field}} » n'est pas valide.",
     theRequest: "requête",
     aField: "valeur",

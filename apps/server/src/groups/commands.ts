@@ -13,6 +13,7 @@ import type { Organisation } from "@qadam/core/orgs/types";
 import { describeEntry, postEntry, reverseEntry } from "../books/index.js";
 import { borrowerOf, repay, reverseRepayment } from "../loans/index.js";
 import type { CommandContext } from "../platform/commands.js";
+import { holdClientId } from "../platform/db/client-ids.js";
 import { isUniqueViolation } from "../platform/db/constraint-errors.js";
 import type { Db } from "../platform/db/database.js";
 import { prepared, type Row } from "../platform/db/prepared.js";
@@ -23,6 +24,7 @@ import type {
   MeetingsTable,
 } from "../platform/db/schema.js";
 import { postFederationFees, reverseFederationFees } from "./federation-books.js";
+import { meetingAlreadyRecorded, refuseTakenLoanIds } from "./meeting-replay.js";
 import {
   findGroup,
   groupAccounts,
@@ -120,7 +122,9 @@ const UPDATE_LOAN = prepared((db, a: { id: string; principalOutstanding: string;
 /**
  * Records a meeting in one go. Errors: NOT_FOUND, FORBIDDEN, ORG_NOT_A_GROUP, BOOKS_NOT_OPEN,
  * MEETING_NO_RULES, MEETING_DATE_IN_FUTURE, MEETING_DATE_ORDER, every MEETING_* refusal of planMeeting,
- * CONCURRENT_UPDATE (another meeting of the group recorded at the same moment).
+ * CONCURRENT_UPDATE (another meeting of the group recorded at the same moment), ID_CONFLICT.
+ * Under an id chosen by the client, the same meeting sent again is answered as recorded, changing
+ * nothing (meeting-replay.ts); the loans it issues may carry the client's ids too.
  */
 export async function recordMeeting(
   trx: Db,
@@ -130,6 +134,12 @@ export async function recordMeeting(
   replaces: string | null = null,
 ): Promise<RecordedMeeting> {
   const group = await groupToChange(trx, ctx, groupId);
+  if (input.id !== undefined) {
+    await holdClientId(trx, input.id);
+    const recorded = await meetingAlreadyRecorded(trx, ctx, group, { ...input, id: input.id }, replaces);
+    if (recorded) return recorded;
+  }
+  await refuseTakenLoanIds(trx, input);
   if (input.heldOn > businessDate(new Date(ctx.now), group.timeZone))
     throw new DomainError("MEETING_DATE_IN_FUTURE", { date: input.heldOn });
   if (input.heldOn < group.openedOn)
@@ -163,7 +173,7 @@ export async function recordMeeting(
     openLoans,
   });
 
-  const meetingId = ctx.ids.next();
+  const meetingId = input.id ?? ctx.ids.next();
   const seq = await nextMeetingSeq(trx, group);
   const entry =
     plan.lines.length === 0
@@ -226,7 +236,7 @@ export async function recordMeeting(
   );
 
   // New loans first: their ids go on the lines.
-  const loanIds = input.lines.map((line) => (line.kind === "loan" ? ctx.ids.next() : null));
+  const loanIds = input.lines.map((line) => (line.kind === "loan" ? (line.loanId ?? ctx.ids.next()) : null));
   const newLoans = input.lines.flatMap((line, i) =>
     line.kind === "loan"
       ? [

@@ -43,10 +43,12 @@ export {
 export { type LoanDto, loanRoutes } from "./routes.js";
 export {
   LOAN_STATUSES,
+  type LoanAccountRole,
   type LoanRecord,
   type LoanStatus,
   liveInstallments,
   loadLoan,
+  loanAccounts,
   TRANSACTION_KINDS,
   type TransactionKind,
   tenantCaps,

@@ -9,6 +9,7 @@ import { checkDate } from "@qadam/core/orgs/values";
 import { findOrganisation } from "../orgs/index.js";
 import { findPerson } from "../people/index.js";
 import type { CommandContext } from "../platform/commands.js";
+import { holdClientId } from "../platform/db/client-ids.js";
 import { isUniqueViolation } from "../platform/db/constraint-errors.js";
 import type { Db } from "../platform/db/database.js";
 import { findMembership } from "./queries.js";
@@ -63,14 +64,58 @@ async function refuseRoleTaken(
   if (await q.executeTakeFirst()) throw roleTaken(role);
 }
 
+/**
+ * The membership already made under the client's id, if it is the one sent (the same person, group,
+ * role and date joined, as it is now: she may have left since); null when the id is free.
+ * ID_CONFLICT otherwise, the same answer for an id of another tenant, which it must not reveal.
+ */
+async function membershipAlreadyMade(
+  trx: Db,
+  ctx: CommandContext,
+  id: string,
+  sent: { groupId: string; personId: string; role: MemberRole; joinedOn: string },
+): Promise<Membership | null> {
+  const row = await trx
+    .selectFrom("memberships")
+    .select(["tenantId", "groupId", "personId", "role", "joinedOn"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+  if (!row) return null;
+  const same =
+    row.tenantId === ctx.actor.tenantId &&
+    row.groupId === sent.groupId &&
+    row.personId === sent.personId &&
+    row.role === sent.role &&
+    row.joinedOn === sent.joinedOn;
+  if (!same) throw new DomainError("ID_CONFLICT", { id });
+  return findMembership(trx, ctx.actor, id);
+}
+
+/**
+ * A person joins a group. With an id chosen by the client, the same request again returns the
+ * membership as it is and changes nothing; another record's id answers ID_CONFLICT.
+ * Errors: NOT_FOUND, FORBIDDEN, ORG_NOT_A_GROUP, ORG_NOT_ACTIVE, PERSON_ANONYMISED,
+ * ORG_DATE_BEFORE_OPENING, MEMBER_ALREADY_IN_GROUP, MEMBERSHIP_ROLE_TAKEN, MEMBERSHIP_PERIOD_OVERLAP,
+ * ID_CONFLICT.
+ */
 export async function joinGroup(
   trx: Db,
   ctx: CommandContext,
-  input: { groupId: string; personId: string; role: MemberRole; joinedOn: string },
+  input: { id?: string; groupId: string; personId: string; role: MemberRole; joinedOn: string },
 ): Promise<Membership> {
   const group = await findOrganisation(trx, ctx.actor, input.groupId);
   assertCan(ctx.actor, "members.write", group.path, "organisation");
   if (group.kind !== "shg") throw new DomainError("ORG_NOT_A_GROUP", { name: group.name });
+  if (input.id !== undefined) {
+    await holdClientId(trx, input.id);
+    const existing = await membershipAlreadyMade(trx, ctx, input.id, {
+      groupId: group.id,
+      personId: input.personId,
+      role: input.role,
+      joinedOn: checkDate(input.joinedOn),
+    });
+    if (existing) return existing;
+  }
   if (group.status !== "active") throw new DomainError("ORG_NOT_ACTIVE", { name: group.name });
   const person = await findPerson(trx, ctx.actor, input.personId);
   if (person.consentWithdrawnOn) throw new DomainError("PERSON_ANONYMISED");
@@ -90,7 +135,7 @@ export async function joinGroup(
     // Periods may not overlap: she can join again only after she left her last group.
     throw new DomainError("MEMBERSHIP_PERIOD_OVERLAP", { leftOn: lastLeft.leftOn, joinedOn });
   }
-  const id = ctx.ids.next();
+  const id = input.id ?? ctx.ids.next();
   try {
     await trx
       .insertInto("memberships")

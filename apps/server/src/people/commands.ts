@@ -11,6 +11,7 @@ import { normalisePhone } from "@qadam/core/people/phone";
 import { searchTermsFor } from "@qadam/core/people/search-terms";
 import { findOrganisation } from "../orgs/index.js";
 import type { CommandContext } from "../platform/commands.js";
+import { holdClientId } from "../platform/db/client-ids.js";
 import { isUniqueViolation } from "../platform/db/constraint-errors.js";
 import type { Db } from "../platform/db/database.js";
 import { findPerson, type Person } from "./lookup.js";
@@ -29,6 +30,11 @@ export interface PersonDetails {
 }
 
 export interface NewPerson extends PersonDetails {
+  /**
+   * The id the client chose (a UUIDv7, lower case), so that registering her again can never make a
+   * second person; the server makes one when it is left out.
+   */
+  id?: string;
   /** The organisation registering her (a group, federation, centre…). */
   orgId: string;
   consent: { givenOn: string; scope: string } | null;
@@ -112,11 +118,18 @@ function translateUnique(error: unknown, iin: string | null): never {
   throw error;
 }
 
+/**
+ * Registers a person with her consent. With an id chosen by the client, registering her again with
+ * the same details returns her as she is and changes nothing; another person's id, or hers with other
+ * details than she now has, answers ID_CONFLICT. Errors: CONSENT_REQUIRED, CONSENT_DATE_IN_FUTURE,
+ * NOT_FOUND, FORBIDDEN, ID_CONFLICT and those of the details (INVALID_IIN, IIN_ALREADY_REGISTERED…).
+ */
 export async function registerPerson(trx: Db, ctx: CommandContext, input: NewPerson): Promise<Person> {
   if (!input.consent) throw new DomainError("CONSENT_REQUIRED");
   const consentOn = checkDate(input.consent.givenOn);
   const org = await findOrganisation(trx, ctx.actor, input.orgId);
   assertCan(ctx.actor, "people.write", org.path, "organisation");
+  if (input.id !== undefined) await holdClientId(trx, input.id);
   const today = todayIn(ctx, org.timeZone);
   if (consentOn > today) throw new DomainError("CONSENT_DATE_IN_FUTURE", { date: consentOn, today });
   const d = await checkDetails(
@@ -133,10 +146,15 @@ export async function registerPerson(trx: Db, ctx: CommandContext, input: NewPer
       householdId: clean(input.householdId),
       village: clean(input.village) ?? org.place.village,
     },
-    null,
+    input.id ?? null,
     today,
   );
-  const id = ctx.ids.next();
+  const consent = { givenOn: consentOn, scope: input.consent.scope.trim() };
+  if (input.id !== undefined) {
+    const existing = await personAlreadyRegistered(trx, ctx, input.id, { orgId: org.id, ...d, consent });
+    if (existing) return existing;
+  }
+  const id = input.id ?? ctx.ids.next();
   await trx
     .insertInto("persons")
     .values({
@@ -144,8 +162,8 @@ export async function registerPerson(trx: Db, ctx: CommandContext, input: NewPer
       tenantId: ctx.actor.tenantId,
       orgId: org.id,
       ...d,
-      consentGivenOn: consentOn,
-      consentScope: input.consent.scope.trim(),
+      consentGivenOn: consent.givenOn,
+      consentScope: consent.scope,
       consentWithdrawnOn: null,
       createdAt: ctx.now,
       updatedAt: ctx.now,
@@ -154,6 +172,57 @@ export async function registerPerson(trx: Db, ctx: CommandContext, input: NewPer
     .catch((e: unknown) => translateUnique(e, d.iin));
   await writeSearchTerms(trx, ctx.actor.tenantId, id, d);
   ctx.touched("person", id);
+  return findPerson(trx, ctx.actor, id);
+}
+
+/**
+ * The person already registered under the client's id, if she has exactly the details sent (as she
+ * is now: corrected since, or anonymised, she no longer has them); null when the id is free.
+ * ID_CONFLICT otherwise, the same answer for an id of another tenant, which it must not reveal.
+ */
+async function personAlreadyRegistered(
+  trx: Db,
+  ctx: CommandContext,
+  id: string,
+  sent: Checked & { orgId: string; consent: { givenOn: string; scope: string } },
+): Promise<Person | null> {
+  const row = await trx
+    .selectFrom("persons")
+    .select([
+      "tenantId",
+      "orgId",
+      "familyName",
+      "givenName",
+      "patronymic",
+      "birthDate",
+      "sex",
+      "phone",
+      "iin",
+      "householdId",
+      "village",
+      "consentGivenOn",
+      "consentScope",
+      "consentWithdrawnOn",
+    ])
+    .where("id", "=", id)
+    .executeTakeFirst();
+  if (!row) return null;
+  const same =
+    row.tenantId === ctx.actor.tenantId &&
+    row.consentWithdrawnOn === null &&
+    row.orgId === sent.orgId &&
+    row.familyName === sent.familyName &&
+    row.givenName === sent.givenName &&
+    row.patronymic === sent.patronymic &&
+    row.birthDate === sent.birthDate &&
+    row.sex === sent.sex &&
+    row.phone === sent.phone &&
+    row.iin === sent.iin &&
+    row.householdId === sent.householdId &&
+    row.village === sent.village &&
+    row.consentGivenOn === sent.consent.givenOn &&
+    row.consentScope === sent.consent.scope;
+  if (!same) throw new DomainError("ID_CONFLICT", { id });
   return findPerson(trx, ctx.actor, id);
 }
 

@@ -19,6 +19,9 @@ export const CONTRACT_ERRORS = {
   INVALID_DATE: 422,
   UNKNOWN_TIME_ZONE: 422,
   PERIOD_INVALID: 422,
+  // ids chosen by the client
+  INVALID_ID: 422,
+  ID_CONFLICT: 409,
 } as const satisfies Record<string, number>;
 
 export type ContractErrorCode = keyof typeof CONTRACT_ERRORS;

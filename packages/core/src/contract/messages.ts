@@ -21,6 +21,7 @@ export type ValidationKey =
   | "union"
   | "date"
   | "amount"
+  | "id"
   | "invalid"
   | "theRequest"
   | "aField";
@@ -171,6 +172,18 @@ export const contractMessages: ContractMessages = {
       en: "The period ends ({{to}}) before it starts ({{from}}).",
       fr: "La période se termine ({{to}}) avant de commencer ({{from}}).",
     },
+    INVALID_ID: {
+      kk: "«{{value}}» — жазбаның қажетті түрдегі сәйкестендіргіші емес: жетінші нұсқалы бірегей сәйкестендіргіш керек.",
+      ru: "«{{value}}» — не идентификатор записи нужного вида: нужен уникальный идентификатор седьмой версии.",
+      en: "“{{value}}” is not a record id of the expected form: a UUID of version 7.",
+      fr: "« {{value}} » n'est pas un identifiant de la forme attendue : un UUID de version 7.",
+    },
+    ID_CONFLICT: {
+      kk: "{{id}} сәйкестендіргіші басқа жазбаға немесе осы жазбаға басқа мазмұнмен берілген; ештеңе өзгертілмеді. Жазбаны алғаш жіберілгендей жіберіңіз немесе оған жаңа сәйкестендіргіш беріңіз.",
+      ru: "Идентификатор {{id}} уже занят другой записью или этой же записью с другим содержанием; ничего не изменено. Отправьте запись такой, какой она была отправлена впервые, или дайте ей новый идентификатор.",
+      en: "The id {{id}} is already taken by another record, or by this one with different contents; nothing was changed. Send the record as first sent, or give it a new id.",
+      fr: "L'identifiant {{id}} est déjà pris par un autre enregistrement, ou par celui-ci avec un autre contenu ; rien n'a été modifié. Envoyez l'enregistrement tel qu'envoyé la première fois, ou donnez-lui un nouvel identifiant.",
+    },
   },
   validation: {
     required: {
@@ -274,6 +287,12 @@ export const contractMessages: ContractMessages = {
       ru: "Поле «{{field}}»: «{{value}}» — не сумма (цифры с необязательной десятичной точкой, например 1250.50).",
       en: "The field “{{field}}”: “{{value}}” is not an amount (digits with an optional decimal point, such as 1250.50).",
       fr: "Le champ « {{field}} » : « {{value}} » n'est pas un montant (des chiffres avec un point décimal facultatif, par exemple 1250.50).",
+    },
+    id: {
+      kk: "«{{field}}» өрісі: «{{value}}» — жетінші нұсқалы бірегей сәйкестендіргіш емес.",
+      ru: "Поле «{{field}}»: «{{value}}» — не уникальный идентификатор седьмой версии.",
+      en: "The field “{{field}}”: “{{value}}” is not a UUID of version 7.",
+      fr: "Le champ « {{field}} » : « {{value}} » n'est pas un UUID de version 7.",
     },
     invalid: {
       kk: "«{{field}}» өрісі дұрыс толтырылмаған.",

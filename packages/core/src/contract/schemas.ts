@@ -3,10 +3,11 @@
 // canonical way answers INVALID_AMOUNT (422, the code carried by the issue: see errors.ts).
 import { z } from "zod";
 import { isCalendarDate } from "../clock.js";
+import { isUuidV7 } from "../ids.js";
 import { isAmountText } from "../money/decimal-string.js";
 
 /** The codes a schema issue may carry in its params, making it a 422 of that code rather than a 400. */
-export const VALUE_ISSUE_CODES = ["INVALID_DATE", "INVALID_AMOUNT"] as const;
+export const VALUE_ISSUE_CODES = ["INVALID_DATE", "INVALID_AMOUNT", "INVALID_ID"] as const;
 export type ValueIssueCode = (typeof VALUE_ISSUE_CODES)[number];
 
 /** A real calendar date written YYYY-MM-DD (2026-02-30 and 2026-11-31 are refused): INVALID_DATE. */
@@ -42,3 +43,18 @@ export const signedAmountText = z
 
 /** Record ids are matched, not validated: a malformed id is simply not found (404). */
 export const recordId = z.string().max(100);
+
+/**
+ * The id a client chooses for a record it creates, so that sending the request again can never record
+ * it twice: a UUIDv7 (INVALID_ID otherwise), stored in lower case.
+ */
+export const clientId = z
+  .string()
+  .refine(isUuidV7, { params: { code: "INVALID_ID" }, abort: true })
+  .overwrite((id) => id.toLowerCase())
+  .meta({
+    format: "uuid",
+    example: "019a5f2c-7b3e-7c41-9d2a-5e8f0b1c2d3e",
+    description:
+      "The record's id, chosen by the client (a UUIDv7), or made by the server when left out. The same request sent again under it answers as the first time (201) and records nothing twice; other contents under it answer 409 ID_CONFLICT.",
+  });

@@ -99,6 +99,7 @@ function keyOf(
       const code = valueCode(issue);
       if (code === "INVALID_DATE") return { key: "date", params: { value: shown(value) } };
       if (code === "INVALID_AMOUNT") return { key: "amount", params: { value: shown(value) } };
+      if (code === "INVALID_ID") return { key: "id", params: { value: shown(value) } };
       // A schema's own check names its message: { params: { check: "bandBelowB", b: 80 } }.
       const params = (issue.params ?? {}) as Record<string, unknown>;
       if (typeof params.check === "string" && translationExists(locale, `validation.checks.${params.check}`))

@@ -4,7 +4,7 @@
 // phone checks a meeting offline with this same code (then planMeeting), as the server does.
 
 import { z } from "zod";
-import { amountText, calendarDate, recordId } from "../contract/schemas.js";
+import { amountText, calendarDate, clientId, recordId } from "../contract/schemas.js";
 import { DomainError, type ErrorDetail, refuseAll } from "../errors.js";
 import { formatMoney, money, parseAmount } from "../money/index.js";
 import { ATTENDANCE, type MeetingInput, type MeetingLine } from "./meeting.js";
@@ -25,6 +25,7 @@ export const meetingLineJson = z.discriminatedUnion("kind", [
     amount,
     termMonths: z.number().int().min(1).max(600),
     purpose: z.string().trim().max(500).nullable().optional(),
+    loanId: clientId.optional(),
   }),
   z.strictObject({ kind: z.literal("repayment"), personId, loanId: recordId, amount }),
   z.strictObject({ kind: z.literal("fine"), personId, amount, reason: z.enum(FINE_KINDS) }),
@@ -47,6 +48,7 @@ export const meetingLineJson = z.discriminatedUnion("kind", [
 export type MeetingLineJson = z.output<typeof meetingLineJson>;
 
 export const meetingInputJson = z.strictObject({
+  id: clientId.optional(),
   heldOn: calendarDate,
   attendance: z.array(z.strictObject({ personId, status: z.enum(ATTENDANCE) })).max(500),
   lines: z.array(meetingLineJson).max(2000),
@@ -71,6 +73,7 @@ export function meetingInputFrom(json: MeetingInputJson, currency: string): Meet
     }
   };
   const input: MeetingInput = {
+    ...(json.id === undefined ? {} : { id: json.id }),
     heldOn: json.heldOn,
     attendance: json.attendance.map((a) => ({ personId: a.personId, status: a.status })),
     lines: json.lines.map((line, i) => {
@@ -98,6 +101,7 @@ function meetingLineFrom(
         amount: minor(line.amount, "amount"),
         termMonths: line.termMonths,
         purpose: line.purpose ? line.purpose : null,
+        ...(line.loanId === undefined ? {} : { loanId: line.loanId }),
       };
     case "externalLoanRepaid":
       return { ...line, amount: minor(line.amount, "amount"), interest: minor(line.interest, "interest") };
@@ -109,6 +113,7 @@ function meetingLineFrom(
 /** The inverse of meetingInputFrom: amounts as decimal strings in major units of `currency`. */
 export function meetingInputJsonOf(input: MeetingInput, currency: string): MeetingInputJson {
   return {
+    ...(input.id === undefined ? {} : { id: input.id }),
     heldOn: input.heldOn,
     attendance: input.attendance.map((a) => ({ personId: a.personId, status: a.status })),
     lines: input.lines.map((line) => meetingLineJsonOf(line, currency)),

@@ -23,7 +23,15 @@ export type MemberLine =
   | { kind: "savings"; personId: string; amount: bigint }
   | { kind: "voluntarySavings"; personId: string; amount: bigint }
   | { kind: "withdrawal"; personId: string; amount: bigint }
-  | { kind: "loan"; personId: string; amount: bigint; termMonths: number; purpose: string | null }
+  | {
+      kind: "loan";
+      personId: string;
+      amount: bigint;
+      termMonths: number;
+      purpose: string | null;
+      /** The id of the loan it issues, when the client chose it (a UUIDv7). */
+      loanId?: string;
+    }
   | { kind: "repayment"; personId: string; loanId: string; amount: bigint }
   | { kind: "fine"; personId: string; amount: bigint; reason: FineKind }
   | { kind: "socialContribution"; personId: string; amount: bigint }
@@ -45,6 +53,8 @@ export type GroupLine =
 export type MeetingLine = MemberLine | GroupLine;
 
 export interface MeetingInput {
+  /** The meeting's id, when the client chose it (a UUIDv7): recording it again records nothing twice. */
+  id?: string;
   heldOn: string;
   attendance: ReadonlyArray<{ personId: string; status: Attendance }>;
   lines: readonly MeetingLine[];

@@ -2,7 +2,7 @@
 // their types.
 import { z } from "zod";
 import { pageQuery } from "../contract/pagination.js";
-import { calendarDate as date, recordId } from "../contract/schemas.js";
+import { clientId, calendarDate as date, recordId } from "../contract/schemas.js";
 import { MEMBER_ROLES } from "./types.js";
 
 export const membershipSchema = z.object({
@@ -23,6 +23,7 @@ export const membershipSchema = z.object({
 export type MembershipDto = z.infer<typeof membershipSchema>;
 
 export const joinBody = z.strictObject({
+  id: clientId.optional(),
   personId: recordId,
   role: z.enum(MEMBER_ROLES).default("member"),
   joinedOn: date,

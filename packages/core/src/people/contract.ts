@@ -2,7 +2,7 @@
 // counts under /api/v1, and their types.
 import { z } from "zod";
 import { pageQuery } from "../contract/pagination.js";
-import { calendarDate as date, recordId } from "../contract/schemas.js";
+import { clientId, calendarDate as date, recordId } from "../contract/schemas.js";
 
 const name = z.string().max(100).nullable().optional();
 export const sexSchema = z.enum(["female", "male"]);
@@ -20,6 +20,7 @@ const personDetails = {
 };
 
 export const registerPersonBody = z.strictObject({
+  id: clientId.optional(),
   orgId: recordId,
   ...personDetails,
   consent: z.strictObject({ givenOn: date, scope: z.string().trim().min(1).max(500) }).nullable(),

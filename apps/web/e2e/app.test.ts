@@ -72,6 +72,28 @@ describe.skipIf(!ready && !process.env.CI)("the web app in Chromium", () => {
     await chooseLanguage(page, "en");
   });
 
+  it("installs as a web app: a manifest with icons, and a service worker holding the app shell", async () => {
+    const manifest = await page.evaluate(async () => {
+      const href = document.querySelector<HTMLLinkElement>('link[rel="manifest"]')?.href;
+      return href
+        ? ((await (await fetch(href)).json()) as { icons: Array<{ sizes: string }>; start_url: string })
+        : null;
+    });
+    expect(manifest?.start_url).toBe("/");
+    expect(manifest?.icons.map((i) => i.sizes)).toEqual(expect.arrayContaining(["192x192", "512x512"]));
+    const cached = await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      const names = await caches.keys();
+      const urls = (
+        await Promise.all(names.map(async (n) => (await (await caches.open(n)).keys()).map((r) => r.url)))
+      ).flat();
+      return urls.map((u) => new URL(u).pathname);
+    });
+    expect(cached).toEqual(expect.arrayContaining(["/index.html"]));
+    expect(cached.some((p) => /^\/assets\/index-.+\.js$/.test(p))).toBe(true);
+    expect(cached.some((p) => p.startsWith("/api/"))).toBe(false);
+  });
+
   it("says a wrong password in the reader's language", async () => {
     await logIn(page, "bookkeeper@moldir.demo", "not-her-password");
     await page.getByRole("alert").waitFor();

@@ -9,7 +9,12 @@ export default defineConfig({
     alias: [{ find: /^@qadam\/core\/(.*)$/, replacement: `${coreSource}$1` }],
   },
   test: {
-    include: ["packages/*/src/**/*.test.ts", "apps/*/src/**/*.test.ts", "tools/*/src/**/*.test.ts"],
+    include: [
+      "packages/*/src/**/*.test.ts",
+      "apps/*/src/**/*.test.ts",
+      "apps/web/e2e/**/*.test.ts",
+      "tools/*/src/**/*.test.ts",
+    ],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { openBooks } from "./books/index.js";
 import { executeCommand } from "./platform/commands.js";
 import { describeEachDatabase } from "./platform/db/testing.js";
+import { webAppBuilt } from "./platform/http/web-app.js";
 import { expectBooksCoherent } from "./testing/books-coherence.js";
 import { as, cliActor, type SeededTenant, type SeededUser, seedWorld, testApp } from "./testing/fixtures.js";
 
@@ -314,9 +315,11 @@ describeEachDatabase("the whole API", (use) => {
     }
     const docs = await app.inject({ method: "GET", url: "/api/docs" });
     expect(docs.statusCode).toBeLessThan(400);
+    // The address a newcomer opens: the web app once built (npm run build), else the API's documentation.
     const home = await app.inject({ method: "GET", url: "/" });
-    expect(home.statusCode).toBe(302);
-    expect(home.headers.location).toBe("/api/docs");
+    if (webAppBuilt())
+      expect([home.statusCode, home.headers["content-type"]]).toEqual([200, "text/html; charset=utf-8"]);
+    else expect([home.statusCode, home.headers.location]).toEqual([302, "/api/docs"]);
     await expectBooksCoherent(use().db, t.rootId);
   });
 

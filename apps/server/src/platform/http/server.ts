@@ -13,6 +13,7 @@ import { actorFromApiToken, actorFromSession } from "../auth/sessions.js";
 import type { AppDeps, RouteModule } from "./context.js";
 import { ERROR_SCHEMA, errorBody, handleError } from "./errors.js";
 import { completeDocument } from "./openapi.js";
+import { webApp } from "./web-app.js";
 
 export const SESSION_COOKIE = "qadam_session";
 
@@ -152,10 +153,7 @@ export async function buildServer(deps: AppDeps, modules: RouteModule[]): Promis
   });
 
   app.get("/healthz", { schema: { hide: true }, config: { public: true } }, async () => ({ ok: true }));
-  // Until the web app arrives, the address a newcomer opens leads to the API's documentation.
-  app.get("/", { schema: { hide: true }, config: { public: true } }, (_request, reply) =>
-    reply.redirect("/api/docs", 302),
-  );
+  await app.register(webApp());
 
   for (const register of modules) {
     await app.register(async (scope) => {

@@ -1,0 +1,95 @@
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { ROLES } from "@qadam/core/auth/roles";
+import { LOCALES } from "@qadam/core/i18n";
+import { ORG_KINDS } from "@qadam/core/orgs/types";
+import { describe, expect, it } from "vitest";
+import type { Catalogue } from "./catalogue.js";
+import { en } from "./locales/en.js";
+import { fr } from "./locales/fr.js";
+import { kk } from "./locales/kk.js";
+import { ru } from "./locales/ru.js";
+
+const CATALOGUES: Record<string, Catalogue> = { kk, ru, en, fr };
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+
+/** Every text's key, "groups.count_one" style. */
+function keysOf(catalogue: Catalogue, prefix = ""): string[] {
+  return Object.entries(catalogue).flatMap(([key, value]) =>
+    typeof value === "string" ? [`${prefix}${key}`] : keysOf(value, `${prefix}${key}.`),
+  );
+}
+
+function textAt(catalogue: Catalogue, key: string): string | undefined {
+  let at: string | Catalogue | undefined = catalogue;
+  for (const part of key.split(".")) at = typeof at === "object" ? at[part] : undefined;
+  return typeof at === "string" ? at : undefined;
+}
+
+/** What a language must have for each key of English: plural keys in each of its Intl categories. */
+function expectedKeys(locale: string): string[] {
+  const categories = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
+  const bases = new Set(keysOf(en).map((k) => k.replace(PLURAL, "")));
+  const plural = new Set(
+    keysOf(en)
+      .filter((k) => PLURAL.test(k))
+      .map((k) => k.replace(PLURAL, "")),
+  );
+  return [...bases]
+    .flatMap((base) => (plural.has(base) ? categories.map((c) => `${base}_${c}`) : [base]))
+    .sort();
+}
+
+const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)/g)].map((m) => m[1]).sort();
+
+describe("the web app's catalogues", () => {
+  for (const [locale, catalogue] of Object.entries(CATALOGUES)) {
+    it(`${locale} has every key, each plural in each of its Intl categories, and nothing else`, () => {
+      expect(keysOf(catalogue).sort()).toEqual(expectedKeys(locale));
+    });
+
+    it(`${locale} texts are not empty and use the same placeholders as English`, () => {
+      for (const key of keysOf(catalogue)) {
+        const text = textAt(catalogue, key) ?? "";
+        expect({ key, empty: text.trim() === "" }).toEqual({ key, empty: false });
+        const english = textAt(en, key) ?? textAt(en, key.replace(PLURAL, "_other")) ?? "";
+        expect({ key, placeholders: placeholders(text) }).toEqual({
+          key,
+          placeholders: placeholders(english),
+        });
+      }
+    });
+  }
+
+  it("has a text for every key the app's source asks for", async () => {
+    const src = fileURLToPath(new URL("../", import.meta.url));
+    const files = (await readdir(src, { recursive: true })).filter(
+      (f) => /\.tsx?$/.test(f) && !f.endsWith(".test.ts"),
+    );
+    const asked = new Set<string>();
+    for (const file of files) {
+      const code = await readFile(join(src, file), "utf8");
+      for (const m of code.matchAll(/\bt\(\s*"([a-zA-Z][\w.]*)"/g)) asked.add(m[1] ?? "");
+      for (const m of code.matchAll(/titleKey="([a-zA-Z][\w.]*)"/g)) asked.add(m[1] ?? "");
+    }
+    expect(asked.size).toBeGreaterThan(30);
+    const english = new Set(keysOf(en).map((k) => k.replace(PLURAL, "")));
+    expect([...asked].filter((k) => !english.has(k))).toEqual([]);
+  });
+
+  it("names every role, its work, every kind of organisation and every language", () => {
+    const needed = [
+      ...ROLES.flatMap((r) => [`roles.${r}`, `roleTasks.${r}`]),
+      ...ORG_KINDS.map((k) => `orgKinds.${k}`),
+      ...LOCALES.map((l) => `languages.${l}`),
+    ];
+    expect(needed.filter((k) => textAt(en, k) === undefined)).toEqual([]);
+  });
+
+  it("fails on a key missing from one language", () => {
+    const { network: _dropped, ...errors } = fr.errors;
+    const broken = { ...fr, errors };
+    expect(keysOf(broken).sort()).not.toEqual(expectedKeys("fr"));
+  });
+});

@@ -1,0 +1,70 @@
+// The web app's i18next: its own catalogues in kk, ru, en and fr (English the fallback), plurals by
+// Intl's categories, and the reader's choice of language remembered on this device, per user.
+import { isLocale, LOCALES, type Locale, negotiateLocale } from "@qadam/core/i18n";
+import i18next from "i18next";
+import { initReactI18next } from "react-i18next";
+import { en } from "./locales/en.js";
+import { fr } from "./locales/fr.js";
+import { kk } from "./locales/kk.js";
+import { ru } from "./locales/ru.js";
+
+export { LOCALES, type Locale };
+
+export const CATALOGUES = { kk, ru, en, fr } as const;
+
+const DEVICE_KEY = "qadam.locale";
+const userKey = (userId: string) => `qadam.locale.${userId}`;
+
+function stored(key: string): Locale | null {
+  try {
+    const value = localStorage.getItem(key);
+    return value && isLocale(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+function remember(key: string, locale: Locale): void {
+  try {
+    localStorage.setItem(key, locale);
+  } catch {
+    // Private browsing or a full storage: the choice holds for this visit only.
+  }
+}
+
+/** The language to start in: the last one chosen on this device, else the browser's, else Kazakh. */
+export function initialLocale(): Locale {
+  return stored(DEVICE_KEY) ?? negotiateLocale(navigator.languages.join(","), "kk");
+}
+
+/** After log-in: the user's own choice on this device, else the one on screen if chosen here, else her account's. */
+export function localeForUser(userId: string, accountLocale: string): Locale {
+  return stored(userKey(userId)) ?? stored(DEVICE_KEY) ?? (isLocale(accountLocale) ? accountLocale : "kk");
+}
+
+/** Switches the language now and remembers it for this device and, when logged in, for the user. */
+export async function chooseLocale(locale: Locale, userId: string | null): Promise<void> {
+  remember(DEVICE_KEY, locale);
+  if (userId) remember(userKey(userId), locale);
+  await i18next.changeLanguage(locale);
+}
+
+export function currentLocale(): Locale {
+  const lng = i18next.resolvedLanguage ?? i18next.language;
+  return lng && isLocale(lng) ? lng : "en";
+}
+
+export async function setUpI18n(locale: Locale): Promise<void> {
+  i18next.on("languageChanged", (lng) => {
+    document.documentElement.lang = lng;
+  });
+  await i18next.use(initReactI18next).init({
+    resources: Object.fromEntries(LOCALES.map((l) => [l, { translation: CATALOGUES[l] }])),
+    lng: locale,
+    fallbackLng: "en",
+    supportedLngs: [...LOCALES],
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  document.documentElement.lang = locale;
+}

@@ -77,7 +77,7 @@ module.exports = {
     enhancedResolveOptions: {
       exportsFields: ["exports"],
       conditionNames: ["import", "require", "node", "default", "types"],
-      extensions: [".ts", ".js", ".d.ts"],
+      extensions: [".ts", ".tsx", ".js", ".d.ts"],
     },
   },
 };

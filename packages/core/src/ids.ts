@@ -1,17 +1,6 @@
-// Identifiers: UUIDv7 everywhere, branded per kind so a PersonId can never be passed as an OrgId.
-// An IdSource is passed to the code that creates records, so tests and the demo can be deterministic.
+// Identifiers: UUIDv7 everywhere, plain strings checked at the boundary (isUuid, isUuidV7). An
+// IdSource is passed to the code that creates records, so tests and the demo can be deterministic.
 import { validate as uuidValidate, v7 as uuidv7 } from "uuid";
-
-declare const brand: unique symbol;
-export type Brand<T, B extends string> = T & { readonly [brand]: B };
-
-export type TenantId = Brand<string, "TenantId">;
-export type OrgId = Brand<string, "OrgId">;
-export type PersonId = Brand<string, "PersonId">;
-export type HouseholdId = Brand<string, "HouseholdId">;
-export type MembershipId = Brand<string, "MembershipId">;
-export type UserId = Brand<string, "UserId">;
-export type GrantId = Brand<string, "GrantId">;
 
 export interface IdSource {
   next(): string;

@@ -115,246 +115,326 @@ export interface MeetingPlan {
 }
 
 export function planMeeting(input: MeetingInput, state: GroupState): MeetingPlan {
-  const cur = state.rules.currency;
-  const show = (minor: bigint): Money => money(minor, cur);
-  const names = new Map(state.members.map((m) => [m.personId, m.name]));
-  const nameOf = (personId: string): string => names.get(personId) ?? personId;
-  const problems: ErrorDetail[] = [];
-  const problem = (code: ErrorCode, params: ErrorParams, path: string, memberId?: string): void => {
-    problems.push({ code, params, path, ...(memberId !== undefined ? { memberId } : {}) });
-  };
-
-  // Attendance: every member once, nobody else.
-  const seen = new Set<string>();
-  for (const [k, a] of input.attendance.entries()) {
-    const at = `attendance.${k}.personId`;
-    if (!names.has(a.personId))
-      problem("MEETING_ATTENDANCE_NOT_A_MEMBER", { member: a.personId }, at, a.personId);
-    else if (seen.has(a.personId))
-      problem("MEETING_ATTENDANCE_TWICE", { member: nameOf(a.personId) }, at, a.personId);
-    seen.add(a.personId);
-  }
-  for (const m of state.members)
-    if (!seen.has(m.personId))
-      problem("MEETING_ATTENDANCE_MISSING", { member: m.name }, "attendance", m.personId);
-
-  const savings = new Map(state.savings);
-  const loans = new Map(state.openLoans.map((l) => [l.id, { ...l, repayments: [...l.repayments] }]));
-  let cash = state.cashBox;
-  let bank = state.bank;
-  let socialFund = state.socialFund;
-  let external = state.externalLoans;
-  const out: PlannedLine[] = [];
-  const interest: Array<bigint | null> = [];
-  const pair = (debit: ShgAccount, credit: ShgAccount, minor: bigint, party: string | null, memo: string) => {
-    out.push({ account: debit, minor, party: debit === "cashBox" || debit === "bank" ? null : party, memo });
-    out.push({
-      account: credit,
-      minor: -minor,
-      party: credit === "cashBox" || credit === "bank" ? null : party,
-      memo,
-    });
-  };
-
+  const p = startPlanning(state);
+  checkAttendance(p, input.attendance);
   // Savings first, whatever the order sent: a loan's limit counts this meeting's savings.
   const order = input.lines.map((line, i) => ({ line, i }));
   order.sort((a, b) => rank(a.line) - rank(b.line) || a.i - b.i);
-  const interestAt = new Map<number, bigint>();
-
-  // A refused line still moves the cash it says it moved, so that the count is judged as sent.
-  let cashShortFound = false;
   for (const { line, i } of order) {
-    const no = i + 1;
-    const memberId = "personId" in line ? line.personId : undefined;
-    const refuse = (code: ErrorCode, params: ErrorParams, field = "amount"): void =>
-      problem(code, params, `lines.${i}.${field}`, memberId);
-    if (line.amount <= 0n) refuse("MEETING_AMOUNT_NOT_POSITIVE", { line: no });
-    const memo = `line ${no}: ${line.kind}`;
-    if ("personId" in line && !names.has(line.personId))
-      refuse("MEETING_NOT_A_MEMBER", { line: no, member: line.personId }, "personId");
-    switch (line.kind) {
-      case "savings": {
-        const c = state.rules.savings.compulsory;
-        if (c.kind === "fixed" && line.amount !== c.amount)
-          refuse("MEETING_SAVINGS_NOT_RULE", {
-            line: no,
-            member: nameOf(line.personId),
-            rule: show(c.amount),
-          });
-        if (c.kind === "shares") {
-          const shares = line.amount / c.sharePrice;
-          if (
-            line.amount % c.sharePrice !== 0n ||
-            shares < BigInt(c.minShares) ||
-            shares > BigInt(c.maxShares)
-          )
-            refuse("MEETING_SHARES_NOT_RULE", {
-              line: no,
-              member: nameOf(line.personId),
-              price: show(c.sharePrice),
-              min: c.minShares,
-              max: c.maxShares,
-            });
-        }
-        savings.set(line.personId, (savings.get(line.personId) ?? 0n) + line.amount);
-        cash += line.amount;
-        pair("cashBox", "savings", line.amount, line.personId, memo);
-        break;
-      }
-      case "voluntarySavings":
-        if (!state.rules.savings.voluntary)
-          refuse("MEETING_VOLUNTARY_NOT_ALLOWED", { line: no, member: nameOf(line.personId) });
-        savings.set(line.personId, (savings.get(line.personId) ?? 0n) + line.amount);
-        cash += line.amount;
-        pair("cashBox", "savings", line.amount, line.personId, memo);
-        break;
-      case "withdrawal": {
-        if (!state.rules.savings.withdrawals)
-          refuse("MEETING_WITHDRAWAL_NOT_ALLOWED", { line: no, member: nameOf(line.personId) });
-        const has = savings.get(line.personId) ?? 0n;
-        if (line.amount > has)
-          refuse("MEETING_WITHDRAWAL_ABOVE_SAVINGS", {
-            line: no,
-            member: nameOf(line.personId),
-            savings: show(has),
-          });
-        savings.set(line.personId, has - line.amount);
-        cash -= line.amount;
-        pair("savings", "cashBox", line.amount, line.personId, memo);
-        break;
-      }
-      case "loan": {
-        const limit = maxInternalLoan(
-          savings.get(line.personId) ?? 0n,
-          state.rules.loans.maxMultipleOfSavings,
-        );
-        if (line.amount > limit)
-          refuse("MEETING_LOAN_OVER_LIMIT", { line: no, member: nameOf(line.personId), limit: show(limit) });
-        if (line.termMonths < 1 || line.termMonths > state.rules.loans.maxTermMonths)
-          refuse(
-            "MEETING_LOAN_TERM",
-            { line: no, member: nameOf(line.personId), max: state.rules.loans.maxTermMonths },
-            "termMonths",
-          );
-        cash -= line.amount;
-        pair("loansToMembers", "cashBox", line.amount, line.personId, memo);
-        break;
-      }
-      case "repayment": {
-        const loan = loans.get(line.loanId);
-        if (!loan || loan.personId !== line.personId) {
-          refuse("MEETING_LOAN_NOT_FOUND", { line: no, member: nameOf(line.personId) }, "loanId");
-          cash += line.amount;
-          break;
-        }
-        let split: { interest: bigint; principal: bigint };
-        try {
-          split = splitInternalRepayment(loan.terms, loan.repayments, input.heldOn, line.amount);
-        } catch (error) {
-          if (!(error instanceof InternalLoanError) || error.owed === null) throw error;
-          refuse("MEETING_REPAYMENT_OVER_OWED", {
-            line: no,
-            member: nameOf(line.personId),
-            owed: show(error.owed),
-          });
-          cash += line.amount;
-          break;
-        }
-        loan.repayments.push({ on: input.heldOn, ...split });
-        interestAt.set(i, split.interest);
-        cash += line.amount;
-        out.push({ account: "cashBox", minor: line.amount, party: null, memo });
-        if (split.principal > 0n)
-          out.push({ account: "loansToMembers", minor: -split.principal, party: line.personId, memo });
-        if (split.interest > 0n)
-          out.push({ account: "interest", minor: -split.interest, party: line.personId, memo });
-        break;
-      }
-      case "fine":
-        cash += line.amount;
-        pair("cashBox", "fines", line.amount, line.personId, `${memo} (${line.reason})`);
-        break;
-      case "socialContribution":
-        socialFund += line.amount;
-        pair("socialFundCash", "socialFund", line.amount, line.personId, memo);
-        break;
-      case "socialPayout":
-        if (!state.rules.socialFund.purposes.includes(line.purpose))
-          refuse(
-            "MEETING_SOCIAL_PURPOSE",
-            { line: no, member: nameOf(line.personId), purpose: line.purpose },
-            "purpose",
-          );
-        if (line.amount > socialFund)
-          refuse("MEETING_SOCIAL_FUND_SHORT", {
-            line: no,
-            member: nameOf(line.personId),
-            fund: show(socialFund),
-          });
-        socialFund -= line.amount;
-        pair("socialFund", "socialFundCash", line.amount, line.personId, `${memo} (${line.purpose})`);
-        break;
-      case "expense":
-        cash -= line.amount;
-        pair("expenses", "cashBox", line.amount, null, `${memo}: ${line.detail}`);
-        break;
-      case "otherIncome":
-        cash += line.amount;
-        pair("cashBox", "otherIncome", line.amount, null, `${memo}: ${line.detail}`);
-        break;
-      case "externalLoanReceived":
-        external += line.amount;
-        cash += line.amount;
-        pair("cashBox", "externalLoans", line.amount, null, `${memo}: ${line.detail}`);
-        break;
-      case "externalLoanRepaid": {
-        const principal = line.amount - line.interest;
-        if (line.interest < 0n || principal < 0n || principal > external) {
-          refuse("MEETING_EXTERNAL_REPAYMENT", { line: no, owed: show(external) });
-          cash -= line.amount;
-          break;
-        }
-        external -= principal;
-        cash -= line.amount;
-        if (principal > 0n) out.push({ account: "externalLoans", minor: principal, party: null, memo });
-        if (line.interest > 0n)
-          out.push({ account: "externalInterest", minor: line.interest, party: null, memo });
-        out.push({ account: "cashBox", minor: -line.amount, party: null, memo });
-        break;
-      }
-      case "loanRepayment":
-        cash -= line.amount;
-        break;
-      case "federationFee":
-        cash -= line.amount;
-        pair("expenses", "cashBox", line.amount, null, memo);
-        break;
-      case "bankDeposit":
-        cash -= line.amount;
-        bank += line.amount;
-        pair("bank", "cashBox", line.amount, null, memo);
-        break;
-      case "bankWithdrawal":
-        if (line.amount > bank) refuse("MEETING_BANK_SHORT", { line: no, bank: show(bank) });
-        bank -= line.amount;
-        cash += line.amount;
-        pair("cashBox", "bank", line.amount, null, memo);
-        break;
-      default: {
-        const never: never = line;
-        throw new Error(`unknown line ${JSON.stringify(never)}`);
-      }
-    }
-    if (cash < 0n && !cashShortFound) {
-      cashShortFound = true;
-      refuse("MEETING_CASH_SHORT", { line: no, cash: show(cash + line.amount) });
+    planLine(p, input.heldOn, line, i);
+    checkCashShort(p, line, i);
+  }
+  checkCashCount(p, input.cashCounted);
+  refuseAll(p.problems);
+  const interest = input.lines.map((_, i) => p.interestAt.get(i) ?? null);
+  return { lines: p.out, interest, cashAfter: p.cash };
+}
+
+/** The meeting as it is planned line by line: the group's balances as they move, and what is found. */
+interface Planning {
+  state: GroupState;
+  names: ReadonlyMap<string, string>;
+  savings: Map<string, bigint>;
+  loans: Map<string, OpenLoan>;
+  cash: bigint;
+  bank: bigint;
+  socialFund: bigint;
+  external: bigint;
+  out: PlannedLine[];
+  /** The interest part of each repayment, by its line's index. */
+  interestAt: Map<number, bigint>;
+  problems: ErrorDetail[];
+  cashShortFound: boolean;
+}
+
+/** One line being planned: its index and number, its memo, and its refusals (naming its member). */
+interface LineAt {
+  i: number;
+  no: number;
+  memo: string;
+  refuse(code: ErrorCode, params: ErrorParams, field?: string): void;
+}
+
+function startPlanning(state: GroupState): Planning {
+  return {
+    state,
+    names: new Map(state.members.map((m) => [m.personId, m.name])),
+    savings: new Map(state.savings),
+    loans: new Map(state.openLoans.map((l) => [l.id, { ...l, repayments: [...l.repayments] }])),
+    cash: state.cashBox,
+    bank: state.bank,
+    socialFund: state.socialFund,
+    external: state.externalLoans,
+    out: [],
+    interestAt: new Map(),
+    problems: [],
+    cashShortFound: false,
+  };
+}
+
+const show = (p: Planning, minor: bigint): Money => money(minor, p.state.rules.currency);
+const nameOf = (p: Planning, personId: string): string => p.names.get(personId) ?? personId;
+
+function problem(p: Planning, code: ErrorCode, params: ErrorParams, path: string, memberId?: string): void {
+  p.problems.push({ code, params, path, ...(memberId !== undefined ? { memberId } : {}) });
+}
+
+/** A debit and its credit; the cash box and the bank name no member. */
+function pair(
+  p: Planning,
+  debit: ShgAccount,
+  credit: ShgAccount,
+  minor: bigint,
+  party: string | null,
+  memo: string,
+) {
+  p.out.push({ account: debit, minor, party: debit === "cashBox" || debit === "bank" ? null : party, memo });
+  p.out.push({
+    account: credit,
+    minor: -minor,
+    party: credit === "cashBox" || credit === "bank" ? null : party,
+    memo,
+  });
+}
+
+/** Attendance: every member once, nobody else. */
+function checkAttendance(p: Planning, attendance: MeetingInput["attendance"]): void {
+  const seen = new Set<string>();
+  for (const [k, a] of attendance.entries()) {
+    const at = `attendance.${k}.personId`;
+    if (!p.names.has(a.personId))
+      problem(p, "MEETING_ATTENDANCE_NOT_A_MEMBER", { member: a.personId }, at, a.personId);
+    else if (seen.has(a.personId))
+      problem(p, "MEETING_ATTENDANCE_TWICE", { member: nameOf(p, a.personId) }, at, a.personId);
+    seen.add(a.personId);
+  }
+  for (const m of p.state.members)
+    if (!seen.has(m.personId))
+      problem(p, "MEETING_ATTENDANCE_MISSING", { member: m.name }, "attendance", m.personId);
+}
+
+/** One line: checked as any line, then by its kind. A refused line still moves the cash it says it moved. */
+function planLine(p: Planning, heldOn: string, line: MeetingLine, i: number): void {
+  const no = i + 1;
+  const memberId = "personId" in line ? line.personId : undefined;
+  const at: LineAt = {
+    i,
+    no,
+    memo: `line ${no}: ${line.kind}`,
+    refuse: (code, params, field = "amount") => problem(p, code, params, `lines.${i}.${field}`, memberId),
+  };
+  if (line.amount <= 0n) at.refuse("MEETING_AMOUNT_NOT_POSITIVE", { line: no });
+  if ("personId" in line && !p.names.has(line.personId))
+    at.refuse("MEETING_NOT_A_MEMBER", { line: no, member: line.personId }, "personId");
+  switch (line.kind) {
+    case "savings":
+    case "voluntarySavings":
+    case "withdrawal":
+      planSavings(p, line, at);
+      return;
+    case "loan":
+      planLoan(p, line, at);
+      return;
+    case "repayment":
+      planRepayment(p, heldOn, line, at);
+      return;
+    case "fine":
+      p.cash += line.amount;
+      pair(p, "cashBox", "fines", line.amount, line.personId, `${at.memo} (${line.reason})`);
+      return;
+    case "socialContribution":
+    case "socialPayout":
+      planSocialFund(p, line, at);
+      return;
+    case "expense":
+    case "otherIncome":
+    case "externalLoanReceived":
+    case "externalLoanRepaid":
+    case "loanRepayment":
+    case "federationFee":
+    case "bankDeposit":
+    case "bankWithdrawal":
+      planGroupLine(p, line, at);
+      return;
+    default: {
+      const never: never = line;
+      throw new Error(`unknown line ${JSON.stringify(never)}`);
     }
   }
-  if (input.cashCounted !== null && input.cashCounted !== cash)
-    problem("MEETING_CASH_MISMATCH", { counted: show(input.cashCounted), books: show(cash) }, "cashCounted");
-  refuseAll(problems);
-  for (let i = 0; i < input.lines.length; i++) interest.push(interestAt.get(i) ?? null);
-  return { lines: out, interest, cashAfter: cash };
+}
+
+type LineOf<K extends MeetingLine["kind"]> = Extract<MeetingLine, { kind: K }>;
+
+/** Savings: compulsory ones as the rules say, voluntary ones and withdrawals where they allow them. */
+function planSavings(
+  p: Planning,
+  line: LineOf<"savings" | "voluntarySavings" | "withdrawal">,
+  at: LineAt,
+): void {
+  const { rules } = p.state;
+  const member = nameOf(p, line.personId);
+  const has = p.savings.get(line.personId) ?? 0n;
+  if (line.kind === "withdrawal") {
+    if (!rules.savings.withdrawals) at.refuse("MEETING_WITHDRAWAL_NOT_ALLOWED", { line: at.no, member });
+    if (line.amount > has)
+      at.refuse("MEETING_WITHDRAWAL_ABOVE_SAVINGS", { line: at.no, member, savings: show(p, has) });
+    p.savings.set(line.personId, has - line.amount);
+    p.cash -= line.amount;
+    pair(p, "savings", "cashBox", line.amount, line.personId, at.memo);
+    return;
+  }
+  if (line.kind === "voluntarySavings") {
+    if (!rules.savings.voluntary) at.refuse("MEETING_VOLUNTARY_NOT_ALLOWED", { line: at.no, member });
+  } else {
+    const c = rules.savings.compulsory;
+    if (c.kind === "fixed" && line.amount !== c.amount)
+      at.refuse("MEETING_SAVINGS_NOT_RULE", { line: at.no, member, rule: show(p, c.amount) });
+    if (c.kind === "shares") {
+      const shares = line.amount / c.sharePrice;
+      if (line.amount % c.sharePrice !== 0n || shares < BigInt(c.minShares) || shares > BigInt(c.maxShares))
+        at.refuse("MEETING_SHARES_NOT_RULE", {
+          line: at.no,
+          member,
+          price: show(p, c.sharePrice),
+          min: c.minShares,
+          max: c.maxShares,
+        });
+    }
+  }
+  p.savings.set(line.personId, has + line.amount);
+  p.cash += line.amount;
+  pair(p, "cashBox", "savings", line.amount, line.personId, at.memo);
+}
+
+/** A new internal loan: within the multiple of her savings and the longest term the rules allow. */
+function planLoan(p: Planning, line: LineOf<"loan">, at: LineAt): void {
+  const { loans } = p.state.rules;
+  const member = nameOf(p, line.personId);
+  const limit = maxInternalLoan(p.savings.get(line.personId) ?? 0n, loans.maxMultipleOfSavings);
+  if (line.amount > limit)
+    at.refuse("MEETING_LOAN_OVER_LIMIT", { line: at.no, member, limit: show(p, limit) });
+  if (line.termMonths < 1 || line.termMonths > loans.maxTermMonths)
+    at.refuse("MEETING_LOAN_TERM", { line: at.no, member, max: loans.maxTermMonths }, "termMonths");
+  p.cash -= line.amount;
+  pair(p, "loansToMembers", "cashBox", line.amount, line.personId, at.memo);
+}
+
+/** A repayment of her own open loan, split into interest and principal; never more than she owes. */
+function planRepayment(p: Planning, heldOn: string, line: LineOf<"repayment">, at: LineAt): void {
+  const member = nameOf(p, line.personId);
+  p.cash += line.amount;
+  const loan = p.loans.get(line.loanId);
+  if (!loan || loan.personId !== line.personId) {
+    at.refuse("MEETING_LOAN_NOT_FOUND", { line: at.no, member }, "loanId");
+    return;
+  }
+  let split: { interest: bigint; principal: bigint };
+  try {
+    split = splitInternalRepayment(loan.terms, loan.repayments, heldOn, line.amount);
+  } catch (error) {
+    if (!(error instanceof InternalLoanError) || error.owed === null) throw error;
+    at.refuse("MEETING_REPAYMENT_OVER_OWED", { line: at.no, member, owed: show(p, error.owed) });
+    return;
+  }
+  loan.repayments.push({ on: heldOn, ...split });
+  p.interestAt.set(at.i, split.interest);
+  p.out.push({ account: "cashBox", minor: line.amount, party: null, memo: at.memo });
+  if (split.principal > 0n)
+    p.out.push({ account: "loansToMembers", minor: -split.principal, party: line.personId, memo: at.memo });
+  if (split.interest > 0n)
+    p.out.push({ account: "interest", minor: -split.interest, party: line.personId, memo: at.memo });
+}
+
+/** The social fund, in its own box: contributions, and payouts for the rules' purposes from what it holds. */
+function planSocialFund(p: Planning, line: LineOf<"socialContribution" | "socialPayout">, at: LineAt): void {
+  if (line.kind === "socialContribution") {
+    p.socialFund += line.amount;
+    pair(p, "socialFundCash", "socialFund", line.amount, line.personId, at.memo);
+    return;
+  }
+  const member = nameOf(p, line.personId);
+  if (!p.state.rules.socialFund.purposes.includes(line.purpose))
+    at.refuse("MEETING_SOCIAL_PURPOSE", { line: at.no, member, purpose: line.purpose }, "purpose");
+  if (line.amount > p.socialFund)
+    at.refuse("MEETING_SOCIAL_FUND_SHORT", { line: at.no, member, fund: show(p, p.socialFund) });
+  p.socialFund -= line.amount;
+  pair(p, "socialFund", "socialFundCash", line.amount, line.personId, `${at.memo} (${line.purpose})`);
+}
+
+/** The group's own money: expenses and income, external loans, fees, and the bank. */
+function planGroupLine(p: Planning, line: GroupLine, at: LineAt): void {
+  const { memo } = at;
+  switch (line.kind) {
+    case "expense":
+      p.cash -= line.amount;
+      pair(p, "expenses", "cashBox", line.amount, null, `${memo}: ${line.detail}`);
+      return;
+    case "otherIncome":
+      p.cash += line.amount;
+      pair(p, "cashBox", "otherIncome", line.amount, null, `${memo}: ${line.detail}`);
+      return;
+    case "externalLoanReceived":
+      p.external += line.amount;
+      p.cash += line.amount;
+      pair(p, "cashBox", "externalLoans", line.amount, null, `${memo}: ${line.detail}`);
+      return;
+    case "externalLoanRepaid": {
+      const principal = line.amount - line.interest;
+      p.cash -= line.amount;
+      if (line.interest < 0n || principal < 0n || principal > p.external) {
+        at.refuse("MEETING_EXTERNAL_REPAYMENT", { line: at.no, owed: show(p, p.external) });
+        return;
+      }
+      p.external -= principal;
+      if (principal > 0n) p.out.push({ account: "externalLoans", minor: principal, party: null, memo });
+      if (line.interest > 0n)
+        p.out.push({ account: "externalInterest", minor: line.interest, party: null, memo });
+      p.out.push({ account: "cashBox", minor: -line.amount, party: null, memo });
+      return;
+    }
+    case "loanRepayment":
+      p.cash -= line.amount;
+      return;
+    case "federationFee":
+      p.cash -= line.amount;
+      pair(p, "expenses", "cashBox", line.amount, null, memo);
+      return;
+    case "bankDeposit":
+      p.cash -= line.amount;
+      p.bank += line.amount;
+      pair(p, "bank", "cashBox", line.amount, null, memo);
+      return;
+    case "bankWithdrawal":
+      if (line.amount > p.bank) at.refuse("MEETING_BANK_SHORT", { line: at.no, bank: show(p, p.bank) });
+      p.bank -= line.amount;
+      p.cash += line.amount;
+      pair(p, "cashBox", "bank", line.amount, null, memo);
+      return;
+    default: {
+      const never: never = line;
+      throw new Error(`unknown line ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+/** Cash: the box never below zero after a line (the first line to take it there is named). */
+function checkCashShort(p: Planning, line: MeetingLine, i: number): void {
+  if (p.cash >= 0n || p.cashShortFound) return;
+  p.cashShortFound = true;
+  const memberId = "personId" in line ? line.personId : undefined;
+  problem(
+    p,
+    "MEETING_CASH_SHORT",
+    { line: i + 1, cash: show(p, p.cash + line.amount) },
+    `lines.${i}.amount`,
+    memberId,
+  );
+}
+
+/** Cash: the box as counted at the end, when counted, is what the books say. */
+function checkCashCount(p: Planning, counted: bigint | null): void {
+  if (counted !== null && counted !== p.cash)
+    problem(p, "MEETING_CASH_MISMATCH", { counted: show(p, counted), books: show(p, p.cash) }, "cashCounted");
 }
 
 /** Money in before money out: savings, repayments and income come first, so a loan can use them. */

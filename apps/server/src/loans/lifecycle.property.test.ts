@@ -222,7 +222,7 @@ describeEachDatabase("loan ledger properties", (use) => {
           expect(tb.reduce((s, r) => s + r.balance, 0n)).toBe(0n);
         },
       ),
-      { numRuns: 50 },
+      { numRuns: Number(process.env.LIFECYCLE_RUNS ?? 50) },
     );
     // The sequences must exercise the engine, not only its refusals.
     for (const kind of ["repay", "prepay", "reverse", "reschedule", "writeOff"])

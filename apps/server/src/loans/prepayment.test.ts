@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { expect, it } from "vitest";
 import { describeEachDatabase } from "../platform/db/testing.js";
 import { expectBooksCoherent } from "../testing/books-coherence.js";
-import { prepay, repay } from "./commands.js";
+import { applyForLoan, chargePenalties, decide, disburse, prepay, repay, reschedule } from "./commands.js";
 import { liveInstallments } from "./store.js";
 import { disbursedLoan, loanWorld, MONTHLY_24 } from "./testing.js";
 
@@ -79,4 +79,43 @@ it("the first installment after a prepayment on actual/365 charges the balance Ã
       },
     ),
   );
+});
+
+describeEachDatabase("a prepayment after a reschedule that carried penalties", (use) => {
+  // Found by the lifecycle property once every loan test ended with expectBooksCoherent: the carried
+  // penalty sat on the new plan's first installment, due later; a prepayment replaced that installment
+  // and dropped the penalty from the loan while the books still held it as receivable.
+  it("keeps the penalties owed, as the books hold them", async () => {
+    const w = await loanWorld(use().db);
+    const id = await w.run(w.maker, (trx, ctx) =>
+      applyForLoan(trx, ctx, {
+        productId: w.productId,
+        borrower: { type: "person", personId: w.personId },
+        principal: "50000",
+        installments: 12,
+        firstDueOn: "2025-02-10",
+        appliedOn: "2025-01-05",
+      }),
+    );
+    await w.run(w.checker, (trx, ctx) => decide(trx, ctx, id, { approve: true, on: "2025-01-06" }));
+    await w.run(w.maker, (trx, ctx) => disburse(trx, ctx, id, { on: "2025-01-10", channel: "cash" }));
+    await w.run(w.maker, (trx, ctx) => chargePenalties(trx, ctx, id, "2025-02-19"));
+    await w.run(w.checker, (trx, ctx) =>
+      reschedule(trx, ctx, id, {
+        on: "2025-03-20",
+        installments: 11,
+        firstDueOn: "2025-04-19",
+        reason: "test",
+      }),
+    );
+    const penaltyOwed = async () =>
+      (await liveInstallments(use().db, id)).reduce((s, i) => s + (i.penalty - i.penaltyPaid), 0n);
+    const before = await penaltyOwed();
+    expect(before).toBeGreaterThan(0n);
+    await w.run(w.maker, (trx, ctx) =>
+      prepay(trx, ctx, id, { on: "2025-03-29", amount: "24508.83", channel: "cash", overpayment: "advance" }),
+    );
+    expect(await penaltyOwed()).toBe(before);
+    await expectBooksCoherent(use().db, w.t.rootId);
+  });
 });

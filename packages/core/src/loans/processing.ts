@@ -199,7 +199,9 @@ export function planAfterPrepayment(
       days: daysBetween(on, current.installment.dueDate),
       ofDays: daysBetween(current.start, current.installment.dueDate),
     },
-    carry: { interest: 0n, fee: 0n, penalty: 0n },
+    // Penalties already charged on a replaced installment (a reschedule carries them into its plan's
+    // first one, due later) stay owed: the books hold them as receivable until paid or written off.
+    carry: { interest: 0n, fee: 0n, penalty: replaced.reduce((s, i) => s + unpaid(i, "penalty"), 0n) },
     mode: terms.product.prepayment,
   });
   return { rows, kept };

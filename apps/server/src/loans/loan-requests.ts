@@ -7,6 +7,7 @@ import { assertCan } from "@qadam/core/auth/actor";
 import { businessDate } from "@qadam/core/clock";
 import { DomainError } from "@qadam/core/errors";
 import { isUuid } from "@qadam/core/ids";
+import type { LoanRequestKind, LoanRequestStatus } from "@qadam/core/loans/contract";
 import type { CommandContext } from "../platform/commands.js";
 import { isUniqueViolation } from "../platform/db/constraint-errors.js";
 import type { Db } from "../platform/db/database.js";
@@ -14,10 +15,12 @@ import { reschedule, writeOff } from "./commands.js";
 import { loanArrears } from "./queries.js";
 import { type LoanRecord, loadLoan } from "./store.js";
 
-export const LOAN_REQUEST_KINDS = ["write_off", "reschedule"] as const;
-export type LoanRequestKind = (typeof LOAN_REQUEST_KINDS)[number];
-export const LOAN_REQUEST_STATUSES = ["pending", "approved", "rejected"] as const;
-export type LoanRequestStatus = (typeof LOAN_REQUEST_STATUSES)[number];
+export {
+  LOAN_REQUEST_KINDS,
+  LOAN_REQUEST_STATUSES,
+  type LoanRequestKind,
+  type LoanRequestStatus,
+} from "@qadam/core/loans/contract";
 
 export interface WriteOffRequest {
   on: string;

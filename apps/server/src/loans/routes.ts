@@ -1,23 +1,47 @@
 // HTTP routes of the loan engine: the schedule preview, products, the loan lifecycle, arrears and
-// portfolio at risk. Every write is a command with an Idempotency-Key and answers with the loan.
+// portfolio at risk. Every write is a command with an Idempotency-Key and answers with the loan; the
+// schemas are the contract's (@qadam/core/loans/contract).
 
 import type { Actor } from "@qadam/core/auth/actor";
 import { businessDate } from "@qadam/core/clock";
-import { amountText as amount, calendarDate as date, recordId } from "@qadam/core/contract/schemas";
+import { decodeCursor, pageSchema, toPage } from "@qadam/core/contract/pagination";
+import { recordId } from "@qadam/core/contract/schemas";
+import type { ErrorCode } from "@qadam/core/errors";
 import { errorMessage } from "@qadam/core/i18n";
 import { BUCKETS, ratioText } from "@qadam/core/loans/arrears";
+import {
+  advanceRefundBody,
+  applicationBody,
+  decisionBody,
+  disburseBody,
+  type LoanDto,
+  loanListItemSchema,
+  loanQuery,
+  loanSchema,
+  loansQuery,
+  noteBody,
+  paymentBody,
+  penaltiesBody,
+  portfolioAtRiskQuery,
+  portfolioAtRiskSchema,
+  productDto,
+  productsQuery,
+  recoveryBody,
+  requestDecisionBody,
+  rescheduleBody,
+  reverseBody,
+  writeOffBody,
+} from "@qadam/core/loans/contract";
 import { disclosedPercent } from "@qadam/core/loans/effective-rate";
 import { previewOptions, previewSchedule, schedulePreviewSchema } from "@qadam/core/loans/preview";
 import { parseStoredSpec, productSpec } from "@qadam/core/loans/product-spec";
 import { formatMoney, money } from "@qadam/core/money";
-import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { findOrganisation } from "../orgs/index.js";
-import type { CommandContext } from "../platform/commands.js";
 import type { Db } from "../platform/db/database.js";
 import { toBigInt } from "../platform/db/ints.js";
-import { commandRoute } from "../platform/http/command-route.js";
-import { actorOf, type RouteModule } from "../platform/http/context.js";
+import type { RouteModule } from "../platform/http/context.js";
+import { command, query } from "../platform/http/route.js";
 import {
   addNote,
   applyForLoan,
@@ -32,132 +56,11 @@ import {
   reverseRepayment,
 } from "./commands.js";
 import { disclosureOf } from "./disclosure.js";
-import {
-  decideRequest,
-  LOAN_REQUEST_KINDS,
-  LOAN_REQUEST_STATUSES,
-  loanRequestsOf,
-  requestReschedule,
-  requestWriteOff,
-} from "./loan-requests.js";
+import { decideRequest, loanRequestsOf, requestReschedule, requestWriteOff } from "./loan-requests.js";
 import { portfolioAtRiskFor, viewLoan } from "./queries.js";
-import { LOAN_STATUSES, tenantCaps } from "./store.js";
+import { tenantCaps } from "./store.js";
 
-const channel = z.enum(["cash", "bank"]).default("cash");
-const reason = z.string().trim().min(1).max(1000);
-
-const applicationBody = z.strictObject({
-  productId: recordId,
-  borrower: z.discriminatedUnion("type", [
-    z.strictObject({ type: z.literal("person"), personId: recordId }),
-    z.strictObject({
-      type: z.literal("group"),
-      groupId: recordId,
-      jointLiability: z.boolean().default(true),
-      members: z
-        .array(z.strictObject({ personId: recordId, share: amount }))
-        .min(1)
-        .max(100),
-    }),
-  ]),
-  principal: amount,
-  installments: z.number().int().min(1).max(1200),
-  firstDueOn: date,
-  appliedOn: date,
-  purpose: z.string().max(1000).nullable().optional(),
-});
-
-const paymentBody = z.strictObject({
-  on: date,
-  amount,
-  channel,
-  overpayment: z.enum(["refuse", "advance"]).default("refuse"),
-});
-
-const text = z.string();
-const installmentSchema = z.object({
-  number: z.number().int(),
-  dueDate: text,
-  principal: text,
-  interest: text,
-  fees: text,
-  penalty: text,
-  paid: z.object({ principal: text, interest: text, fees: text, penalty: text }),
-  total: text,
-  outstanding: text,
-});
-const loanSchema = z.object({
-  id: text,
-  orgId: text,
-  productId: text,
-  borrower: z.object({ type: z.enum(["person", "group"]), id: text }),
-  currency: text,
-  principal: text,
-  installments: z.number().int(),
-  status: z.enum(LOAN_STATUSES),
-  appliedOn: text,
-  decidedOn: text.nullable(),
-  decisionNote: text.nullable(),
-  disbursedOn: text.nullable(),
-  closedOn: text.nullable(),
-  writtenOffOn: text.nullable(),
-  purpose: text.nullable(),
-  principalOutstanding: text,
-  advance: text,
-  writtenOff: text,
-  recovered: text,
-  /** Before disbursement, the schedule the contract discloses (as if disbursed on the application date). */
-  schedule: z.array(installmentSchema),
-  /** What the contract discloses: the fee at disbursement and the effective annual rate (ГЭСВ) of the schedule. */
-  contract: z.object({
-    disbursedOn: text,
-    disbursementFee: text,
-    effectiveAnnualRate: text.nullable(),
-    effectiveAnnualRateDisclosed: text.nullable(),
-  }),
-  arrears: z.object({
-    date: text,
-    daysPastDue: z.number().int(),
-    bucket: z.enum(BUCKETS),
-    overdue: z.object({ principal: text, interest: text, fees: text, penalties: text }),
-    penaltyPending: text,
-  }),
-  members: z.array(z.object({ personId: text, share: text, jointLiability: z.boolean() })),
-  /** Write-offs and reschedules asked for, waiting for a second user's decision or decided. */
-  requests: z.array(
-    z.object({
-      id: text,
-      kind: z.enum(LOAN_REQUEST_KINDS),
-      status: z.enum(LOAN_REQUEST_STATUSES),
-      on: text,
-      reason: text.nullable(),
-      reschedule: z
-        .object({ installments: z.number().int(), firstDueOn: text, annualRatePercent: text.nullable() })
-        .nullable(),
-      daysPastDue: z.number().int(),
-      requestedBy: text.nullable(),
-      requestedAt: text,
-      decidedBy: text.nullable(),
-      decidedAt: text.nullable(),
-      decisionNote: text.nullable(),
-    }),
-  ),
-  notes: z.array(z.object({ id: text, kind: text, text, author: text.nullable(), createdAt: text })),
-  transactions: z.array(
-    z.object({
-      id: text,
-      kind: text,
-      valueDate: text,
-      amount: text,
-      advance: text,
-      reversesId: text.nullable(),
-      replacesId: text.nullable(),
-      reversed: z.boolean(),
-      allocations: z.array(z.object({ installment: z.number().int(), component: text, amount: text })),
-    }),
-  ),
-});
-export type LoanDto = z.infer<typeof loanSchema>;
+export { type LoanDto, loanSchema } from "@qadam/core/loans/contract";
 
 async function loanDto(db: Db, actor: Actor, id: string, now: Date, on?: string): Promise<LoanDto> {
   const v = await viewLoan(db, actor, id, on ?? null, now);
@@ -255,150 +158,170 @@ async function loanDto(db: Db, actor: Actor, id: string, now: Date, on?: string)
   };
 }
 
-const productDto = z.object({
-  id: text,
-  orgId: text,
-  name: text,
-  currency: text,
-  status: text,
-  spec: productSpec,
-});
-
 const idParams = z.object({ id: recordId });
 const orgParams = z.object({ orgId: recordId });
+const tags = ["loans"];
+const EXAMPLE_PRODUCT = "0190f3d2-6a4e-7c1b-9f00-3b2a1c0d4e60";
+const EXAMPLE_PERSON = "0190f3d2-6a4e-7c1b-9f00-3b2a1c0d4e61";
+/** What a dated change to an active loan can answer: the loan is not active, or the date is wrong. */
+const DATED: readonly ErrorCode[] = [
+  "LOAN_WRONG_STATUS",
+  "LOAN_DATE_IN_FUTURE",
+  "LOAN_DATE_BEFORE_DISBURSEMENT",
+];
 
-export const loanRoutes: RouteModule = (fastify, deps) => {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const tags = ["loans"];
+function productOf(row: {
+  id: string;
+  orgId: string;
+  name: string;
+  currency: string;
+  status: string;
+  spec: string;
+}) {
+  return {
+    id: row.id,
+    orgId: row.orgId,
+    name: row.name,
+    currency: row.currency,
+    status: row.status,
+    spec: parseStoredSpec(row.spec),
+  };
+}
 
-  app.get(
-    "/api/v1/loans/schedule-preview",
-    {
-      schema: {
-        tags,
-        summary:
-          "Preview a repayment schedule and its effective annual rate (ГЭСВ) for given terms, with a warning above the tenant's cap",
-        querystring: previewOptions,
-        response: { 200: schedulePreviewSchema },
-      },
-    },
-    async (request) =>
-      previewSchedule(request.query, {
-        caps: await tenantCaps(deps.db, actorOf(request).tenantId),
+export const loanRoutes: RouteModule = (app, deps) => {
+  query(app, {
+    method: "GET",
+    path: "/api/v1/loans/schedule-preview",
+    tags,
+    summary:
+      "Preview a repayment schedule and its effective annual rate (ГЭСВ) for given terms, with a warning above the tenant's cap",
+    description:
+      "The schedule a loan on these terms would have, its total cost and effective annual rate, computed " +
+      "without recording anything; a warning (not an error) says when the rate is above the tenant's cap.",
+    query: previewOptions,
+    response: schedulePreviewSchema,
+    errors: ["SCHEDULE_TERMS_INVALID", "SCHEDULE_OPTION_UNUSED", "SCHEDULE_ROUNDING_ZERO"],
+    handle: async ({ actor, query, request }) =>
+      previewSchedule(query, {
+        caps: await tenantCaps(deps.db, actor.tenantId),
         message: (warning) => errorMessage(request.locale, warning),
       }),
-  );
+  });
 
-  app.post(
-    "/api/v1/orgs/:orgId/loan-products",
-    {
-      schema: {
-        tags,
-        summary: "Create a loan product (refused if its loans could cost more than the legal cap)",
-        params: orgParams,
-        body: productSpec,
-        response: { 201: productDto },
-      },
+  command(app, deps, {
+    method: "POST",
+    path: "/api/v1/orgs/:orgId/loan-products",
+    tags,
+    summary: "Create a loan product (refused if its loans could cost more than the legal cap)",
+    description:
+      "A loan product of a lending organisation: its limits, rate, schedule method, fees, penalties and " +
+      "allocation order. Refused if a loan within its limits could cost more than the cap in force.",
+    permission: "products.write",
+    params: orgParams,
+    body: productSpec,
+    example: {
+      name: "Бизнес-старт",
+      minPrincipal: "50000",
+      maxPrincipal: "1000000",
+      minInstallments: 3,
+      maxInstallments: 24,
+      frequency: "monthly",
+      annualRatePercent: "24",
     },
-    (request, reply) =>
-      commandRoute(deps, request, reply, { name: "loan_product.create", status: 201 }, async (trx, ctx) => {
-        const id = await createProduct(trx, ctx, request.params.orgId, request.body);
-        const row = await trx
-          .selectFrom("loanProducts")
-          .selectAll()
-          .where("id", "=", id)
-          .executeTakeFirstOrThrow();
-        return {
-          id,
-          orgId: row.orgId,
-          name: row.name,
-          currency: row.currency,
-          status: row.status,
-          spec: parseStoredSpec(row.spec),
-        };
-      }),
-  );
+    response: productDto,
+    errors: [
+      "LOAN_LENDER_KIND",
+      "LOAN_PRODUCT_NAME_TAKEN",
+      "SCHEDULE_ROUNDING_ZERO",
+      "PRODUCT_RATE_ABOVE_CAP",
+    ],
+    command: { name: "loan_product.create", status: 201 },
+    run: async (trx, ctx, { params, body }) => {
+      const id = await createProduct(trx, ctx, params.orgId, body);
+      return productOf(
+        await trx.selectFrom("loanProducts").selectAll().where("id", "=", id).executeTakeFirstOrThrow(),
+      );
+    },
+  });
 
-  app.get(
-    "/api/v1/orgs/:orgId/loan-products",
-    {
-      schema: {
-        tags,
-        summary: "The organisation's loan products",
-        params: orgParams,
-        response: { 200: z.array(productDto) },
-      },
-    },
-    async (request) => {
-      const actor = actorOf(request);
-      const org = await findOrganisation(deps.db, actor, request.params.orgId);
+  query(app, {
+    method: "GET",
+    path: "/api/v1/orgs/:orgId/loan-products",
+    tags,
+    summary: "The organisation's loan products",
+    description:
+      "The loan products of the organisation, in the order they were created (by id), a page at a time.",
+    params: orgParams,
+    query: productsQuery,
+    response: pageSchema(productDto),
+    list: "paged",
+    errors: [],
+    handle: async ({ actor, params, query }) => {
+      const org = await findOrganisation(deps.db, actor, params.orgId);
+      const after = decodeCursor(query.cursor);
       const rows = await deps.db
         .selectFrom("loanProducts")
         .selectAll()
         .where("tenantId", "=", actor.tenantId)
         .where("orgId", "=", org.id)
-        .orderBy("name")
+        .$if(after !== null, (qb) => qb.where("id", ">", after ?? ""))
+        .orderBy("id")
+        .limit(query.limit + 1)
         .execute();
-      return rows.map((r) => ({
-        id: r.id,
-        orgId: r.orgId,
-        name: r.name,
-        currency: r.currency,
-        status: r.status,
-        spec: parseStoredSpec(r.spec),
-      }));
+      return toPage(rows.map(productOf), query.limit);
     },
-  );
+  });
 
-  app.post(
-    "/api/v1/loans",
-    {
-      schema: {
-        tags,
-        summary: "Apply for a loan (a person, or a group with each member's share)",
-        body: applicationBody,
-        response: { 201: loanSchema },
-      },
+  command(app, deps, {
+    method: "POST",
+    path: "/api/v1/loans",
+    tags,
+    summary: "Apply for a loan (a person, or a group with each member's share)",
+    description:
+      "Records an application for a loan under a product, by a person or by a group (each member's share " +
+      "summing to the principal), within the product's limits; it then waits for approval.",
+    permission: "loans.write",
+    body: applicationBody,
+    example: {
+      productId: EXAMPLE_PRODUCT,
+      borrower: { type: "person", personId: EXAMPLE_PERSON },
+      principal: "300000",
+      installments: 12,
+      firstDueOn: "2026-04-15",
+      appliedOn: "2026-03-02",
+      purpose: "Sewing machine",
     },
-    (request, reply) =>
-      commandRoute(deps, request, reply, { name: "loan.apply", status: 201 }, async (trx, ctx) =>
-        loanDto(trx, ctx.actor, await applyForLoan(trx, ctx, request.body), new Date(ctx.now)),
-      ),
-  );
+    response: loanSchema,
+    errors: [
+      "NOT_FOUND",
+      "LOAN_PRODUCT_RETIRED",
+      "LOAN_OUTSIDE_PRODUCT_LIMITS",
+      "LOAN_SHARES_INVALID",
+      "LOAN_GROUP_GRADE_REQUIRED",
+      "ORG_NOT_A_GROUP",
+      "PERSON_ANONYMISED",
+      "SCHEDULE_TERMS_INVALID",
+    ],
+    command: { name: "loan.apply", status: 201 },
+    run: async (trx, ctx, { body }) =>
+      loanDto(trx, ctx.actor, await applyForLoan(trx, ctx, body), new Date(ctx.now)),
+  });
 
-  app.get(
-    "/api/v1/loans",
-    {
-      schema: {
-        tags,
-        summary: "Loans of an organisation and its subtree, by status or borrower",
-        querystring: z.object({
-          orgId: recordId,
-          status: z.enum(LOAN_STATUSES).optional(),
-          borrowerId: recordId.optional(),
-          limit: z.coerce.number().int().min(1).max(500).default(100),
-        }),
-        response: {
-          200: z.array(
-            z.object({
-              id: text,
-              orgId: text,
-              borrowerType: text,
-              borrowerId: text,
-              currency: text,
-              principal: text,
-              principalOutstanding: text,
-              status: text,
-              disbursedOn: text.nullable(),
-              arrearsSince: text.nullable(),
-            }),
-          ),
-        },
-      },
-    },
-    async (request) => {
-      const actor = actorOf(request);
-      const org = await findOrganisation(deps.db, actor, request.query.orgId);
+  query(app, {
+    method: "GET",
+    path: "/api/v1/loans",
+    tags,
+    summary: "Loans of an organisation and its subtree, by status or borrower",
+    description:
+      "The loans of the organisation and the organisations under it, optionally of one status or borrower, " +
+      "in the order they were applied for (by id), a page at a time.",
+    query: loansQuery,
+    response: pageSchema(loanListItemSchema),
+    list: "paged",
+    errors: ["NOT_FOUND"],
+    handle: async ({ actor, query }) => {
+      const org = await findOrganisation(deps.db, actor, query.orgId);
+      const after = decodeCursor(query.cursor);
       const rows = await deps.db
         .selectFrom("loans as l")
         .innerJoin("organisations as o", "o.id", "l.orgId")
@@ -417,16 +340,13 @@ export const loanRoutes: RouteModule = (fastify, deps) => {
         .where("l.tenantId", "=", actor.tenantId)
         .where("o.path", ">=", org.path)
         .where("o.path", "<", `${org.path}\uffff`)
-        .$if(request.query.status !== undefined, (qb) =>
-          qb.where("l.status", "=", request.query.status ?? ""),
-        )
-        .$if(request.query.borrowerId !== undefined, (qb) =>
-          qb.where("l.borrowerId", "=", request.query.borrowerId ?? ""),
-        )
+        .$if(query.status !== undefined, (qb) => qb.where("l.status", "=", query.status ?? ""))
+        .$if(query.borrowerId !== undefined, (qb) => qb.where("l.borrowerId", "=", query.borrowerId ?? ""))
+        .$if(after !== null, (qb) => qb.where("l.id", ">", after ?? ""))
         .orderBy("l.id")
-        .limit(request.query.limit)
+        .limit(query.limit + 1)
         .execute();
-      return rows.map((r) => ({
+      const items = rows.map((r) => ({
         id: r.id,
         orgId: r.orgId,
         borrowerType: r.borrowerType,
@@ -438,207 +358,315 @@ export const loanRoutes: RouteModule = (fastify, deps) => {
         disbursedOn: r.disbursedOn,
         arrearsSince: r.arrearsSince,
       }));
+      return toPage(items, query.limit);
     },
-  );
+  });
 
-  app.get(
-    "/api/v1/loans/:id",
-    {
-      schema: {
-        tags,
-        summary: "A loan: its schedule, history, members, notes and arrears on a date (default today)",
-        params: idParams,
-        querystring: z.object({ date: date.optional() }),
-        response: { 200: loanSchema },
+  query(app, {
+    method: "GET",
+    path: "/api/v1/loans/:id",
+    tags,
+    summary: "A loan: its schedule, history, members, notes and arrears on a date (default today)",
+    description:
+      "A loan you can see with its schedule (before disbursement, the one its contract discloses), " +
+      "transactions and their allocation, members, notes, requests, and its arrears on the date given.",
+    params: idParams,
+    query: loanQuery,
+    response: loanSchema,
+    errors: [],
+    handle: ({ actor, params, query }) => loanDto(deps.db, actor, params.id, deps.clock.now(), query.date),
+  });
+
+  /** A command on one loan that answers with the loan as it then is. */
+  const onLoan = async (trx: Db, actor: Actor, id: string, now: string) =>
+    loanDto(trx, actor, id, new Date(now));
+
+  command(app, deps, {
+    method: "POST",
+    path: "/api/v1/loans/:id/notes",
+    tags,
+    summary: "Add an appraisal note (or a plain note) to a loan",
+    description: "A note on the loan, by default the credit officer's appraisal of the application.",
+    permission: "loans.write",
+    params: idParams,
+    body: noteBody,
+    example: { kind: "appraisal", text: "Visited her shop: steady trade, two years at the bazaar." },
+    response: loanSchema,
+    errors: [],
+    command: { name: "loan.note" },
+    run: async (trx, ctx, { params, body }) => {
+      await addNote(trx, ctx, params.id, body);
+      return onLoan(trx, ctx.actor, params.id, ctx.now);
+    },
+  });
+
+  for (const approve of [true, false]) {
+    command(app, deps, {
+      method: "POST",
+      path: `/api/v1/loans/:id/${approve ? "approve" : "reject"}`,
+      tags,
+      summary: `${approve ? "Approve" : "Reject"} an application (by a user other than the one who entered it)`,
+      description: approve
+        ? "Approves an application on a date; the loan can then be disbursed. Maker-checker: not by its maker."
+        : "Rejects an application on a date, with an optional note. Maker-checker: not by its maker.",
+      permission: "loans.approve",
+      params: idParams,
+      body: decisionBody,
+      example: { on: "2026-03-04", note: approve ? "Appraisal good" : "Income not shown" },
+      response: loanSchema,
+      errors: ["LOAN_WRONG_STATUS", "LOAN_MAKER_CHECKER", "LOAN_DATE_BEFORE_APPLICATION"],
+      command: { name: approve ? "loan.approve" : "loan.reject" },
+      run: async (trx, ctx, { params, body }) => {
+        await decide(trx, ctx, params.id, { approve, ...body });
+        return onLoan(trx, ctx.actor, params.id, ctx.now);
       },
-    },
-    async (request) =>
-      loanDto(deps.db, actorOf(request), request.params.id, deps.clock.now(), request.query.date),
-  );
+    });
+  }
 
-  const write = <B extends z.ZodType>(
-    path: string,
-    name: string,
-    summary: string,
-    body: B,
-    run: (trx: Db, ctx: CommandContext, id: string, input: z.output<B>) => Promise<unknown>,
-  ) =>
-    app.post(
-      path,
-      { schema: { tags, summary, params: idParams, body, response: { 200: loanSchema } } },
-      (request, reply) =>
-        commandRoute(deps, request, reply, { name }, async (trx, ctx) => {
-          await run(trx, ctx, request.params.id, request.body as z.output<B>);
-          return loanDto(trx, ctx.actor, request.params.id, new Date(ctx.now));
-        }),
-    );
-
-  write(
-    "/api/v1/loans/:id/notes",
-    "loan.note",
-    "Add an appraisal note (or a plain note) to a loan",
-    z.strictObject({
-      kind: z.enum(["appraisal", "note"]).default("appraisal"),
-      text: z.string().trim().min(1).max(5000),
-    }),
-    (trx, ctx, id, input) => addNote(trx, ctx, id, input),
-  );
-  write(
-    "/api/v1/loans/:id/approve",
-    "loan.approve",
-    "Approve an application (by a user other than the one who entered it)",
-    z.strictObject({ on: date, note: z.string().max(2000).nullable().optional() }),
-    (trx, ctx, id, input) => decide(trx, ctx, id, { approve: true, ...input }),
-  );
-  write(
-    "/api/v1/loans/:id/reject",
-    "loan.reject",
-    "Reject an application (by a user other than the one who entered it)",
-    z.strictObject({ on: date, note: z.string().max(2000).nullable().optional() }),
-    (trx, ctx, id, input) => decide(trx, ctx, id, { approve: false, ...input }),
-  );
-  write(
-    "/api/v1/loans/:id/disburse",
-    "loan.disburse",
-    "Disburse an approved loan: its schedule is fixed and the journal posted",
-    z.strictObject({ on: date, firstDueOn: date.nullable().optional(), channel }),
-    (trx, ctx, id, input) => disburse(trx, ctx, id, input),
-  );
-  write(
-    "/api/v1/loans/:id/repayments",
-    "loan.repay",
-    "Record a repayment, allocated in the product's order; an overpayment is refused or held as an advance",
-    paymentBody,
-    (trx, ctx, id, input) => repay(trx, ctx, id, input),
-  );
-  write(
-    "/api/v1/loans/:id/prepayments",
-    "loan.prepay",
-    "Prepay part or all of the principal; the rest of the schedule shortens or lowers per the product",
-    paymentBody,
-    (trx, ctx, id, input) => prepay(trx, ctx, id, input),
-  );
-  app.post(
-    "/api/v1/loans/:id/transactions/:transactionId/reverse",
-    {
-      schema: {
-        tags,
-        summary: "Reverse a mistaken repayment; later repayments are re-allocated",
-        params: z.object({ id: recordId, transactionId: recordId }),
-        body: z.strictObject({ on: date, reason }),
-        response: { 200: loanSchema },
-      },
+  command(app, deps, {
+    method: "POST",
+    path: "/api/v1/loans/:id/disburse",
+    tags,
+    summary: "Disburse an approved loan: its schedule is fixed and the journal posted",
+    description:
+      "Pays out an approved loan on a date, by cash or bank: its schedule is fixed from that date " +
+      "(first due date as applied for, or the one given) and the disbursement and its fee are posted.",
+    permission: "loans.write",
+    params: idParams,
+    body: disburseBody,
+    example: { on: "2026-03-05", channel: "cash" },
+    response: loanSchema,
+    errors: [
+      "LOAN_WRONG_STATUS",
+      "LOAN_DATE_BEFORE_APPLICATION",
+      "LOAN_DATE_IN_FUTURE",
+      "SCHEDULE_TERMS_INVALID",
+    ],
+    command: { name: "loan.disburse" },
+    run: async (trx, ctx, { params, body }) => {
+      await disburse(trx, ctx, params.id, body);
+      return onLoan(trx, ctx.actor, params.id, ctx.now);
     },
-    (request, reply) =>
-      commandRoute(deps, request, reply, { name: "loan.reverse_repayment" }, async (trx, ctx) => {
-        await reverseRepayment(trx, ctx, request.params.id, request.params.transactionId, request.body);
-        return loanDto(trx, ctx.actor, request.params.id, new Date(ctx.now));
-      }),
-  );
-  write(
-    "/api/v1/loans/:id/reschedule",
-    "loan.request_reschedule",
-    "Ask for the unpaid schedule to be replaced with a new one (term, first due date, optionally the rate); another user approves it",
-    z.strictObject({
-      on: date,
-      installments: z.number().int().min(1).max(1200),
-      firstDueOn: date,
-      annualRatePercent: z
-        .string()
-        .regex(/^\d{1,3}(\.\d{1,8})?$/)
-        .nullable()
-        .optional(),
-      reason,
-    }),
-    (trx, ctx, id, input) => requestReschedule(trx, ctx, id, input),
-  );
-  write(
-    "/api/v1/loans/:id/penalties",
-    "loan.charge_penalties",
-    "Charge the penalties accrued up to a date (e.g. at month-end)",
-    z.strictObject({ on: date }),
-    (trx, ctx, id, input) => chargePenalties(trx, ctx, id, input.on),
-  );
-  write(
-    "/api/v1/loans/:id/write-off",
-    "loan.request_write_off",
-    "Ask for the loan to be written off (outstanding principal and penalties to loan losses); another user approves it. Before the product's days past due (writeOffAfterDays, default 90) a reason is required",
-    z.strictObject({ on: date, reason: reason.nullable().optional() }),
-    (trx, ctx, id, input) => requestWriteOff(trx, ctx, id, input),
-  );
+  });
+
+  command(app, deps, {
+    method: "POST",
+    path: "/api/v1/loans/:id/repayments",
+    tags,
+    summary:
+      "Record a repayment, allocated in the product's order; an overpayment is refused or held as an advance",
+    description:
+      "Money the borrower paid on a date, allocated to what is due in the product's order (penalties, fees, " +
+      "interest, principal); more than is owed is refused, or held as an advance if asked.",
+    permission: "loans.write",
+    params: idParams,
+    body: paymentBody,
+    example: { on: "2026-04-15", amount: "28500", channel: "cash", overpayment: "refuse" },
+    response: loanSchema,
+    errors: [...DATED, "LOAN_OVERPAYMENT"],
+    command: { name: "loan.repay" },
+    run: async (trx, ctx, { params, body }) => {
+      await repay(trx, ctx, params.id, body);
+      return onLoan(trx, ctx.actor, params.id, ctx.now);
+    },
+  });
+
+  command(app, deps, {
+    method: "POST",
+    path: "/api/v1/loans/:id/prepayments",
+    tags,
+    summary:
+      "Prepay part or all of the principal; the rest of the schedule shortens or lowers per the product",
+    description:
+      "Pays principal ahead of the schedule on a date; the remaining schedule is shortened or its " +
+      "installments lowered, as the product says. More than is owed is refused or held as an advance.",
+    permission: "loans.write",
+    params: idParams,
+    body: paymentBody,
+    example: { on: "2026-05-02", amount: "100000", channel: "bank" },
+    response: loanSchema,
+    errors: [...DATED, "LOAN_OVERPAYMENT", "SCHEDULE_TERMS_INVALID"],
+    command: { name: "loan.prepay" },
+    run: async (trx, ctx, { params, body }) => {
+      await prepay(trx, ctx, params.id, body);
+      return onLoan(trx, ctx.actor, params.id, ctx.now);
+    },
+  });
+
+  command(app, deps, {
+    method: "POST",
+    path: "/api/v1/loans/:id/transactions/:transactionId/reverse",
+    tags,
+    summary: "Reverse a mistaken repayment; later repayments are re-allocated",
+    description:
+      "Cancels a repayment recorded by mistake, with a reason; the loan's later repayments are allocated " +
+      "again as if it had never been, and the books are corrected.",
+    permission: "loans.write",
+    params: z.object({ id: recordId, transactionId: recordId }),
+    body: reverseBody,
+    example: { on: "2026-04-16", reason: "Entered twice" },
+    response: loanSchema,
+    errors: [...DATED, "LOAN_ALREADY_REVERSED", "LOAN_REVERSAL_BLOCKED", "LOAN_OVERPAYMENT"],
+    command: { name: "loan.reverse_repayment" },
+    run: async (trx, ctx, { params, body }) => {
+      await reverseRepayment(trx, ctx, params.id, params.transactionId, body);
+      return onLoan(trx, ctx.actor, params.id, ctx.now);
+    },
+  });
+
+  command(app, deps, {
+    method: "POST",
+    path: "/api/v1/loans/:id/reschedule",
+    tags,
+    summary:
+      "Ask for the unpaid schedule to be replaced with a new one (term, first due date, optionally the rate); another user approves it",
+    description:
+      "Records a request to replace the unpaid schedule (number of installments, first due date, optionally " +
+      "the rate), with a reason; nothing changes until another user approves it.",
+    permission: "loans.write",
+    params: idParams,
+    body: rescheduleBody,
+    example: { on: "2026-06-01", installments: 9, firstDueOn: "2026-07-15", reason: "Harvest lost to hail" },
+    response: loanSchema,
+    errors: [...DATED, "LOAN_REQUEST_PENDING", "SCHEDULE_TERMS_INVALID"],
+    command: { name: "loan.request_reschedule" },
+    run: async (trx, ctx, { params, body }) => {
+      await requestReschedule(trx, ctx, params.id, body);
+      return onLoan(trx, ctx.actor, params.id, ctx.now);
+    },
+  });
+
+  command(app, deps, {
+    method: "POST",
+    path: "/api/v1/loans/:id/penalties",
+    tags,
+    summary: "Charge the penalties accrued up to a date (e.g. at month-end)",
+    description: "Charges to the loan the late-payment penalties accrued up to the date, and posts them.",
+    permission: "loans.write",
+    params: idParams,
+    body: penaltiesBody,
+    example: { on: "2026-05-31" },
+    response: loanSchema,
+    errors: DATED,
+    command: { name: "loan.charge_penalties" },
+    run: async (trx, ctx, { params, body }) => {
+      await chargePenalties(trx, ctx, params.id, body.on);
+      return onLoan(trx, ctx.actor, params.id, ctx.now);
+    },
+  });
+
+  command(app, deps, {
+    method: "POST",
+    path: "/api/v1/loans/:id/write-off",
+    tags,
+    summary:
+      "Ask for the loan to be written off (outstanding principal and penalties to loan losses); another user approves it. Before the product's days past due (writeOffAfterDays, default 90) a reason is required",
+    description:
+      "Records a request to write the loan off on a date; another user approves it. Before the product's " +
+      "days past due (writeOffAfterDays, default 90) a reason is required.",
+    permission: "loans.write",
+    params: idParams,
+    body: writeOffBody,
+    example: { on: "2026-09-30", reason: "Moved away, no contact" },
+    response: loanSchema,
+    errors: [...DATED, "LOAN_REQUEST_PENDING", "LOAN_WRITE_OFF_REASON_REQUIRED", "LOAN_WRITE_OFF_BACKDATED"],
+    command: { name: "loan.request_write_off" },
+    run: async (trx, ctx, { params, body }) => {
+      await requestWriteOff(trx, ctx, params.id, body);
+      return onLoan(trx, ctx.actor, params.id, ctx.now);
+    },
+  });
+
   for (const [verb, approve] of [
     ["approve", true],
     ["reject", false],
   ] as const) {
-    app.post(
-      `/api/v1/loans/:id/requests/:requestId/${verb}`,
-      {
-        schema: {
-          tags,
-          summary: approve
-            ? "Approve a write-off or reschedule request (by a user other than the one who asked): it is carried out"
-            : "Reject a write-off or reschedule request (by a user other than the one who asked): nothing changes",
-          params: z.object({ id: recordId, requestId: recordId }),
-          body: z.strictObject({ note: z.string().max(2000).nullable().optional() }),
-          response: { 200: loanSchema },
-        },
+    command(app, deps, {
+      method: "POST",
+      path: `/api/v1/loans/:id/requests/:requestId/${verb}`,
+      tags,
+      summary: approve
+        ? "Approve a write-off or reschedule request (by a user other than the one who asked): it is carried out"
+        : "Reject a write-off or reschedule request (by a user other than the one who asked): nothing changes",
+      description: approve
+        ? "Approves a waiting write-off or reschedule request, which is then carried out on its date. " +
+          "Maker-checker: not by the user who asked."
+        : "Rejects a waiting write-off or reschedule request; the loan stays as it is. Maker-checker: not by the user who asked.",
+      permission: "loans.approve",
+      params: z.object({ id: recordId, requestId: recordId }),
+      body: requestDecisionBody,
+      example: { note: approve ? "Checked with the group" : "Wait for the harvest" },
+      response: loanSchema,
+      errors: [
+        ...DATED,
+        "LOAN_REQUEST_DECIDED",
+        "LOAN_REQUEST_MAKER_CHECKER",
+        "LOAN_WRITE_OFF_BACKDATED",
+        "SCHEDULE_TERMS_INVALID",
+      ],
+      command: { name: `loan.${verb}_request` },
+      run: async (trx, ctx, { params, body }) => {
+        await decideRequest(trx, ctx, params.id, params.requestId, { approve, note: body.note ?? null });
+        return onLoan(trx, ctx.actor, params.id, ctx.now);
       },
-      (request, reply) =>
-        commandRoute(deps, request, reply, { name: `loan.${verb}_request` }, async (trx, ctx) => {
-          await decideRequest(trx, ctx, request.params.id, request.params.requestId, {
-            approve,
-            note: request.body.note ?? null,
-          });
-          return loanDto(trx, ctx.actor, request.params.id, new Date(ctx.now));
-        }),
-    );
+    });
   }
-  write(
-    "/api/v1/loans/:id/recoveries",
-    "loan.recover",
-    "Record money recovered on a written-off loan",
-    z.strictObject({ on: date, amount, channel }),
-    (trx, ctx, id, input) => recover(trx, ctx, id, input),
-  );
-  write(
-    "/api/v1/loans/:id/advance-refund",
-    "loan.refund_advance",
-    "Pay back an advance held on the loan",
-    z.strictObject({ on: date, channel }),
-    (trx, ctx, id, input) => refundAdvance(trx, ctx, id, input),
-  );
 
-  app.get(
-    "/api/v1/orgs/:orgId/portfolio-at-risk",
-    {
-      schema: {
-        tags,
-        summary:
-          "Portfolio at risk over 1, 30 and 90 days and delinquency buckets, for the organisation and its subtree",
-        params: orgParams,
-        querystring: z.object({ date: date.optional() }),
-        response: {
-          200: z.array(
-            z.object({
-              currency: text,
-              date: text,
-              loans: z.number().int(),
-              portfolio: text,
-              par1: z.object({ amount: text, ratio: text }),
-              par30: z.object({ amount: text, ratio: text }),
-              par90: z.object({ amount: text, ratio: text }),
-              buckets: z.array(
-                z.object({ bucket: z.enum(BUCKETS), loans: z.number().int(), principal: text }),
-              ),
-            }),
-          ),
-        },
-      },
+  command(app, deps, {
+    method: "POST",
+    path: "/api/v1/loans/:id/recoveries",
+    tags,
+    summary: "Record money recovered on a written-off loan",
+    description: "Money received on a written-off loan, up to what was written off, posted as a recovery.",
+    permission: "loans.write",
+    params: idParams,
+    body: recoveryBody,
+    example: { on: "2026-11-02", amount: "15000", channel: "cash" },
+    response: loanSchema,
+    errors: ["LOAN_WRONG_STATUS", "LOAN_DATE_IN_FUTURE", "LOAN_DATE_BEFORE_DISBURSEMENT", "LOAN_OVERPAYMENT"],
+    command: { name: "loan.recover" },
+    run: async (trx, ctx, { params, body }) => {
+      await recover(trx, ctx, params.id, body);
+      return onLoan(trx, ctx.actor, params.id, ctx.now);
     },
-    async (request) => {
-      const actor = actorOf(request);
-      const org = await findOrganisation(deps.db, actor, request.params.orgId);
-      const on = request.query.date ?? businessDate(deps.clock.now(), org.timeZone);
+  });
+
+  command(app, deps, {
+    method: "POST",
+    path: "/api/v1/loans/:id/advance-refund",
+    tags,
+    summary: "Pay back an advance held on the loan",
+    description: "Pays the borrower back the advance (overpayment) held on the loan, by cash or bank.",
+    permission: "loans.write",
+    params: idParams,
+    body: advanceRefundBody,
+    example: { on: "2026-05-03", channel: "cash" },
+    response: loanSchema,
+    errors: ["LOAN_WRONG_STATUS", "LOAN_DATE_IN_FUTURE", "LOAN_DATE_BEFORE_DISBURSEMENT", "LOAN_NO_ADVANCE"],
+    command: { name: "loan.refund_advance" },
+    run: async (trx, ctx, { params, body }) => {
+      await refundAdvance(trx, ctx, params.id, body);
+      return onLoan(trx, ctx.actor, params.id, ctx.now);
+    },
+  });
+
+  query(app, {
+    method: "GET",
+    path: "/api/v1/orgs/:orgId/portfolio-at-risk",
+    tags,
+    summary:
+      "Portfolio at risk over 1, 30 and 90 days and delinquency buckets, for the organisation and its subtree",
+    description:
+      "For each currency, the outstanding portfolio of the organisation and its subtree on the date " +
+      "(default today there), the part at risk over 1, 30 and 90 days and the loans by delinquency bucket.",
+    params: orgParams,
+    query: portfolioAtRiskQuery,
+    response: z.array(portfolioAtRiskSchema),
+    list: { whole: "one report per currency the organisation lends in" },
+    errors: [],
+    handle: async ({ actor, params, query }) => {
+      const org = await findOrganisation(deps.db, actor, params.orgId);
+      const on = query.date ?? businessDate(deps.clock.now(), org.timeZone);
       const reports = await portfolioAtRiskFor(deps.db, actor, org.id, on);
       return reports.map((r) => {
         const m = (minor: bigint) => formatMoney(money(minor, r.currency));
@@ -659,5 +687,5 @@ export const loanRoutes: RouteModule = (fastify, deps) => {
         };
       });
     },
-  );
+  });
 };

@@ -8,6 +8,7 @@ import { DomainError } from "@qadam/core/errors";
 import { isUuid } from "@qadam/core/ids";
 import type { Component } from "@qadam/core/loans/allocation";
 import { SATURDAY_SUNDAY, type WorkingCalendar } from "@qadam/core/loans/calendar";
+import type { LoanStatus } from "@qadam/core/loans/contract";
 import type { InstallmentState } from "@qadam/core/loans/engine";
 import { type DatedCap, KAZAKH_MICROCREDIT_CAPS, type LoanProduct } from "@qadam/core/loans/product";
 import { type ProductSpec, parseStoredSpec, productFrom } from "@qadam/core/loans/product-spec";
@@ -29,8 +30,7 @@ import type {
   LoanTransactionsTable,
 } from "../platform/db/schema.js";
 
-export const LOAN_STATUSES = ["applied", "approved", "rejected", "active", "closed", "written_off"] as const;
-export type LoanStatus = (typeof LOAN_STATUSES)[number];
+export { LOAN_STATUSES, type LoanStatus } from "@qadam/core/loans/contract";
 
 export interface LoanRecord {
   id: string;

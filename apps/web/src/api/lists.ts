@@ -1,6 +1,7 @@
 // The lists the home pages show first. Their response shapes are typed here from core's types until
 // each domain's contract (packages/core/src/<domain>/contract.ts) exports its schemas.
 import type { Page } from "@qadam/core/contract/pagination";
+import type { LoanListItem } from "@qadam/core/loans/contract";
 import type { Organisation, OrgKind } from "@qadam/core/orgs/types";
 import type { auditEntrySchema, userSchema } from "@qadam/core/users/schemas";
 import type { z } from "zod";
@@ -18,19 +19,6 @@ export interface PersonDto {
   village: string | null;
 }
 
-export interface LoanListItem {
-  id: string;
-  orgId: string;
-  borrowerType: string;
-  borrowerId: string;
-  currency: string;
-  principal: string;
-  principalOutstanding: string;
-  status: string;
-  disbursedOn: string | null;
-  arrearsSince: string | null;
-}
-
 export const organisations = (query: { kind?: OrgKind; under?: string; cursor?: string; limit?: number }) =>
   api("GET", "/api/v1/orgs", { query }) as Promise<Page<OrganisationDto>>;
 
@@ -43,6 +31,8 @@ export const people = (query: { cursor?: string; limit?: number }) =>
 export const auditLog = (query: { cursor?: string; limit?: number }) =>
   api("GET", "/api/v1/audit", { query }) as Promise<Page<AuditEntry>>;
 
-/** Loans of an organisation's subtree (not paged: the API answers up to `limit`). */
-export const loans = (query: { orgId: string; status?: string; limit?: number }) =>
-  api("GET", "/api/v1/loans", { query }) as Promise<LoanListItem[]>;
+export type { LoanListItem };
+
+/** Loans of an organisation's subtree, a page at a time. */
+export const loans = (query: { orgId: string; status?: string; cursor?: string; limit?: number }) =>
+  api("GET", "/api/v1/loans", { query }) as Promise<Page<LoanListItem>>;

@@ -72,7 +72,7 @@ function LoanList({ orgId }: { orgId: string }) {
   const locale = currentLocale();
   const today = todayHere();
   const load = useCallback(
-    async () => ({ items: await loans({ orgId, status: "active", limit: 100 }), nextCursor: null }),
+    (cursor: string | undefined) => loans({ orgId, status: "active", cursor, limit: PAGE }),
     [orgId],
   );
   return (

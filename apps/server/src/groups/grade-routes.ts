@@ -1,73 +1,37 @@
 // HTTP routes of group grading: the grade a group would get on a date, a grade recorded into its
 // history, that history, and the tenant's scoring table from a date. Each criterion comes with its
-// reason as a key and values (for the web app) and as a sentence in the request's language.
+// reason as a key and values (for the web app) and as a sentence in the request's language. The schemas
+// are the contract's (@qadam/core/groups/contract).
 
 import { businessDate } from "@qadam/core/clock";
 import { calendarDate as date, recordId } from "@qadam/core/contract/schemas";
 import { DomainError } from "@qadam/core/errors";
-import { type CriterionScore, GRADING_CRITERIA, gradingTableSchema } from "@qadam/core/groups/grading";
+import {
+  type CriterionDto,
+  type GradeDto,
+  gradeBody,
+  gradeHistorySchema,
+  gradeQuery,
+  gradeSchema,
+  gradingTableVersionSchema,
+  recordedGradeSchema,
+} from "@qadam/core/groups/contract";
+import { type CriterionScore, DEFAULT_GRADING_TABLE, gradingTableSchema } from "@qadam/core/groups/grading";
 import { type Locale, translate } from "@qadam/core/i18n";
 import { formatMoney, money } from "@qadam/core/money";
 import { checkDate } from "@qadam/core/orgs/values";
-import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { commandRoute } from "../platform/http/command-route.js";
-import { actorOf, type RouteModule } from "../platform/http/context.js";
+import type { RouteModule } from "../platform/http/context.js";
+import { command, query } from "../platform/http/route.js";
 import { type GradeReport, gradeHistory, gradeOn, recordGrade, setGradingTable } from "./grades.js";
 import { findGroup } from "./store.js";
-
-const text = z.string();
-const int = z.number().int();
-const grade = z.enum(["A", "B", "C"]);
-
-const criterionSchema = z.object({
-  name: z.enum(GRADING_CRITERIA),
-  score: int,
-  max: int,
-  /** The measured percent (one decimal, truncated), the member count for groupSize, null if not measured. */
-  value: text.nullable(),
-  reason: z.object({
-    key: text,
-    values: z.record(text, z.union([text, z.number()])),
-    /** The reason as a sentence in the request's language. */
-    text,
-  }),
-});
-
-const gradeSchema = z.object({
-  groupId: text,
-  gradedOn: text,
-  windowFrom: text,
-  grade,
-  score: int,
-  max: int,
-  criteria: z.array(criterionSchema),
-  currency: text,
-  /** What the group's records showed over the window (amounts in major units). */
-  facts: z.object({
-    meetingsExpected: int,
-    meetingsHeld: int,
-    attendances: int,
-    memberMeetings: int,
-    savingsPaid: int,
-    savingsDue: int,
-    loansOutstanding: text,
-    loanFundCash: text,
-    borrowers: int,
-    members: int,
-    repaidOnTime: int,
-    repaymentsDue: int,
-    recordedWithinWeek: int,
-    activeMembers: int,
-  }),
-});
 
 /** A criterion's reason, "grading.<criterion>" or "grading.notMeasured.<criterion>", as a sentence. */
 function criterionReason(locale: Locale, c: Pick<CriterionScore, "reason">): string {
   return translate(locale, c.reason.key, c.reason.values);
 }
 
-function criterionDto(locale: Locale, c: CriterionScore): z.infer<typeof criterionSchema> {
+function criterionDto(locale: Locale, c: CriterionScore): CriterionDto {
   return {
     name: c.name,
     score: c.score,
@@ -77,7 +41,7 @@ function criterionDto(locale: Locale, c: CriterionScore): z.infer<typeof criteri
   };
 }
 
-function gradeDto(locale: Locale, r: GradeReport, currency: string): z.infer<typeof gradeSchema> {
+function gradeDto(locale: Locale, r: GradeReport, currency: string): GradeDto {
   const m = (minor: bigint) => formatMoney(money(minor, currency));
   return {
     groupId: r.groupId,
@@ -97,104 +61,92 @@ function gradeDto(locale: Locale, r: GradeReport, currency: string): z.infer<typ
 }
 
 const groupParams = z.object({ groupId: recordId });
-const windowMonths = z.coerce.number().int().min(1).max(36).default(6);
+const tags = ["groups"];
+const GROUP_CHECKS = ["ORG_NOT_A_GROUP", "BOOKS_NOT_OPEN", "ORG_DATE_BEFORE_OPENING"] as const;
 
-export const gradeRoutes: RouteModule = (fastify, deps) => {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const tags = ["groups"];
-
-  app.get(
-    "/api/v1/groups/:groupId/grade",
-    {
-      schema: {
-        tags,
-        summary:
-          "The grade (A, B or C) the group's own records earn on a date (default: today), criterion by criterion; nothing is written",
-        params: groupParams,
-        querystring: z.object({ on: date.optional(), windowMonths }),
-        response: { 200: gradeSchema },
-      },
-    },
-    async (request) => {
-      const actor = actorOf(request);
-      const group = await findGroup(deps.db, actor, request.params.groupId);
-      const on = checkDate(request.query.on ?? businessDate(deps.clock.now(), group.timeZone));
+export const gradeRoutes: RouteModule = (app, deps) => {
+  query(app, {
+    method: "GET",
+    path: "/api/v1/groups/:groupId/grade",
+    tags,
+    summary:
+      "The grade (A, B or C) the group's own records earn on a date (default: today), criterion by criterion; nothing is written",
+    description:
+      "The group graded from its own records over the window of months to the date, by the tenant's grading " +
+      "table in force: each criterion's score with its reason, as a key and values and as a sentence in the " +
+      "request's language, and the facts measured.",
+    params: groupParams,
+    query: gradeQuery,
+    response: gradeSchema,
+    errors: GROUP_CHECKS,
+    handle: async ({ actor, params, query, request }) => {
+      const group = await findGroup(deps.db, actor, params.groupId);
+      const on = checkDate(query.on ?? businessDate(deps.clock.now(), group.timeZone));
       if (on < group.openedOn)
         throw new DomainError("ORG_DATE_BEFORE_OPENING", { date: on, openedOn: group.openedOn });
-      const report = await gradeOn(deps.db, actor, group.id, on, request.query.windowMonths);
+      const report = await gradeOn(deps.db, actor, group.id, on, query.windowMonths);
       return gradeDto(request.locale, report, group.currency);
     },
-  );
+  });
 
-  app.post(
-    "/api/v1/groups/:groupId/grades",
-    {
-      schema: {
-        tags,
-        summary: "Grade the group on a date and keep the grade in its history",
-        params: groupParams,
-        body: z.strictObject({ on: date, windowMonths: z.number().int().min(1).max(36).default(6) }),
-        response: { 201: gradeSchema.extend({ id: text }) },
-      },
+  command(app, deps, {
+    method: "POST",
+    path: "/api/v1/groups/:groupId/grades",
+    tags,
+    summary: "Grade the group on a date and keep the grade in its history",
+    description:
+      "Grades the group on the date as GET …/grade does, and records the grade, its criteria and the table " +
+      "used into the group's history.",
+    permission: "groups.grade",
+    params: groupParams,
+    body: gradeBody,
+    example: { on: "2026-06-30", windowMonths: 6 },
+    response: recordedGradeSchema,
+    errors: GROUP_CHECKS,
+    command: { name: "group.grade", status: 201 },
+    run: async (trx, ctx, { params, body, request }) => {
+      const group = await findGroup(trx, ctx.actor, params.groupId);
+      const on = checkDate(body.on);
+      if (on < group.openedOn)
+        throw new DomainError("ORG_DATE_BEFORE_OPENING", { date: on, openedOn: group.openedOn });
+      const report = await recordGrade(trx, ctx, group.id, on, body.windowMonths);
+      return { ...gradeDto(request.locale, report, group.currency), id: report.id };
     },
-    (request, reply) =>
-      commandRoute(deps, request, reply, { name: "group.grade", status: 201 }, async (trx, ctx) => {
-        const group = await findGroup(trx, ctx.actor, request.params.groupId);
-        const on = checkDate(request.body.on);
-        if (on < group.openedOn)
-          throw new DomainError("ORG_DATE_BEFORE_OPENING", { date: on, openedOn: group.openedOn });
-        const report = await recordGrade(trx, ctx, group.id, on, request.body.windowMonths);
-        return { ...gradeDto(request.locale, report, group.currency), id: report.id };
-      }),
-  );
+  });
 
-  app.get(
-    "/api/v1/groups/:groupId/grades",
-    {
-      schema: {
-        tags,
-        summary: "Every grade the group was given, newest first",
-        params: groupParams,
-        response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                id: text,
-                gradedOn: text,
-                windowFrom: text,
-                grade,
-                score: int,
-                max: int,
-                criteria: z.array(criterionSchema),
-                recordedAt: text,
-              }),
-            ),
-          }),
-        },
-      },
-    },
-    async (request) => {
-      const rows = await gradeHistory(deps.db, actorOf(request), request.params.groupId);
+  query(app, {
+    method: "GET",
+    path: "/api/v1/groups/:groupId/grades",
+    tags,
+    summary: "Every grade the group was given, newest first",
+    description: "The grades recorded for the group, newest first, each with its criteria and their reasons.",
+    params: groupParams,
+    response: gradeHistorySchema,
+    list: { whole: "a group is graded a few times a year at most (one recorded grade per grading)" },
+    errors: ["ORG_NOT_A_GROUP"],
+    handle: async ({ actor, params, request }) => {
+      const rows = await gradeHistory(deps.db, actor, params.groupId);
       return {
         items: rows.map((r) => ({ ...r, criteria: r.criteria.map((c) => criterionDto(request.locale, c)) })),
       };
     },
-  );
+  });
 
-  app.put(
-    "/api/v1/grading-table/:validFrom",
-    {
-      schema: {
-        tags,
-        summary: "Set the tenant's grading table from a date (tenant administrators only)",
-        params: z.object({ validFrom: date }),
-        body: gradingTableSchema,
-        response: { 200: z.object({ validFrom: text, table: gradingTableSchema }) },
-      },
-    },
-    (request, reply) =>
-      commandRoute(deps, request, reply, { name: "grading.table" }, (trx, ctx) =>
-        setGradingTable(trx, ctx, { validFrom: checkDate(request.params.validFrom), table: request.body }),
-      ),
-  );
+  command(app, deps, {
+    method: "PUT",
+    path: "/api/v1/grading-table/:validFrom",
+    tags,
+    summary: "Set the tenant's grading table from a date (tenant administrators only)",
+    description:
+      "The tenant's scoring table (bands and the steps of each criterion) from a date on; only an actor who " +
+      "may configure grading over the whole tenant may set it (else FORBIDDEN).",
+    params: z.object({ validFrom: date }),
+    body: gradingTableSchema,
+    example: DEFAULT_GRADING_TABLE,
+    response: gradingTableVersionSchema,
+    errors: ["FORBIDDEN", "VALIDATION_FAILED"],
+    command: { name: "grading.table" },
+    run: (trx, ctx, { params, body }) =>
+      setGradingTable(trx, ctx, { validFrom: checkDate(params.validFrom), table: body }),
+  });
 };

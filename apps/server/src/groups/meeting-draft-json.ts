@@ -6,13 +6,13 @@
 import type { Actor } from "@qadam/core/auth/actor";
 import { businessDate } from "@qadam/core/clock";
 import { DomainError } from "@qadam/core/errors";
+import type { MeetingDraftDto } from "@qadam/core/groups/contract";
 import { draftMeeting, type MeetingDraft, nextMeetingDue } from "@qadam/core/groups/meeting-draft";
-import { meetingInputJson, meetingInputJsonOf } from "@qadam/core/groups/meeting-input";
+import { meetingInputJsonOf } from "@qadam/core/groups/meeting-input";
 import { rulesOn } from "@qadam/core/groups/rules";
 import { owedOf } from "@qadam/core/loans/engine";
 import { formatMoney, money } from "@qadam/core/money";
 import { checkDate } from "@qadam/core/orgs/values";
-import { z } from "zod";
 import { activeLoansOf, liveInstallments, loadLoan, loanArrears } from "../loans/index.js";
 import type { Db } from "../platform/db/database.js";
 import {
@@ -78,44 +78,7 @@ export async function meetingDraft(
   return { ...draft, groupId: group.id, currency: group.currency };
 }
 
-const text = z.string();
-
-export const meetingDraftSchema = z
-  .object({
-    groupId: text,
-    currency: text,
-    heldOn: text.describe("The meeting's date: the one asked for, or the next the rules expect"),
-    meeting: meetingInputJson.describe(
-      "The body of POST /groups/{groupId}/meetings, prefilled: every member present, her compulsory savings and social-fund contribution, the installments due on her internal loans, the fines the rules charge, the repayments due on the group's loans from the federation or the MFO, and cashCounted, the cash the box should then hold. Posted unchanged, it records a valid meeting.",
-    ),
-    cashBefore: text.describe("Cash in the box before the meeting, as the books hold it"),
-    members: z.array(
-      z.object({
-        personId: text,
-        name: text,
-        savings: text.describe("Compulsory savings under the rules in force"),
-        socialContribution: text,
-        fines: text.describe("Fines the rules charge (a late repayment)"),
-        loans: z.array(
-          z.object({
-            loanId: text,
-            principal: text.describe("Principal of the installments due, not yet paid"),
-            interest: text.describe("Interest of the installments due, not yet paid"),
-            daysLate: z.number().int(),
-          }),
-        ),
-      }),
-    ),
-    groupLoans: z.array(
-      z.object({
-        loanId: text,
-        due: text.describe("What the installments due on or before the meeting still owe"),
-        amount: text.describe("The repayment in the draft: what is due, at most the cash in the box"),
-      }),
-    ),
-  })
-  .describe("What is due at a meeting");
-export type MeetingDraftDto = z.infer<typeof meetingDraftSchema>;
+export type { MeetingDraftDto } from "@qadam/core/groups/contract";
 
 export function meetingDraftDto(d: MeetingDraft & { groupId: string; currency: string }): MeetingDraftDto {
   const m = (minor: bigint) => formatMoney(money(minor, d.currency));

@@ -1,35 +1,29 @@
 // HTTP route of the meeting draft: what is due at a group's meeting, as the body to post (the web app's
-// offline meeting starts from it).
+// offline meeting starts from it). The schemas are the contract's (@qadam/core/groups/contract).
 
-import { calendarDate as date, recordId } from "@qadam/core/contract/schemas";
-import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { recordId } from "@qadam/core/contract/schemas";
+import { meetingDraftQuery, meetingDraftSchema } from "@qadam/core/groups/contract";
 import { z } from "zod";
-import { actorOf, type RouteModule } from "../platform/http/context.js";
-import { meetingDraft, meetingDraftDto, meetingDraftSchema } from "./meeting-draft-json.js";
+import type { RouteModule } from "../platform/http/context.js";
+import { query } from "../platform/http/route.js";
+import { meetingDraft, meetingDraftDto } from "./meeting-draft-json.js";
 
-export const meetingDraftRoutes: RouteModule = (fastify, deps) => {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
-  app.get(
-    "/api/v1/groups/:groupId/meetings/draft",
-    {
-      schema: {
-        tags: ["groups"],
-        summary:
-          "What is due at a meeting (default: the next one the rules expect): the meeting's body prefilled from the rules and the books, to post unchanged or corrected; nothing is written",
-        params: z.object({ groupId: recordId }),
-        querystring: z.object({ on: date.optional() }),
-        response: { 200: meetingDraftSchema },
-      },
-    },
-    async (request) =>
-      meetingDraftDto(
-        await meetingDraft(
-          deps.db,
-          actorOf(request),
-          request.params.groupId,
-          request.query.on ?? null,
-          deps.clock.now(),
-        ),
-      ),
-  );
+export const meetingDraftRoutes: RouteModule = (app, deps) => {
+  query(app, {
+    method: "GET",
+    path: "/api/v1/groups/:groupId/meetings/draft",
+    tags: ["groups"],
+    summary:
+      "What is due at a meeting (default: the next one the rules expect): the meeting's body prefilled from the rules and the books, to post unchanged or corrected; nothing is written",
+    description:
+      "The meeting of the date (default: the next one the rules expect) prefilled from the rules in force and " +
+      "the books: each member's savings, social-fund contribution, installments and fines due, the group's " +
+      "outside loans due, and the cash the box should then hold; its `meeting` is the body of POST …/meetings.",
+    params: z.object({ groupId: recordId }),
+    query: meetingDraftQuery,
+    response: meetingDraftSchema,
+    errors: ["ORG_NOT_A_GROUP", "BOOKS_NOT_OPEN", "MEETING_NO_RULES", "MEETING_DATE_ORDER"],
+    handle: async ({ actor, params, query }) =>
+      meetingDraftDto(await meetingDraft(deps.db, actor, params.groupId, query.on ?? null, deps.clock.now())),
+  });
 };

@@ -1,12 +1,17 @@
 // A self-help group's meetings, rules and passbooks as JSON, the form the API and the command line
 // give (@qadam/core/groups/meeting-input holds the form they take): amounts as decimal strings in major units of the
-// group's currency, beside it. Each shape is a Zod schema, so the API documents it.
+// group's currency, beside it. The shapes are the contract's schemas (@qadam/core/groups/contract).
 
 import type { Actor } from "@qadam/core/auth/actor";
+import type {
+  MeetingDto,
+  MeetingSummaryDto,
+  PassbookDto,
+  RecordedMeetingDto,
+  RulesVersionDto,
+} from "@qadam/core/groups/contract";
 import { type MeetingInputJson, meetingInputFrom, meetingLineJsonOf } from "@qadam/core/groups/meeting-input";
-import { groupRulesSpec } from "@qadam/core/groups/rules";
 import { formatMoney, money } from "@qadam/core/money";
-import { z } from "zod";
 import type { CommandContext } from "../platform/commands.js";
 import type { Db } from "../platform/db/database.js";
 import { correctLatestMeeting, type RecordedMeeting, recordMeeting } from "./commands.js";
@@ -14,17 +19,8 @@ import { type MeetingRecord, type MeetingSummary, meetingRecord } from "./meetin
 import type { Passbook } from "./queries.js";
 import { adoptedRules, findGroup } from "./store.js";
 
-const text = z.string();
-const int = z.number().int();
-
-export const rulesVersionSchema = z.object({ groupId: text, validFrom: text, rules: groupRulesSpec });
-
 /** Every version of the group's rules as adopted, oldest first. */
-export async function rulesVersionsJson(
-  db: Db,
-  actor: Actor,
-  groupId: string,
-): Promise<Array<z.infer<typeof rulesVersionSchema>>> {
+export async function rulesVersionsJson(db: Db, actor: Actor, groupId: string): Promise<RulesVersionDto[]> {
   const group = await findGroup(db, actor, groupId);
   return (await adoptedRules(db, group)).map((r) => ({
     groupId: group.id,
@@ -33,47 +29,7 @@ export async function rulesVersionsJson(
   }));
 }
 
-export const meetingSummarySchema = z.object({
-  id: text,
-  seq: int,
-  heldOn: text,
-  status: z.enum(["posted", "reversed"]),
-  cashCounted: text.nullable(),
-  replacesId: text.nullable(),
-  recordedAt: text,
-});
-
-/** A line as sent (see @qadam/core/groups/meeting-input), with its number; a loan line also names the loan it issued. */
-const meetingLineSchema = z.object({
-  lineNo: int,
-  kind: text,
-  personId: text.optional(),
-  amount: text,
-  /** The loan issued (loan) or repaid (repayment). */
-  loanId: text.nullable().optional(),
-  /** The interest part of a repayment, or the interest of an external loan repaid. */
-  interest: text.nullable().optional(),
-  termMonths: int.optional(),
-  purpose: text.nullable().optional(),
-  reason: text.optional(),
-  detail: text.optional(),
-});
-
-export const meetingSchema = meetingSummarySchema.extend({
-  groupId: text,
-  currency: text,
-  attendance: z.array(z.object({ personId: text, status: text })),
-  lines: z.array(meetingLineSchema),
-});
-
-export const recordedMeetingSchema = meetingSchema.extend({
-  entryId: text.nullable(),
-  /** Cash in the box after the meeting, as the books hold it. */
-  cashAfter: text,
-  loansIssued: z.array(text),
-});
-
-export function summaryDto(m: MeetingSummary, currency: string): z.infer<typeof meetingSummarySchema> {
+export function summaryDto(m: MeetingSummary, currency: string): MeetingSummaryDto {
   return {
     id: m.id,
     seq: m.seq,
@@ -85,7 +41,7 @@ export function summaryDto(m: MeetingSummary, currency: string): z.infer<typeof 
   };
 }
 
-export function meetingDto(m: MeetingRecord): z.infer<typeof meetingSchema> {
+export function meetingDto(m: MeetingRecord): MeetingDto {
   const cur = m.currency;
   return {
     ...summaryDto(m, cur),
@@ -104,7 +60,12 @@ export function meetingDto(m: MeetingRecord): z.infer<typeof meetingSchema> {
 }
 
 /** A meeting just recorded, read back with what its recording produced. */
-export async function recordedDto(db: Db, actor: Actor, groupId: string, r: RecordedMeeting) {
+export async function recordedDto(
+  db: Db,
+  actor: Actor,
+  groupId: string,
+  r: RecordedMeeting,
+): Promise<RecordedMeetingDto> {
   const record = await meetingRecord(db, actor, groupId, r.meetingId);
   return {
     ...meetingDto(record),
@@ -143,32 +104,7 @@ export async function correctMeetingJson(
   };
 }
 
-export const passbookSchema = z.object({
-  groupId: text,
-  personId: text,
-  currency: text,
-  savings: text,
-  loans: text,
-  finesPaid: text,
-  socialContributions: text,
-  socialPayouts: text,
-  lines: z.array(
-    z.object({
-      heldOn: text,
-      meetingId: text,
-      lineNo: int,
-      kind: text,
-      amount: text,
-      interest: text.nullable(),
-      loanId: text.nullable(),
-      detail: text.nullable(),
-      savings: text,
-      loans: text,
-    }),
-  ),
-});
-
-export function passbookDto(book: Passbook): z.infer<typeof passbookSchema> {
+export function passbookDto(book: Passbook): PassbookDto {
   const m = (minor: bigint) => formatMoney(money(minor, book.currency));
   return {
     groupId: book.groupId,
@@ -193,20 +129,3 @@ export function passbookDto(book: Passbook): z.infer<typeof passbookSchema> {
     })),
   };
 }
-
-export const meetingListSchema = z.object({
-  groupId: text,
-  currency: text,
-  items: z.array(meetingSummarySchema),
-});
-
-export const regularitySchema = z.object({
-  groupId: text,
-  from: text,
-  to: text,
-  expected: z.array(text),
-  held: z.array(text),
-  matched: z.array(z.object({ expected: text, held: text })),
-  missed: z.array(text),
-  extra: z.array(text),
-});

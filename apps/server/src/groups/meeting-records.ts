@@ -3,6 +3,7 @@
 // interest part of each repayment.
 
 import type { Actor } from "@qadam/core/auth/actor";
+import { decodeCursor, toPage } from "@qadam/core/contract/pagination";
 import { DomainError } from "@qadam/core/errors";
 import { ATTENDANCE, type Attendance, type MeetingLine } from "@qadam/core/groups/meeting";
 import {
@@ -68,21 +69,42 @@ function summaryOf(r: SummaryRow): MeetingSummary {
 
 const SUMMARY = ["id", "seq", "heldOn", "status", "cashCounted", "replacesId", "recordedAt"] as const;
 
-/** The group's meetings in the order they were recorded, reversed ones included. */
+/**
+ * The group's meetings in the order they were recorded, reversed ones included: all of them, or given
+ * `page` a page of them after the cursor (the last meeting seen; INVALID_CURSOR if it is not the
+ * group's), with the cursor of the next page (null on the last).
+ */
 export async function meetingsOf(
   db: Db,
   actor: Actor,
   groupId: string,
-): Promise<{ groupId: string; currency: string; meetings: MeetingSummary[] }> {
+  page?: { limit: number; cursor?: string | undefined },
+): Promise<{ groupId: string; currency: string; meetings: MeetingSummary[]; nextCursor: string | null }> {
   const group = await findGroup(db, actor, groupId);
-  const rows = await db
+  let query = db
     .selectFrom("meetings")
     .select(SUMMARY)
     .where("tenantId", "=", group.tenantId)
     .where("orgId", "=", group.id)
-    .orderBy("seq")
-    .execute();
-  return { groupId: group.id, currency: group.currency, meetings: rows.map(summaryOf) };
+    .orderBy("seq");
+  if (page) {
+    const after = decodeCursor(page.cursor);
+    if (after !== null) {
+      const last = await db
+        .selectFrom("meetings")
+        .select("seq")
+        .where("tenantId", "=", group.tenantId)
+        .where("orgId", "=", group.id)
+        .where("id", "=", after)
+        .executeTakeFirst();
+      if (!last) throw new DomainError("INVALID_CURSOR");
+      query = query.where("seq", ">", last.seq);
+    }
+    query = query.limit(page.limit + 1);
+  }
+  const rows = (await query.execute()).map(summaryOf);
+  const { items, nextCursor } = page ? toPage(rows, page.limit) : { items: rows, nextCursor: null };
+  return { groupId: group.id, currency: group.currency, meetings: items, nextCursor };
 }
 
 /** One meeting of the group with its attendance and lines (NOT_FOUND for another group's meeting). */

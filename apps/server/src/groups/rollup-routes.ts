@@ -1,83 +1,29 @@
 // HTTP route of the group roll-up: GET /api/v1/orgs/{orgId}/group-rollup?from=&to= — the self-help
 // groups of an organisation and its subtree added up over a period, with the same figures by federation,
 // cluster and region (rollup.ts says what each figure means). Amounts are decimal strings in major units
-// beside their currency; indicators carry their exact fraction. The command line prints the same JSON.
+// beside their currency; indicators carry their exact fraction. The command line prints the same JSON; the
+// schemas are the contract's (@qadam/core/groups/contract).
 
 import { addDays, businessDate } from "@qadam/core/clock";
-import { calendarDate as date, recordId } from "@qadam/core/contract/schemas";
-import { INDICATORS, type IndicatorUnit } from "@qadam/core/groups/indicators";
+import { recordId } from "@qadam/core/contract/schemas";
+import {
+  type GroupRollUpJson,
+  groupRollUpQuery,
+  groupRollUpSchema,
+  type RollUpRowDto,
+} from "@qadam/core/groups/contract";
+import { INDICATORS } from "@qadam/core/groups/indicators";
 import { addMonths } from "@qadam/core/groups/internal-loans";
 import { ratioText } from "@qadam/core/loans/arrears";
 import { formatMoney, money } from "@qadam/core/money";
 import { checkDate } from "@qadam/core/orgs/values";
-import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { findOrganisation } from "../orgs/index.js";
-import { actorOf, type RouteModule } from "../platform/http/context.js";
+import type { RouteModule } from "../platform/http/context.js";
+import { query } from "../platform/http/route.js";
 import { type GroupRollUp, type RollUpRow, rollUp } from "./rollup.js";
 
-const text = z.string();
-const int = z.number().int();
-const units = ["fraction", "fraction a year", "minor units"] as const satisfies readonly IndicatorUnit[];
-
-const indicatorSchema = z.object({
-  /** A fraction with six decimals ("0.884615"), or an amount in major units; null when nothing to measure. */
-  value: text.nullable(),
-  unit: z.enum(units),
-  /** The exact fraction, as integers (money in minor units). */
-  numerator: text,
-  denominator: text,
-});
-
-const figuresSchema = z.object({
-  groups: z.object({ total: int, active: int, dormant: int }),
-  members: z.object({ atStart: int, active: int, joined: int, droppedOut: int }),
-  meetings: z.object({ held: int, expected: int }),
-  attendance: z.object({ memberMeetings: int, attended: int }),
-  savings: z.object({ inPeriod: text, inCycle: text, held: text }),
-  funds: z.object({ loanFundCash: text, otherFundsCash: text, property: text }),
-  profitInCycle: text,
-  groupWeeks: int,
-  internalLoans: z.object({
-    outstanding: z.object({ count: int, amount: text }),
-    late: z.object({ count: int, amount: text }),
-  }),
-  externalLoans: z.object({
-    count: int,
-    outstanding: text,
-    atRisk30: text,
-    /** atRisk30 ÷ outstanding, six decimals; null when nothing is outstanding. */
-    par30: text.nullable(),
-  }),
-  shareouts: z.object({ count: int, amount: text }),
-  grades: z.object({ A: int, B: int, C: int, ungraded: int }),
-});
-
-const rowSchema = z.object({
-  figures: figuresSchema,
-  indicators: z.record(z.enum(INDICATORS.map((i) => i.key) as [string, ...string[]]), indicatorSchema),
-});
-const orgRowSchema = rowSchema.extend({ orgId: text.nullable(), name: text.nullable() });
-
-export const groupRollUpSchema = z.object({
-  orgId: text,
-  name: text,
-  kind: text,
-  from: text,
-  to: text,
-  currencies: z.array(
-    z.object({
-      currency: text,
-      total: rowSchema,
-      byFederation: z.array(orgRowSchema),
-      byCluster: z.array(orgRowSchema),
-      byRegion: z.array(rowSchema.extend({ region: text.nullable() })),
-    }),
-  ),
-});
-export type GroupRollUpJson = z.infer<typeof groupRollUpSchema>;
-
-function rowJson({ facts: f, indicators }: RollUpRow, currency: string): z.infer<typeof rowSchema> {
+function rowJson({ facts: f, indicators }: RollUpRow, currency: string): RollUpRowDto {
   const m = (minor: bigint) => formatMoney(money(minor, currency));
   return {
     figures: {
@@ -142,27 +88,28 @@ export function yearBefore(to: string): string {
   return addDays(addMonths(to, -12), 1);
 }
 
-export const groupRollUpRoutes: RouteModule = (fastify, deps) => {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
-
-  app.get(
-    "/api/v1/orgs/:orgId/group-rollup",
-    {
-      schema: {
-        tags: ["groups"],
-        summary:
-          "The self-help groups of the organisation and its subtree added up over a period (default: the twelve months to today), by federation, cluster and region",
-        params: z.object({ orgId: recordId }),
-        querystring: z.object({ from: date.optional(), to: date.optional() }),
-        response: { 200: groupRollUpSchema },
-      },
-    },
-    async (request) => {
-      const actor = actorOf(request);
-      const org = await findOrganisation(deps.db, actor, request.params.orgId);
-      const to = checkDate(request.query.to ?? businessDate(deps.clock.now(), org.timeZone));
-      const from = request.query.from ?? yearBefore(to);
+export const groupRollUpRoutes: RouteModule = (app, deps) => {
+  query(app, {
+    method: "GET",
+    path: "/api/v1/orgs/:orgId/group-rollup",
+    tags: ["groups"],
+    summary:
+      "The self-help groups of the organisation and its subtree added up over a period (default: the twelve months to today), by federation, cluster and region",
+    description:
+      "The groups of the organisation and its subtree that the actor may see, added up over the period per " +
+      "currency: their figures (groups, members, meetings, savings, funds, loans, share-outs, grades) and " +
+      "indicators as exact fractions, in total and by federation, cluster and region.",
+    params: z.object({ orgId: recordId }),
+    query: groupRollUpQuery,
+    response: groupRollUpSchema,
+    errors: ["PERIOD_INVALID"],
+    handle: async ({ actor, params, query }) => {
+      const org = await findOrganisation(deps.db, actor, params.orgId);
+      const to = checkDate(query.to ?? businessDate(deps.clock.now(), org.timeZone));
+      const from = query.from ?? yearBefore(to);
       return groupRollUpJson(await rollUp(deps.db, actor, org.id, { from, to }));
     },
-  );
+  });
 };
+
+export type { GroupRollUpJson } from "@qadam/core/groups/contract";

@@ -98,6 +98,7 @@ describeEachDatabase("self-help group routes", (use) => {
           recordedAt: body.recordedAt,
         },
       ],
+      nextCursor: null,
     });
     const one = await call({ method: "GET", url: url(w, `/meetings/${body.id}`) });
     const { entryId: _e, cashAfter: _c, loansIssued: _l, ...shown } = body;
@@ -133,6 +134,27 @@ describeEachDatabase("self-help group routes", (use) => {
       "savings",
       "repayment",
     ]);
+
+    // The list a page at a time, in the order recorded; a cursor that is not one of its meetings is refused.
+    const first = await call({ method: "GET", url: url(w, "/meetings?limit=1") });
+    expect(first.json()).toMatchObject({ groupId: w.groupId, currency: "KZT" });
+    expect(first.json().items.map((m: { seq: number }) => m.seq)).toEqual([1]);
+    const cursor = first.json().nextCursor;
+    expect(cursor).toEqual(expect.any(String));
+    const next = await call({ method: "GET", url: url(w, `/meetings?limit=1&cursor=${cursor}`) });
+    expect(next.json().items.map((m: { id: string; seq: number }) => [m.id, m.seq])).toEqual([
+      [second.json().id, 2],
+    ]);
+    expect(next.json().nextCursor).toBeNull();
+    const whole = await call({ method: "GET", url: url(w, "/meetings?limit=2") });
+    expect(whole.json().items).toHaveLength(2);
+    expect(whole.json().nextCursor).toBeNull();
+    const foreign = Buffer.from(JSON.stringify({ after: w.members[0] })).toString("base64url");
+    for (const bad of ["garbage", foreign]) {
+      const refused = await call({ method: "GET", url: url(w, `/meetings?cursor=${bad}`) });
+      expect(refused.statusCode, bad).toBe(400);
+      expect(refused.json().error.code, bad).toBe("INVALID_CURSOR");
+    }
     await expectBooksCoherent(w.db, w.t.rootId);
   });
 

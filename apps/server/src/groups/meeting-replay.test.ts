@@ -9,8 +9,8 @@ import { joinGroup } from "../members/index.js";
 import { registerPerson } from "../people/index.js";
 import { type CommandContext, executeCommand } from "../platform/commands.js";
 import type { Db } from "../platform/db/database.js";
-import { toBigInt } from "../platform/db/ints.js";
 import { describeEachDatabase } from "../platform/db/testing.js";
+import { expectBooksCoherent } from "../testing/books-coherence.js";
 import { as, testApp } from "../testing/fixtures.js";
 import { recordMeetingJson } from "./meeting-json.js";
 import { type GroupWorld, groupWorld } from "./testing.js";
@@ -40,31 +40,6 @@ function meetingJson(w: GroupWorld, id: string, loanId: string | null, heldOn = 
     ],
     cashCounted: lend ? "550" : null,
   };
-}
-
-/** The journal balances per currency, and the daily-balance cache equals it account by account. */
-async function expectBooksBalanced(db: Db, tenantId: string): Promise<void> {
-  const lines = await db
-    .selectFrom("journalLines")
-    .select(["accountId", "currency", "amount"])
-    .where("tenantId", "=", tenantId)
-    .execute();
-  const perCurrency = new Map<string, bigint>();
-  const perAccount = new Map<string, bigint>();
-  for (const l of lines) {
-    perCurrency.set(l.currency, (perCurrency.get(l.currency) ?? 0n) + toBigInt(l.amount));
-    perAccount.set(l.accountId, (perAccount.get(l.accountId) ?? 0n) + toBigInt(l.amount));
-  }
-  for (const total of perCurrency.values()) expect(total).toBe(0n);
-  const cached = new Map<string, bigint>();
-  for (const d of await db
-    .selectFrom("accountDailyBalances")
-    .select(["accountId", "amount"])
-    .where("tenantId", "=", tenantId)
-    .execute())
-    cached.set(d.accountId, (cached.get(d.accountId) ?? 0n) + toBigInt(d.amount));
-  for (const [account, total] of perAccount) expect(cached.get(account) ?? 0n).toBe(total);
-  for (const [account, total] of cached) expect(perAccount.get(account) ?? 0n).toBe(total);
 }
 
 async function countsOf(db: Db, meetingId: string) {
@@ -130,7 +105,7 @@ describeEachDatabase("a meeting recorded under the ids its client chose", (use) 
     const third = await command(w, (trx, ctx) => recordMeetingJson(trx, ctx, w.groupId, withoutLoanId));
     expect(JSON.parse(JSON.stringify(third))).toEqual(first.json());
     expect(await countsOf(w.db, id)).toEqual({ meetings: 1, entries: 1, loans: 1, lines: 5, attendance: 3 });
-    await expectBooksBalanced(w.db, w.t.tenantId);
+    await expectBooksCoherent(w.db, w.t.rootId);
     // A later meeting changes the cash box; the first, sent again, still answers its own cash after it.
     const later = await call({
       method: "POST",
@@ -192,7 +167,7 @@ describeEachDatabase("a meeting recorded under the ids its client chose", (use) 
     expect(
       (await w.db.selectFrom("meetings").select("id").where("orgId", "=", w.groupId).execute()).length,
     ).toBe(1);
-    await expectBooksBalanced(w.db, w.t.tenantId);
+    await expectBooksCoherent(w.db, w.t.rootId);
   });
 
   it("records a second meeting the same day under another id, as without ids; a correction's replacement needs a new id", async () => {
@@ -234,7 +209,7 @@ describeEachDatabase("a meeting recorded under the ids its client chose", (use) 
     expect(
       (await w.db.selectFrom("meetings").select("id").where("orgId", "=", w.groupId).execute()).length,
     ).toBe(3);
-    await expectBooksBalanced(w.db, w.t.tenantId);
+    await expectBooksCoherent(w.db, w.t.rootId);
   });
 
   it("refuses ids that are not UUIDv7, wherever they are, each by its path", async () => {
@@ -340,7 +315,7 @@ describeEachDatabase("a meeting recorded under the ids its client chose", (use) 
             .where("orgId", "=", w.groupId)
             .execute();
           expect(meetings).toEqual([{ id: ids.meeting }]);
-          await expectBooksBalanced(w.db, w.t.tenantId);
+          await expectBooksCoherent(w.db, w.t.rootId);
         },
       ),
       { numRuns: 6 },

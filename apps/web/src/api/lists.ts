@@ -1,23 +1,13 @@
-// The lists the home pages show first. Their response shapes are typed here from core's types until
-// each domain's contract (packages/core/src/<domain>/contract.ts) exports its schemas.
+// The lists the home pages show first, typed by the domains' contracts (packages/core/src/<domain>/contract.ts).
 import type { Page } from "@qadam/core/contract/pagination";
 import type { LoanListItem } from "@qadam/core/loans/contract";
-import type { Organisation, OrgKind } from "@qadam/core/orgs/types";
-import type { auditEntrySchema, userSchema } from "@qadam/core/users/schemas";
-import type { z } from "zod";
+import type { OrganisationDto } from "@qadam/core/orgs/contract";
+import type { OrgKind } from "@qadam/core/orgs/types";
+import type { PersonDto } from "@qadam/core/people/contract";
+import type { AuditEntry, UserDto } from "@qadam/core/users/contract";
 import { api } from "./client.js";
 
-export type OrganisationDto = Omit<Organisation, "path" | "tenantId">;
-export type UserDto = z.infer<typeof userSchema>;
-export type AuditEntry = z.infer<typeof auditEntrySchema>;
-
-export interface PersonDto {
-  id: string;
-  familyName: string | null;
-  givenName: string | null;
-  patronymic: string | null;
-  village: string | null;
-}
+export type { AuditEntry, OrganisationDto, PersonDto, UserDto };
 
 export const organisations = (query: { kind?: OrgKind; under?: string; cursor?: string; limit?: number }) =>
   api("GET", "/api/v1/orgs", { query }) as Promise<Page<OrganisationDto>>;

@@ -27,6 +27,7 @@ export const userSchema = z.object({
   createdAt: z.string(),
   grants: z.array(grantSchema),
 });
+export type UserDto = z.infer<typeof userSchema>;
 
 export const loginBody = z.strictObject({
   login: plain(z.string().min(1).max(200)),
@@ -99,3 +100,4 @@ export const auditEntrySchema = z.object({
   records: z.array(z.object({ type: z.string(), id: z.string() })),
   source: z.string(),
 });
+export type AuditEntry = z.infer<typeof auditEntrySchema>;

@@ -108,6 +108,15 @@ describe("the OpenAPI document", () => {
     }
   });
 
+  it("lists the code each value field refuses with: dates, amounts and client ids", () => {
+    const codesOf = (wanted: string) => ops.find(({ id }) => id === wanted)?.op["x-error-codes"];
+    expect(codesOf("POST /api/v1/people")).toEqual(expect.arrayContaining(["INVALID_DATE", "INVALID_ID"]));
+    expect(codesOf("POST /api/v1/loans")).toEqual(expect.arrayContaining(["INVALID_DATE", "INVALID_AMOUNT"]));
+    // The holidays are a list of dates in one string, refused with INVALID_DATE too.
+    expect(codesOf("GET /api/v1/loans/schedule-preview")).toEqual(expect.arrayContaining(["INVALID_DATE"]));
+    expect(codesOf("GET /api/v1/orgs")).not.toEqual(expect.arrayContaining(["INVALID_AMOUNT"]));
+  });
+
   it("gives every write the Idempotency-Key header as required, and a request example its body accepts", () => {
     let writes = 0;
     for (const { id, method, op } of ops) {

@@ -4,6 +4,7 @@
 
 import type { Actor } from "@qadam/core/auth/actor";
 import type { Permission } from "@qadam/core/auth/roles";
+import { REFUSED_WITH, VALUE_ISSUE_CODES } from "@qadam/core/contract/schemas";
 import type { ErrorCode } from "@qadam/core/errors";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
@@ -97,9 +98,7 @@ function platformCodes(
   for (const schema of [spec.params, spec.query, spec.body]) {
     if (!(schema instanceof z.ZodType)) continue;
     const json = JSON.stringify(z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }));
-    if (json.includes('"format":"date"')) codes.push("INVALID_DATE");
-    if (json.includes('"pattern":"^(0|[1-9]') || json.includes('"pattern":"^-?(0|[1-9]'))
-      codes.push("INVALID_AMOUNT");
+    for (const code of VALUE_ISSUE_CODES) if (json.includes(`"${REFUSED_WITH}":"${code}"`)) codes.push(code);
   }
   return codes;
 }

@@ -1,50 +1,17 @@
 // The web app in Debian's Chromium against a real `qadam serve` over a fresh demo database: log in,
 // languages, one's password, log out, each role's home page, axe-core on every screen, and screenshots
 // at 360 and 1280 px in Kazakh and English under apps/web/screenshots/ (git-ignored) for a person to look at.
-import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
 import { errorMessage } from "@qadam/core/i18n";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { en } from "../src/i18n/locales/en.js";
 import { kk } from "../src/i18n/locales/kk.js";
-import { type Browser, CHROMIUM, launchBrowser, seriousViolations } from "./browser.js";
+import { type Browser, launchBrowser } from "./browser.js";
+import { chooseLanguage, expectAccessible, logIn, PASSWORD, READY, SHOTS, shoot } from "./helpers.js";
 import { type RunningQadam, startQadam } from "./qadam-server.js";
 
-const SHOTS = fileURLToPath(new URL("../screenshots/", import.meta.url));
-const BUILT = existsSync(fileURLToPath(new URL("../dist/index.html", import.meta.url)));
-const PASSWORD = "qadam-demo-2026";
-const ready = existsSync(CHROMIUM) && BUILT;
-if (!ready && !process.env.CI)
-  console.warn(
-    `\n!!! The web app's browser tests are SKIPPED: ${existsSync(CHROMIUM) ? "" : `no Chromium at ${CHROMIUM} (apt-get install chromium); `}${BUILT ? "" : "apps/web/dist is not built (npm run build)"}\n`,
-  );
-
-async function shoot(page: Page, name: string): Promise<void> {
-  for (const width of [360, 1280]) {
-    await page.setViewportSize({ width, height: width < 600 ? 740 : 860 });
-    await page.screenshot({ path: `${SHOTS}${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 360, height: 740 });
-}
-
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  expect({ screen, violations: await seriousViolations(page) }).toEqual({ screen, violations: [] });
-}
-
-async function chooseLanguage(page: Page, locale: "kk" | "en"): Promise<void> {
-  await page.getByRole("combobox").selectOption(locale);
-  await page.waitForFunction((l) => document.documentElement.lang === l, locale);
-}
-
-async function logIn(page: Page, login: string, password = PASSWORD): Promise<void> {
-  await page.getByLabel(en.login.login).fill(login);
-  await page.getByLabel(en.login.password, { exact: true }).fill(password);
-  await page.getByRole("button", { name: en.login.submit }).click();
-}
-
-describe.skipIf(!ready && !process.env.CI)("the web app in Chromium", () => {
+describe.skipIf(!READY)("the web app in Chromium", () => {
   let qadam: RunningQadam;
   let browser: Browser;
   let page: Page;

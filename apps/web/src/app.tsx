@@ -1,13 +1,18 @@
 // The app: asks the API who is logged in, then shows the log-in screen or the logged-in screens.
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { QueryClientProvider } from "@tanstack/react-query";
+import { Suspense, useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Route, Switch } from "wouter";
 import { logOut as endSession, type Me, whoAmI } from "./api/account.js";
 import { ApiError } from "./api/client.js";
+import { queryClient } from "./api/query.js";
 import { ErrorNotice } from "./components/error-notice.js";
+import { FEATURES } from "./features/index.js";
 import { chooseLocale, localeForUser } from "./i18n/i18n.js";
-import { navigate, useRoute } from "./router.js";
+import { navigate, ROUTES } from "./router.js";
 import { Home } from "./screens/home.js";
 import { Login } from "./screens/login.js";
+import { NotFound } from "./screens/not-found.js";
 import { PasswordScreen } from "./screens/password.js";
 import { Shell } from "./screens/shell.js";
 import { type Session, SessionContext } from "./session.js";
@@ -20,7 +25,6 @@ type State =
 
 export function App() {
   const { t } = useTranslation();
-  const route = useRoute();
   const [state, setState] = useState<State>({ status: "loading" });
 
   const loggedIn = useCallback(async (me: Me) => {
@@ -50,6 +54,7 @@ export function App() {
             logOut: async () => {
               await endSession();
               setState({ status: "out" });
+              queryClient.clear();
               navigate("login", { replace: true });
             },
           }
@@ -74,13 +79,34 @@ export function App() {
       <Login
         onLoggedIn={async () => {
           await load();
-          navigate("home", { replace: true });
+          // Back to the page asked for before logging in, or home from the log-in page itself.
+          if (window.location.pathname === ROUTES.login) navigate("home", { replace: true });
         }}
       />
     );
   return (
     <SessionContext.Provider value={session}>
-      <Shell>{route === "password" ? <PasswordScreen /> : <Home />}</Shell>
+      <QueryClientProvider client={queryClient}>
+        <Shell>
+          <Suspense
+            fallback={
+              <p className="muted" aria-busy="true">
+                {t("app.loading")}
+              </p>
+            }
+          >
+            <Switch>
+              <Route path={ROUTES.home} component={Home} />
+              <Route path={ROUTES.login} component={Home} />
+              <Route path={ROUTES.password} component={PasswordScreen} />
+              {FEATURES.flatMap((f) => f.routes).map((r) => (
+                <Route key={r.path} path={r.path} component={r.screen} />
+              ))}
+              <Route component={NotFound} />
+            </Switch>
+          </Suspense>
+        </Shell>
+      </QueryClientProvider>
     </SessionContext.Provider>
   );
 }

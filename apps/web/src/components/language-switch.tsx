@@ -11,6 +11,7 @@ export function LanguageSwitch({ userId }: { userId: string | null }) {
       <label htmlFor={id}>{t("language.label")}</label>
       <select
         id={id}
+        name="language"
         value={currentLocale()}
         onChange={(event) => void chooseLocale(event.target.value as Locale, userId)}
       >

@@ -11,7 +11,34 @@ import { fr } from "./locales/fr.js";
 import { kk } from "./locales/kk.js";
 import { ru } from "./locales/ru.js";
 
-const CATALOGUES: Record<string, Catalogue> = { kk, ru, en, fr };
+const BASE: Record<string, Catalogue> = { kk, ru, en, fr };
+const FEATURES = fileURLToPath(new URL("../features/", import.meta.url));
+
+/** Each feature's texts (src/features/<name>/messages.ts), under its name as the app registers them. */
+async function featureMessages(): Promise<Record<string, Record<string, Catalogue>>> {
+  const names = (await readdir(FEATURES, { withFileTypes: true })).filter((d) => d.isDirectory());
+  const found: Record<string, Record<string, Catalogue>> = {};
+  for (const dir of names) {
+    const module = (await import(join(FEATURES, dir.name, "messages.ts"))) as {
+      messages: Record<string, Catalogue>;
+    };
+    found[dir.name] = module.messages;
+  }
+  return found;
+}
+
+const features = await featureMessages();
+/** The base catalogues with every feature's texts under its name: what a reader of each language can see. */
+const CATALOGUES: Record<string, Catalogue> = Object.fromEntries(
+  Object.entries(BASE).map(([locale, base]) => [
+    locale,
+    {
+      ...base,
+      ...Object.fromEntries(Object.entries(features).map(([name, m]) => [name, m[locale] ?? {}])),
+    },
+  ]),
+);
+const english = CATALOGUES.en as Catalogue;
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 
 /** Every text's key, "groups.count_one" style. */
@@ -30,9 +57,9 @@ function textAt(catalogue: Catalogue, key: string): string | undefined {
 /** What a language must have for each key of English: plural keys in each of its Intl categories. */
 function expectedKeys(locale: string): string[] {
   const categories = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
-  const bases = new Set(keysOf(en).map((k) => k.replace(PLURAL, "")));
+  const bases = new Set(keysOf(english).map((k) => k.replace(PLURAL, "")));
   const plural = new Set(
-    keysOf(en)
+    keysOf(english)
       .filter((k) => PLURAL.test(k))
       .map((k) => k.replace(PLURAL, "")),
   );
@@ -53,10 +80,10 @@ describe("the web app's catalogues", () => {
       for (const key of keysOf(catalogue)) {
         const text = textAt(catalogue, key) ?? "";
         expect({ key, empty: text.trim() === "" }).toEqual({ key, empty: false });
-        const english = textAt(en, key) ?? textAt(en, key.replace(PLURAL, "_other")) ?? "";
+        const reference = textAt(english, key) ?? textAt(english, key.replace(PLURAL, "_other")) ?? "";
         expect({ key, placeholders: placeholders(text) }).toEqual({
           key,
-          placeholders: placeholders(english),
+          placeholders: placeholders(reference),
         });
       }
     });
@@ -74,8 +101,8 @@ describe("the web app's catalogues", () => {
       for (const m of code.matchAll(/titleKey="([a-zA-Z][\w.]*)"/g)) asked.add(m[1] ?? "");
     }
     expect(asked.size).toBeGreaterThan(30);
-    const english = new Set(keysOf(en).map((k) => k.replace(PLURAL, "")));
-    expect([...asked].filter((k) => !english.has(k))).toEqual([]);
+    const known = new Set(keysOf(english).map((k) => k.replace(PLURAL, "")));
+    expect([...asked].filter((k) => !known.has(k))).toEqual([]);
   });
 
   it("names every role, its work, every kind of organisation and every language", () => {
@@ -84,12 +111,16 @@ describe("the web app's catalogues", () => {
       ...ORG_KINDS.map((k) => `orgKinds.${k}`),
       ...LOCALES.map((l) => `languages.${l}`),
     ];
-    expect(needed.filter((k) => textAt(en, k) === undefined)).toEqual([]);
+    expect(needed.filter((k) => textAt(english, k) === undefined)).toEqual([]);
+  });
+
+  it("keeps each feature's texts under its own name, apart from the base catalogue's", () => {
+    expect(Object.keys(features).filter((name) => name in en)).toEqual([]);
   });
 
   it("fails on a key missing from one language", () => {
     const { network: _dropped, ...errors } = fr.errors;
-    const broken = { ...fr, errors };
+    const broken = { ...(CATALOGUES.fr as Catalogue), errors };
     expect(keysOf(broken).sort()).not.toEqual(expectedKeys("fr"));
   });
 });

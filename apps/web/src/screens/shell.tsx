@@ -1,26 +1,27 @@
 // The frame of every logged-in screen: a skip link, the banner with the menu and language, the content.
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useLocation } from "wouter";
+import { AppLink } from "../components/app-link.js";
 import { LanguageSwitch } from "../components/language-switch.js";
-import { navigate, ROUTES, type Route, useRoute } from "../router.js";
+import { menuFor } from "../features/index.js";
+import { ROUTES } from "../router.js";
 import { useSession } from "../session.js";
 
 export function Shell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const { me, logOut } = useSession();
-  const route = useRoute();
+  const [location] = useLocation();
   const [leaving, setLeaving] = useState(false);
-  const link = (to: Route, label: string) => (
-    <a
-      href={ROUTES[to]}
-      aria-current={route === to ? "page" : undefined}
-      onClick={(event) => {
-        event.preventDefault();
-        navigate(to);
-      }}
+  const roles = new Set(me.user.grants.map((g) => g.role));
+  const link = (to: `/${string}`, label: string) => (
+    <AppLink
+      key={to}
+      to={to}
+      current={to === "/" ? location === "/" : location === to || location.startsWith(`${to}/`)}
     >
       {label}
-    </a>
+    </AppLink>
   );
   return (
     <>
@@ -36,8 +37,9 @@ export function Shell({ children }: { children: ReactNode }) {
           <LanguageSwitch userId={me.user.id} />
         </div>
         <nav aria-label={t("nav.label")} className="menu">
-          {link("home", t("nav.home"))}
-          {link("password", t("nav.password"))}
+          {link(ROUTES.home, t("nav.home"))}
+          {menuFor(roles).map((entry) => link(entry.path, t(entry.labelKey)))}
+          {link(ROUTES.password, t("nav.password"))}
           <button
             type="button"
             className="button-link"

@@ -1,0 +1,7 @@
+// The credit feature's screens and menu entries (screens load on first visit).
+import type { Feature } from "../feature.js";
+
+export const credit: Feature = {
+  routes: [],
+  menu: [],
+};

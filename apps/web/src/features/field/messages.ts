@@ -1,0 +1,9 @@
+// The field feature's texts, under the key "field", in Kazakh, Russian, English and French.
+import type { FeatureMessages } from "../../i18n/register.js";
+
+export const messages = {
+  en: {},
+  ru: {},
+  kk: {},
+  fr: {},
+} satisfies FeatureMessages;

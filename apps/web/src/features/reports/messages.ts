@@ -1,0 +1,9 @@
+// The reports feature's texts, under the key "reports", in Kazakh, Russian, English and French.
+import type { FeatureMessages } from "../../i18n/register.js";
+
+export const messages = {
+  en: {},
+  ru: {},
+  kk: {},
+  fr: {},
+} satisfies FeatureMessages;

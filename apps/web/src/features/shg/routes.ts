@@ -1,0 +1,7 @@
+// The shg feature's screens and menu entries (screens load on first visit).
+import type { Feature } from "../feature.js";
+
+export const shg: Feature = {
+  routes: [],
+  menu: [],
+};

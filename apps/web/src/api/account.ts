@@ -1,6 +1,8 @@
-// One's own account: log in and out, who am I, one's password. Schemas from the users contract.
-import { loginBody, meSchema, passwordBody, sessionSchema } from "@qadam/core/users/schemas";
+// One's own account: log in and out, who am I, one's language and password. Schemas from the users contract.
+import type { Locale } from "@qadam/core/i18n";
+import { loginBody, meSchema, passwordBody, sessionSchema, userSchema } from "@qadam/core/users/schemas";
 import type { z } from "zod";
+import { rememberUserLocale } from "../i18n/i18n.js";
 import { api } from "./client.js";
 
 export type Me = z.infer<typeof meSchema>;
@@ -9,7 +11,15 @@ export type PasswordInput = z.input<typeof passwordBody>;
 
 export const logIn = (body: LoginInput) => api("POST", "/api/v1/session", { body, schema: sessionSchema });
 export const logOut = () => api("DELETE", "/api/v1/session");
-export const whoAmI = () => api("GET", "/api/v1/me", { schema: meSchema });
+/** Who is logged in; her own choice of language, made on any device, becomes this device's memory of it. */
+export async function whoAmI(): Promise<Me> {
+  const me = await api("GET", "/api/v1/me", { schema: meSchema });
+  if (me.localeChosen) rememberUserLocale(me.user.id, me.user.locale);
+  return me;
+}
+/** Remembers the language for the account, so that she finds it on every device she logs in on. */
+export const saveOwnLocale = (locale: Locale) =>
+  api("PATCH", "/api/v1/me", { body: { locale }, schema: userSchema });
 export const changePassword = (body: PasswordInput) => api("POST", "/api/v1/me/password", { body });
 
 export { loginBody, passwordBody };

@@ -3,7 +3,14 @@ import type { Locale } from "@qadam/core/i18n";
 import { loginBody, meSchema, passwordBody, sessionSchema, userSchema } from "@qadam/core/users/schemas";
 import type { z } from "zod";
 import { rememberUserLocale } from "../i18n/i18n.js";
-import { api } from "./client.js";
+import { ApiError, api } from "./client.js";
+
+declare global {
+  interface Window {
+    /** GET /api/v1/me, asked by index.html before the app's script arrived (vite.config.ts). */
+    qadamEarlyMe?: Promise<Response | null>;
+  }
+}
 
 export type Me = z.infer<typeof meSchema>;
 export type LoginInput = z.input<typeof loginBody>;
@@ -13,10 +20,26 @@ export const logIn = (body: LoginInput) => api("POST", "/api/v1/session", { body
 export const logOut = () => api("DELETE", "/api/v1/session");
 /** Who is logged in; her own choice of language, made on any device, becomes this device's memory of it. */
 export async function whoAmI(): Promise<Me> {
-  const me = await api("GET", "/api/v1/me", { schema: meSchema });
+  const me = (await earlyMe()) ?? (await api("GET", "/api/v1/me", { schema: meSchema }));
   if (me.localeChosen) rememberUserLocale(me.user.id, me.user.locale);
   return me;
 }
+/**
+ * The answer index.html asked for early, taken once: who she is, or the 401 that shows the log-in page.
+ * Null when there is none, or it is anything else (asked again, the usual way, to handle it as usual).
+ */
+async function earlyMe(): Promise<Me | null> {
+  const early = window.qadamEarlyMe;
+  window.qadamEarlyMe = undefined;
+  const response = early ? await early : null;
+  if (response?.ok) return meSchema.parse(await response.json());
+  if (response?.status === 401) {
+    const { error } = (await response.json()) as { error: { code: string; message: string } };
+    throw new ApiError(401, error.code, error.message);
+  }
+  return null;
+}
+
 /** Remembers the language for the account, so that she finds it on every device she logs in on. */
 export const saveOwnLocale = (locale: Locale) =>
   api("PATCH", "/api/v1/me", { body: { locale }, schema: userSchema });

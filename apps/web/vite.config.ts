@@ -92,6 +92,21 @@ export default defineConfig({
     }),
     precompress("dist"),
   ],
-  build: { outDir: "dist", emptyOutDir: true, sourcemap: false, target: "es2022" },
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    sourcemap: false,
+    target: "es2022",
+    rolldownOptions: {
+      output: {
+        // React changes far less often than the app and is on every screen: in a chunk of its own it
+        // stays in the browser's cache (hashed, immutable) across the app's releases. Only React: a
+        // catch-all library group would drag the lazy screens' libraries into the first screen.
+        codeSplitting: {
+          groups: [{ name: "react", test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/ }],
+        },
+      },
+    },
+  },
   server: { proxy: { "/api": "http://127.0.0.1:8080" } },
 });

@@ -7,6 +7,7 @@
 // and the time to the log-in form: first contentful paint, largest contentful paint, the moment its
 // heading is in the page, and the load event, the median of several cold loads.
 import { spawn } from "node:child_process";
+import { loadavg } from "node:os";
 import { brotliCompressSync, gzipSync } from "node:zlib";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 
@@ -43,7 +44,7 @@ const CPU_SLOWDOWN = 4;
 const LOGIN = "admin@moldir.demo";
 const PASSWORD = "qadam-demo-2026";
 
-interface Asset {
+export interface Asset {
   url: string;
   kind: "js" | "css";
   /** Bytes on the wire, headers included (CDP's encodedDataLength). */
@@ -169,8 +170,8 @@ async function loadHome(browser: Browser, base: string, profile: ProfileName) {
   }
 }
 
-/** Sizes of what was requested: on the wire, and each file gzipped and brotli-compressed here. */
-async function sizes(base: string, assets: readonly Asset[]) {
+/** Sizes of what was requested (each address once): on the wire, and each file gzipped and brotli-compressed here. */
+export async function sizes(base: string, assets: readonly Asset[]) {
   const unique = [...new Map(assets.map((a) => [a.url, a])).values()];
   const files = await Promise.all(
     unique.map(async (a) => {
@@ -290,6 +291,8 @@ export async function webFirstScreen(tools: Tools, runs = Number(process.env.BEN
     return {
       chromium: browser.version(),
       cpuSlowdown: CPU_SLOWDOWN,
+      // The timings are CPU-bound: on a shared machine they grow with its load (1-minute average).
+      machineLoad: Number((loadavg()[0] ?? 0).toFixed(1)),
       runsPerProfile: runs,
       logInPage,
       homePageAfterLogIn: homePage,

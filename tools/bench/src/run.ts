@@ -8,8 +8,10 @@
 // - and, for issue #8: the engine's repayment rate as a share of the floor (every row it writes,
 //   written by hand into Qadam's schema), and the WAL pages each repayment commit writes; the CPU a
 //   `qadam` command takes to start, beside a bare `node -e 0`.
+// - and, for issue #10: the web app's first screen (web.ts): the gzipped JavaScript and CSS the log-in
+//   page and the home page request, and the time to show the log-in form on a throttled phone.
 // `npm run bench -- --only repayments,cli` runs only the parts named: schedule, sqlite (the demo and the
-// people search), loans (issue #3 and #4's figures), raw, postgres, repayments, cli.
+// people search), loans (issue #3 and #4's figures), raw, postgres, repayments, cli, web.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -27,6 +29,7 @@ import {
   trialBalanceVersusLedger,
 } from "./loans.js";
 import { meetingsPerSecond } from "./meetings.js";
+import { webFirstScreen } from "./web.js";
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 100_000);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -282,7 +285,7 @@ function cliStart(runs = 11) {
   };
 }
 
-const PARTS = ["schedule", "sqlite", "loans", "raw", "postgres", "repayments", "cli"] as const;
+const PARTS = ["schedule", "sqlite", "loans", "raw", "postgres", "repayments", "cli", "web"] as const;
 
 /** The parts named by `--only a,b` (every part but the two of issue #8 by default: those are quick). */
 function partsWanted(argv: readonly string[]): Set<string> {
@@ -327,6 +330,7 @@ async function main(): Promise<void> {
   const sqliteUrl = `sqlite:${DIR}/bench.db`;
   const report: Record<string, unknown> = { members: MEMBERS, node: process.version };
   if (parts.has("cli")) report.cliStart = cliStart();
+  if (parts.has("web")) report.web = await webFirstScreen({ bin: BIN, dir: DIR, freePort, run });
   if (parts.has("schedule")) report.schedulePreviewsPerSecond = schedulePreviewsPerSecond();
   const pgUrl =
     process.env.BENCH_SKIP_POSTGRES || !(parts.has("postgres") || parts.has("repayments"))

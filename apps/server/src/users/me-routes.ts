@@ -1,4 +1,4 @@
-// One's own account: who am I (GET /me), changing one's password, and one's API tokens.
+// One's own account: who am I (GET /me), one's language, changing one's password, and one's API tokens.
 
 import { can } from "@qadam/core/auth/actor";
 import { PERMISSIONS } from "@qadam/core/auth/roles";
@@ -10,8 +10,10 @@ import {
   apiTokenSchema,
   meSchema,
   newApiTokenSchema,
+  ownLocaleBody,
   passwordBody,
   passwordChangedSchema,
+  userSchema,
 } from "@qadam/core/users/contract";
 import { z } from "zod";
 import { throttledCheck } from "../platform/auth/throttle.js";
@@ -19,6 +21,7 @@ import { actorOf, type RouteModule } from "../platform/http/context.js";
 import { command, query } from "../platform/http/route.js";
 import { SESSION_COOKIE } from "../platform/http/server.js";
 import { createApiToken, listApiTokens, revokeApiToken } from "./api-tokens.js";
+import { localeChosen, SET_OWN_LOCALE, setOwnLocale } from "./own-locale.js";
 import { changeOwnPassword } from "./passwords.js";
 import { findUser } from "./queries.js";
 
@@ -44,6 +47,7 @@ export const meRoutes: RouteModule = (app, deps) => {
         .executeTakeFirstOrThrow();
       return {
         user,
+        localeChosen: await localeChosen(deps.db, actor),
         tenant,
         permissions: actor.grants.map((g) => ({
           orgId: g.orgId,
@@ -52,6 +56,22 @@ export const meRoutes: RouteModule = (app, deps) => {
         })),
       };
     },
+  });
+
+  command(app, deps, {
+    method: "PATCH",
+    path: "/api/v1/me",
+    tags,
+    summary: "Choose your language (kk, ru, en or fr), remembered for your account on every device",
+    description:
+      "The web app switches to it wherever you log in next, even on a device where another language was " +
+      "chosen on the log-in page; GET /me then says localeChosen. Choosing the language you have changes nothing.",
+    body: ownLocaleBody,
+    example: { locale: "kk" },
+    response: userSchema,
+    errors: [],
+    command: { name: SET_OWN_LOCALE },
+    run: (trx, ctx, { body }) => setOwnLocale(trx, ctx, body.locale),
   });
 
   command(app, deps, {

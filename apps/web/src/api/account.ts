@@ -1,7 +1,16 @@
-// One's own account: log in and out, who am I, one's password. Schemas from the users contract.
-import { loginBody, meSchema, passwordBody, sessionSchema } from "@qadam/core/users/schemas";
+// One's own account: log in and out, who am I, one's language and password. Schemas from the users contract.
+import type { Locale } from "@qadam/core/i18n";
+import { loginBody, meSchema, passwordBody, sessionSchema, userSchema } from "@qadam/core/users/schemas";
 import type { z } from "zod";
-import { api } from "./client.js";
+import { rememberUserLocale } from "../i18n/i18n.js";
+import { ApiError, api } from "./client.js";
+
+declare global {
+  interface Window {
+    /** GET /api/v1/me, asked by index.html before the app's script arrived (vite.config.ts). */
+    qadamEarlyMe?: Promise<Response | null>;
+  }
+}
 
 export type Me = z.infer<typeof meSchema>;
 export type LoginInput = z.input<typeof loginBody>;
@@ -9,7 +18,31 @@ export type PasswordInput = z.input<typeof passwordBody>;
 
 export const logIn = (body: LoginInput) => api("POST", "/api/v1/session", { body, schema: sessionSchema });
 export const logOut = () => api("DELETE", "/api/v1/session");
-export const whoAmI = () => api("GET", "/api/v1/me", { schema: meSchema });
+/** Who is logged in; her own choice of language, made on any device, becomes this device's memory of it. */
+export async function whoAmI(): Promise<Me> {
+  const me = (await earlyMe()) ?? (await api("GET", "/api/v1/me", { schema: meSchema }));
+  if (me.localeChosen) rememberUserLocale(me.user.id, me.user.locale);
+  return me;
+}
+/**
+ * The answer index.html asked for early, taken once: who she is, or the 401 that shows the log-in page.
+ * Null when there is none, or it is anything else (asked again, the usual way, to handle it as usual).
+ */
+async function earlyMe(): Promise<Me | null> {
+  const early = window.qadamEarlyMe;
+  window.qadamEarlyMe = undefined;
+  const response = early ? await early : null;
+  if (response?.ok) return meSchema.parse(await response.json());
+  if (response?.status === 401) {
+    const { error } = (await response.json()) as { error: { code: string; message: string } };
+    throw new ApiError(401, error.code, error.message);
+  }
+  return null;
+}
+
+/** Remembers the language for the account, so that she finds it on every device she logs in on. */
+export const saveOwnLocale = (locale: Locale) =>
+  api("PATCH", "/api/v1/me", { body: { locale }, schema: userSchema });
 export const changePassword = (body: PasswordInput) => api("POST", "/api/v1/me/password", { body });
 
 export { loginBody, passwordBody };

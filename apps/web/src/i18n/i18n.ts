@@ -1,5 +1,6 @@
 // The web app's i18next: its own catalogues in kk, ru, en and fr (English the fallback), plurals by
-// Intl's categories, and the reader's choice of language remembered on this device, per user.
+// Intl's categories, and the reader's choice of language remembered on this device and, per user, on
+// her account (the language switch saves it; whoAmI brings it to a new device).
 import { isLocale, LOCALES, type Locale, negotiateLocale } from "@qadam/core/i18n";
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
@@ -40,6 +41,11 @@ export function initialLocale(): Locale {
 /** After log-in: the user's own choice on this device, else the one on screen if chosen here, else her account's. */
 export function localeForUser(userId: string, accountLocale: string): Locale {
   return stored(userKey(userId)) ?? stored(DEVICE_KEY) ?? (isLocale(accountLocale) ? accountLocale : "kk");
+}
+
+/** Her own choice, as her account remembers it: on this device it wins over the log-in page's. */
+export function rememberUserLocale(userId: string, locale: string): void {
+  if (isLocale(locale)) remember(userKey(userId), locale);
 }
 
 /** Switches the language now and remembers it for this device and, when logged in, for the user. */

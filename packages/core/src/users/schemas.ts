@@ -41,6 +41,8 @@ export const sessionSchema = z.object({
 
 export const meSchema = z.object({
   user: userSchema,
+  /** Whether user.locale is her own choice (PATCH /me), rather than the one given when her account was made. */
+  localeChosen: z.boolean(),
   tenant: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
   /** Each role with what it allows, over the organisation it was granted on and everything under it. */
   permissions: z.array(
@@ -58,6 +60,9 @@ export const createUserBody = z.strictObject({
     .max(50)
     .default([]),
 });
+
+/** One's own language, remembered for the account on every device. */
+export const ownLocaleBody = z.strictObject({ locale: z.enum(LOCALES) });
 
 export const grantBody = z.strictObject({ orgId: recordId, role: z.enum(ROLES) });
 

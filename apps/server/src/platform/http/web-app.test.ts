@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { brotliCompressSync, brotliDecompressSync, gzipSync } from "node:zlib";
 import Fastify, { type FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handleError } from "./errors.js";
@@ -25,6 +26,10 @@ describe("the web app at /", () => {
     await writeFile(join(root, "index.html"), '<!doctype html><div id="root"></div>');
     await writeFile(join(root, "assets", "index-BSS1kWcT.js"), "console.log(1)");
     await writeFile(join(root, "sw.js"), "self.skipWaiting()");
+    const big = `console.log(${JSON.stringify("x".repeat(4000))})`;
+    await writeFile(join(root, "assets", "big-Cq1nKRX8.js"), big);
+    await writeFile(join(root, "assets", "big-Cq1nKRX8.js.br"), brotliCompressSync(big));
+    await writeFile(join(root, "assets", "big-Cq1nKRX8.js.gz"), gzipSync(big));
     app = await serve(root);
   });
 
@@ -54,6 +59,22 @@ describe("the web app at /", () => {
     const worker = await app.inject({ method: "GET", url: "/sw.js" });
     expect(worker.statusCode).toBe(200);
     expect(worker.headers["cache-control"]).toBe("no-cache");
+  });
+
+  it("sends the build's brotli or gzip twin to a browser that accepts it, still cached for good", async () => {
+    const url = "/assets/big-Cq1nKRX8.js";
+    const br = await app.inject({ method: "GET", url, headers: { "accept-encoding": "gzip, deflate, br" } });
+    expect([br.statusCode, br.headers["content-encoding"], br.headers["cache-control"]]).toEqual([
+      200,
+      "br",
+      "public, max-age=31536000, immutable",
+    ]);
+    expect(br.rawPayload.length).toBeLessThan(200);
+    expect(brotliDecompressSync(br.rawPayload).toString()).toMatch(/^console\.log\("x+"\)$/);
+    const gz = await app.inject({ method: "GET", url, headers: { "accept-encoding": "gzip" } });
+    expect(gz.headers["content-encoding"]).toBe("gzip");
+    const plain = await app.inject({ method: "GET", url });
+    expect([plain.headers["content-encoding"], plain.body.length]).toEqual([undefined, 4015]);
   });
 
   it("leaves the API's unknown addresses and missing files as JSON 404s", async () => {

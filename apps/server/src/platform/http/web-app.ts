@@ -31,11 +31,16 @@ export function webApp(root: string = WEB_ROOT) {
       prefix: "/",
       wildcard: false,
       index: false,
+      // The build's file.br and file.gz (apps/web/vite.config.ts), to browsers that accept them.
+      preCompressed: true,
       cacheControl: false,
       setHeaders(res, path) {
         res.setHeader(
           "cache-control",
-          IMMUTABLE.test(path.replaceAll("\\", "/")) ? "public, max-age=31536000, immutable" : "no-cache",
+          // A compressed twin (file.js.br) is as immutable as its file.
+          IMMUTABLE.test(path.replaceAll("\\", "/").replace(/\.(br|gz)$/, ""))
+            ? "public, max-age=31536000, immutable"
+            : "no-cache",
         );
       },
     });

@@ -1,21 +1,21 @@
-// The app: asks the API who is logged in, then shows the log-in screen or the logged-in screens.
-import { QueryClientProvider } from "@tanstack/react-query";
-import { Suspense, useCallback, useEffect, useMemo, useState } from "react";
+// The app: asks the API who is logged in, then shows the log-in screen or the logged-in screens. The
+// log-in page is all the first visit loads; the logged-in half (logged-in.tsx) is a chunk of its own.
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Route, Switch } from "wouter";
 import { logOut as endSession, type Me, whoAmI } from "./api/account.js";
 import { ApiError } from "./api/client.js";
-import { queryClient } from "./api/query.js";
 import { ErrorNotice } from "./components/error-notice.js";
-import { FEATURES } from "./features/index.js";
 import { chooseLocale, localeForUser } from "./i18n/i18n.js";
 import { navigate, ROUTES } from "./router.js";
-import { Home } from "./screens/home.js";
 import { Login } from "./screens/login.js";
-import { NotFound } from "./screens/not-found.js";
-import { PasswordScreen } from "./screens/password.js";
-import { Shell } from "./screens/shell.js";
-import { type Session, SessionContext } from "./session.js";
+import type { Session } from "./session.js";
+
+const loadLoggedIn = () => import("./logged-in.js");
+const LoggedIn = lazy(loadLoggedIn);
+// When the early answer (index.html) says someone is logged in, fetch her screens beside whoAmI.
+void window.qadamEarlyMe?.then((response) => {
+  if (response?.ok) void loadLoggedIn();
+});
 
 type State =
   | { status: "loading" }
@@ -46,6 +46,13 @@ export function App() {
     void load();
   }, [load]);
 
+  // While the log-in page waits for her password, fetch the screens she will see next.
+  useEffect(() => {
+    if (state.status !== "out") return;
+    const later = setTimeout(() => void loadLoggedIn().catch(() => {}), 500);
+    return () => clearTimeout(later);
+  }, [state.status]);
+
   const session = useMemo<Session | null>(
     () =>
       state.status === "in"
@@ -54,7 +61,7 @@ export function App() {
             logOut: async () => {
               await endSession();
               setState({ status: "out" });
-              queryClient.clear();
+              (await loadLoggedIn()).forgetAnswers();
               navigate("login", { replace: true });
             },
           }
@@ -85,28 +92,14 @@ export function App() {
       />
     );
   return (
-    <SessionContext.Provider value={session}>
-      <QueryClientProvider client={queryClient}>
-        <Shell>
-          <Suspense
-            fallback={
-              <p className="muted" aria-busy="true">
-                {t("app.loading")}
-              </p>
-            }
-          >
-            <Switch>
-              <Route path={ROUTES.home} component={Home} />
-              <Route path={ROUTES.login} component={Home} />
-              <Route path={ROUTES.password} component={PasswordScreen} />
-              {FEATURES.flatMap((f) => f.routes).map((r) => (
-                <Route key={r.path} path={r.path} component={r.screen} />
-              ))}
-              <Route component={NotFound} />
-            </Switch>
-          </Suspense>
-        </Shell>
-      </QueryClientProvider>
-    </SessionContext.Provider>
+    <Suspense
+      fallback={
+        <main className="centred" aria-busy="true">
+          <p>{t("app.loading")}</p>
+        </main>
+      }
+    >
+      <LoggedIn session={session} />
+    </Suspense>
   );
 }

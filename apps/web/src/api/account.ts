@@ -1,5 +1,5 @@
 // One's own account: log in and out, who am I, one's language and password. Schemas from the users contract.
-import type { Locale } from "@qadam/core/i18n";
+import type { Locale } from "@qadam/core/i18n/texts";
 import { loginBody, meSchema, passwordBody, sessionSchema, userSchema } from "@qadam/core/users/schemas";
 import type { z } from "zod";
 import { rememberUserLocale } from "../i18n/i18n.js";

@@ -1,7 +1,7 @@
 // The web app's i18next: its own catalogues in kk, ru, en and fr (English the fallback), plurals by
 // Intl's categories, and the reader's choice of language remembered on this device and, per user, on
 // her account (the language switch saves it; whoAmI brings it to a new device).
-import { isLocale, LOCALES, type Locale, negotiateLocale } from "@qadam/core/i18n";
+import { isLocale, LOCALES, type Locale, negotiateLocale } from "@qadam/core/i18n/texts";
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
 import { en } from "./locales/en.js";

@@ -7,7 +7,7 @@ import { ApiError } from "../api/client.js";
 import { ErrorNotice } from "../components/error-notice.js";
 import { Field } from "../components/field.js";
 import { ScreenHeading } from "../components/heading.js";
-import { checkWith, type FieldErrors } from "../components/issues.js";
+import type { FieldErrors } from "../components/issues.js";
 import { LanguageSwitch } from "../components/language-switch.js";
 
 export function Login({ onLoggedIn }: { onLoggedIn: () => Promise<void> }) {
@@ -22,6 +22,8 @@ export function Login({ onLoggedIn }: { onLoggedIn: () => Promise<void> }) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     setFailure(null);
+    // The contract's check, worded by core, loads on the first submit: it is not needed to show the page.
+    const { checkWith } = await import("../components/issues.js");
     const checked = checkWith(loginBody, { login: login.trim(), password });
     if (!checked.ok) return setErrors(checked.errors);
     setErrors({});

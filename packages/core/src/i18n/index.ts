@@ -5,11 +5,11 @@ import { formatMoneyFor } from "../money/locale-format.js";
 import type { Money } from "../money/money.js";
 import { type KazakhCase, kazakhCase } from "./kazakh.js";
 import { type Entity, messagesIn } from "./messages.js";
-import { LOCALES, type Locale } from "./texts.js";
+import { isLocale, LOCALES, type Locale } from "./texts.js";
 
 export type { Entity, FieldName, JournalTextKey, Messages } from "./messages.js";
 export { FIELD_NAMES } from "./messages.js";
-export { LOCALES, type Locale } from "./texts.js";
+export { isLocale, LOCALES, type Locale, negotiateLocale } from "./texts.js";
 
 const instance = i18next.createInstance();
 void instance.init({
@@ -34,30 +34,6 @@ for (const grammaticalCase of [
   );
 
 const fixed = new Map<Locale, TFunction>(LOCALES.map((l) => [l, instance.getFixedT(l)]));
-
-export function isLocale(value: string): value is Locale {
-  return (LOCALES as readonly string[]).includes(value);
-}
-
-/** Picks the best supported language from an Accept-Language header (q-values honoured). */
-export function negotiateLocale(header: string | undefined, fallback: Locale = "en"): Locale {
-  if (!header) return fallback;
-  const ranked = header
-    .split(",")
-    .map((part, index) => {
-      const [tag = "", ...params] = part.trim().split(";");
-      const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
-      const weight = q ? Number(q.slice(2)) : 1;
-      return { tag: tag.toLowerCase(), weight: Number.isFinite(weight) ? weight : 0, index };
-    })
-    .filter((x) => x.tag && x.weight > 0)
-    .sort((a, b) => b.weight - a.weight || a.index - b.index);
-  for (const { tag } of ranked) {
-    const primary = tag.split("-")[0] ?? "";
-    if (isLocale(primary)) return primary;
-  }
-  return fallback;
-}
 
 export function translate(locale: Locale, key: string, params: Record<string, unknown> = {}): string {
   const t = fixed.get(locale) ?? instance.t;

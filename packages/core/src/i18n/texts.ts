@@ -4,6 +4,30 @@
 export const LOCALES = ["kk", "ru", "en", "fr"] as const;
 export type Locale = (typeof LOCALES)[number];
 
+export function isLocale(value: string): value is Locale {
+  return (LOCALES as readonly string[]).includes(value);
+}
+
+/** Picks the best supported language from an Accept-Language header (q-values honoured). */
+export function negotiateLocale(header: string | undefined, fallback: Locale = "en"): Locale {
+  if (!header) return fallback;
+  const ranked = header
+    .split(",")
+    .map((part, index) => {
+      const [tag = "", ...params] = part.trim().split(";");
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+      const weight = q ? Number(q.slice(2)) : 1;
+      return { tag: tag.toLowerCase(), weight: Number.isFinite(weight) ? weight : 0, index };
+    })
+    .filter((x) => x.tag && x.weight > 0)
+    .sort((a, b) => b.weight - a.weight || a.index - b.index);
+  for (const { tag } of ranked) {
+    const primary = tag.split("-")[0] ?? "";
+    if (isLocale(primary)) return primary;
+  }
+  return fallback;
+}
+
 /** One message in every language: Kazakh, Russian, English (the fallback) and French. */
 export type Texts = Readonly<Record<Locale, string>>;
 

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { PERMISSIONS, ROLES } from "../auth/roles.js";
 import { recordId } from "../contract/schemas.js";
-import { LOCALES } from "../i18n/index.js";
+import { LOCALES } from "../i18n/texts.js";
 import { hasControlCharacters } from "./values.js";
 
 /** Text that reaches the database: no control characters (PostgreSQL refuses NUL; none belongs in a name). */

@@ -1,0 +1,49 @@
+// The logged-in half of the app: the shell, its menu and every screen behind the log-in. A chunk of its
+// own, so the log-in page loads without it; app.tsx fetches it early when someone is logged in, and
+// while the log-in page waits for her password.
+import { QueryClientProvider } from "@tanstack/react-query";
+import { Suspense } from "react";
+import { useTranslation } from "react-i18next";
+import { Route, Switch } from "wouter";
+import { queryClient } from "./api/query.js";
+import { FEATURES } from "./features/index.js";
+import { ROUTES } from "./router.js";
+import { Home } from "./screens/home.js";
+import { NotFound } from "./screens/not-found.js";
+import { PasswordScreen } from "./screens/password.js";
+import { Shell } from "./screens/shell.js";
+import { type Session, SessionContext } from "./session.js";
+
+export default function LoggedIn({ session }: { session: Session }) {
+  const { t } = useTranslation();
+  return (
+    <SessionContext.Provider value={session}>
+      <QueryClientProvider client={queryClient}>
+        <Shell>
+          <Suspense
+            fallback={
+              <p className="muted" aria-busy="true">
+                {t("app.loading")}
+              </p>
+            }
+          >
+            <Switch>
+              <Route path={ROUTES.home} component={Home} />
+              <Route path={ROUTES.login} component={Home} />
+              <Route path={ROUTES.password} component={PasswordScreen} />
+              {FEATURES.flatMap((f) => f.routes).map((r) => (
+                <Route key={r.path} path={r.path} component={r.screen} />
+              ))}
+              <Route component={NotFound} />
+            </Switch>
+          </Suspense>
+        </Shell>
+      </QueryClientProvider>
+    </SessionContext.Provider>
+  );
+}
+
+/** Forgets every answer read for the user who logged out. */
+export function forgetAnswers(): void {
+  queryClient.clear();
+}

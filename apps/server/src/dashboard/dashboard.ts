@@ -1,11 +1,11 @@
 // The dashboard of an organisation: its subtree's loan portfolio and PAR30 and its groups' savings and
 // internal loans at each month-end up to a date, and on that date its groups' members by region and
-// grades. Every figure is read through the loans' and groups' own queries at each date (portfolioAtRiskFor,
-// rollUp), so the dashboard says exactly what the PAR report and the roll-up say on the same day.
+// grades. Every figure is read through the loans' and groups' own queries (portfolioAtRiskOnDates, rollUp),
+// so the dashboard says exactly what the PAR report and the roll-up say on the same day.
 import type { Actor } from "@qadam/core/auth/actor";
 import { monthEnds, monthStart } from "@qadam/core/dashboard/month-ends";
 import { type GroupRollUp, rollUp } from "../groups/index.js";
-import { type PortfolioReport, portfolioAtRiskFor } from "../loans/index.js";
+import { type PortfolioReport, portfolioAtRiskOnDates } from "../loans/index.js";
 import { findOrganisation } from "../orgs/index.js";
 import type { Db } from "../platform/db/database.js";
 
@@ -65,7 +65,7 @@ export async function dashboardOf(
   const org = await findOrganisation(db, actor, orgId);
   const dates = monthEnds(to, months);
   const [portfolios, rollUps] = await Promise.all([
-    Promise.all(dates.map((date) => portfolioAtRiskFor(db, actor, org.id, date))),
+    portfolioAtRiskOnDates(db, actor, org.id, dates),
     Promise.all(dates.map((date) => rollUp(db, actor, org.id, { from: monthStart(date), to: date }))),
   ]);
   const currencies = new Set([

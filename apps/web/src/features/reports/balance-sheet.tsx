@@ -33,7 +33,7 @@ export default function BalanceSheetScreen() {
   ].sort();
   return (
     <BooksFrame
-      titleKey="balanceSheet"
+      report="balanceSheet"
       params={p}
       filters={
         <Filters>

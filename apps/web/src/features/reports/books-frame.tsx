@@ -18,12 +18,12 @@ export const BOOKS = [
 ] as const;
 
 export function BooksFrame({
-  titleKey,
+  report,
   params,
   filters,
   children,
 }: {
-  titleKey: (typeof BOOKS)[number]["key"];
+  report: (typeof BOOKS)[number]["key"];
   params: ReportParams;
   filters: ReactNode;
   children: ReactNode;
@@ -32,7 +32,7 @@ export function BooksFrame({
   const [location] = useLocation();
   return (
     <>
-      <ScreenHeading>{t(`reports.books.${titleKey}`)}</ScreenHeading>
+      <ScreenHeading>{t(`reports.books.${report}`)}</ScreenHeading>
       <nav className="reports-tabs" aria-label={t("reports.books.nav")}>
         {BOOKS.map((b) => (
           <AppLink key={b.path} to={withParams(b.path, params)} current={location === b.path}>

@@ -30,7 +30,7 @@ export default function IncomeStatementScreen() {
   ].sort();
   return (
     <BooksFrame
-      titleKey="incomeStatement"
+      report="incomeStatement"
       params={p}
       filters={
         <Filters>

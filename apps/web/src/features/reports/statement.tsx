@@ -35,7 +35,7 @@ export default function StatementScreen() {
   const s = statement.data;
   return (
     <BooksFrame
-      titleKey="statement"
+      report="statement"
       params={p}
       filters={
         <Filters>

@@ -26,7 +26,7 @@ export default function TrialBalanceScreen() {
   const currencies = tb?.totals.map((x) => x.currency) ?? [];
   return (
     <BooksFrame
-      titleKey="trialBalance"
+      report="trialBalance"
       params={p}
       filters={
         <Filters>

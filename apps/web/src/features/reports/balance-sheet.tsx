@@ -9,6 +9,7 @@ import { currentLocale } from "../../i18n/i18n.js";
 import { registerMessages } from "../../i18n/register.js";
 import { balanceSheet } from "./api.js";
 import { Amount, asMoney, asText, BooksFrame, zero } from "./books-frame.js";
+import { FiguresScroll } from "./figures-scroll.js";
 import { DateField, Filters, OrgSelect, useReportParams } from "./filters.js";
 import { messages } from "./messages.js";
 import { ReportSection } from "./report-lines.js";
@@ -70,7 +71,7 @@ export default function BalanceSheetScreen() {
               className="card reports-report"
               aria-label={t("reports.books.currency", { currency: cur })}
             >
-              <div className="table-scroll">
+              <FiguresScroll label={t("reports.books.balanceSheet")}>
                 <table className="figures reports-table" data-currency={cur}>
                   <caption className="reports-caption">
                     {formatDate(currentLocale(), bs.date)} · {cur}
@@ -111,7 +112,7 @@ export default function BalanceSheetScreen() {
                     </tr>
                   </tfoot>
                 </table>
-              </div>
+              </FiguresScroll>
             </section>
           );
         })

@@ -8,6 +8,7 @@ import { currentLocale } from "../../i18n/i18n.js";
 import { registerMessages } from "../../i18n/register.js";
 import { incomeStatement } from "./api.js";
 import { Amount, BooksFrame } from "./books-frame.js";
+import { FiguresScroll } from "./figures-scroll.js";
 import { DateField, Filters, OrgSelect, useReportParams } from "./filters.js";
 import { messages } from "./messages.js";
 import { ReportSection } from "./report-lines.js";
@@ -68,7 +69,7 @@ export default function IncomeStatementScreen() {
               className="card reports-report"
               aria-label={t("reports.books.currency", { currency: cur })}
             >
-              <div className="table-scroll">
+              <FiguresScroll label={t("reports.books.incomeStatement")}>
                 <table className="figures reports-table" data-currency={cur}>
                   <caption className="reports-caption">
                     {formatDate(locale, is.from)} – {formatDate(locale, is.to)} · {cur}
@@ -92,7 +93,7 @@ export default function IncomeStatementScreen() {
                     </tr>
                   </tfoot>
                 </table>
-              </div>
+              </FiguresScroll>
             </section>
           );
         })

@@ -9,6 +9,7 @@ import { currentLocale } from "../../i18n/i18n.js";
 import { registerMessages } from "../../i18n/register.js";
 import { accountStatement, chartOfAccounts } from "./api.js";
 import { Amount, BooksFrame } from "./books-frame.js";
+import { FiguresScroll } from "./figures-scroll.js";
 import { DateField, Filters, OrgSelect, useReportParams } from "./filters.js";
 import { messages } from "./messages.js";
 import { BOOK_READERS } from "./roles.js";
@@ -83,7 +84,7 @@ export default function StatementScreen() {
         </p>
       ) : (
         <section className="card reports-report" aria-label={s.account}>
-          <div className="table-scroll">
+          <FiguresScroll label={s.account}>
             <table className="figures reports-table reports-statement">
               <caption className="reports-caption">
                 {s.account} · {formatDate(locale, s.from)} – {formatDate(locale, s.to)}
@@ -144,7 +145,7 @@ export default function StatementScreen() {
                 ))}
               </tfoot>
             </table>
-          </div>
+          </FiguresScroll>
         </section>
       )}
     </BooksFrame>

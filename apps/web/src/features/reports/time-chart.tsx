@@ -7,6 +7,7 @@ import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
 import { intlHasLocaleData } from "../../i18n/format.js";
 import { currentLocale } from "../../i18n/i18n.js";
+import { FiguresScroll } from "./figures-scroll.js";
 
 export interface ChartSeries {
   label: string;
@@ -137,7 +138,7 @@ export function TimeChart({
       />
       <details className="reports-figures">
         <summary>{t("reports.table.show")}</summary>
-        <div className="table-scroll">
+        <FiguresScroll label={title}>
           <table className="figures">
             <caption className="reports-visually-hidden">{title}</caption>
             <thead>
@@ -173,7 +174,7 @@ export function TimeChart({
               ))}
             </tbody>
           </table>
-        </div>
+        </FiguresScroll>
       </details>
     </figure>
   );

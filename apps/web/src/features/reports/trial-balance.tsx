@@ -8,6 +8,7 @@ import { currentLocale } from "../../i18n/i18n.js";
 import { registerMessages } from "../../i18n/register.js";
 import { trialBalance } from "./api.js";
 import { Amount, BooksFrame, magnitude } from "./books-frame.js";
+import { FiguresScroll } from "./figures-scroll.js";
 import { DateField, Filters, OrgSelect, useReportParams } from "./filters.js";
 import { messages } from "./messages.js";
 import { BOOK_READERS } from "./roles.js";
@@ -61,7 +62,7 @@ export default function TrialBalanceScreen() {
               <p className={balanced ? "badge badge-ok" : "badge badge-late"} role="status">
                 {t(balanced ? "reports.books.balanced" : "reports.books.unbalanced")}
               </p>
-              <div className="table-scroll">
+              <FiguresScroll label={t("reports.books.trialBalance")}>
                 <table className="figures reports-table" data-currency={cur}>
                   <caption className="reports-caption">
                     {formatDate(currentLocale(), tb.date)} · {cur}
@@ -111,7 +112,7 @@ export default function TrialBalanceScreen() {
                     </tfoot>
                   )}
                 </table>
-              </div>
+              </FiguresScroll>
             </section>
           );
         })

@@ -71,9 +71,12 @@ export default function BalanceSheetScreen() {
               className="card reports-report"
               aria-label={t("reports.books.currency", { currency: cur })}
             >
+              <p className="reports-caption" aria-hidden="true">
+                {formatDate(currentLocale(), bs.date)} · {cur}
+              </p>
               <FiguresScroll label={t("reports.books.balanceSheet")}>
                 <table className="figures reports-table" data-currency={cur}>
-                  <caption className="reports-caption">
+                  <caption className="reports-visually-hidden">
                     {formatDate(currentLocale(), bs.date)} · {cur}
                   </caption>
                   <thead>

@@ -36,7 +36,7 @@ export function BooksFrame({
       <nav className="reports-tabs" aria-label={t("reports.books.nav")}>
         {BOOKS.map((b) => (
           <AppLink key={b.path} to={withParams(b.path, params)} current={location === b.path}>
-            {t(`reports.books.${b.key}`)}
+            {t(`reports.books.tabs.${b.key}`)}
           </AppLink>
         ))}
       </nav>
@@ -64,6 +64,9 @@ export function magnitude(amount: string, currency: string): string {
 }
 
 export const zero = (currency: string): Money => money(0n, currency);
+
+/** An account's full name as a reader follows it: "Assets › Cash › Box" (and a phone can wrap it). */
+export const accountPath = (fullName: string): string => fullName.split(":").join(" › ");
 
 /** An account's full name ("Assets:Cash:Box") as its depth and its own name. */
 export function accountName(fullName: string): { depth: number; name: string } {

@@ -8,11 +8,12 @@ import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorNotice } from "../../components/error-notice.js";
 import { ScreenHeading } from "../../components/heading.js";
-import { formatAmount, formatDate, intlHasLocaleData } from "../../i18n/format.js";
+import { formatAmount, formatDate } from "../../i18n/format.js";
 import { currentLocale } from "../../i18n/i18n.js";
 import { registerMessages } from "../../i18n/register.js";
 import { dashboard } from "./api.js";
 import { BarChart } from "./bar-chart.js";
+import { numberLocale, shortDate } from "./chart-format.js";
 import { DateField, Filters, OrgSelect, useReportParams } from "./filters.js";
 import { messages } from "./messages.js";
 import { MANAGERS } from "./roles.js";
@@ -72,9 +73,9 @@ const plotted = (amount: string) => Number(amount);
 
 function Charts({ d, locale }: { d: DashboardDto; locale: string }) {
   const { t } = useTranslation();
-  const dateTexts = useMemo(() => d.dates.map((x) => formatDate(locale, x)), [d.dates, locale]);
-  const numbers = new Intl.NumberFormat(locale === "kk" && !intlHasLocaleData(locale) ? "ru" : locale);
-  const percent = new Intl.NumberFormat(locale === "kk" && !intlHasLocaleData(locale) ? "ru" : locale, {
+  const dateTexts = useMemo(() => d.dates.map((x) => shortDate(locale, x)), [d.dates, locale]);
+  const numbers = new Intl.NumberFormat(numberLocale(locale));
+  const percent = new Intl.NumberFormat(numberLocale(locale), {
     style: "percent",
     minimumFractionDigits: 1,
     maximumFractionDigits: 1,

@@ -69,9 +69,12 @@ export default function IncomeStatementScreen() {
               className="card reports-report"
               aria-label={t("reports.books.currency", { currency: cur })}
             >
+              <p className="reports-caption" aria-hidden="true">
+                {formatDate(locale, is.from)} – {formatDate(locale, is.to)} · {cur}
+              </p>
               <FiguresScroll label={t("reports.books.incomeStatement")}>
                 <table className="figures reports-table" data-currency={cur}>
-                  <caption className="reports-caption">
+                  <caption className="reports-visually-hidden">
                     {formatDate(locale, is.from)} – {formatDate(locale, is.to)} · {cur}
                   </caption>
                   <thead>

@@ -56,6 +56,12 @@ export const messages = {
     },
     books: {
       nav: "Reports of the books",
+      tabs: {
+        trialBalance: "Trial balance",
+        balanceSheet: "Balance sheet",
+        incomeStatement: "Income",
+        statement: "Statement",
+      },
       trialBalance: "Trial balance",
       balanceSheet: "Balance sheet",
       incomeStatement: "Income statement",
@@ -141,6 +147,12 @@ export const messages = {
     },
     books: {
       nav: "Бухгалтерские отчёты",
+      tabs: {
+        trialBalance: "Сальдо",
+        balanceSheet: "Баланс",
+        incomeStatement: "Доходы и расходы",
+        statement: "Выписка",
+      },
       trialBalance: "Оборотно-сальдовая ведомость",
       balanceSheet: "Баланс",
       incomeStatement: "Отчёт о доходах и расходах",
@@ -226,6 +238,12 @@ export const messages = {
     },
     books: {
       nav: "Бухгалтерлік есептер",
+      tabs: {
+        trialBalance: "Сальдо",
+        balanceSheet: "Баланс",
+        incomeStatement: "Кіріс пен шығыс",
+        statement: "Үзінді",
+      },
       trialBalance: "Айналым-сальдо ведомосы",
       balanceSheet: "Баланс",
       incomeStatement: "Кірістер мен шығыстар туралы есеп",
@@ -312,6 +330,12 @@ export const messages = {
     },
     books: {
       nav: "États comptables",
+      tabs: {
+        trialBalance: "Balance",
+        balanceSheet: "Bilan",
+        incomeStatement: "Résultat",
+        statement: "Relevé",
+      },
       trialBalance: "Balance générale",
       balanceSheet: "Bilan",
       incomeStatement: "Compte de résultat",

@@ -8,7 +8,8 @@ import { formatDate } from "../../i18n/format.js";
 import { currentLocale } from "../../i18n/i18n.js";
 import { registerMessages } from "../../i18n/register.js";
 import { accountStatement, chartOfAccounts } from "./api.js";
-import { Amount, BooksFrame } from "./books-frame.js";
+import { Amount, accountPath, BooksFrame } from "./books-frame.js";
+import { shortDate } from "./chart-format.js";
 import { FiguresScroll } from "./figures-scroll.js";
 import { DateField, Filters, OrgSelect, useReportParams } from "./filters.js";
 import { messages } from "./messages.js";
@@ -52,7 +53,7 @@ export default function StatementScreen() {
               <option value="">{t("reports.filters.chooseAccount")}</option>
               {accounts.map((a) => (
                 <option key={a.id} value={a.id}>
-                  {a.fullName}
+                  {accountPath(a.fullName)}
                 </option>
               ))}
             </select>
@@ -84,14 +85,16 @@ export default function StatementScreen() {
         </p>
       ) : (
         <section className="card reports-report" aria-label={s.account}>
+          <p className="reports-caption" aria-hidden="true">
+            {accountPath(s.account)} · {formatDate(locale, s.from)} – {formatDate(locale, s.to)}
+          </p>
           <FiguresScroll label={s.account}>
             <table className="figures reports-table reports-statement">
-              <caption className="reports-caption">
-                {s.account} · {formatDate(locale, s.from)} – {formatDate(locale, s.to)}
+              <caption className="reports-visually-hidden">
+                {accountPath(s.account)} · {formatDate(locale, s.from)} – {formatDate(locale, s.to)}
               </caption>
               <thead>
                 <tr>
-                  <th scope="col">{t("reports.table.day")}</th>
                   <th scope="col">{t("reports.books.description")}</th>
                   <th scope="col" className="num">
                     {t("reports.books.amount")}
@@ -104,7 +107,7 @@ export default function StatementScreen() {
               <tbody>
                 {s.opening.map((o) => (
                   <tr key={`opening-${o.currency}`} className="reports-subtotal">
-                    <th scope="row" colSpan={3}>
+                    <th scope="row" colSpan={2}>
                       {t("reports.books.opening")}
                     </th>
                     <td className="num">
@@ -114,15 +117,17 @@ export default function StatementScreen() {
                 ))}
                 {s.lines.length === 0 && (
                   <tr>
-                    <td colSpan={4} className="muted">
+                    <td colSpan={3} className="muted">
                       {t("reports.books.noLines")}
                     </td>
                   </tr>
                 )}
                 {s.lines.map((l) => (
                   <tr key={`${l.entryId}-${l.currency}-${l.balance}`}>
-                    <td>{formatDate(locale, l.businessDate)}</td>
-                    <td className="reports-description">{l.description}</td>
+                    <td className="reports-description">
+                      <span className="reports-line-date">{shortDate(locale, l.businessDate)}</span>
+                      {l.description}
+                    </td>
                     <td className="num">
                       <Amount amount={l.amount} currency={l.currency} />
                     </td>
@@ -135,7 +140,7 @@ export default function StatementScreen() {
               <tfoot>
                 {s.closing.map((c) => (
                   <tr key={`closing-${c.currency}`}>
-                    <th scope="row" colSpan={3}>
+                    <th scope="row" colSpan={2}>
                       {t("reports.books.closing")}
                     </th>
                     <td className="num" data-total="closing">

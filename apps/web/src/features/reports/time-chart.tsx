@@ -5,8 +5,8 @@ import { type ReactNode, useEffect, useId, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
-import { intlHasLocaleData } from "../../i18n/format.js";
 import { currentLocale } from "../../i18n/i18n.js";
+import { compactNumber, monthLabel } from "./chart-format.js";
 import { FiguresScroll } from "./figures-scroll.js";
 
 export interface ChartSeries {
@@ -17,20 +17,6 @@ export interface ChartSeries {
   texts: readonly string[];
   colour: string;
   dash?: number[];
-}
-
-/** A locale Intl can write (Chrome has no Kazakh data: Russian's numbers are Kazakh's). */
-function numberLocale(locale: string): string {
-  return locale === "kk" && !intlHasLocaleData(locale) ? "ru" : locale;
-}
-
-/** The month and year of a date in the reader's words ("дек. 25"), or "12.2025" where Intl cannot. */
-export function monthLabel(locale: string, date: string): string {
-  const [y, m] = date.split("-").map(Number) as [number, number];
-  if (locale === "kk" && !intlHasLocaleData(locale)) return `${String(m).padStart(2, "0")}.${y}`;
-  return new Intl.DateTimeFormat(locale, { month: "short", year: "2-digit", timeZone: "UTC" }).format(
-    new Date(Date.UTC(y, m - 1, 15)),
-  );
 }
 
 export function TimeChart({
@@ -58,10 +44,6 @@ export function TimeChart({
   useEffect(() => {
     const el = holder.current;
     if (!el) return;
-    const compact = new Intl.NumberFormat(numberLocale(locale), {
-      notation: "compact",
-      maximumFractionDigits: 1,
-    });
     const labels = dates.map((d) => monthLabel(locale, d));
     const size = () => ({ width: Math.max(260, el.clientWidth), height: el.clientWidth < 480 ? 200 : 240 });
     const plot = new uPlot(
@@ -85,7 +67,7 @@ export function TimeChart({
             grid: { stroke: "#e3e8eb" },
             ticks: { show: false },
             size: 56,
-            values: (_u, ticks) => ticks.map((v) => compact.format(v)),
+            values: (_u, ticks) => ticks.map((v) => compactNumber(locale, v)),
           },
         ],
         series: [

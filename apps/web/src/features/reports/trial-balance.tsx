@@ -7,7 +7,7 @@ import { formatDate } from "../../i18n/format.js";
 import { currentLocale } from "../../i18n/i18n.js";
 import { registerMessages } from "../../i18n/register.js";
 import { trialBalance } from "./api.js";
-import { Amount, BooksFrame, magnitude } from "./books-frame.js";
+import { Amount, accountPath, BooksFrame, magnitude } from "./books-frame.js";
 import { FiguresScroll } from "./figures-scroll.js";
 import { DateField, Filters, OrgSelect, useReportParams } from "./filters.js";
 import { messages } from "./messages.js";
@@ -62,9 +62,12 @@ export default function TrialBalanceScreen() {
               <p className={balanced ? "badge badge-ok" : "badge badge-late"} role="status">
                 {t(balanced ? "reports.books.balanced" : "reports.books.unbalanced")}
               </p>
+              <p className="reports-caption" aria-hidden="true">
+                {formatDate(currentLocale(), tb.date)} · {cur}
+              </p>
               <FiguresScroll label={t("reports.books.trialBalance")}>
                 <table className="figures reports-table" data-currency={cur}>
-                  <caption className="reports-caption">
+                  <caption className="reports-visually-hidden">
                     {formatDate(currentLocale(), tb.date)} · {cur}
                   </caption>
                   <thead>
@@ -86,7 +89,7 @@ export default function TrialBalanceScreen() {
                         return (
                           <tr key={a.accountId} data-account={a.accountId}>
                             <th scope="row" className="reports-account">
-                              {a.account}
+                              {accountPath(a.account)}
                             </th>
                             <td className="num">
                               {debit ? <Amount amount={a.balance} currency={cur} /> : null}

@@ -106,7 +106,7 @@ export function OrgSelect({
   const known = all.items.some((o) => o.id === value);
   const ownName = me.user.grants.find((g) => g.orgId === value)?.orgName;
   return (
-    <div className="field reports-field">
+    <div className="field reports-field reports-field-wide">
       <label htmlFor={id}>{t("reports.filters.organisation")}</label>
       <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
         {!known && <option value={value}>{ownName ?? t("reports.filters.loadingOrgs")}</option>}

@@ -1,7 +1,6 @@
 // The lines of a balance sheet or income statement: accounts of one type, nested by the chart, each in
-// its natural sign; the top-level account of each type is the section's total.
+// its natural sign; the top-level account of each type (Assets, Income…) heads its section with its total.
 import type { AccountType } from "@qadam/core/books/accounts";
-import { useTranslation } from "react-i18next";
 import { Amount, accountName } from "./books-frame.js";
 
 export interface ReportLine {
@@ -13,16 +12,10 @@ export interface ReportLine {
 }
 
 export function ReportSection({ type, lines }: { type: AccountType; lines: readonly ReportLine[] }) {
-  const { t } = useTranslation();
   const ofType = lines.filter((l) => l.type === type);
   if (ofType.length === 0) return null;
   return (
     <tbody>
-      <tr className="reports-section">
-        <th scope="rowgroup" colSpan={2}>
-          {t(`reports.books.types.${type}`)}
-        </th>
-      </tr>
       {ofType.map((l) => {
         const { depth, name } = accountName(l.account);
         return (

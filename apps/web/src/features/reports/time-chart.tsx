@@ -66,7 +66,7 @@ export function TimeChart({
             stroke: "#4a5560",
             grid: { stroke: "#e3e8eb" },
             ticks: { show: false },
-            size: 56,
+            size: 64,
             values: (_u, ticks) => ticks.map((v) => compactNumber(locale, v)),
           },
         ],

@@ -124,8 +124,8 @@ describeEachDatabase("the dashboard", (use) => {
     const badDate = await get(admin, `/api/v1/orgs/${rootId}/dashboard?to=2026-02-30`);
     expect(badDate.statusCode).toBe(422);
     expect(badDate.json().error.details[0].code).toBe("INVALID_DATE");
-    expect((await get(admin, `/api/v1/orgs/${rootId}/dashboard?months=0`)).statusCode).toBe(422);
-    expect((await get(admin, `/api/v1/orgs/${rootId}/dashboard?months=37`)).statusCode).toBe(422);
+    expect((await get(admin, `/api/v1/orgs/${rootId}/dashboard?months=0`)).statusCode).toBe(400);
+    expect((await get(admin, `/api/v1/orgs/${rootId}/dashboard?months=37`)).statusCode).toBe(400);
     const defaults = (await get(admin, `/api/v1/orgs/${rootId}/dashboard`)).json<DashboardDto>();
     expect(defaults.dates).toHaveLength(12);
   }, 60_000);

@@ -92,6 +92,10 @@ describe.skipIf(!READY)("the reports in Chromium", () => {
   });
 
   it("draws the dashboard's charts with data, their tables saying the API's figures", async () => {
+    // The first screen did not load the dashboard's chunk (uPlot with it); the dashboard does.
+    const scripts = () =>
+      page.evaluate(() => performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname));
+    expect((await scripts()).filter((p) => /^\/assets\/dashboard-.+\.js$/.test(p))).toEqual([]);
     const answered = page.waitForResponse((r: Response) =>
       /\/api\/v1\/orgs\/[^/]+\/dashboard\?/.test(r.url()),
     );
@@ -99,6 +103,7 @@ describe.skipIf(!READY)("the reports in Chromium", () => {
     const d = (await (await answered).json()) as DashboardDto;
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe(EN.dashboard.title);
     await page.locator(".reports-canvas canvas").nth(1).waitFor();
+    expect((await scripts()).some((p) => /^\/assets\/dashboard-.+\.js$/.test(p))).toBe(true);
 
     const kzt = d.currencies.find((c) => c.currency === "KZT");
     if (!kzt) throw new Error("the demo lends and saves in tenge");

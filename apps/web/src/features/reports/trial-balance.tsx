@@ -66,7 +66,7 @@ export default function TrialBalanceScreen() {
                 {formatDate(currentLocale(), tb.date)} · {cur}
               </p>
               <FiguresScroll label={t("reports.books.trialBalance")}>
-                <table className="figures reports-table" data-currency={cur}>
+                <table className="figures reports-table reports-trial-balance" data-currency={cur}>
                   <caption className="reports-visually-hidden">
                     {formatDate(currentLocale(), tb.date)} · {cur}
                   </caption>

@@ -42,6 +42,7 @@ const DECLARED = new Set([
   "books",
   "loans",
   "groups",
+  "dashboard",
 ]);
 
 let open: OpenDatabase;

@@ -30,6 +30,7 @@ export {
   reverseRepayment,
   writeOff,
 } from "./commands.js";
+export { portfolioAtRiskOnDates } from "./portfolio-series.js";
 export {
   installmentsOn,
   journalBalanceOf,

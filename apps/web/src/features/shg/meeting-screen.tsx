@@ -95,7 +95,8 @@ function MeetingDetail({ meeting, groupId }: { meeting: MeetingDto; groupId: str
           </div>
         </dl>
       </section>
-      <section className="card" aria-labelledby="shg-meeting-members">
+      {/* Not a landmark of its own: the table inside is the region, under the same name. */}
+      <section className="card">
         <h2 id="shg-meeting-members">{t("shg.meeting.byMember")}</h2>
         <ScrollingTable label={t("shg.meeting.byMember")}>
           <table className="figures shg-sticky">

@@ -75,7 +75,8 @@ function Preview({ preview: p, groupId }: { preview: ShareoutDto; groupId: strin
           ))}
         </dl>
       </section>
-      <section className="card" aria-labelledby="shg-shareout-members">
+      {/* Not a landmark of its own: the table inside is the region, under the same name. */}
+      <section className="card">
         <h2 id="shg-shareout-members">{t("shg.shareout.members")}</h2>
         <ScrollingTable label={t("shg.shareout.members")}>
           <table className="figures shg-sticky">

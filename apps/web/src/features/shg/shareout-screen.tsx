@@ -23,7 +23,9 @@ export default function ShareoutScreen() {
   const { t } = useTranslation();
   const [on, setOn] = useState(todayHere());
   const valid = /^\d{4}-\d{2}-\d{2}$/.test(on);
-  const preview = useQuery({ ...shareoutQuery(groupId, on), enabled: valid });
+  const [closed, setClosed] = useState<{ closesOn: string; cashNow: string; currency: string } | null>(null);
+  const preview = useQuery({ ...shareoutQuery(groupId, on), enabled: valid && closed === null });
+  const f = useFormat();
   return (
     <GroupFrame groupId={groupId}>
       <section className="card" aria-labelledby="shg-shareout">
@@ -40,12 +42,35 @@ export default function ShareoutScreen() {
           />
         </div>
       </section>
-      {valid && <Loaded query={preview}>{(p) => <Preview preview={p} groupId={groupId} />}</Loaded>}
+      {closed ? (
+        <p className="notice notice-done" role="status">
+          {t("shg.shareout.done", {
+            date: f.date(closed.closesOn),
+            amount: f.money(closed.cashNow, closed.currency),
+          })}
+        </p>
+      ) : (
+        valid && (
+          <Loaded query={preview}>
+            {(p) => <Preview preview={p} groupId={groupId} onClosed={setClosed} />}
+          </Loaded>
+        )
+      )}
     </GroupFrame>
   );
 }
 
-function Preview({ preview: p, groupId }: { preview: ShareoutDto; groupId: string }) {
+type OnClosed = (closed: ShareoutDto) => void;
+
+function Preview({
+  preview: p,
+  groupId,
+  onClosed,
+}: {
+  preview: ShareoutDto;
+  groupId: string;
+  onClosed: OnClosed;
+}) {
   const { t } = useTranslation();
   const f = useFormat();
   const m = (amount: string) => f.money(amount, p.currency);
@@ -127,12 +152,20 @@ function Preview({ preview: p, groupId }: { preview: ShareoutDto; groupId: strin
           </table>
         </ScrollingTable>
       </section>
-      <Commit preview={p} groupId={groupId} />
+      <Commit preview={p} groupId={groupId} onClosed={onClosed} />
     </>
   );
 }
 
-function Commit({ preview: p, groupId }: { preview: ShareoutDto; groupId: string }) {
+function Commit({
+  preview: p,
+  groupId,
+  onClosed,
+}: {
+  preview: ShareoutDto;
+  groupId: string;
+  onClosed: OnClosed;
+}) {
   const { t } = useTranslation();
   const f = useFormat();
   const id = useId();
@@ -141,18 +174,13 @@ function Commit({ preview: p, groupId }: { preview: ShareoutDto; groupId: string
   const [carryOver, setCarryOver] = useState(false);
   const commit = useMutation({
     mutationFn: () => commitShareout(groupId, { on: p.closesOn, carryOverLoans: carryOver }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["shg", groupId] }),
+    onSuccess: (done) => {
+      // Said above the (now stale) preview, which is not asked for again once the cycle is closed.
+      onClosed(done);
+      void queryClient.invalidateQueries({ queryKey: ["shg", groupId] });
+    },
   });
   if (!allowed) return null;
-  if (commit.isSuccess)
-    return (
-      <p className="notice notice-done" role="status">
-        {t("shg.shareout.done", {
-          date: f.date(commit.data.closesOn),
-          amount: f.money(commit.data.cashNow, commit.data.currency),
-        })}
-      </p>
-    );
   return (
     <section className="card shg-commit" aria-labelledby={`${id}-commit`}>
       <h2 id={`${id}-commit`}>{t("shg.shareout.commitTitle")}</h2>

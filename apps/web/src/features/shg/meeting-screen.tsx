@@ -99,7 +99,7 @@ function MeetingDetail({ meeting, groupId }: { meeting: MeetingDto; groupId: str
       <section className="card">
         <h2 id="shg-meeting-members">{t("shg.meeting.byMember")}</h2>
         <ScrollingTable label={t("shg.meeting.byMember")}>
-          <table className="figures shg-sticky">
+          <table className="figures shg-sticky shg-stack">
             <thead>
               <tr>
                 <th scope="col">{t("shg.meeting.member")}</th>
@@ -119,11 +119,19 @@ function MeetingDetail({ meeting, groupId }: { meeting: MeetingDto; groupId: str
                       {t(`shg.attendance.${statusOf.get(p) ?? "absent"}`)}
                     </span>
                   </th>
-                  {COLUMN_NAMES.map((c) => (
-                    <td key={c} className="num">
-                      {show(cell(p, c))}
-                    </td>
-                  ))}
+                  {COLUMN_NAMES.map((c) => {
+                    const value = cell(p, c);
+                    return (
+                      <td
+                        key={c}
+                        className="num"
+                        data-label={t(`shg.meeting.column.${c}`)}
+                        data-empty={value.minor === 0n ? "" : undefined}
+                      >
+                        {show(value)}
+                      </td>
+                    );
+                  })}
                 </tr>
               ))}
             </tbody>
@@ -131,7 +139,7 @@ function MeetingDetail({ meeting, groupId }: { meeting: MeetingDto; groupId: str
               <tr>
                 <th scope="row">{t("shg.total")}</th>
                 {COLUMN_NAMES.map((c) => (
-                  <td key={c} className="num">
+                  <td key={c} className="num" data-label={t(`shg.meeting.column.${c}`)}>
                     {show(cell(null, c))}
                   </td>
                 ))}

@@ -66,7 +66,7 @@ function Book({ book: b }: { book: PassbookDto }) {
         <p className="muted">{t("shg.passbook.none")}</p>
       ) : (
         <ScrollingTable label={t("shg.passbook.lines")}>
-          <table className="figures shg-sticky">
+          <table className="figures shg-sticky shg-stack">
             <caption className="shg-visually-hidden">{t("shg.passbook.lines")}</caption>
             <thead>
               <tr>
@@ -87,7 +87,7 @@ function Book({ book: b }: { book: PassbookDto }) {
               {b.lines.map((l) => (
                 <tr key={`${l.meetingId}-${l.lineNo}-${l.kind}`}>
                   <th scope="row">{f.date(l.heldOn)}</th>
-                  <td>
+                  <td className="shg-wide" data-label={t("shg.passbook.what")}>
                     {t(`shg.kind.${l.kind}`, { defaultValue: l.kind })}
                     {l.kind === "fine" &&
                       l.detail &&
@@ -98,9 +98,15 @@ function Book({ book: b }: { book: PassbookDto }) {
                       </span>
                     )}
                   </td>
-                  <td className="num">{m(l.amount)}</td>
-                  <td className="num">{m(l.savings)}</td>
-                  <td className="num">{m(l.loans)}</td>
+                  <td className="num" data-label={t("shg.passbook.amount")}>
+                    {m(l.amount)}
+                  </td>
+                  <td className="num" data-label={t("shg.passbook.savingsAfter")}>
+                    {m(l.savings)}
+                  </td>
+                  <td className="num" data-label={t("shg.passbook.loansAfter")}>
+                    {m(l.loans)}
+                  </td>
                 </tr>
               ))}
             </tbody>

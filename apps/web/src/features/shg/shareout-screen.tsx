@@ -104,7 +104,7 @@ function Preview({
       <section className="card">
         <h2 id="shg-shareout-members">{t("shg.shareout.members")}</h2>
         <ScrollingTable label={t("shg.shareout.members")}>
-          <table className="figures shg-sticky">
+          <table className="figures shg-sticky shg-stack">
             <thead>
               <tr>
                 <th scope="col">{t("shg.meeting.member")}</th>
@@ -129,24 +129,38 @@ function Preview({
               {p.members.map((x) => (
                 <tr key={x.personId}>
                   <th scope="row">{x.name || t("shg.unnamed")}</th>
-                  <td className="num">{m(x.savings)}</td>
-                  <td className="num">{m(x.profit)}</td>
-                  <td className="num">
+                  <td className="num" data-label={t("shg.shareout.savings")}>
+                    {m(x.savings)}
+                  </td>
+                  <td className="num" data-label={t("shg.shareout.profit")}>
+                    {m(x.profit)}
+                  </td>
+                  <td className="num" data-label={t("shg.shareout.claim")}>
                     <strong>{m(x.payout)}</strong>
                   </td>
-                  <td className="num">{m(x.cashNow)}</td>
-                  <td className="num">{m(x.carriedOver)}</td>
+                  <td className="num" data-label={t("shg.shareout.cashNow")}>
+                    {m(x.cashNow)}
+                  </td>
+                  <td className="num" data-label={t("shg.shareout.carriedOver")}>
+                    {m(x.carriedOver)}
+                  </td>
                 </tr>
               ))}
             </tbody>
             <tfoot>
               <tr>
                 <th scope="row">{t("shg.total")}</th>
-                <td className="num" />
-                <td className="num" />
-                <td className="num">{m(p.distributable)}</td>
-                <td className="num">{m(p.cashNow)}</td>
-                <td className="num">{m(p.carriedOver)}</td>
+                <td className="num" data-empty="" />
+                <td className="num" data-empty="" />
+                <td className="num" data-label={t("shg.shareout.claim")}>
+                  {m(p.distributable)}
+                </td>
+                <td className="num" data-label={t("shg.shareout.cashNow")}>
+                  {m(p.cashNow)}
+                </td>
+                <td className="num" data-label={t("shg.shareout.carriedOver")}>
+                  {m(p.carriedOver)}
+                </td>
               </tr>
             </tfoot>
           </table>

@@ -214,8 +214,8 @@ export const kk = {
     date: "Күні",
     what: "Не",
     amount: "Сома",
-    savingsAfter: "Кейінгі жинақ",
-    loansAfter: "Кейінгі қарыз",
+    savingsAfter: "Жинағы",
+    loansAfter: "Қарызы",
     interest: "оның ішінде пайыз {{amount}}",
   },
   people: {

@@ -164,7 +164,7 @@ export const kk = {
     score: "{{max}} ұпайдан {{score}}",
     window: "{{from}} – {{to}} аралығындағы жазбалар бойынша",
     why: "Неліктен: әр өлшем",
-    points: "{{max}} ұпайдан {{score}}",
+    points: "{{score}}/{{max}}",
     history: "Сақталған бағалар",
     noHistory: "Әзірге баға сақталмаған.",
     on: "{{date}}: баға {{grade}}",

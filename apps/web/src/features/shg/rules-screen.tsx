@@ -47,7 +47,7 @@ export default function RulesScreen() {
                     const until = i === 0 ? null : newestFirst[i - 1]?.validFrom;
                     return (
                       <li key={v.validFrom}>
-                        <details open={v === inForce}>
+                        <details>
                           <summary className="row-title">
                             {until
                               ? t("shg.rules.period", { from: f.date(v.validFrom), to: f.date(until) })

@@ -2,7 +2,7 @@
 // The only module that imports from all domains.
 import type { FastifyInstance } from "fastify";
 import { bookRoutes } from "./books/index.js";
-import { groupRollUpRoutes, groupRoutes } from "./groups/index.js";
+import { gradingTableRoutes, groupRollUpRoutes, groupRoutes } from "./groups/index.js";
 import { loanRoutes } from "./loans/index.js";
 import { memberRoutes } from "./members/index.js";
 import { orgRoutes } from "./orgs/index.js";
@@ -20,6 +20,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   loanRoutes,
   groupRoutes,
   groupRollUpRoutes,
+  gradingTableRoutes,
 ];
 
 export function buildApp(deps: AppDeps): Promise<FastifyInstance> {

@@ -1,0 +1,151 @@
+// What the administrator's screens share: the sub-menu between them, whether the reader may write
+// (an auditor reads the same screens with every write action hidden), every organisation of the tenant,
+// and a button that asks before doing something hard to undo.
+import type { Permission } from "@qadam/core/auth/roles";
+import { MAX_PAGE_SIZE, type Page } from "@qadam/core/contract/pagination";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useLocation } from "wouter";
+import { type OrganisationDto, organisations } from "../../api/lists.js";
+import { AppLink } from "../../components/app-link.js";
+import { useSession } from "../../session.js";
+
+/** Whether one of the reader's roles allows this (the API still decides, organisation by organisation). */
+export function useCan(permission: Permission): boolean {
+  const { me } = useSession();
+  return me.permissions.some((p) => p.allows.includes(permission));
+}
+
+/** Every page of a list, one after the other, at the API's largest page. */
+export async function allPages<T>(load: (cursor: string | undefined, limit: number) => Promise<Page<T>>) {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await load(cursor, MAX_PAGE_SIZE);
+    items.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return items;
+}
+
+export const ORGS_KEY = ["admin", "orgs"] as const;
+
+/** Every organisation the reader may see, in tree order (parents before their children). */
+export function useAllOrganisations() {
+  return useQuery({
+    queryKey: ORGS_KEY,
+    queryFn: () => allPages((cursor, limit) => organisations({ cursor, limit })),
+  });
+}
+
+/** Organisations as options of a select, indented by depth so the tree shows through. */
+export function OrgOptions({ orgs }: { orgs: readonly OrganisationDto[] }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {orgs.map((o) => (
+        <option key={o.id} value={o.id}>
+          {`${"\u00a0\u00a0".repeat(o.depth)}${o.name} (${t(`orgKinds.${o.kind}`)})`}
+        </option>
+      ))}
+    </>
+  );
+}
+
+const SCREENS = [
+  { path: "/admin/orgs", key: "admin.nav.orgs" },
+  { path: "/admin/users", key: "admin.nav.users" },
+  { path: "/admin/products", key: "admin.nav.products" },
+  { path: "/admin/grading", key: "admin.nav.grading" },
+] as const;
+
+export function AdminNav() {
+  const { t } = useTranslation();
+  const [location] = useLocation();
+  return (
+    <nav aria-label={t("admin.nav.label")} className="admin-tabs">
+      {SCREENS.map((s) => (
+        <AppLink
+          key={s.path}
+          to={s.path}
+          current={location === s.path || (s.path === "/admin/orgs" && location === "/admin")}
+        >
+          {t(s.key)}
+        </AppLink>
+      ))}
+    </nav>
+  );
+}
+
+/** A button that first asks "are you sure?" with the consequence spelled out, then acts. */
+export function ConfirmButton({
+  label,
+  question,
+  onConfirm,
+  busy = false,
+}: {
+  label: string;
+  question: string;
+  onConfirm: () => void;
+  busy?: boolean;
+}) {
+  const { t } = useTranslation();
+  const [asking, setAsking] = useState(false);
+  if (!asking)
+    return (
+      <button type="button" className="button-secondary admin-danger" onClick={() => setAsking(true)}>
+        {label}
+      </button>
+    );
+  return (
+    <div className="admin-confirm">
+      <p>{question}</p>
+      <div className="admin-actions">
+        <button
+          type="button"
+          className="button-secondary admin-danger"
+          disabled={busy}
+          onClick={() => {
+            onConfirm();
+            setAsking(false);
+          }}
+        >
+          {t("admin.confirm.yes", { action: label })}
+        </button>
+        <button type="button" className="button-secondary" onClick={() => setAsking(false)}>
+          {t("admin.confirm.cancel")}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** The organisations in tree order: each parent followed by its children, by name. */
+export function treeOrder(orgs: readonly OrganisationDto[]): OrganisationDto[] {
+  const ids = new Set(orgs.map((o) => o.id));
+  const children = childrenOf(orgs);
+  const out: OrganisationDto[] = [];
+  const visit = (o: OrganisationDto) => {
+    out.push(o);
+    for (const c of children.get(o.id) ?? []) visit(c);
+  };
+  for (const root of orgs.filter((o) => o.parentId === null || !ids.has(o.parentId)).sort(byName))
+    visit(root);
+  return out;
+}
+
+const byName = (a: OrganisationDto, b: OrganisationDto) => a.name.localeCompare(b.name);
+
+/** Each organisation's children, by name. */
+export function childrenOf(orgs: readonly OrganisationDto[]): Map<string, OrganisationDto[]> {
+  const map = new Map<string, OrganisationDto[]>();
+  for (const o of orgs) {
+    if (o.parentId === null) continue;
+    const list = map.get(o.parentId) ?? [];
+    list.push(o);
+    map.set(o.parentId, list);
+  }
+  for (const list of map.values()) list.sort(byName);
+  return map;
+}

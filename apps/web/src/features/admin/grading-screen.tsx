@@ -97,55 +97,43 @@ function TableView({ table }: { table: GradingTable }) {
   return (
     <>
       <p>{t("admin.grading.bands", { a: table.bands.A, b: table.bands.B })}</p>
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways must be reachable by keyboard (axe: scrollable-region-focusable) */}
-      <section className="table-scroll" tabIndex={0} aria-label={t("admin.grading.criteria")}>
-        <table className="figures">
-          <thead>
-            <tr>
-              <th scope="col">{t("admin.grading.criterion")}</th>
-              <th scope="col" className="num">
-                {t("admin.grading.max")}
-              </th>
-              <th scope="col">{t("admin.grading.steps")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {GRADING_CRITERIA.map((name) => {
-              const c = table.criteria[name];
-              return (
-                <tr key={name}>
-                  <th scope="row" className="admin-wrap">
-                    {t(`admin.grading.criteriaNames.${name}`)}
-                  </th>
-                  <td className="num">{c ? c.max : "—"}</td>
-                  <td className="admin-wrap">
-                    {c
-                      ? c.steps
-                          .map((s) =>
-                            t(
-                              name === "groupSize"
-                                ? "admin.grading.stepMembers"
-                                : "admin.grading.stepPercent",
-                              { atLeast: s.atLeast, points: s.points },
-                            ),
-                          )
-                          .join("; ")
-                      : t("admin.grading.notCounted")}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </section>
+      <ul className="rows admin-criteria" aria-label={t("admin.grading.criteria")}>
+        {GRADING_CRITERIA.map((name) => {
+          const c = table.criteria[name];
+          return (
+            <li key={name}>
+              <span className="row-title">{t(`admin.grading.criteriaNames.${name}`)}</span>
+              {c ? (
+                <>
+                  <span className="row-detail">{t("admin.grading.upTo", { max: c.max })}</span>
+                  <span className="admin-chips">
+                    {c.steps.map((s) => (
+                      <span key={s.atLeast} className="badge">
+                        {t(name === "groupSize" ? "admin.grading.stepMembers" : "admin.grading.stepPercent", {
+                          atLeast: s.atLeast,
+                          points: s.points,
+                        })}
+                      </span>
+                    ))}
+                  </span>
+                </>
+              ) : (
+                <span className="row-detail">{t("admin.grading.notCounted")}</span>
+              )}
+            </li>
+          );
+        })}
+      </ul>
     </>
   );
 }
 
-type StepsText = Record<GradingCriterion, { atLeast: string; points: string }[]>;
+/** Each step as typed, with a stable id for its inputs (steps are never added, removed or reordered). */
+type StepsText = Record<GradingCriterion, { id: string; atLeast: string; points: string }[]>;
 
 function NewVersion({ base }: { base: GradingTable }) {
   const { t } = useTranslation();
+  const [opened, setOpened] = useState(false);
   const [validFrom, setValidFrom] = useState(todayHere());
   const [bandA, setBandA] = useState(String(base.bands.A));
   const [bandB, setBandB] = useState(String(base.bands.B));
@@ -154,7 +142,8 @@ function NewVersion({ base }: { base: GradingTable }) {
       Object.fromEntries(
         GRADING_CRITERIA.map((n) => [
           n,
-          (base.criteria[n]?.steps ?? []).map((s) => ({
+          (base.criteria[n]?.steps ?? []).map((s, place) => ({
+            id: `${n}-${place}`,
             atLeast: String(s.atLeast),
             points: String(s.points),
           })),
@@ -197,6 +186,14 @@ function NewVersion({ base }: { base: GradingTable }) {
     save.mutate({ on: validFrom, table: checked.value });
   }
   const problems = Object.entries(errors).filter(([path]) => path !== "validFrom");
+  if (!opened)
+    return (
+      <p>
+        <button type="button" className="button-secondary" onClick={() => setOpened(true)}>
+          {t("admin.grading.new")}
+        </button>
+      </p>
+    );
   return (
     <section className="card" aria-labelledby="new-version">
       <h2 id="new-version">{t("admin.grading.new")}</h2>
@@ -246,40 +243,43 @@ function NewVersion({ base }: { base: GradingTable }) {
         {GRADING_CRITERIA.filter((n) => steps[n].length > 0).map((name) => (
           <fieldset key={name} className="admin-steps">
             <legend>{t(`admin.grading.criteriaNames.${name}`)}</legend>
-            {steps[name].map((s, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: a step is its place in a list never reordered
-              <div className="admin-pair" key={`${name}-${i}`}>
-                <Field
-                  label={t(
-                    name === "groupSize" ? "admin.grading.atLeastMembers" : "admin.grading.atLeastPercent",
-                    { n: i + 1 },
-                  )}
-                  type="number"
-                  inputMode="decimal"
-                  min={0}
-                  value={s.atLeast}
-                  onChange={(e) =>
-                    setSteps((old) => ({
-                      ...old,
-                      [name]: old[name].map((x, j) => (j === i ? { ...x, atLeast: e.target.value } : x)),
-                    }))
-                  }
-                />
-                <Field
-                  label={t("admin.grading.points", { n: i + 1 })}
-                  type="number"
-                  inputMode="numeric"
-                  min={0}
-                  value={s.points}
-                  onChange={(e) =>
-                    setSteps((old) => ({
-                      ...old,
-                      [name]: old[name].map((x, j) => (j === i ? { ...x, points: e.target.value } : x)),
-                    }))
-                  }
-                />
-              </div>
-            ))}
+            <div className="admin-step-grid">
+              <span aria-hidden="true">
+                {t(
+                  name === "groupSize"
+                    ? "admin.grading.atLeastMembersHead"
+                    : "admin.grading.atLeastPercentHead",
+                )}
+              </span>
+              <span aria-hidden="true">{t("admin.grading.pointsHead")}</span>
+              {steps[name].flatMap((s, i) => {
+                const edit = (key: "atLeast" | "points", value: string) =>
+                  setSteps((old) => ({
+                    ...old,
+                    [name]: old[name].map((x, j) => (j === i ? { ...x, [key]: value } : x)),
+                  }));
+                return [
+                  <input
+                    key={`${s.id}-atLeast`}
+                    type="number"
+                    inputMode="decimal"
+                    min={0}
+                    aria-label={`${t(`admin.grading.criteriaNames.${name}`)}: ${t(name === "groupSize" ? "admin.grading.atLeastMembers" : "admin.grading.atLeastPercent", { n: i + 1 })}`}
+                    value={s.atLeast}
+                    onChange={(e) => edit("atLeast", e.target.value)}
+                  />,
+                  <input
+                    key={`${s.id}-points`}
+                    type="number"
+                    inputMode="numeric"
+                    min={0}
+                    aria-label={`${t(`admin.grading.criteriaNames.${name}`)}: ${t("admin.grading.points", { n: i + 1 })}`}
+                    value={s.points}
+                    onChange={(e) => edit("points", e.target.value)}
+                  />,
+                ];
+              })}
+            </div>
           </fieldset>
         ))}
         <button type="submit" className="button-primary" disabled={save.isPending}>

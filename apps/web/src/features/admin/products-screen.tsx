@@ -56,7 +56,7 @@ export default function ProductsScreen() {
           <div className="field">
             <label htmlFor="lender">{t("admin.products.lender")}</label>
             <select id="lender" value={lender.id} onChange={(e) => setLenderId(e.target.value)}>
-              <OrgOptions orgs={lenders} />
+              <OrgOptions orgs={lenders} plain />
             </select>
           </div>
           <section aria-labelledby="products-list">
@@ -83,34 +83,36 @@ function ProductList({ products }: { products: readonly ProductDto[] }) {
   const locale = currentLocale();
   if (products.length === 0) return <p className="muted">{t("admin.products.none")}</p>;
   return (
-    <ul className="rows card">
-      {products.map((p) => (
-        <li key={p.id}>
-          <span className="row-title">{p.name}</span>
-          <span className="row-detail">
-            {t("admin.products.range", {
-              min: formatAmount(locale, p.spec.minPrincipal, p.currency),
-              max: formatAmount(locale, p.spec.maxPrincipal, p.currency),
-            })}
-          </span>
-          <span className="row-detail">
-            {t("admin.products.terms", {
-              rate: p.spec.annualRatePercent,
-              min: p.spec.minInstallments,
-              max: p.spec.maxInstallments,
-              frequency: t(`admin.products.frequency.${p.spec.frequency}`),
-            })}
-          </span>
-          <span className="row-detail">
-            {t(`admin.products.method.${p.spec.interestMethod}`)} ·{" "}
-            {t(`admin.products.amortization.${p.spec.amortization}`)}
-            {p.spec.minGroupGrade
-              ? ` · ${t("admin.products.minGrade", { grade: p.spec.minGroupGrade })}`
-              : ""}
-          </span>
-        </li>
-      ))}
-    </ul>
+    <div className="card">
+      <ul className="rows">
+        {products.map((p) => (
+          <li key={p.id}>
+            <span className="row-title">{p.name}</span>
+            <span className="row-detail">
+              {t("admin.products.range", {
+                min: formatAmount(locale, p.spec.minPrincipal, p.currency),
+                max: formatAmount(locale, p.spec.maxPrincipal, p.currency),
+              })}
+            </span>
+            <span className="row-detail">
+              {t("admin.products.terms", {
+                rate: p.spec.annualRatePercent,
+                min: p.spec.minInstallments,
+                max: p.spec.maxInstallments,
+                frequency: t(`admin.products.frequency.${p.spec.frequency}`),
+              })}
+            </span>
+            <span className="row-detail">
+              {t(`admin.products.method.${p.spec.interestMethod}`)} ·{" "}
+              {t(`admin.products.amortization.${p.spec.amortization}`)}
+              {p.spec.minGroupGrade
+                ? ` · ${t("admin.products.minGrade", { grade: p.spec.minGroupGrade })}`
+                : ""}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

@@ -40,13 +40,13 @@ export function useAllOrganisations() {
 }
 
 /** Organisations as options of a select, indented by depth so the tree shows through. */
-export function OrgOptions({ orgs }: { orgs: readonly OrganisationDto[] }) {
+export function OrgOptions({ orgs, plain = false }: { orgs: readonly OrganisationDto[]; plain?: boolean }) {
   const { t } = useTranslation();
   return (
     <>
       {orgs.map((o) => (
         <option key={o.id} value={o.id}>
-          {`${"\u00a0\u00a0".repeat(o.depth)}${o.name} (${t(`orgKinds.${o.kind}`)})`}
+          {plain ? o.name : `${"\u00a0\u00a0".repeat(o.depth)}${o.name} (${t(`orgKinds.${o.kind}`)})`}
         </option>
       ))}
     </>

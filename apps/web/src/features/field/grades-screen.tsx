@@ -82,29 +82,31 @@ export default function GradesScreen() {
           <p className="count" aria-live="polite">
             {shown.length === 0 ? t("field.grades.none") : t("field.groups", { count: shown.length })}
           </p>
-          <ul className="rows card">
-            {shown.map(({ group, latest }) => (
-              <li key={group.id} className="field-grade-row">
-                <span className={`field-grade field-grade-${latest?.grade ?? "none"}`} aria-hidden="true">
-                  {latest?.grade ?? "–"}
-                </span>
-                <span>
-                  <span className="row-title">{group.name}</span>
-                  {placeOf(group) && <span className="row-detail">{placeOf(group)}</span>}
-                  <span className="row-detail">
-                    {latest
-                      ? t("field.grades.latest", {
-                          grade: latest.grade,
-                          score: latest.score,
-                          max: latest.max,
-                          date: formatDate(locale, latest.gradedOn),
-                        })
-                      : t("field.grades.never")}
+          <div className="card">
+            <ul className="rows">
+              {shown.map(({ group, latest }) => (
+                <li key={group.id} className="field-grade-row">
+                  <span className={`field-grade field-grade-${latest?.grade ?? "none"}`} aria-hidden="true">
+                    {latest?.grade ?? "–"}
                   </span>
-                </span>
-              </li>
-            ))}
-          </ul>
+                  <span>
+                    <span className="row-title">{group.name}</span>
+                    {placeOf(group) && <span className="row-detail">{placeOf(group)}</span>}
+                    <span className="row-detail">
+                      {latest
+                        ? t("field.grades.latest", {
+                            grade: latest.grade,
+                            score: latest.score,
+                            max: latest.max,
+                            date: formatDate(locale, latest.gradedOn),
+                          })
+                        : t("field.grades.never")}
+                    </span>
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </div>
         </>
       )}
     </>

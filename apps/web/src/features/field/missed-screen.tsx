@@ -91,32 +91,34 @@ export default function MissedScreen() {
               : t("field.missed.count", { count: missing.length })}
           </p>
           {missing.length > 0 && (
-            <ol className="rows card field-missed">
-              {missing.map(({ group, regularity: r }) => (
-                <li key={group.id}>
-                  <span className="row-title">{group.name}</span>
-                  {placeOf(group) && <span className="row-detail">{placeOf(group)}</span>}
-                  <span className="badge badge-late">
-                    {t("field.missed.missed", { count: r.missed.length })}
-                  </span>
-                  <span className="row-detail">
-                    {t("field.missed.held", { held: r.matched.length, expected: r.expected.length })}
-                  </span>
-                  <span className="row-detail">
-                    {t("field.missed.dates", {
-                      dates: r.missed
-                        .slice(-SHOWN_DATES)
-                        .reverse()
-                        .map((d) => formatDate(locale, d))
-                        .join(", "),
-                    })}
-                    {r.missed.length > SHOWN_DATES
-                      ? ` ${t("field.missed.more", { count: r.missed.length - SHOWN_DATES })}`
-                      : ""}
-                  </span>
-                </li>
-              ))}
-            </ol>
+            <div className="card">
+              <ol className="rows field-missed">
+                {missing.map(({ group, regularity: r }) => (
+                  <li key={group.id}>
+                    <span className="row-title">{group.name}</span>
+                    {placeOf(group) && <span className="row-detail">{placeOf(group)}</span>}
+                    <span className="badge badge-late">
+                      {t("field.missed.missed", { count: r.missed.length })}
+                    </span>
+                    <span className="row-detail">
+                      {t("field.missed.held", { held: r.matched.length, expected: r.expected.length })}
+                    </span>
+                    <span className="row-detail">
+                      {t("field.missed.dates", {
+                        dates: r.missed
+                          .slice(-SHOWN_DATES)
+                          .reverse()
+                          .map((d) => formatDate(locale, d))
+                          .join(", "),
+                      })}
+                      {r.missed.length > SHOWN_DATES
+                        ? ` ${t("field.missed.more", { count: r.missed.length - SHOWN_DATES })}`
+                        : ""}
+                    </span>
+                  </li>
+                ))}
+              </ol>
+            </div>
           )}
           <p className="muted">
             {t("field.missed.regular", { count: regular })}

@@ -236,7 +236,7 @@ describe.skipIf(!READY)("the administrator's, field officer's and auditor's scre
       ["/admin/grading", A.kk.grading.title, "admin-grading-kk"],
     ] as const) {
       await open(path, title);
-      await page.locator("main .count, main form, main table").first().waitFor();
+      await page.locator("main .count, main form, main .admin-criteria").first().waitFor();
       if (path === "/admin/orgs") {
         const fed = page.getByRole("button", { name: /^Ашу: / }).first();
         await fed.click();
@@ -443,7 +443,7 @@ describe.skipIf(!READY)("the administrator's, field officer's and auditor's scre
     await page.getByRole("link", { name: A.en.nav.users }).click();
     await page.locator(".virtual-rows > li").first().waitFor();
     await page.locator(".virtual-rows > li").first().getByRole("button", { name: A.en.users.open }).click();
-    await page.getByRole("heading", { name: A.en.users.roles }).waitFor();
+    await page.getByRole("heading", { name: A.en.users.roles, exact: true }).waitFor();
     expect(await writeButtons()).toBe(0);
     expect(await page.getByLabel(A.en.users.org).count()).toBe(0);
 

@@ -116,9 +116,7 @@ export default function AuditScreen() {
                 compare: (a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id),
               },
             ]}
-            count={(shown, total) =>
-              t("auditlog.count", { count: shown, total: entries.length, filtered: total })
-            }
+            count={(shown) => t("auditlog.count", { count: shown, total: entries.length })}
             empty={t("auditlog.none")}
             estimateRowHeight={84}
             render={(e) => (

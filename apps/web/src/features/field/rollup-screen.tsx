@@ -104,13 +104,17 @@ export default function RollupScreen() {
                         </tr>
                       );
                     })}
+                    {(["A", "B", "C"] as const).map((g) => (
+                      <tr key={g}>
+                        <th scope="row">{t(`field.grades.choice.${g}`)}</th>
+                        <td className="num" data-figure={`grade${g}`}>
+                          {t("field.groups", { count: c.total.figures.grades[g] })}
+                        </td>
+                      </tr>
+                    ))}
                     <tr>
-                      <th scope="row">{t("field.rollup.figures.grades")}</th>
-                      <td className="num">
-                        A {c.total.figures.grades.A} · B {c.total.figures.grades.B} · C{" "}
-                        {c.total.figures.grades.C} ·{" "}
-                        {t("field.rollup.ungraded", { count: c.total.figures.grades.ungraded })}
-                      </td>
+                      <th scope="row">{t("field.grades.choice.none")}</th>
+                      <td className="num">{t("field.groups", { count: c.total.figures.grades.ungraded })}</td>
                     </tr>
                   </tbody>
                 </table>

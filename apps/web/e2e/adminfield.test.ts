@@ -166,6 +166,10 @@ describe.skipIf(!READY)("the administrator's, field officer's and auditor's scre
     await panel.getByRole("button", { name: A.en.users.enable }).click();
     await expect.poll(async () => (await find())?.status).toBe("active");
 
+    await expectAccessible(page, "admin user, English");
+    // Closed, the user gives way to the list again, with her in it.
+    await panel.getByRole("button", { name: A.en.users.close, exact: true }).click();
+    await page.locator(".virtual-rows > li").filter({ hasText: "asel@moldir.demo" }).waitFor();
     await expectAccessible(page, "admin users, English");
     await shoot(page, "admin-users-en");
   }, 120_000);

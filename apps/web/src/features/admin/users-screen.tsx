@@ -49,7 +49,7 @@ export default function UsersScreen() {
     <>
       <ScreenHeading>{t("admin.users.title")}</ScreenHeading>
       <AdminNav />
-      {canWrite && !creating && (
+      {canWrite && !creating && !user && (
         <p>
           <button type="button" className="button-secondary" onClick={() => setCreating(true)}>
             {t("admin.users.new")}
@@ -66,7 +66,14 @@ export default function UsersScreen() {
       )}
       {user && (
         <section ref={panel} className="card" aria-labelledby="chosen-user">
-          <UserPanel user={user} canWrite={canWrite} onClose={() => setChosen(null)} />
+          <UserPanel
+            user={user}
+            canWrite={canWrite}
+            onClose={() => {
+              setChosen(null);
+              requestAnimationFrame(() => document.querySelector<HTMLElement>("main h1")?.focus());
+            }}
+          />
         </section>
       )}
       {list.isError && <ErrorNotice error={list.error} onRetry={() => void list.refetch()} />}
@@ -75,57 +82,60 @@ export default function UsersScreen() {
           {t("app.loading")}
         </p>
       )}
+      {/* One thing at a time: the list steps aside (kept, with its search) while a user is open or made. */}
       {list.isSuccess && (
-        <VirtualList<UserDto>
-          label={t("admin.users.title")}
-          items={list.data}
-          keyOf={(u) => u.id}
-          searchText={(u) => `${u.displayName} ${u.login} ${u.grants.map((g) => g.orgName).join(" ")}`}
-          sorts={[
-            {
-              id: "name",
-              label: t("admin.users.byName"),
-              compare: (a, b) => a.displayName.localeCompare(b.displayName),
-            },
-            {
-              id: "login",
-              label: t("admin.users.byLogin"),
-              compare: (a, b) => a.login.localeCompare(b.login),
-            },
-          ]}
-          count={(shown, total) => t("admin.users.count", { count: shown, total })}
-          empty={t("admin.users.none")}
-          render={(u) => (
-            <div className="admin-user-row">
-              <div>
-                <span className="row-title">{u.displayName}</span>
-                <span className="row-detail">{u.login}</span>
-                <span className="row-detail">
-                  {u.grants.length === 0
-                    ? t("admin.users.noRoles")
-                    : [...new Set(u.grants.map((g) => t(`roles.${g.role}`)))].join(", ")}
-                </span>
-                {u.status === "disabled" && (
-                  <span className="badge badge-late">{t("users.status.disabled")}</span>
-                )}
+        <div hidden={creating || user !== null}>
+          <VirtualList<UserDto>
+            label={t("admin.users.title")}
+            items={list.data}
+            keyOf={(u) => u.id}
+            searchText={(u) => `${u.displayName} ${u.login} ${u.grants.map((g) => g.orgName).join(" ")}`}
+            sorts={[
+              {
+                id: "name",
+                label: t("admin.users.byName"),
+                compare: (a, b) => a.displayName.localeCompare(b.displayName),
+              },
+              {
+                id: "login",
+                label: t("admin.users.byLogin"),
+                compare: (a, b) => a.login.localeCompare(b.login),
+              },
+            ]}
+            count={(shown, total) => t("admin.users.count", { count: shown, total })}
+            empty={t("admin.users.none")}
+            render={(u) => (
+              <div className="admin-user-row">
+                <div>
+                  <span className="row-title">{u.displayName}</span>
+                  <span className="row-detail">{u.login}</span>
+                  <span className="row-detail">
+                    {u.grants.length === 0
+                      ? t("admin.users.noRoles")
+                      : [...new Set(u.grants.map((g) => t(`roles.${g.role}`)))].join(", ")}
+                  </span>
+                  {u.status === "disabled" && (
+                    <span className="badge badge-late">{t("users.status.disabled")}</span>
+                  )}
+                </div>
+                <button
+                  type="button"
+                  className="button-secondary"
+                  onClick={() => {
+                    setChosen(u.id);
+                    requestAnimationFrame(() => {
+                      panel.current?.scrollIntoView({ block: "start" });
+                      panel.current?.querySelector<HTMLElement>("h2")?.focus();
+                    });
+                  }}
+                >
+                  {t("admin.users.open")}
+                  <span className="admin-sr-only">: {u.displayName}</span>
+                </button>
               </div>
-              <button
-                type="button"
-                className="button-secondary"
-                onClick={() => {
-                  setChosen(u.id);
-                  requestAnimationFrame(() => {
-                    panel.current?.scrollIntoView({ block: "start" });
-                    panel.current?.querySelector<HTMLElement>("h2")?.focus();
-                  });
-                }}
-              >
-                {t("admin.users.open")}
-                <span className="admin-sr-only">: {u.displayName}</span>
-              </button>
-            </div>
-          )}
-        />
+            )}
+          />
+        </div>
       )}
     </>
   );

@@ -57,11 +57,6 @@ export default function AuditScreen() {
       <ScreenHeading>{t("auditlog.title")}</ScreenHeading>
       <p className="lead">{t("auditlog.intro")}</p>
       {log.state === "failed" && <ErrorNotice error={log.error} onRetry={log.reload} />}
-      {log.state === "loading" && (
-        <p className="muted" aria-busy="true">
-          {t("auditlog.reading", { count: entries.length })}
-        </p>
-      )}
       {(log.state === "ready" || entries.length > 0) && (
         <>
           <fieldset className="auditlog-filters">
@@ -157,6 +152,12 @@ export default function AuditScreen() {
             )}
           />
         </>
+      )}
+      {/* Below the list, so that the list does not move when the reading ends. */}
+      {log.state === "loading" && (
+        <p className="muted" aria-busy="true">
+          {t("auditlog.reading", { count: entries.length })}
+        </p>
       )}
     </>
   );

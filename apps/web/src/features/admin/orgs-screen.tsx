@@ -19,16 +19,8 @@ import { formatDate, todayHere } from "../../i18n/format.js";
 import { currentLocale } from "../../i18n/i18n.js";
 import { registerMessages } from "../../i18n/register.js";
 import { messages } from "./messages.js";
-import {
-  AdminNav,
-  ConfirmButton,
-  childrenOf,
-  ORGS_KEY,
-  OrgOptions,
-  treeOrder,
-  useAllOrganisations,
-  useCan,
-} from "./shared.js";
+import { AdminNav, ConfirmButton, ORGS_KEY, OrgOptions, useAllOrganisations, useCan } from "./shared.js";
+import { childrenOf, treeOrder } from "./tree.js";
 
 registerMessages("admin", messages);
 

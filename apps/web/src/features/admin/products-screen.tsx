@@ -20,7 +20,8 @@ import { formatAmount } from "../../i18n/format.js";
 import { currentLocale } from "../../i18n/i18n.js";
 import { registerMessages } from "../../i18n/register.js";
 import { messages } from "./messages.js";
-import { AdminNav, allPages, OrgOptions, treeOrder, useAllOrganisations, useCan } from "./shared.js";
+import { AdminNav, allPages, OrgOptions, useAllOrganisations, useCan } from "./shared.js";
+import { treeOrder } from "./tree.js";
 
 registerMessages("admin", messages);
 

@@ -120,32 +120,3 @@ export function ConfirmButton({
     </div>
   );
 }
-
-/** The organisations in tree order: each parent followed by its children, by name. */
-export function treeOrder(orgs: readonly OrganisationDto[]): OrganisationDto[] {
-  const ids = new Set(orgs.map((o) => o.id));
-  const children = childrenOf(orgs);
-  const out: OrganisationDto[] = [];
-  const visit = (o: OrganisationDto) => {
-    out.push(o);
-    for (const c of children.get(o.id) ?? []) visit(c);
-  };
-  for (const root of orgs.filter((o) => o.parentId === null || !ids.has(o.parentId)).sort(byName))
-    visit(root);
-  return out;
-}
-
-const byName = (a: OrganisationDto, b: OrganisationDto) => a.name.localeCompare(b.name);
-
-/** Each organisation's children, by name. */
-export function childrenOf(orgs: readonly OrganisationDto[]): Map<string, OrganisationDto[]> {
-  const map = new Map<string, OrganisationDto[]>();
-  for (const o of orgs) {
-    if (o.parentId === null) continue;
-    const list = map.get(o.parentId) ?? [];
-    list.push(o);
-    map.set(o.parentId, list);
-  }
-  for (const list of map.values()) list.sort(byName);
-  return map;
-}

@@ -19,15 +19,8 @@ import { formatInstant } from "../../i18n/format.js";
 import { currentLocale } from "../../i18n/i18n.js";
 import { registerMessages } from "../../i18n/register.js";
 import { messages } from "./messages.js";
-import {
-  AdminNav,
-  allPages,
-  ConfirmButton,
-  OrgOptions,
-  treeOrder,
-  useAllOrganisations,
-  useCan,
-} from "./shared.js";
+import { AdminNav, allPages, ConfirmButton, OrgOptions, useAllOrganisations, useCan } from "./shared.js";
+import { treeOrder } from "./tree.js";
 
 registerMessages("admin", messages);
 

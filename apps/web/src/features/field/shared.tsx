@@ -10,6 +10,8 @@ import { type OrganisationDto, organisations } from "../../api/lists.js";
 import { AppLink } from "../../components/app-link.js";
 import { useSession } from "../../session.js";
 
+export { inTurn } from "./in-turn.js";
+
 async function everyPage(query: { kind?: "federation" | "shg" | "cluster"; under?: string }) {
   const items: OrganisationDto[] = [];
   let cursor: string | undefined;
@@ -53,24 +55,6 @@ export function useFederationOrgs(federationId: string | undefined) {
     enabled: federationId !== undefined,
     queryFn: () => everyPage({ under: federationId }),
   });
-}
-
-/** Runs `work` over the items, `width` at a time, keeping their order. */
-export async function inTurn<T, R>(
-  items: readonly T[],
-  width: number,
-  work: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await work(items[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(width, items.length) }, lane));
-  return results;
 }
 
 const SCREENS = [

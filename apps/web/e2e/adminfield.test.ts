@@ -385,6 +385,7 @@ describe.skipIf(!READY)("the administrator's, field officer's and auditor's scre
       await open(path, title);
       await page.locator("main .count").first().waitFor({ timeout: 60_000 });
       await expectAccessible(page, `${path}, Kazakh`);
+      await shoot(page, `field-${path.split("/")[2]}-kk`);
     }
   }, 120_000);
 

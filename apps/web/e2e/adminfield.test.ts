@@ -418,6 +418,36 @@ describe.skipIf(!READY)("the administrator's, field officer's and auditor's scre
     await chooseLanguage(page, "en");
   }, 120_000);
 
+  it("shows whoever sees the MFO its loans to a federation's groups, each linked to its loan page", async () => {
+    // The demo's MFO lends to a group; the auditor sees the MFO (a field officer sees only her federation's books).
+    const mfos = (await call(page, "GET", "/api/v1/orgs?kind=mfo")).body as { items: { id: string }[] };
+    const loans = (await call(page, "GET", `/api/v1/loans?orgId=${mfos.items[0]?.id}&limit=200`)).body as {
+      items: { id: string; borrowerType: string; borrowerId: string }[];
+    };
+    const loan = loans.items.find((l) => l.borrowerType === "group");
+    if (!loan) throw new Error("the demo's MFO lends to no group");
+    const group = (await call(page, "GET", `/api/v1/orgs/${loan.borrowerId}`)).body as {
+      name: string;
+      parentId: string;
+    };
+    const federations = (await call(page, "GET", "/api/v1/orgs?kind=federation")).body as {
+      items: { id: string }[];
+    };
+    let federation = "";
+    for (const f of federations.items) {
+      const under = (await call(page, "GET", `/api/v1/orgs?kind=shg&under=${f.id}&limit=200`)).body as {
+        items: { id: string }[];
+      };
+      if (under.items.some((g) => g.id === loan.borrowerId)) federation = f.id;
+    }
+    await open("/federation/loans", F.en.loans.title);
+    await page.getByLabel(F.en.federation).selectOption(federation);
+    const link = page.getByRole("link", { name: group.name });
+    await link.waitFor();
+    expect(await link.getAttribute("href")).toBe(`/loans/${loan.id}`);
+    await expectAccessible(page, "field loans, auditor");
+  }, 120_000);
+
   it("gives the auditor no write action on the administrator's screens, and the API refuses her writes", async () => {
     const writes = [
       A.en.orgs.add,

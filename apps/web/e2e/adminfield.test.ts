@@ -441,7 +441,7 @@ describe.skipIf(!READY)("the administrator's, field officer's and auditor's scre
       if (under.items.some((g) => g.id === loan.borrowerId)) federation = f.id;
     }
     await open("/federation/loans", F.en.loans.title);
-    await page.getByLabel(F.en.federation).selectOption(federation);
+    await page.getByRole("combobox", { name: F.en.federation }).selectOption(federation);
     const link = page.getByRole("link", { name: group.name });
     await link.waitFor();
     expect(await link.getAttribute("href")).toBe(`/loans/${loan.id}`);

@@ -178,6 +178,7 @@ describe.skipIf(!READY)("the administrator's, field officer's and auditor's scre
     await page.getByRole("link", { name: A.en.nav.products }).click();
     await expect.poll(() => heading(page)).toBe(A.en.products.title);
     const lenderId = await page.getByLabel(A.en.products.lender).inputValue();
+    await page.getByRole("button", { name: A.en.products.new }).click();
     await page.getByLabel(A.en.products.name).fill("Көктем E2E");
     await page.getByLabel(A.en.products.minPrincipal).fill("50 000");
     await page.getByLabel(A.en.products.maxPrincipal).fill("500 000,00");
@@ -240,7 +241,7 @@ describe.skipIf(!READY)("the administrator's, field officer's and auditor's scre
       ["/admin/grading", A.kk.grading.title, "admin-grading-kk"],
     ] as const) {
       await open(path, title);
-      await page.locator("main .count, main form, main .admin-criteria").first().waitFor();
+      await page.locator("main .count, main form, main .admin-criteria, main .rows li").first().waitFor();
       if (path === "/admin/orgs") {
         const fed = page.getByRole("button", { name: /^Ашу: / }).first();
         await fed.click();
@@ -458,6 +459,7 @@ describe.skipIf(!READY)("the administrator's, field officer's and auditor's scre
       A.en.users.disable,
       A.en.users.enable,
       A.en.users.grantSubmit,
+      A.en.products.new,
       A.en.products.create,
       A.en.grading.new,
       A.en.grading.save,

@@ -155,6 +155,7 @@ function Select({
 
 function NewProduct({ lenderId }: { lenderId: string }) {
   const { t } = useTranslation();
+  const [opened, setOpened] = useState(false);
   const [v, setV] = useState({
     name: "",
     currency: "KZT",
@@ -211,6 +212,14 @@ function NewProduct({ lenderId }: { lenderId: string }) {
   const shownByField =
     create.error instanceof ApiError &&
     ["PRODUCT_RATE_ABOVE_CAP", "LOAN_PRODUCT_NAME_TAKEN"].includes(create.error.code);
+  if (!opened)
+    return (
+      <p>
+        <button type="button" className="button-secondary" onClick={() => setOpened(true)}>
+          {t("admin.products.new")}
+        </button>
+      </p>
+    );
   return (
     <section className="card" aria-labelledby="new-product">
       <h2 id="new-product">{t("admin.products.new")}</h2>

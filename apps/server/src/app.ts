@@ -3,7 +3,7 @@
 import type { FastifyInstance } from "fastify";
 import { bookRoutes } from "./books/index.js";
 import { dashboardRoutes } from "./dashboard/index.js";
-import { groupRollUpRoutes, groupRoutes } from "./groups/index.js";
+import { gradingTableRoutes, groupRollUpRoutes, groupRoutes } from "./groups/index.js";
 import { loanRoutes } from "./loans/index.js";
 import { memberRoutes } from "./members/index.js";
 import { orgRoutes } from "./orgs/index.js";
@@ -22,6 +22,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   groupRoutes,
   groupRollUpRoutes,
   dashboardRoutes,
+  gradingTableRoutes,
 ];
 
 export function buildApp(deps: AppDeps): Promise<FastifyInstance> {

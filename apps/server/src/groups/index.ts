@@ -25,6 +25,7 @@ export {
   recordGrade,
   setGradingTable,
 } from "./grades.js";
+export { gradingTableRoutes } from "./grading-table-routes.js";
 export { type MeetingDraftDto, meetingDraft, meetingDraftDto } from "./meeting-draft-json.js";
 export {
   correctMeetingJson,

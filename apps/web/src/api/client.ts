@@ -34,7 +34,7 @@ export class NetworkError extends Error {
   override name = "NetworkError";
 }
 
-type Method = "GET" | "POST" | "PATCH" | "DELETE";
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 interface Request<S extends z.ZodType | undefined> {
   body?: unknown;

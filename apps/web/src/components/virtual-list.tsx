@@ -62,15 +62,31 @@ export function VirtualList<T>({
 
   const listRef = useRef<HTMLUListElement>(null);
   const [offset, setOffset] = useState(0);
-  useLayoutEffect(() => {
-    setOffset((listRef.current?.getBoundingClientRect().top ?? 0) + window.scrollY);
-  }, []);
   const virtualizer = useWindowVirtualizer({
     count: shown.length,
     estimateSize: () => estimateRowHeight,
     overscan: 8,
     scrollMargin: offset,
   });
+  // Where the list starts on the page moves when something above it opens, closes or reflows: measure
+  // it after every render and whenever the page changes size; when the width changes, rows reflow too.
+  useLayoutEffect(() => {
+    const top = (listRef.current?.getBoundingClientRect().top ?? 0) + window.scrollY;
+    if (Math.abs(top - offset) > 0.5) setOffset(top);
+  });
+  useLayoutEffect(() => {
+    let width = window.innerWidth;
+    const observer = new ResizeObserver(() => {
+      const top = (listRef.current?.getBoundingClientRect().top ?? 0) + window.scrollY;
+      setOffset((before) => (Math.abs(top - before) > 0.5 ? top : before));
+      if (window.innerWidth !== width) {
+        width = window.innerWidth;
+        virtualizer.measure();
+      }
+    });
+    observer.observe(document.body);
+    return () => observer.disconnect();
+  }, [virtualizer]);
   const rows = virtualizer.getVirtualItems();
 
   return (

@@ -3,7 +3,7 @@
 import type { FastifyInstance } from "fastify";
 import { bookRoutes } from "./books/index.js";
 import { groupRollUpRoutes, groupRoutes } from "./groups/index.js";
-import { loanRoutes } from "./loans/index.js";
+import { dueListRoutes, loanRoutes } from "./loans/index.js";
 import { memberRoutes } from "./members/index.js";
 import { orgRoutes } from "./orgs/index.js";
 import { peopleRoutes } from "./people/index.js";
@@ -18,6 +18,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   userRoutes,
   bookRoutes,
   loanRoutes,
+  dueListRoutes,
   groupRoutes,
   groupRollUpRoutes,
 ];

@@ -11,6 +11,7 @@ import {
   installmentsDueQuery,
   lendableBorrowerSchema,
   orgIdParams,
+  pendingApplicationSchema,
   pendingRequestSchema,
   pendingRequestsQuery,
 } from "@qadam/core/loans/due-list-contract";
@@ -18,12 +19,40 @@ import { formatMoney, money } from "@qadam/core/money";
 import { z } from "zod";
 import { findOrganisation, groupsNamed, organisationNames } from "../orgs/index.js";
 import { personContacts, searchContacts } from "../people/index.js";
+import type { Db } from "../platform/db/database.js";
 import { toBigInt } from "../platform/db/ints.js";
 import type { RouteModule } from "../platform/http/context.js";
 import { query } from "../platform/http/route.js";
 import { installmentsDue } from "./due-list.js";
 
 const tags = ["loans"];
+
+/** Names (and phones) of the borrowers of some loans, through people's and orgs' front doors. */
+async function borrowerNames(
+  db: Db,
+  tenantId: string,
+  loans: ReadonlyArray<{ borrowerType: string; borrowerId: string }>,
+) {
+  const people = await personContacts(
+    db,
+    tenantId,
+    loans.filter((l) => l.borrowerType === "person").map((l) => l.borrowerId),
+  );
+  const groups = await organisationNames(
+    db,
+    tenantId,
+    loans.filter((l) => l.borrowerType === "group").map((l) => l.borrowerId),
+  );
+  return (l: { borrowerType: string; borrowerId: string }) => {
+    const person = l.borrowerType === "person" ? people.get(l.borrowerId) : undefined;
+    return {
+      type: l.borrowerType === "group" ? ("group" as const) : ("person" as const),
+      id: l.borrowerId,
+      name: l.borrowerType === "group" ? (groups.get(l.borrowerId) ?? null) : (person?.name ?? null),
+      phone: person?.phone ?? null,
+    };
+  };
+}
 
 export const dueListRoutes: RouteModule = (app, deps) => {
   query(app, {
@@ -96,6 +125,68 @@ export const dueListRoutes: RouteModule = (app, deps) => {
 
   query(app, {
     method: "GET",
+    path: "/api/v1/orgs/:orgId/loan-applications/pending",
+    tags,
+    summary: "Loan applications waiting for approval in the organisation's subtree, with who entered each",
+    description:
+      "The applications (status applied) on loans of the organisation and its subtree, each with its " +
+      "borrower, product and the user who entered it, who may not approve it (maker–checker); in loan id " +
+      "order, a page at a time.",
+    params: orgIdParams,
+    query: pendingRequestsQuery,
+    response: pageSchema(pendingApplicationSchema),
+    list: "paged",
+    errors: [],
+    handle: async ({ actor, params, query }) => {
+      const org = await findOrganisation(deps.db, actor, params.orgId);
+      const after = decodeCursor(query.cursor);
+      const rows = await deps.db
+        .selectFrom("loans as l")
+        .innerJoin("organisations as o", "o.id", "l.orgId")
+        .innerJoin("loanProducts as p", "p.id", "l.productId")
+        .select([
+          "l.id",
+          "l.orgId",
+          "l.productId",
+          "p.name as productName",
+          "l.borrowerType",
+          "l.borrowerId",
+          "l.currency",
+          "l.principal",
+          "l.installments",
+          "l.appliedOn",
+          "l.purpose",
+          "l.createdBy",
+        ])
+        .where("l.tenantId", "=", actor.tenantId)
+        .where("l.status", "=", "applied")
+        .where("o.path", ">=", org.path)
+        .where("o.path", "<", pathRangeEnd(org.path))
+        .$if(after !== null, (qb) => qb.where("l.id", ">", after ?? ""))
+        .orderBy("l.id")
+        .limit(query.limit + 1)
+        .execute();
+      const page = toPage(rows, query.limit);
+      const name = await borrowerNames(deps.db, actor.tenantId, page.items);
+      const items = page.items.map((r) => ({
+        id: r.id,
+        orgId: r.orgId,
+        productId: r.productId,
+        productName: r.productName,
+        borrower: name(r),
+        currency: r.currency,
+        principal: formatMoney(money(toBigInt(r.principal), r.currency)),
+        installments: r.installments,
+        appliedOn: r.appliedOn,
+        purpose: r.purpose,
+        appliedBy: r.createdBy,
+      }));
+      return { items, nextCursor: page.nextCursor };
+    },
+  });
+
+  query(app, {
+    method: "GET",
     path: "/api/v1/orgs/:orgId/loan-requests/pending",
     tags,
     summary:
@@ -141,23 +232,13 @@ export const dueListRoutes: RouteModule = (app, deps) => {
         .limit(query.limit + 1)
         .execute();
       const page = toPage(rows, query.limit);
-      const people = await personContacts(
-        deps.db,
-        actor.tenantId,
-        page.items.filter((r) => r.borrowerType === "person").map((r) => r.borrowerId),
-      );
-      const groups = await organisationNames(
-        deps.db,
-        actor.tenantId,
-        page.items.filter((r) => r.borrowerType === "group").map((r) => r.borrowerId),
-      );
+      const name = await borrowerNames(deps.db, actor.tenantId, page.items);
       const items = page.items.map((r) => {
         const terms = JSON.parse(r.terms) as {
           installments?: number;
           firstDueOn?: string;
           annualRatePercent?: string;
         };
-        const person = people.get(r.borrowerId);
         return {
           id: r.id,
           loanId: r.loanId,
@@ -176,12 +257,7 @@ export const dueListRoutes: RouteModule = (app, deps) => {
           daysPastDue: r.daysPastDue,
           requestedBy: r.requestedBy,
           requestedAt: r.requestedAt,
-          borrower: {
-            type: r.borrowerType === "group" ? ("group" as const) : ("person" as const),
-            id: r.borrowerId,
-            name: r.borrowerType === "group" ? (groups.get(r.borrowerId) ?? null) : (person?.name ?? null),
-            phone: person?.phone ?? null,
-          },
+          borrower: name(r),
           currency: r.currency,
           principalOutstanding: formatMoney(money(toBigInt(r.principalOutstanding), r.currency)),
         };

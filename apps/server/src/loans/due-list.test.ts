@@ -244,6 +244,42 @@ describeEachDatabase("today's list of installments due", (use) => {
       expect((await borrowers({ q: "айгүл" }, as(app, auditor))).statusCode).toBe(403);
       expect((await borrowers({ q: "айгүл" }, as(app, stranger))).statusCode).toBe(404);
 
+      const applied = await maker({
+        method: "POST",
+        url: "/api/v1/loans",
+        payload: {
+          productId: w.productId,
+          borrower: { type: "person", personId: w.personId },
+          principal: "50000",
+          installments: 6,
+          firstDueOn: "2026-03-15",
+          appliedOn: "2026-02-01",
+        },
+      });
+      expect(applied.statusCode).toBe(201);
+      const applications = await as(
+        app,
+        w.checker,
+      )({
+        method: "GET",
+        url: `/api/v1/orgs/${w.t.mfoId}/loan-applications/pending`,
+      });
+      expect(applications.json().items).toEqual([
+        {
+          id: applied.json().id,
+          orgId: w.t.mfoId,
+          productId: w.productId,
+          productName: "Monthly 24 %",
+          borrower: { type: "person", id: w.personId, name: "Айгүл Test", phone: null },
+          currency: "KZT",
+          principal: "50000.00",
+          installments: 6,
+          appliedOn: "2026-02-01",
+          purpose: null,
+          appliedBy: w.maker.userId,
+        },
+      ]);
+
       const asked = await maker({
         method: "POST",
         url: `/api/v1/loans/${loan}/write-off`,

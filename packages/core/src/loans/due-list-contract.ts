@@ -84,4 +84,21 @@ export const pendingRequestSchema = z.object({
 });
 export type PendingRequest = z.infer<typeof pendingRequestSchema>;
 
+/** An application waiting for approval, with its borrower and who entered it (who may not approve it). */
+export const pendingApplicationSchema = z.object({
+  id: text,
+  orgId: text,
+  productId: text,
+  productName: text,
+  borrower: borrowerSchema,
+  currency: text,
+  principal: text,
+  installments: z.number().int(),
+  appliedOn: text,
+  purpose: text.nullable(),
+  /** The user who entered it (null when entered by the operator): maker–checker forbids her to decide. */
+  appliedBy: text.nullable(),
+});
+export type PendingApplication = z.infer<typeof pendingApplicationSchema>;
+
 export const orgIdParams = z.object({ orgId: recordId });

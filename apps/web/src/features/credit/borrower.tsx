@@ -1,0 +1,26 @@
+// A borrower as the credit screens show her: her name (or the group's), her phone as a link that calls.
+import { useTranslation } from "react-i18next";
+
+export interface BorrowerLike {
+  type: "person" | "group";
+  name: string | null;
+  phone: string | null;
+}
+
+export function borrowerName(b: Pick<BorrowerLike, "name">, t: (key: string) => string): string {
+  return b.name ?? t("credit.common.noName");
+}
+
+export function PhoneLink({ phone, name }: { phone: string | null; name: string }) {
+  const { t } = useTranslation();
+  if (!phone) return null;
+  return (
+    <a
+      className="credit-phone"
+      href={`tel:${phone.replace(/[^\d+]/g, "")}`}
+      aria-label={t("credit.common.call", { name })}
+    >
+      {phone}
+    </a>
+  );
+}

@@ -1,5 +1,4 @@
 // A borrower as the credit screens show her: her name (or the group's), her phone as a link that calls.
-import { useTranslation } from "react-i18next";
 
 export interface BorrowerLike {
   type: "person" | "group";
@@ -11,15 +10,10 @@ export function borrowerName(b: Pick<BorrowerLike, "name">, t: (key: string) => 
   return b.name ?? t("credit.common.noName");
 }
 
-export function PhoneLink({ phone, name }: { phone: string | null; name: string }) {
-  const { t } = useTranslation();
+export function PhoneLink({ phone }: { phone: string | null; name?: string }) {
   if (!phone) return null;
   return (
-    <a
-      className="credit-phone"
-      href={`tel:${phone.replace(/[^\d+]/g, "")}`}
-      aria-label={t("credit.common.call", { name })}
-    >
+    <a className="credit-phone" href={`tel:${phone.replace(/[^\d+]/g, "")}`}>
       {phone}
     </a>
   );

@@ -178,9 +178,9 @@ function ScheduleCard({ loan }: { loan: LoanDto }) {
   const { t } = useTranslation();
   const titleId = useId();
   return (
-    <section className="card" aria-labelledby={titleId}>
+    <div className="card">
       <h2 id={titleId}>{t("credit.schedule.caption")}</h2>
       <LoanSchedule loan={loan} />
-    </section>
+    </div>
   );
 }

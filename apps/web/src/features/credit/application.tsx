@@ -20,6 +20,7 @@ import { BorrowerPicker } from "./borrower-picker.js";
 import { problemOn, typedAmount, unplacedError, validate } from "./form-problems.js";
 import { useLendingOrg } from "./lending-org.js";
 import { messages } from "./messages.js";
+import { formatPercent } from "./percent.js";
 import { PreviewSchedule } from "./schedule-table.js";
 
 registerMessages("credit", messages);
@@ -173,7 +174,7 @@ export default function ApplicationScreen() {
       <ScreenHeading>{t("credit.apply.title")}</ScreenHeading>
       {products.isError && <ErrorNotice error={products.error} onRetry={() => void products.refetch()} />}
       {products.isSuccess && active.length === 0 && <p className="notice">{t("credit.apply.noProducts")}</p>}
-      <form className="form card" onSubmit={onSubmit} noValidate>
+      <form className="form card credit-form" onSubmit={onSubmit} noValidate>
         <fieldset className="credit-choice">
           <legend>{t("credit.apply.borrowerType")}</legend>
           {(["person", "group"] as const).map((k) => (
@@ -257,7 +258,7 @@ export default function ApplicationScreen() {
                 max: formatAmount(locale, product.spec.maxPrincipal, product.currency),
                 minN: product.spec.minInstallments,
                 maxN: product.spec.maxInstallments,
-                rate: product.spec.annualRatePercent,
+                rate: formatPercent(locale, product.spec.annualRatePercent),
               })}
             </p>
           )}
@@ -341,13 +342,15 @@ function PreviewCard({ preview, titleId }: { preview: SchedulePreview; titleId: 
       <h2 id={titleId}>{t("credit.apply.scheduleTitle")}</h2>
       {preview.effectiveAnnualRateDisclosed && (
         <p className="credit-rate">
-          {t("credit.apply.effectiveRate", { rate: preview.effectiveAnnualRateDisclosed })}
+          {t("credit.apply.effectiveRate", {
+            rate: formatPercent(locale, preview.effectiveAnnualRateDisclosed),
+          })}
         </p>
       )}
       {preview.cap && (
         <p className="muted">
           {t("credit.apply.cap", {
-            cap: preview.cap.maxEffectiveRatePercent,
+            cap: formatPercent(locale, preview.cap.maxEffectiveRatePercent),
             date: formatDate(locale, preview.cap.from),
           })}
         </p>

@@ -10,7 +10,7 @@ export function borrowerName(b: Pick<BorrowerLike, "name">, t: (key: string) => 
   return b.name ?? t("credit.common.noName");
 }
 
-export function PhoneLink({ phone }: { phone: string | null; name?: string }) {
+export function PhoneLink({ phone }: { phone: string | null }) {
   if (!phone) return null;
   return (
     <a className="credit-phone" href={`tel:${phone.replace(/[^\d+]/g, "")}`}>

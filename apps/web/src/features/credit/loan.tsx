@@ -18,6 +18,7 @@ import { useBorrowerNames } from "./borrower-names.js";
 import { useLendingOrg } from "./lending-org.js";
 import { DisburseForm, RepaymentForm } from "./loan-forms.js";
 import { messages } from "./messages.js";
+import { formatPercent } from "./percent.js";
 import { LoanSchedule } from "./schedule-table.js";
 import { Notes, Transactions } from "./transactions.js";
 
@@ -104,7 +105,9 @@ function Summary({
     [t("credit.loan.installments"), String(loan.installments)],
     [
       t("credit.loan.effectiveRate"),
-      loan.contract.effectiveAnnualRateDisclosed ? `${loan.contract.effectiveAnnualRateDisclosed} %` : null,
+      loan.contract.effectiveAnnualRateDisclosed
+        ? `${formatPercent(locale, loan.contract.effectiveAnnualRateDisclosed)} %`
+        : null,
     ],
     [t("credit.loan.appliedOn"), d(loan.appliedOn)],
     [t("credit.loan.decidedOn"), d(loan.decidedOn)],
@@ -129,7 +132,7 @@ function Summary({
         </span>{" "}
         <span className="muted">{kind}</span>
       </p>
-      <PhoneLink phone={phone} name={kind} />
+      <PhoneLink phone={phone} />
       <dl className="credit-facts">
         {rows
           .filter((r): r is [string, string] => r[1] !== null && r[1] !== "")

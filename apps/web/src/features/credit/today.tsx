@@ -99,7 +99,7 @@ function DueRow({ row }: { row: InstallmentDue }) {
           .filter(Boolean)
           .join(" · ")}
       </span>
-      <PhoneLink phone={row.borrower.phone} name={name} />
+      <PhoneLink phone={row.borrower.phone} />
       <span className="credit-amount">{t("credit.today.toPay", { amount: money(row.amountDue) })}</span>
       {row.daysLate > 0 ? (
         <span className="badge badge-late">

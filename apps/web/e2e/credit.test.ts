@@ -243,14 +243,10 @@ describe.skipIf(!READY)("the credit officer's screens in Chromium", () => {
     async () => {
       await logInAs("credit@moldir.demo");
       await page.goto(`${qadam.url}/loans/${loanId}`);
-      await page.getByRole("heading", { name: c.loan.disburseTitle }).waitFor();
+      await page.getByRole("heading", { name: c.loan.disburseTitle, exact: true }).waitFor();
       await page.getByRole("button", { name: c.loan.disburse }).click();
-      await page
-        .getByRole("status")
-        .filter({ hasText: c.loan.disbursedDone })
-        .waitFor()
-        .catch(() => undefined);
-      await page.getByRole("heading", { name: c.loan.repayTitle }).waitFor();
+      await page.getByRole("status").filter({ hasText: c.loan.disbursedDone }).waitFor();
+      await page.getByRole("heading", { name: c.loan.repayTitle, exact: true }).waitFor();
       expect((await call<Loan>(page, `/api/v1/loans/${loanId}`)).json.status).toBe("active");
 
       const before = (await call<Loan>(page, `/api/v1/loans/${loanId}`)).json;

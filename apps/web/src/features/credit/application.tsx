@@ -17,10 +17,10 @@ import { navigate } from "../../router.js";
 import { applyForLoan, type LendableBorrower, productsOf, schedulePreview } from "./api.js";
 import { borrowerName } from "./borrower.js";
 import { BorrowerPicker } from "./borrower-picker.js";
+import { formatPercent } from "./figures.js";
 import { problemOn, typedAmount, unplacedError, validate } from "./form-problems.js";
 import { useLendingOrg } from "./lending-org.js";
 import { messages } from "./messages.js";
-import { formatPercent } from "./percent.js";
 import { PreviewSchedule } from "./schedule-table.js";
 
 registerMessages("credit", messages);

@@ -44,7 +44,8 @@ function Channel({ value, onChange }: { value: "cash" | "bank"; onChange: (v: "c
   );
 }
 
-export function DisburseForm({ loan }: { loan: LoanDto }) {
+/** Disbursement; once done the form goes (the loan is active), so the page says so (onDone). */
+export function DisburseForm({ loan, onDone }: { loan: LoanDto; onDone: () => void }) {
   const { t } = useTranslation();
   const [on, setOn] = useState(todayHere());
   const [channel, setChannel] = useState<"cash" | "bank">("cash");
@@ -56,7 +57,7 @@ export function DisburseForm({ loan }: { loan: LoanDto }) {
     e.preventDefault();
     const checked = validate(disburseBody, { on, channel });
     setErrors(checked.ok ? {} : checked.errors);
-    if (checked.ok) command.mutate({ on, channel });
+    if (checked.ok) command.mutate({ on, channel }, { onSuccess: onDone });
   };
   const titleId = useId();
   return (
@@ -71,11 +72,6 @@ export function DisburseForm({ loan }: { loan: LoanDto }) {
           error={problemOn(errors, command.error, "on", DATE_CODES)}
         />
         <Channel value={channel} onChange={setChannel} />
-        {command.isSuccess && (
-          <p className="notice notice-done" role="status">
-            {t("credit.loan.disbursedDone")}
-          </p>
-        )}
         {unplacedError(command.error, ["on"], DATE_CODES) !== null && (
           <ErrorNotice error={unplacedError(command.error, ["on"], DATE_CODES)} />
         )}

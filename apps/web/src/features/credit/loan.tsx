@@ -3,7 +3,7 @@
 import type { LoanDto } from "@qadam/core/loans/contract";
 import { formatMoney, money, parseMoney } from "@qadam/core/money";
 import { useQuery } from "@tanstack/react-query";
-import { useId } from "react";
+import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "wouter";
 import { AppLink } from "../../components/app-link.js";
@@ -15,10 +15,10 @@ import { registerMessages } from "../../i18n/register.js";
 import { loan as readLoan } from "./api.js";
 import { PhoneLink } from "./borrower.js";
 import { useBorrowerNames } from "./borrower-names.js";
+import { formatPercent } from "./figures.js";
 import { useLendingOrg } from "./lending-org.js";
 import { DisburseForm, RepaymentForm } from "./loan-forms.js";
 import { messages } from "./messages.js";
-import { formatPercent } from "./percent.js";
 import { LoanSchedule } from "./schedule-table.js";
 import { Notes, Transactions } from "./transactions.js";
 
@@ -28,6 +28,7 @@ export default function LoanScreen() {
   const { t } = useTranslation();
   const { loanId = "" } = useParams<{ loanId: string }>();
   const org = useLendingOrg();
+  const [disbursed, setDisbursed] = useState(false);
   const query = useQuery({ queryKey: ["credit", "loan", loanId], queryFn: () => readLoan(loanId) });
   const loan = query.data;
   const names = useBorrowerNames(
@@ -63,7 +64,14 @@ export default function LoanScreen() {
               {t("credit.loan.makerApproves")} <AppLink to="/approvals">{t("credit.loan.approvals")}</AppLink>
             </p>
           )}
-          {loan.status === "approved" && org?.canWrite && <DisburseForm loan={loan} />}
+          {disbursed && (
+            <p className="notice notice-done" role="status">
+              {t("credit.loan.disbursedDone")}
+            </p>
+          )}
+          {loan.status === "approved" && org?.canWrite && (
+            <DisburseForm loan={loan} onDone={() => setDisbursed(true)} />
+          )}
           {loan.status === "active" && <Arrears loan={loan} />}
           {loan.status === "active" && org?.canWrite && (
             <RepaymentForm loan={loan} suggested={nextPayment(loan)} />

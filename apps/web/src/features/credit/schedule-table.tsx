@@ -5,8 +5,9 @@ import type { SchedulePreview } from "@qadam/core/loans/preview";
 import { formatMoney, money, parseMoney } from "@qadam/core/money";
 import { type ReactNode, useId } from "react";
 import { useTranslation } from "react-i18next";
-import { formatAmount, formatDate, todayHere } from "../../i18n/format.js";
+import { formatAmount, todayHere } from "../../i18n/format.js";
 import { currentLocale } from "../../i18n/i18n.js";
+import { formatShortDate } from "./figures.js";
 
 type Installment = LoanDto["schedule"][number];
 
@@ -88,7 +89,7 @@ export function LoanSchedule({ loan }: { loan: LoanDto }) {
             return (
               <tr key={i.number} className={`credit-state-${state}`}>
                 <th scope="row">{i.number}</th>
-                <td>{formatDate(locale, i.dueDate)}</td>
+                <td>{formatShortDate(locale, i.dueDate)}</td>
                 <td>
                   <span
                     className={
@@ -148,7 +149,7 @@ export function PreviewSchedule({ preview }: { preview: SchedulePreview }) {
           {preview.installments.map((i) => (
             <tr key={i.number}>
               <th scope="row">{i.number}</th>
-              <td>{formatDate(locale, i.dueDate)}</td>
+              <td>{formatShortDate(locale, i.dueDate)}</td>
               <td className="num">{m(i.total)}</td>
               <td className="num">{m(i.principal)}</td>
               <td className="num">{m(i.interest)}</td>

@@ -169,7 +169,7 @@ function Arrears({ loan }: { loan: LoanDto }) {
     <section className="card" aria-labelledby={titleId}>
       <h2 id={titleId}>{t("credit.loan.arrears")}</h2>
       {a.daysPastDue === 0 ? (
-        <p className="badge badge-ok">{t("credit.loan.noArrears")}</p>
+        <p>{t("credit.loan.noArrears")}</p>
       ) : (
         <>
           <p className="badge badge-late">{t("credit.loan.daysPastDue", { count: a.daysPastDue })}</p>

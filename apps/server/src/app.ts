@@ -4,7 +4,7 @@ import type { FastifyInstance } from "fastify";
 import { bookRoutes } from "./books/index.js";
 import { dashboardRoutes } from "./dashboard/index.js";
 import { gradingTableRoutes, groupRollUpRoutes, groupRoutes } from "./groups/index.js";
-import { loanRoutes } from "./loans/index.js";
+import { dueListRoutes, loanRoutes } from "./loans/index.js";
 import { memberRoutes } from "./members/index.js";
 import { orgRoutes } from "./orgs/index.js";
 import { peopleRoutes } from "./people/index.js";
@@ -19,6 +19,7 @@ export const ROUTE_MODULES: RouteModule[] = [
   userRoutes,
   bookRoutes,
   loanRoutes,
+  dueListRoutes,
   groupRoutes,
   groupRollUpRoutes,
   dashboardRoutes,

@@ -30,6 +30,8 @@ export {
   reverseRepayment,
   writeOff,
 } from "./commands.js";
+export { dueOnDay, installmentsDue } from "./due-list.js";
+export { dueListRoutes } from "./due-list-routes.js";
 export { portfolioAtRiskOnDates } from "./portfolio-series.js";
 export {
   installmentsOn,

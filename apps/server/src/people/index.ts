@@ -17,6 +17,7 @@ export {
   updatePerson,
   withdrawConsent,
 } from "./commands.js";
+export { type PersonContact, personContacts, searchContacts } from "./contacts.js";
 export { findPerson, type Person } from "./lookup.js";
 export {
   findHousehold,

@@ -166,6 +166,7 @@ const FIELD_LABELS = {
   holidays: { kk: "мереке күндері", ru: "праздничные дни", en: "public holidays", fr: "jours fériés" },
   householdId: { kk: "үй шаруашылығы", ru: "домохозяйство", en: "household", fr: "ménage" },
   id: { kk: "сәйкестендіргіш", ru: "идентификатор", en: "identifier", fr: "identifiant" },
+  ids: { kk: "сәйкестендіргіштер", ru: "идентификаторы", en: "identifiers", fr: "identifiants" },
   iin: { kk: "ЖСН", ru: "ИИН", en: "IIN", fr: "IIN" },
   installmentFee: {
     kk: "әр төлемнен алынатын комиссия",

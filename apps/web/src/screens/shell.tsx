@@ -1,5 +1,5 @@
 // The frame of every logged-in screen: a skip link, the banner with the menu and language, the content.
-import { type ReactNode, useState } from "react";
+import { type ReactNode, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation } from "wouter";
 import { AppLink } from "../components/app-link.js";
@@ -13,6 +13,17 @@ export function Shell({ children }: { children: ReactNode }) {
   const { me, logOut } = useSession();
   const [location] = useLocation();
   const [leaving, setLeaving] = useState(false);
+  const menu = useRef<HTMLElement>(null);
+  // On a phone the menu scrolls sideways: keep the current screen's entry in view.
+  useEffect(() => {
+    const current = menu.current?.querySelector<HTMLElement>('[aria-current="page"]');
+    const nav = menu.current;
+    if (current && nav && nav.scrollWidth > nav.clientWidth)
+      nav.scrollLeft +=
+        current.getBoundingClientRect().left -
+        nav.getBoundingClientRect().left -
+        (nav.clientWidth - current.offsetWidth) / 2;
+  }, [location]);
   const roles = new Set(me.user.grants.map((g) => g.role));
   const link = (to: `/${string}`, label: string) => (
     <AppLink
@@ -36,7 +47,7 @@ export function Shell({ children }: { children: ReactNode }) {
           </span>
           <LanguageSwitch userId={me.user.id} />
         </div>
-        <nav aria-label={t("nav.label")} className="menu">
+        <nav ref={menu} aria-label={t("nav.label")} className="menu">
           {link(ROUTES.home, t("nav.home"))}
           {menuFor(roles).map((entry) => link(entry.path, t(entry.labelKey)))}
           {link(ROUTES.password, t("nav.password"))}

@@ -30,6 +30,7 @@ export {
   reverseRepayment,
   writeOff,
 } from "./commands.js";
+export { type GroupLoanPosition, groupLoanPositions } from "./group-loans.js";
 export {
   installmentsOn,
   journalBalanceOf,

@@ -42,6 +42,7 @@ import type { Db } from "../platform/db/database.js";
 import { toBigInt } from "../platform/db/ints.js";
 import type { RouteModule } from "../platform/http/context.js";
 import { command, query } from "../platform/http/route.js";
+import { applicationFrom, paymentFrom, recoveryFrom } from "./amounts-in.js";
 import {
   addNote,
   applyForLoan,
@@ -304,7 +305,12 @@ export const loanRoutes: RouteModule = (app, deps) => {
     ],
     command: { name: "loan.apply", status: 201 },
     run: async (trx, ctx, { body }) =>
-      loanDto(trx, ctx.actor, await applyForLoan(trx, ctx, body), new Date(ctx.now)),
+      loanDto(
+        trx,
+        ctx.actor,
+        await applyForLoan(trx, ctx, await applicationFrom(trx, ctx.actor, body)),
+        new Date(ctx.now),
+      ),
   });
 
   query(app, {
@@ -466,7 +472,7 @@ export const loanRoutes: RouteModule = (app, deps) => {
     errors: [...DATED, "LOAN_OVERPAYMENT"],
     command: { name: "loan.repay" },
     run: async (trx, ctx, { params, body }) => {
-      await repay(trx, ctx, params.id, body);
+      await repay(trx, ctx, params.id, await paymentFrom(trx, ctx.actor, params.id, body));
       return onLoan(trx, ctx.actor, params.id, ctx.now);
     },
   });
@@ -488,7 +494,7 @@ export const loanRoutes: RouteModule = (app, deps) => {
     errors: [...DATED, "LOAN_OVERPAYMENT", "SCHEDULE_TERMS_INVALID"],
     command: { name: "loan.prepay" },
     run: async (trx, ctx, { params, body }) => {
-      await prepay(trx, ctx, params.id, body);
+      await prepay(trx, ctx, params.id, await paymentFrom(trx, ctx.actor, params.id, body));
       return onLoan(trx, ctx.actor, params.id, ctx.now);
     },
   });
@@ -626,7 +632,7 @@ export const loanRoutes: RouteModule = (app, deps) => {
     errors: ["LOAN_WRONG_STATUS", "LOAN_DATE_IN_FUTURE", "LOAN_DATE_BEFORE_DISBURSEMENT", "LOAN_OVERPAYMENT"],
     command: { name: "loan.recover" },
     run: async (trx, ctx, { params, body }) => {
-      await recover(trx, ctx, params.id, body);
+      await recover(trx, ctx, params.id, await recoveryFrom(trx, ctx.actor, params.id, body));
       return onLoan(trx, ctx.actor, params.id, ctx.now);
     },
   });

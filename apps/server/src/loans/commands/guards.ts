@@ -4,7 +4,7 @@
 import { assertCan } from "@qadam/core/auth/actor";
 import { businessDate } from "@qadam/core/clock";
 import { DomainError } from "@qadam/core/errors";
-import { type Currency, parseAmount as lineAmount, money } from "@qadam/core/money";
+import { type Currency, formatMoney, type Money, money } from "@qadam/core/money";
 import type { Organisation } from "@qadam/core/orgs/types";
 import type { CommandContext } from "../../platform/commands.js";
 import type { Db } from "../../platform/db/database.js";
@@ -48,15 +48,18 @@ export async function activeLoan(
   return loan;
 }
 
-export function positiveAmount(text: string, cur: Currency): bigint {
-  const amount = parseAmount(text, cur);
-  if (amount <= 0n) throw new DomainError("VALIDATION_FAILED", { details: "amount must be positive" });
-  return amount;
+/** An amount of a loan, in minor units: in the loan's currency (INVALID_AMOUNT otherwise). */
+export function amountIn(amount: Money, cur: Currency): bigint {
+  if (amount.currency !== cur)
+    throw new DomainError("INVALID_AMOUNT", { amount: formatMoney(amount), currency: cur });
+  return amount.minor;
 }
 
-/** An amount in the loan's currency from its text (INVALID_AMOUNT), in minor units. */
-export function parseAmount(text: string, cur: Currency): bigint {
-  return lineAmount(text, cur).minor;
+/** A payment's amount in minor units: positive, in the loan's currency. */
+export function positiveAmount(amount: Money, cur: Currency): bigint {
+  const minor = amountIn(amount, cur);
+  if (minor <= 0n) throw new DomainError("VALIDATION_FAILED", { details: "amount must be positive" });
+  return minor;
 }
 
 export function overpayment(loan: LoanRecord, extra: bigint, owed: bigint): DomainError {

@@ -3,6 +3,7 @@
 import type { Allocation } from "@qadam/core/loans/allocation";
 import { applyAllocations, splitRepayment } from "@qadam/core/loans/engine";
 import { onPlans, payPrepayment, planAfterPrepayment } from "@qadam/core/loans/processing";
+import type { Money } from "@qadam/core/money";
 import type { CommandContext } from "../../platform/commands.js";
 import type { Db } from "../../platform/db/database.js";
 import { type Channel, post, receiptLines } from "../postings.js";
@@ -14,7 +15,7 @@ import { finishWork, startWork } from "./work.js";
 
 export interface RepaymentInput {
   on: string;
-  amount: string;
+  amount: Money;
   channel: Channel;
   /** What to do with money beyond everything owed. */
   overpayment: "refuse" | "advance";

@@ -2,6 +2,7 @@
 
 import { DomainError } from "@qadam/core/errors";
 import { writeOffAmounts } from "@qadam/core/loans/processing";
+import type { Money } from "@qadam/core/money";
 import type { CommandContext } from "../../platform/commands.js";
 import type { Db } from "../../platform/db/database.js";
 import { type Channel, post, writeOffLines } from "../postings.js";
@@ -52,7 +53,7 @@ export async function recover(
   trx: Db,
   ctx: CommandContext,
   loanId: string,
-  input: { on: string; amount: string; channel: Channel },
+  input: { on: string; amount: Money; channel: Channel },
 ): Promise<void> {
   const loan = await loanToChange(trx, ctx, loanId, "loans.write", "written_off");
   checkValueDate(ctx, loan, input.on);

@@ -102,7 +102,7 @@ export async function federationLender(
     },
     async dueOn(loanId, on) {
       const loan = await loadLoan(db, maker, loanId);
-      if (loan.status !== "active") return 0n;
+      if (loan.state.status !== "active") return 0n;
       const arrears = await loanArrears(db, loan, addDays(on, 1));
       const o = arrears.overdue;
       return o.principal + o.interest + o.fee + o.penalty + arrears.penaltyPending;

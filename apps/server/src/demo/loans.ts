@@ -255,7 +255,7 @@ async function simulate(
   let rescheduled = false;
   for (let guard = 0; guard < 60; guard++) {
     const loan = await loadLoan(db, maker, id);
-    if (loan.status !== "active") return;
+    if (loan.state.status !== "active") return;
     const live = await liveInstallments(db, id);
     const next = live.find(
       (i) =>

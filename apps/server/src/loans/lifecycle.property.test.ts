@@ -173,7 +173,7 @@ describeEachDatabase("loan ledger properties", (use) => {
           const live = await liveInstallments(db, id);
           // The loan's own balance, its schedule and the journal agree.
           expect(await journalBalanceOf(db, loan)).toBe(loan.principalOutstanding);
-          if (loan.status !== "written_off")
+          if (loan.state.status !== "written_off")
             expect(live.reduce((s, i) => s + i.principal - i.principalPaid, 0n)).toBe(
               loan.principalOutstanding,
             );

@@ -55,7 +55,7 @@ describeEachDatabase("the loan lifecycle", (use) => {
     await w.run(w.checker, (trx, ctx) => decide(trx, ctx, id, { approve: true, on: "2026-01-12" }));
     await w.run(w.maker, (trx, ctx) => disburse(trx, ctx, id, { on: "2026-01-15", channel: "cash" }));
     const view = await viewLoan(w.db, cliActor(w.t), id, "2026-01-15", new Date());
-    expect(view.loan.status).toBe("active");
+    expect(view.loan.state.status).toBe("active");
     expect(view.notes).toHaveLength(1);
     // 100 000 at 24 % over 12 months: 9 455.96 a month; 15 Feb 2026 is a Sunday, so the 16th.
     expect(view.installments[0]).toMatchObject({

@@ -79,7 +79,7 @@ describeEachDatabase("write-off and reschedule requests (maker–checker)", (use
     await w.run(w.checker, (trx, ctx) => decideRequest(trx, ctx, id, late, { approve: true }));
     const [request] = await loanRequestsOf(w.db, { id, tenantId: w.t.tenantId });
     expect(request).toMatchObject({ status: "approved", daysPastDue: 105, reason: null });
-    expect((await loadLoan(w.db, cliActor(w.t), id)).status).toBe("written_off");
+    expect((await loadLoan(w.db, cliActor(w.t), id)).state.status).toBe("written_off");
     await expectBooksCoherent(w.db, w.t.rootId);
   });
 

@@ -80,7 +80,7 @@ async function stateOf(w: LoanWorld, loanId: string) {
     arrearsSince: loan.arrearsSince,
     advance: loan.advance,
     penaltyThrough: loan.penaltyThrough,
-    status: loan.status,
+    status: loan.state.status,
   };
 }
 

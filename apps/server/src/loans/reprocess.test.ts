@@ -39,7 +39,7 @@ async function stateOf(w: LoanWorld, id: string) {
   const loan = await loadLoan(w.db, cliActor(w.t), id);
   return {
     installments: shape(await liveInstallments(w.db, id)),
-    status: loan.status,
+    status: loan.state.status,
     principalOutstanding: loan.principalOutstanding,
     arrearsSince: loan.arrearsSince,
     advance: loan.advance,

@@ -35,6 +35,7 @@ import {
 import { disclosedPercent } from "@qadam/core/loans/effective-rate";
 import { previewOptions, previewSchedule, schedulePreviewSchema } from "@qadam/core/loans/preview";
 import { parseStoredSpec, productSpec } from "@qadam/core/loans/product-spec";
+import { isDisbursed, loanStateColumns } from "@qadam/core/loans/state";
 import { formatMoney, money } from "@qadam/core/money";
 import { z } from "zod";
 import { findOrganisation } from "../orgs/index.js";
@@ -68,7 +69,8 @@ async function loanDto(db: Db, actor: Actor, id: string, now: Date, on?: string)
   const cur = v.loan.currency;
   const m = (minor: bigint) => formatMoney(money(minor, cur));
   const disclosed = await disclosureOf(db, v.loan);
-  const schedule = v.loan.disbursedOn === null ? disclosed.installments : v.installments;
+  const schedule = isDisbursed(v.loan.state) ? v.installments : disclosed.installments;
+  const state = loanStateColumns(v.loan.state);
   return {
     id: v.loan.id,
     orgId: v.loan.org.id,
@@ -77,13 +79,13 @@ async function loanDto(db: Db, actor: Actor, id: string, now: Date, on?: string)
     currency: cur,
     principal: m(v.loan.principal),
     installments: v.loan.installments,
-    status: v.loan.status,
+    status: state.status,
     appliedOn: v.loan.appliedOn,
-    decidedOn: v.loan.decidedOn,
-    decisionNote: v.loan.decisionNote,
-    disbursedOn: v.loan.disbursedOn,
-    closedOn: v.loan.closedOn,
-    writtenOffOn: v.loan.writtenOffOn,
+    decidedOn: state.decidedOn,
+    decisionNote: state.decisionNote,
+    disbursedOn: state.disbursedOn,
+    closedOn: state.closedOn,
+    writtenOffOn: state.writtenOffOn,
     purpose: v.loan.purpose,
     principalOutstanding: m(v.loan.principalOutstanding),
     advance: m(v.loan.advance),

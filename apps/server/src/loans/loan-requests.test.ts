@@ -43,8 +43,7 @@ describeEachDatabase("write-off and reschedule requests (maker–checker)", (use
     );
     const loan = await loadLoan(w.db, cliActor(w.t), id);
     expect(loan).toMatchObject({
-      status: "written_off",
-      writtenOffOn: "2026-01-15",
+      state: { status: "written_off", writtenOffOn: "2026-01-15", decision: { by: w.checker.userId } },
       writtenOff: 30_000_000n,
     });
     const losses = (await trialBalance(w.db, cliActor(w.t), w.t.mfoId, "9999-12-31")).find((r) =>

@@ -10,7 +10,7 @@ import { addDays, fixedClock } from "@qadam/core/clock";
 import { systemIds } from "@qadam/core/ids";
 import { ratioText } from "@qadam/core/loans/arrears";
 import { productSpec } from "@qadam/core/loans/product-spec";
-import { formatMoney, money } from "@qadam/core/money";
+import { KZT, type Money, money, parseAmount } from "@qadam/core/money";
 import { journalForExport, openBooks, trialBalance } from "@qadam/server/books/store";
 import { operatorOf } from "@qadam/server/cli/operator";
 import { applyForLoan, createProduct, decide, disburse, repay } from "@qadam/server/loans/commands";
@@ -117,7 +117,7 @@ export async function engineRepayments(
         applyForLoan(trx, ctx, {
           productId,
           borrower: { type: "person", personId },
-          principal: "120000",
+          principal: parseAmount("120000", KZT),
           installments: 12,
           firstDueOn: "2026-02-15",
           appliedOn: "2026-01-10",
@@ -128,10 +128,10 @@ export async function engineRepayments(
       ids.push(id);
     }
     // Each repayment pays one installment on its due date.
-    const work: Array<{ id: string; on: string; amount: string }> = [];
+    const work: Array<{ id: string; on: string; amount: Money }> = [];
     for (const id of ids) {
       for (const i of await liveInstallments(open.db, id))
-        work.push({ id, on: i.dueDate, amount: formatMoney(money(i.principal + i.interest + i.fee, "KZT")) });
+        work.push({ id, on: i.dueDate, amount: money(i.principal + i.interest + i.fee, KZT) });
     }
     work.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
     const post = async (slice: typeof work) =>

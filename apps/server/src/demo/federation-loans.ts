@@ -6,7 +6,7 @@ import type { Actor } from "@qadam/core/auth/actor";
 import { addDays, fixedClock } from "@qadam/core/clock";
 import type { IdSource } from "@qadam/core/ids";
 import { productSpec } from "@qadam/core/loans/product-spec";
-import { money } from "@qadam/core/money";
+import { KZT, minorPerMajor, money } from "@qadam/core/money";
 import { openBooks, postEntry } from "../books/index.js";
 import { applyForLoan, createProduct, decide, disburse, loadLoan, loanArrears } from "../loans/index.js";
 import { type CommandContext, executeCommand } from "../platform/commands.js";
@@ -76,17 +76,18 @@ export async function federationLender(
     federationId,
     async lend(groupId, on, principal, members) {
       // Whole tenge each, the first member's share taking the remainder.
-      const tenge = principal / 100n;
+      const unit = minorPerMajor(KZT);
+      const tenge = principal / unit;
       const each = tenge / BigInt(members.length);
       const shares = members.map((personId, i) => ({
         personId,
-        share: String(i === 0 ? tenge - each * BigInt(members.length - 1) : each),
+        share: money((i === 0 ? tenge - each * BigInt(members.length - 1) : each) * unit, KZT),
       }));
       const id = await run(maker, "loan.apply", (trx, ctx) =>
         applyForLoan(trx, ctx, {
           productId,
           borrower: { type: "group", groupId, jointLiability: true, members: shares },
-          principal: String(tenge),
+          principal: money(tenge * unit, KZT),
           installments: 10,
           firstDueOn: addDays(on, 28),
           appliedOn: addDays(on, -7),
@@ -101,7 +102,7 @@ export async function federationLender(
     },
     async dueOn(loanId, on) {
       const loan = await loadLoan(db, maker, loanId);
-      if (loan.status !== "active") return 0n;
+      if (loan.state.status !== "active") return 0n;
       const arrears = await loanArrears(db, loan, addDays(on, 1));
       const o = arrears.overdue;
       return o.principal + o.interest + o.fee + o.penalty + arrears.penaltyPending;

@@ -9,7 +9,7 @@ import { isDomainError } from "@qadam/core/errors";
 import type { IdSource } from "@qadam/core/ids";
 import { nextWorkingDay, SATURDAY_SUNDAY } from "@qadam/core/loans/calendar";
 import { productSpec } from "@qadam/core/loans/product-spec";
-import { formatMoney, money } from "@qadam/core/money";
+import { KZT, type Money, minorPerMajor, money } from "@qadam/core/money";
 import { describeEntry, openBooks, postEntry } from "../books/index.js";
 import {
   applyForLoan,
@@ -31,6 +31,9 @@ import { type CommandContext, executeCommand } from "../platform/commands.js";
 import type { Db } from "../platform/db/database.js";
 import type { DemoRandom } from "./random.js";
 import { demoActor } from "./users.js";
+
+/** Whole tenge, as the demo's products lend them. */
+const tenge = (whole: number): Money => money(BigInt(whole) * minorPerMajor(KZT), KZT);
 
 export interface PortfolioInput {
   tenantId: string;
@@ -178,7 +181,7 @@ export async function generatePortfolio(db: Db, input: PortfolioInput): Promise<
         type: "group",
         groupId,
         jointLiability: true,
-        members: chosen.map((personId, i) => ({ personId, share: String(shares[i]) })),
+        members: chosen.map((personId, i) => ({ personId, share: tenge(shares[i] ?? 0) })),
       };
     } else {
       let person = random.pick(members).personId;
@@ -193,7 +196,7 @@ export async function generatePortfolio(db: Db, input: PortfolioInput): Promise<
       applyForLoan(trx, ctx, {
         productId: isGroup ? group : individual,
         borrower,
-        principal: String(principal),
+        principal: tenge(principal),
         installments,
         firstDueOn,
         appliedOn,
@@ -252,7 +255,7 @@ async function simulate(
   let rescheduled = false;
   for (let guard = 0; guard < 60; guard++) {
     const loan = await loadLoan(db, maker, id);
-    if (loan.status !== "active") return;
+    if (loan.state.status !== "active") return;
     const live = await liveInstallments(db, id);
     const next = live.find(
       (i) =>
@@ -285,7 +288,7 @@ async function simulate(
         );
         if (random.chance(0.4) && addDays(off, 20) <= today)
           await run(maker, "loan.recover", (trx, ctx) =>
-            recover(trx, ctx, id, { on: addDays(off, 20), amount: "20000", channel: "cash" }),
+            recover(trx, ctx, id, { on: addDays(off, 20), amount: tenge(20_000), channel: "cash" }),
           );
       }
       return;
@@ -299,7 +302,7 @@ async function simulate(
       await run(maker, "loan.prepay", (trx, ctx) =>
         prepay(trx, ctx, id, {
           on,
-          amount: formatMoney(money(half, loan.currency)),
+          amount: money(half, loan.currency),
           channel: "cash",
           overpayment: "refuse",
         }),
@@ -313,7 +316,7 @@ async function simulate(
       await run(maker, "loan.prepay", (trx, ctx) =>
         prepay(trx, ctx, id, {
           on,
-          amount: formatMoney(money(payoff, loan.currency)),
+          amount: money(payoff, loan.currency),
           channel: "cash",
           overpayment: "advance",
         }),
@@ -346,7 +349,7 @@ async function simulate(
       const r = await run(maker, "loan.repay", (trx, ctx) =>
         repay(trx, ctx, id, {
           on,
-          amount: formatMoney(money(amount, loan.currency)),
+          amount: money(amount, loan.currency),
           channel: "cash",
           overpayment: "advance",
         }),
@@ -354,7 +357,7 @@ async function simulate(
       if (behaviour === "reversal" && paidCount === 1) {
         // Entered twice by mistake, and corrected the next day.
         const dup = await run(maker, "loan.repay", (trx, ctx) =>
-          repay(trx, ctx, id, { on, amount: "5000", channel: "cash", overpayment: "advance" }),
+          repay(trx, ctx, id, { on, amount: tenge(5_000), channel: "cash", overpayment: "advance" }),
         );
         await run(maker, "loan.reverse_repayment", (trx, ctx) =>
           reverseRepayment(trx, ctx, id, dup.transactionId, { on: addDays(on, 1), reason: "Қате енгізілді" }),

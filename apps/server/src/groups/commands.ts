@@ -8,7 +8,7 @@ import { DomainError } from "@qadam/core/errors";
 import { internalLoanOn } from "@qadam/core/groups/internal-loans";
 import { type MeetingInput, planMeeting } from "@qadam/core/groups/meeting";
 import { type GroupRulesInput, groupRulesSpec, rulesOn, rulesProblems } from "@qadam/core/groups/rules";
-import { formatMoney, money } from "@qadam/core/money";
+import { money } from "@qadam/core/money";
 import type { Organisation } from "@qadam/core/orgs/types";
 import { describeEntry, postEntry, reverseEntry } from "../books/index.js";
 import { borrowerOf, repay, reverseRepayment } from "../loans/index.js";
@@ -309,7 +309,7 @@ async function collectLoanRepayment(
   try {
     const paid = await repay(trx, ctx, line.loanId, {
       on,
-      amount: formatMoney(money(line.amount, group.currency)),
+      amount: money(line.amount, group.currency),
       channel: "cash",
       overpayment: "refuse",
     });

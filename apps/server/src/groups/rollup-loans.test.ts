@@ -12,7 +12,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { openBooks } from "../books/index.js";
 import { applyForLoan, createProduct, decide, disburse, repay } from "../loans/index.js";
-import { insertPerson, MONTHLY_24 } from "../loans/testing.js";
+import { insertPerson, kzt, MONTHLY_24 } from "../loans/testing.js";
 import { describeEachDatabase } from "../platform/db/testing.js";
 import { expectBooksCoherent } from "../testing/books-coherence.js";
 import { cliActor } from "../testing/fixtures.js";
@@ -121,9 +121,9 @@ describeEachDatabase("the group roll-up of loans from the MFO", (use) => {
             type: "group",
             groupId: groupB,
             jointLiability: true,
-            members: active.map((personId) => ({ personId, share: "300000" })),
+            members: active.map((personId) => ({ personId, share: kzt("300000") })),
           },
-          principal: "600000",
+          principal: kzt("600000"),
           installments: 6,
           firstDueOn: "2026-02-10",
           appliedOn: "2026-01-05",
@@ -135,7 +135,12 @@ describeEachDatabase("the group roll-up of loans from the MFO", (use) => {
     // A small payment after the period: the roll-up of the period rebuilds the loan as it stood.
     await w.run(
       (trx, ctx) =>
-        repay(trx, ctx, loanId, { on: "2026-04-10", amount: "10", channel: "cash", overpayment: "refuse" }),
+        repay(trx, ctx, loanId, {
+          on: "2026-04-10",
+          amount: kzt("10"),
+          channel: "cash",
+          overpayment: "refuse",
+        }),
       null,
     );
     const on = async (to: string) =>

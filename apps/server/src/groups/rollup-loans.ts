@@ -4,28 +4,21 @@
 //   left, and it is late when internalLoanOn would give daysLate > 0 — then its whole outstanding principal
 //   counts as late. A flat-rate loan is decided by flatLoanOn, which gives internalLoanOn's answer from the
 //   repayments' totals (a property test holds the two equal); a declining one is replayed by internalLoanOn.
-// - external loans (the MFO's or a federation's loans to the groups, loans.borrower_type = 'group'):
-//   outstanding principal and PAR30 as portfolioAtRiskFor reads them — the cached columns for loans with
-//   no activity after the date, rebuilt from the dated allocations for the others.
+// - external loans (the MFO's or a federation's loans to the groups), as the loans domain gives them
+//   (groupLoanPositions): outstanding principal and PAR30 as portfolioAtRiskFor reads them.
 
-import { daysBetween } from "@qadam/core/clock";
 import {
   addMonths,
   type InternalLoanTerms,
   type InternalRepayment,
   internalLoanOn,
 } from "@qadam/core/groups/internal-loans";
-import { arrearsOn } from "@qadam/core/loans/arrears";
-import { owedOf, principalOutstanding } from "@qadam/core/loans/engine";
 import { applyRateToMinor, rate } from "@qadam/core/money";
 import type { Organisation } from "@qadam/core/orgs/types";
-import { sql } from "kysely";
-import { installmentsOn } from "../loans/index.js";
+import { groupLoanPositions } from "../loans/index.js";
 import type { Db } from "../platform/db/database.js";
 import { toBigInt } from "../platform/db/ints.js";
 import { groupsIn, type Tallies } from "./rollup-groups.js";
-
-type Int = string | number | bigint;
 
 /** Installments due before `on`: the k ≥ 1 with addMonths(issuedOn, k) < on. */
 function installmentsDueBefore(issuedOn: string, on: string): number {
@@ -163,55 +156,11 @@ const PAR_DAYS = 30;
 
 /** The groups' loans from the MFO or a federation: outstanding principal and the part at risk over 30 days. */
 export async function countExternalLoans(db: Db, org: Organisation, to: string, tallies: Tallies) {
-  const toGroups = db
-    .selectFrom("loans")
-    .where("tenantId", "=", org.tenantId)
-    .where("borrowerType", "=", "group")
-    .where("borrowerId", "in", groupsIn(db, org))
-    .where("disbursedOn", "<=", to);
-  const [cached, later] = await Promise.all([
-    // No activity after the date: the cached state holds on it, summed by the day arrears began.
-    toGroups
-      .select((eb) => [
-        "borrowerId",
-        "currency",
-        "arrearsSince",
-        eb.fn.sum<Int>("principalOutstanding").as("principal"),
-        sql<Int>`sum(case when principal_outstanding > 0 then 1 else 0 end)`.as("loans"),
-      ])
-      .where("lastActivityOn", "<=", to)
-      .groupBy(["borrowerId", "currency", "arrearsSince"])
-      .execute(),
-    // Activity after the date: rebuilt from the record of that date.
-    toGroups
-      .select(["id", "borrowerId", "currency", "writtenOffOn"])
-      .where("lastActivityOn", ">", to)
-      .execute(),
-  ]);
-  const add = (groupId: string, currency: string, loans: number, principal: bigint, daysPastDue: number) => {
-    const t = tallies.of(groupId, currency);
-    if (!t) return;
-    t.externalLoans += loans;
-    t.externalOutstanding += principal;
-    if (daysPastDue > PAR_DAYS) t.externalAtRisk30 += principal;
-  };
-  for (const r of cached) {
-    const daysPastDue = r.arrearsSince === null ? 0 : daysBetween(r.arrearsSince, to);
-    add(r.borrowerId, r.currency, Number(r.loans), toBigInt(r.principal), daysPastDue);
-  }
-  const live = later.filter((l) => l.writtenOffOn === null || l.writtenOffOn > to);
-  for (let k = 0; k < live.length; k += 500) {
-    const batch = live.slice(k, k + 500);
-    const state = await installmentsOn(
-      db,
-      batch.map((l) => l.id),
-      to,
-    );
-    for (const l of batch) {
-      const installments = state.get(l.id) ?? [];
-      const principal = principalOutstanding(installments);
-      if (principal <= 0n) continue;
-      add(l.borrowerId, l.currency, 1, principal, arrearsOn(to, owedOf(installments)).daysPastDue);
-    }
+  for (const p of await groupLoanPositions(db, org, to)) {
+    const t = tallies.of(p.groupId, p.currency);
+    if (!t) continue;
+    t.externalLoans += p.loans;
+    t.externalOutstanding += p.principalOutstanding;
+    if (p.daysPastDue > PAR_DAYS) t.externalAtRisk30 += p.principalOutstanding;
   }
 }

@@ -9,6 +9,7 @@ import { expectedMeetings, type MeetingRules } from "@qadam/core/groups/meeting-
 import { groupRulesSpec, type MeetingSchedule } from "@qadam/core/groups/rules";
 import type { Organisation } from "@qadam/core/orgs/types";
 import { sql } from "kysely";
+import { membershipMovements } from "../members/index.js";
 import type { Db } from "../platform/db/database.js";
 import { toBigInt, toCount } from "../platform/db/ints.js";
 import { groupsIn, type Period, type Tallies } from "./rollup-groups.js";
@@ -17,32 +18,13 @@ type Int = string | number | bigint;
 
 /** Members at the start and end of the period, joined and left in it (membersOn's rule at each date). */
 async function countMembers(db: Db, org: Organisation, { from, to }: Period, tallies: Tallies) {
-  const rows = await db
-    .selectFrom("memberships as m")
-    .select([
-      "m.groupId",
-      sql<Int>`sum(case when m.joined_on < ${from} and (m.left_on is null or m.left_on >= ${from}) then 1 else 0 end)`.as(
-        "atStart",
-      ),
-      sql<Int>`sum(case when m.joined_on <= ${to} and (m.left_on is null or m.left_on > ${to}) then 1 else 0 end)`.as(
-        "atEnd",
-      ),
-      sql<Int>`sum(case when m.joined_on >= ${from} and m.joined_on <= ${to} then 1 else 0 end)`.as("joined"),
-      sql<Int>`sum(case when m.left_on >= ${from} and m.left_on <= ${to} then 1 else 0 end)`.as(
-        "leftInPeriod",
-      ),
-    ])
-    .where("m.tenantId", "=", org.tenantId)
-    .where("m.groupId", "in", groupsIn(db, org))
-    .groupBy("m.groupId")
-    .execute();
-  for (const r of rows) {
+  for (const r of await membershipMovements(db, org, from, to)) {
     const t = tallies.of(r.groupId);
     if (!t) continue;
-    t.membersAtStart += toCount(r.atStart);
-    t.members += toCount(r.atEnd);
-    t.joined += toCount(r.joined);
-    t.left += toCount(r.leftInPeriod);
+    t.membersAtStart += r.atStart;
+    t.members += r.atEnd;
+    t.joined += r.joined;
+    t.left += r.left;
   }
 }
 

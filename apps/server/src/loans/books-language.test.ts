@@ -6,7 +6,7 @@ import { describeEachDatabase } from "../platform/db/testing.js";
 import { expectBooksCoherent } from "../testing/books-coherence.js";
 import { cliActor } from "../testing/fixtures.js";
 import { repay, reverseRepayment } from "./commands.js";
-import { disbursedLoan, type LoanWorld, loanWorld } from "./testing.js";
+import { disbursedLoan, kzt, type LoanWorld, loanWorld } from "./testing.js";
 
 /** The tenant now keeps its books in `language` (as if created so): what the loan posts next follows it. */
 async function speak(db: Db, w: LoanWorld, language: Locale): Promise<void> {
@@ -27,14 +27,14 @@ async function descriptions(db: Db, orgId: string): Promise<string[]> {
 async function lifeOfALoan(w: LoanWorld): Promise<void> {
   const id = await disbursedLoan(w);
   const paid = await w.run(w.maker, (trx, ctx) =>
-    repay(trx, ctx, id, { on: "2026-02-15", amount: "9455.96", channel: "cash", overpayment: "refuse" }),
+    repay(trx, ctx, id, { on: "2026-02-15", amount: kzt("9455.96"), channel: "cash", overpayment: "refuse" }),
   );
   await w.run(w.maker, (trx, ctx) =>
     reverseRepayment(trx, ctx, id, paid.transactionId, { on: "2026-02-16", reason: "қате сома" }),
   );
   // Months late: the penalties accrued are posted before the repayment.
   await w.run(w.maker, (trx, ctx) =>
-    repay(trx, ctx, id, { on: "2026-09-20", amount: "1000", channel: "cash", overpayment: "refuse" }),
+    repay(trx, ctx, id, { on: "2026-09-20", amount: kzt("1000"), channel: "cash", overpayment: "refuse" }),
   );
   const rows = await trialBalance(w.db, cliActor(w.t), w.t.mfoId, "9999-12-31");
   expect(rows.reduce((s, r) => s + r.balance, 0n)).toBe(0n);

@@ -6,7 +6,7 @@ import { expectBooksCoherent } from "../testing/books-coherence.js";
 import { cliActor } from "../testing/fixtures.js";
 import { applyForLoan, chargePenalties, decide, disburse, repay, reverseRepayment } from "./commands.js";
 import { loadLoan } from "./store.js";
-import { groupApplication, loanWorld, MONTHLY_24 } from "./testing.js";
+import { groupApplication, kzt, loanWorld, MONTHLY_24 } from "./testing.js";
 
 describeEachDatabase("a loan to a group, in the lender's books and the group's", (use) => {
   it("keeps the group's external-loan balance equal to what the lender says it is owed", async () => {
@@ -38,11 +38,16 @@ describeEachDatabase("a loan to a group, in the lender's books and the group's",
     const loan = await loadLoan(w.db, actor, id);
     expect(loan.principalOutstanding).toBe(30_000_000n);
     const first = await w.run(w.maker, (trx, ctx) =>
-      repay(trx, ctx, id, { on: "2026-02-16", amount: "28368.00", channel: "cash", overpayment: "refuse" }),
+      repay(trx, ctx, id, {
+        on: "2026-02-16",
+        amount: kzt("28368.00"),
+        channel: "cash",
+        overpayment: "refuse",
+      }),
     );
     await w.run(w.maker, (trx, ctx) => chargePenalties(trx, ctx, id, "2026-04-04"));
     await w.run(w.maker, (trx, ctx) =>
-      repay(trx, ctx, id, { on: "2026-04-04", amount: "20000", channel: "bank", overpayment: "refuse" }),
+      repay(trx, ctx, id, { on: "2026-04-04", amount: kzt("20000"), channel: "bank", overpayment: "refuse" }),
     );
     const after = await group("2026-04-04");
     expect(after.owed).toBe(await lender("2026-04-04"));

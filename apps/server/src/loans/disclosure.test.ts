@@ -1,5 +1,6 @@
 import { addDays } from "@qadam/core/clock";
 import { productSpec } from "@qadam/core/loans/product-spec";
+import { KZT, money } from "@qadam/core/money";
 import fc from "fast-check";
 import { expect, it } from "vitest";
 import { describeEachDatabase } from "../platform/db/testing.js";
@@ -126,7 +127,7 @@ describeEachDatabase("the contract a loan discloses from its application", (use)
             applyForLoan(trx, ctx, {
               productId: t.actual ? actualDays : w.productId,
               borrower: { type: "person", personId: w.personId },
-              principal: String(t.principal),
+              principal: money(BigInt(t.principal) * 100n, KZT),
               installments: t.installments,
               firstDueOn: addDays(t.appliedOn, t.firstAfter),
               appliedOn: t.appliedOn,

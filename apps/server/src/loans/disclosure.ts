@@ -12,6 +12,7 @@ import {
   effectiveRateOf,
   ScheduleTermsError,
 } from "@qadam/core/loans/schedule";
+import { isDisbursed } from "@qadam/core/loans/state";
 import { money } from "@qadam/core/money";
 import type { Decimal } from "decimal.js";
 import type { Db } from "../platform/db/database.js";
@@ -26,11 +27,10 @@ export interface Disclosure {
   effectiveAnnualRate: Decimal | null;
 }
 
-const BEFORE_DISBURSEMENT = new Set<LoanRecord["status"]>(["applied", "approved", "rejected"]);
-
 /** The loan's contracted schedule, fee and effective annual rate. */
 export async function disclosureOf(db: Db, loan: LoanRecord): Promise<Disclosure> {
-  if (BEFORE_DISBURSEMENT.has(loan.status) || loan.disbursedOn === null) {
+  const { state } = loan;
+  if (!isDisbursed(state)) {
     const disbursedOn = loan.appliedOn;
     let s: ReturnType<typeof buildSchedule>;
     try {
@@ -54,7 +54,7 @@ export async function disclosureOf(db: Db, loan: LoanRecord): Promise<Disclosure
       effectiveAnnualRate: s.effectiveAnnualRate,
     };
   }
-  const disbursedOn = loan.disbursedOn;
+  const disbursedOn = state.disbursedOn;
   const first = ((await allInstallments(db, [loan.id])).get(loan.id) ?? []).filter((i) => i.plan === 1);
   const fee = disbursementFeeOn(loan.principal, loan.product.disbursementFee);
   return {

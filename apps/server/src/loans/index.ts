@@ -32,6 +32,7 @@ export {
 } from "./commands.js";
 export { dueOnDay, installmentsDue } from "./due-list.js";
 export { dueListRoutes } from "./due-list-routes.js";
+export { type GroupLoanPosition, groupLoanPositions } from "./group-loans.js";
 export { portfolioAtRiskOnDates } from "./portfolio-series.js";
 export {
   installmentsOn,

@@ -1,5 +1,5 @@
 import { productSpec } from "@qadam/core/loans/product-spec";
-import { formatMoney, money } from "@qadam/core/money";
+import { KZT, money } from "@qadam/core/money";
 import { expect, it } from "vitest";
 import { chartOf, closeAccount, trialBalance } from "../books/index.js";
 import { describeEachDatabase } from "../platform/db/testing.js";
@@ -21,7 +21,7 @@ import {
 } from "./commands.js";
 import { loanArrears, portfolioAtRiskFor, viewLoan } from "./queries.js";
 import { liveInstallments, loadLoan } from "./store.js";
-import { disbursedLoan, loanWorld, MONTHLY_24 } from "./testing.js";
+import { disbursedLoan, kzt, loanWorld, MONTHLY_24 } from "./testing.js";
 
 describeEachDatabase("the loan lifecycle", (use) => {
   it("needs a second person to approve, then disburses with its schedule and journal", async () => {
@@ -30,7 +30,7 @@ describeEachDatabase("the loan lifecycle", (use) => {
       applyForLoan(trx, ctx, {
         productId: w.productId,
         borrower: { type: "person", personId: w.personId },
-        principal: "100000",
+        principal: kzt("100000"),
         installments: 12,
         firstDueOn: "2026-02-15",
         appliedOn: "2026-01-10",
@@ -55,7 +55,7 @@ describeEachDatabase("the loan lifecycle", (use) => {
     await w.run(w.checker, (trx, ctx) => decide(trx, ctx, id, { approve: true, on: "2026-01-12" }));
     await w.run(w.maker, (trx, ctx) => disburse(trx, ctx, id, { on: "2026-01-15", channel: "cash" }));
     const view = await viewLoan(w.db, cliActor(w.t), id, "2026-01-15", new Date());
-    expect(view.loan.status).toBe("active");
+    expect(view.loan.state.status).toBe("active");
     expect(view.notes).toHaveLength(1);
     // 100 000 at 24 % over 12 months: 9 455.96 a month; 15 Feb 2026 is a Sunday, so the 16th.
     expect(view.installments[0]).toMatchObject({
@@ -96,7 +96,7 @@ describeEachDatabase("the loan lifecycle", (use) => {
       applyForLoan(trx, ctx, {
         productId: w.productId,
         borrower: { type: "person", personId: w.personId },
-        principal: "50000",
+        principal: kzt("50000"),
         installments: 6,
         firstDueOn: "2026-02-15",
         appliedOn: "2026-01-10",
@@ -115,7 +115,7 @@ describeEachDatabase("the loan lifecycle", (use) => {
         applyForLoan(trx, ctx, {
           productId: w.productId,
           borrower: { type: "person", personId: w.personId },
-          principal: "9000000",
+          principal: kzt("9000000"),
           installments: 6,
           firstDueOn: "2026-02-15",
           appliedOn: "2026-01-10",
@@ -129,7 +129,12 @@ describeEachDatabase("the loan lifecycle", (use) => {
     const w = await loanWorld(use().db);
     const id = await disbursedLoan(w);
     const first = await w.run(w.maker, (trx, ctx) =>
-      repay(trx, ctx, id, { on: "2026-02-16", amount: "9455.96", channel: "cash", overpayment: "refuse" }),
+      repay(trx, ctx, id, {
+        on: "2026-02-16",
+        amount: kzt("9455.96"),
+        channel: "cash",
+        overpayment: "refuse",
+      }),
     );
     expect(first.allocations).toEqual([
       { number: 1, component: "interest", minor: 200_000n },
@@ -142,7 +147,7 @@ describeEachDatabase("the loan lifecycle", (use) => {
     // 0.5 % a day: 9 455.96 × 0.005 × 35 = 1 654.79, and × 5 = 236.40 (half-up, per installment).
     expect(arrears.penaltyPending).toBe(165_479n + 23_640n);
     const late = await w.run(w.maker, (trx, ctx) =>
-      repay(trx, ctx, id, { on: "2026-04-20", amount: "10000", channel: "bank", overpayment: "refuse" }),
+      repay(trx, ctx, id, { on: "2026-04-20", amount: kzt("10000"), channel: "bank", overpayment: "refuse" }),
     );
     // Penalties first, then installment 2's interest and principal.
     expect(late.allocations.slice(0, 2)).toEqual([
@@ -161,11 +166,21 @@ describeEachDatabase("the loan lifecycle", (use) => {
     const id = await disbursedLoan(w, "30000", 3);
     await expect(
       w.run(w.maker, (trx, ctx) =>
-        repay(trx, ctx, id, { on: "2026-01-20", amount: "40000", channel: "cash", overpayment: "refuse" }),
+        repay(trx, ctx, id, {
+          on: "2026-01-20",
+          amount: kzt("40000"),
+          channel: "cash",
+          overpayment: "refuse",
+        }),
       ),
     ).rejects.toMatchObject({ code: "LOAN_OVERPAYMENT" });
     const paid = await w.run(w.maker, (trx, ctx) =>
-      repay(trx, ctx, id, { on: "2026-01-20", amount: "40000", channel: "cash", overpayment: "advance" }),
+      repay(trx, ctx, id, {
+        on: "2026-01-20",
+        amount: kzt("40000"),
+        channel: "cash",
+        overpayment: "advance",
+      }),
     );
     expect(paid.status).toBe("closed");
     expect(paid.advance).toBeGreaterThan(0n);
@@ -186,7 +201,7 @@ describeEachDatabase("the loan lifecycle", (use) => {
     const advances = (await chartOf(w.db, cliActor(w.t), w.t.mfoId)).find((a) => a.code === "22");
     if (!advances) throw new Error("no advances account");
     const pay = (on: string, amount: string) =>
-      ({ on, amount, channel: "cash", overpayment: "advance" }) as const;
+      ({ on, amount: kzt(amount), channel: "cash", overpayment: "advance" }) as const;
     // In one command: a repayment (the lender's accounts found active), the advances account closed,
     // then an overpayment that would credit it.
     await expect(
@@ -210,10 +225,20 @@ describeEachDatabase("the loan lifecycle", (use) => {
     const w = await loanWorld(use().db);
     const id = await disbursedLoan(w);
     const wrong = await w.run(w.maker, (trx, ctx) =>
-      repay(trx, ctx, id, { on: "2026-02-16", amount: "9455.96", channel: "cash", overpayment: "refuse" }),
+      repay(trx, ctx, id, {
+        on: "2026-02-16",
+        amount: kzt("9455.96"),
+        channel: "cash",
+        overpayment: "refuse",
+      }),
     );
     const second = await w.run(w.maker, (trx, ctx) =>
-      repay(trx, ctx, id, { on: "2026-03-16", amount: "9455.96", channel: "cash", overpayment: "refuse" }),
+      repay(trx, ctx, id, {
+        on: "2026-03-16",
+        amount: kzt("9455.96"),
+        channel: "cash",
+        overpayment: "refuse",
+      }),
     );
     expect(second.allocations[0]?.number).toBe(2);
     const result = await w.run(w.maker, (trx, ctx) =>
@@ -246,11 +271,21 @@ describeEachDatabase("the loan lifecycle", (use) => {
     const w = await loanWorld(use().db);
     const id = await disbursedLoan(w);
     await w.run(w.maker, (trx, ctx) =>
-      repay(trx, ctx, id, { on: "2026-02-16", amount: "9455.96", channel: "cash", overpayment: "refuse" }),
+      repay(trx, ctx, id, {
+        on: "2026-02-16",
+        amount: kzt("9455.96"),
+        channel: "cash",
+        overpayment: "refuse",
+      }),
     );
     const before = await liveInstallments(w.db, id);
     await w.run(w.maker, (trx, ctx) =>
-      prepay(trx, ctx, id, { on: "2026-03-01", amount: "40000", channel: "cash", overpayment: "refuse" }),
+      prepay(trx, ctx, id, {
+        on: "2026-03-01",
+        amount: kzt("40000"),
+        channel: "cash",
+        overpayment: "refuse",
+      }),
     );
     const after = await liveInstallments(w.db, id);
     expect(after.length).toBeLessThan(before.length);
@@ -262,7 +297,7 @@ describeEachDatabase("the loan lifecycle", (use) => {
     const done = await w.run(w.maker, (trx, ctx) =>
       prepay(trx, ctx, id, {
         on: "2026-03-10",
-        amount: formatMoney(money(payoff, "KZT")),
+        amount: money(payoff, KZT),
         channel: "cash",
         overpayment: "advance",
       }),
@@ -297,11 +332,11 @@ describeEachDatabase("the loan lifecycle", (use) => {
     expect(off.principal).toBe(10_000_000n);
     await expect(
       w.run(w.maker, (trx, ctx) =>
-        recover(trx, ctx, id, { on: "2026-12-20", amount: "999999", channel: "cash" }),
+        recover(trx, ctx, id, { on: "2026-12-20", amount: kzt("999999"), channel: "cash" }),
       ),
     ).rejects.toMatchObject({ code: "LOAN_OVERPAYMENT" });
     await w.run(w.maker, (trx, ctx) =>
-      recover(trx, ctx, id, { on: "2026-12-20", amount: "5000", channel: "cash" }),
+      recover(trx, ctx, id, { on: "2026-12-20", amount: kzt("5000"), channel: "cash" }),
     );
     await expectBooksCoherent(w.db, w.t.rootId);
     const [gone] = await portfolioAtRiskFor(w.db, actor, w.t.rootId, "2026-12-02");
@@ -321,9 +356,9 @@ describeEachDatabase("the loan lifecycle", (use) => {
             type: "group",
             groupId: w.t.groupId,
             jointLiability: true,
-            members: w.members.map((personId, k) => ({ personId, share: shares[k] ?? "0" })),
+            members: w.members.map((personId, k) => ({ personId, share: kzt(shares[k] ?? "0") })),
           },
-          principal: "300000",
+          principal: kzt("300000"),
           installments: 12,
           firstDueOn: "2026-02-15",
           appliedOn: "2026-01-10",
@@ -346,7 +381,12 @@ describeEachDatabase("the loan lifecycle", (use) => {
     const pay = () =>
       w
         .run(w.maker, (trx, ctx) =>
-          repay(trx, ctx, id, { on: "2026-02-16", amount: "10200", channel: "cash", overpayment: "refuse" }),
+          repay(trx, ctx, id, {
+            on: "2026-02-16",
+            amount: kzt("10200"),
+            channel: "cash",
+            overpayment: "refuse",
+          }),
         )
         .then(
           () => "ok",

@@ -43,8 +43,7 @@ describeEachDatabase("write-off and reschedule requests (maker–checker)", (use
     );
     const loan = await loadLoan(w.db, cliActor(w.t), id);
     expect(loan).toMatchObject({
-      status: "written_off",
-      writtenOffOn: "2026-01-15",
+      state: { status: "written_off", writtenOffOn: "2026-01-15", decision: { by: w.checker.userId } },
       writtenOff: 30_000_000n,
     });
     const losses = (await trialBalance(w.db, cliActor(w.t), w.t.mfoId, "9999-12-31")).find((r) =>
@@ -79,7 +78,7 @@ describeEachDatabase("write-off and reschedule requests (maker–checker)", (use
     await w.run(w.checker, (trx, ctx) => decideRequest(trx, ctx, id, late, { approve: true }));
     const [request] = await loanRequestsOf(w.db, { id, tenantId: w.t.tenantId });
     expect(request).toMatchObject({ status: "approved", daysPastDue: 105, reason: null });
-    expect((await loadLoan(w.db, cliActor(w.t), id)).status).toBe("written_off");
+    expect((await loadLoan(w.db, cliActor(w.t), id)).state.status).toBe("written_off");
     await expectBooksCoherent(w.db, w.t.rootId);
   });
 

@@ -13,7 +13,7 @@ import { isUniqueViolation } from "../platform/db/constraint-errors.js";
 import type { Db } from "../platform/db/database.js";
 import { reschedule, writeOff } from "./commands.js";
 import { loanArrears } from "./queries.js";
-import { type LoanRecord, loadLoan } from "./store.js";
+import { isIn, type LoanIn, type LoanRecord, loadLoan } from "./store.js";
 
 export {
   LOAN_REQUEST_KINDS,
@@ -53,14 +53,19 @@ export interface LoanRequestView {
 }
 
 /** The active loan, locked, that the actor may ask about, with the request's date checked against it. */
-async function loanToAskAbout(trx: Db, ctx: CommandContext, loanId: string, on: string): Promise<LoanRecord> {
+async function loanToAskAbout(
+  trx: Db,
+  ctx: CommandContext,
+  loanId: string,
+  on: string,
+): Promise<LoanIn<"active">> {
   const loan = await loadLoan(trx, ctx.actor, loanId, true);
   assertCan(ctx.actor, "loans.write", loan.org.path, "loan");
-  if (loan.status !== "active") throw new DomainError("LOAN_WRONG_STATUS", { status: loan.status });
+  if (!isIn(loan, ["active"])) throw new DomainError("LOAN_WRONG_STATUS", { status: loan.state.status });
   if (on > businessDate(new Date(ctx.now), loan.org.timeZone))
     throw new DomainError("LOAN_DATE_IN_FUTURE", { date: on });
-  if (loan.disbursedOn && on < loan.disbursedOn)
-    throw new DomainError("LOAN_DATE_BEFORE_DISBURSEMENT", { date: on, disbursed: loan.disbursedOn });
+  const disbursed = loan.state.disbursedOn;
+  if (on < disbursed) throw new DomainError("LOAN_DATE_BEFORE_DISBURSEMENT", { date: on, disbursed });
   return loan;
 }
 

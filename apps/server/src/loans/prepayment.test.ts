@@ -2,14 +2,14 @@ import { addDays, daysBetween } from "@qadam/core/clock";
 import { SATURDAY_SUNDAY } from "@qadam/core/loans/calendar";
 import { newPlan } from "@qadam/core/loans/engine";
 import { productFrom, productSpec } from "@qadam/core/loans/product-spec";
-import { divideRounded } from "@qadam/core/money";
+import { divideRounded, KZT, money } from "@qadam/core/money";
 import fc from "fast-check";
 import { expect, it } from "vitest";
 import { describeEachDatabase } from "../platform/db/testing.js";
 import { expectBooksCoherent } from "../testing/books-coherence.js";
 import { applyForLoan, chargePenalties, decide, disburse, prepay, repay, reschedule } from "./commands.js";
 import { liveInstallments } from "./store.js";
-import { disbursedLoan, loanWorld, MONTHLY_24 } from "./testing.js";
+import { disbursedLoan, kzt, loanWorld, MONTHLY_24 } from "./testing.js";
 
 const ACTUAL_365 = { ...MONTHLY_24, name: "Monthly 24 % actual/365", interestPeriod: "actual/365" as const };
 
@@ -22,13 +22,18 @@ describeEachDatabase("a prepayment on an actual/365 loan", (use) => {
     await w.run(w.maker, (trx, ctx) =>
       repay(trx, ctx, id, {
         on: "2026-02-16",
-        amount: (Number(due) / 100).toFixed(2),
+        amount: money(due, KZT),
         channel: "cash",
         overpayment: "refuse",
       }),
     );
     await w.run(w.maker, (trx, ctx) =>
-      prepay(trx, ctx, id, { on: "2026-03-02", amount: "20000", channel: "cash", overpayment: "refuse" }),
+      prepay(trx, ctx, id, {
+        on: "2026-03-02",
+        amount: kzt("20000"),
+        channel: "cash",
+        overpayment: "refuse",
+      }),
     );
     const live = await liveInstallments(w.db, id);
     const next = live.find((i) => i.plannedOn === "2026-03-02");
@@ -91,7 +96,7 @@ describeEachDatabase("a prepayment after a reschedule that carried penalties", (
       applyForLoan(trx, ctx, {
         productId: w.productId,
         borrower: { type: "person", personId: w.personId },
-        principal: "50000",
+        principal: kzt("50000"),
         installments: 12,
         firstDueOn: "2025-02-10",
         appliedOn: "2025-01-05",
@@ -113,7 +118,12 @@ describeEachDatabase("a prepayment after a reschedule that carried penalties", (
     const before = await penaltyOwed();
     expect(before).toBeGreaterThan(0n);
     await w.run(w.maker, (trx, ctx) =>
-      prepay(trx, ctx, id, { on: "2025-03-29", amount: "24508.83", channel: "cash", overpayment: "advance" }),
+      prepay(trx, ctx, id, {
+        on: "2025-03-29",
+        amount: kzt("24508.83"),
+        channel: "cash",
+        overpayment: "advance",
+      }),
     );
     expect(await penaltyOwed()).toBe(before);
     await expectBooksCoherent(use().db, w.t.rootId);

@@ -14,6 +14,7 @@ import {
   owedOf,
   principalOutstanding,
 } from "@qadam/core/loans/engine";
+import { isDisbursed } from "@qadam/core/loans/state";
 import { sql } from "kysely";
 import { findOrganisation } from "../orgs/index.js";
 import type { Db } from "../platform/db/database.js";
@@ -80,8 +81,9 @@ export interface LoanArrears extends Arrears {
 /** The loan's arrears on a date: now or in the past, from the record of that date. */
 export async function loanArrears(db: Db, loan: LoanRecord, date: string): Promise<LoanArrears> {
   const empty = { date, principalOutstanding: 0n, penaltyPending: 0n, ...arrearsOn(date, []) };
-  if (loan.disbursedOn === null || date < loan.disbursedOn) return empty;
-  if (loan.status === "written_off" && loan.writtenOffOn !== null && date >= loan.writtenOffOn) return empty;
+  const { state } = loan;
+  if (!isDisbursed(state) || date < state.disbursedOn) return empty;
+  if (state.status === "written_off" && date >= state.writtenOffOn) return empty;
   const current = loan.lastActivityOn === null || loan.lastActivityOn <= date;
   const installments = current
     ? await liveInstallments(db, loan.id)
@@ -89,8 +91,8 @@ export async function loanArrears(db: Db, loan: LoanRecord, date: string): Promi
   const arrears = arrearsOn(date, owedOf(installments));
   let penaltyPending = 0n;
   const through = current ? loan.penaltyThrough : null;
-  if (through !== null && date > through && loan.status === "active") {
-    const charged = await penaltiesChargedSince(db, loan.id, loanYearStart(loan.disbursedOn, date));
+  if (through !== null && date > through && state.status === "active") {
+    const charged = await penaltiesChargedSince(db, loan.id, loanYearStart(state.disbursedOn, date));
     penaltyPending = accruePenalties(
       installments,
       loan.product,

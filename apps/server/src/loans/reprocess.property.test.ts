@@ -4,6 +4,7 @@
 // a write-off leaves the loan as if it had never been made.
 
 import { addDays } from "@qadam/core/clock";
+import { KZT, money } from "@qadam/core/money";
 import fc from "fast-check";
 import { expect, it } from "vitest";
 import type { Db } from "../platform/db/database.js";
@@ -22,16 +23,16 @@ import {
   writeOff,
 } from "./commands.js";
 import { liveInstallments, loadLoan } from "./store.js";
-import { type LoanWorld, loanWorld } from "./testing.js";
+import { kzt, type LoanWorld, loanWorld } from "./testing.js";
 
-const text = (minor: number) => (minor / 100).toFixed(2);
+const tiyn = (minor: number) => money(BigInt(minor), KZT);
 
 async function newLoan(w: LoanWorld, installments: number): Promise<string> {
   const id = await w.run(w.maker, (trx, ctx) =>
     applyForLoan(trx, ctx, {
       productId: w.productId,
       borrower: { type: "person", personId: w.personId },
-      principal: "50000",
+      principal: kzt("50000"),
       installments,
       firstDueOn: "2025-02-10",
       appliedOn: "2025-01-05",
@@ -79,7 +80,7 @@ async function stateOf(w: LoanWorld, loanId: string) {
     arrearsSince: loan.arrearsSince,
     advance: loan.advance,
     penaltyThrough: loan.penaltyThrough,
-    status: loan.status,
+    status: loan.state.status,
   };
 }
 
@@ -105,7 +106,7 @@ describeEachDatabase("repayments posted out of value-date order", (use) => {
             w.run(w.maker, (trx, ctx) =>
               repay(trx, ctx, loanId, {
                 on: addDays("2025-01-10", p.day),
-                amount: text(p.amount),
+                amount: tiyn(p.amount),
                 channel: "cash",
                 overpayment: "refuse",
               }),
@@ -162,7 +163,7 @@ describeEachDatabase("repayments posted out of value-date order", (use) => {
                 await w.run(w.maker, (trx, ctx) =>
                   repay(trx, ctx, id, {
                     on: on(o.day),
-                    amount: text(o.amount),
+                    amount: tiyn(o.amount),
                     channel: "cash",
                     overpayment: "advance",
                   }),
@@ -179,7 +180,7 @@ describeEachDatabase("repayments posted out of value-date order", (use) => {
                   await w.run(w.maker, (trx, ctx) =>
                     command(trx, ctx, loan, {
                       on: on(o.day),
-                      amount: text(o.amount),
+                      amount: tiyn(o.amount),
                       channel: "cash",
                       overpayment: "advance",
                     }),

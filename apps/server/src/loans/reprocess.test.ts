@@ -1,5 +1,5 @@
 import type { InstallmentState } from "@qadam/core/loans/engine";
-import { formatMoney, money } from "@qadam/core/money";
+import { type Money, money } from "@qadam/core/money";
 import { expect, it } from "vitest";
 import { openBooks, trialBalance } from "../books/index.js";
 import { describeEachDatabase } from "../platform/db/testing.js";
@@ -19,10 +19,17 @@ import {
 } from "./commands.js";
 import { loanArrears } from "./queries.js";
 import { liveInstallments, loadLoan } from "./store.js";
-import { disbursedLoan, groupApplication, type LoanWorld, loanWorld } from "./testing.js";
+import { disbursedLoan, groupApplication, kzt, type LoanWorld, loanWorld } from "./testing.js";
 
-const pay = (w: LoanWorld, id: string, on: string, amount: string) =>
-  w.run(w.maker, (trx, ctx) => repay(trx, ctx, id, { on, amount, channel: "cash", overpayment: "refuse" }));
+const pay = (w: LoanWorld, id: string, on: string, amount: string | Money) =>
+  w.run(w.maker, (trx, ctx) =>
+    repay(trx, ctx, id, {
+      on,
+      amount: typeof amount === "string" ? kzt(amount) : amount,
+      channel: "cash",
+      overpayment: "refuse",
+    }),
+  );
 
 /** What a schedule says and what has been paid of it, without the plan numbers that name it. */
 const shape = (rows: readonly InstallmentState[]) => rows.map(({ plan: _plan, ...rest }) => rest);
@@ -32,7 +39,7 @@ async function stateOf(w: LoanWorld, id: string) {
   const loan = await loadLoan(w.db, cliActor(w.t), id);
   return {
     installments: shape(await liveInstallments(w.db, id)),
-    status: loan.status,
+    status: loan.state.status,
     principalOutstanding: loan.principalOutstanding,
     arrearsSince: loan.arrearsSince,
     advance: loan.advance,
@@ -87,7 +94,12 @@ describeEachDatabase("a loan processed by value date", (use) => {
       "a later prepayment",
       (w: LoanWorld, id: string) =>
         w.run(w.maker, (trx, ctx) =>
-          prepay(trx, ctx, id, { on: "2026-03-20", amount: "30000", channel: "cash", overpayment: "refuse" }),
+          prepay(trx, ctx, id, {
+            on: "2026-03-20",
+            amount: kzt("30000"),
+            channel: "cash",
+            overpayment: "refuse",
+          }),
         ),
     ],
     [
@@ -158,7 +170,7 @@ describeEachDatabase("a loan processed by value date", (use) => {
     await w.run(w.maker, (trx, ctx) => chargePenalties(trx, ctx, id, "2026-02-28"));
     const [first] = await liveInstallments(w.db, id);
     const due = (first?.principal ?? 0n) + (first?.interest ?? 0n);
-    await pay(w, id, "2026-02-16", formatMoney(money(due, "KZT")));
+    await pay(w, id, "2026-02-16", money(due, "KZT"));
     const lender = await trialBalance(w.db, actor, w.t.mfoId, "2026-12-31");
     const claim = (name: string) => lender.find((r) => r.account.endsWith(name))?.balance ?? 0n;
     expect(claim("Penalties receivable")).toBe(0n);
@@ -173,7 +185,12 @@ describeEachDatabase("a loan processed by value date", (use) => {
     const w = await loanWorld(use().db);
     const id = await disbursedLoan(w);
     const paid = await w.run(w.maker, (trx, ctx) =>
-      repay(trx, ctx, id, { on: "2026-02-16", amount: "120000", channel: "cash", overpayment: "advance" }),
+      repay(trx, ctx, id, {
+        on: "2026-02-16",
+        amount: kzt("120000"),
+        channel: "cash",
+        overpayment: "advance",
+      }),
     );
     await w.run(w.maker, (trx, ctx) => refundAdvance(trx, ctx, id, { on: "2026-02-17", channel: "cash" }));
     const before = await stateOf(w, id);

@@ -11,6 +11,7 @@ import type { PlanAllocation } from "@qadam/core/loans/processing";
 import { productFrom } from "@qadam/core/loans/product-spec";
 import { type ReplayEvent, type ReplayedEvent, replayLoan, type StoredPlan } from "@qadam/core/loans/replay";
 import { ScheduleTermsError } from "@qadam/core/loans/schedule";
+import { disbursedState, isDisbursed } from "@qadam/core/loans/state";
 import { money } from "@qadam/core/money";
 import { describeEntry, reverseEntry } from "../books/index.js";
 import type { CommandContext } from "../platform/commands.js";
@@ -31,6 +32,7 @@ import {
 } from "./replay-postings.js";
 import {
   allInstallments,
+  enterState,
   insertInstallments,
   insertTransaction,
   type LoanRecord,
@@ -76,8 +78,9 @@ export async function reprocess(
   /** `reason`: why a reversal was asked for; null when a back-dated event caused the replay. */
   change: { add?: BackdatedEvent; remove?: string; on: string; reason: string | null },
 ): Promise<Reprocessed> {
-  const disbursedOn = loan.disbursedOn;
-  if (disbursedOn === null) throw new DomainError("LOAN_WRONG_STATUS", { status: loan.status });
+  const { state } = loan;
+  if (!isDisbursed(state)) throw new DomainError("LOAN_WRONG_STATUS", { status: state.status });
+  const { disbursedOn } = state;
   const txRows = await trx
     .selectFrom("loanTransactions")
     .select([
@@ -351,13 +354,11 @@ export async function reprocess(
   loan.plan = Math.max(loan.plan, replayed.lastPlan);
   loan.installments = live.length;
   loan.advance = replayed.advance - refunds;
-  loan.status = replayed.status;
-  loan.closedOn = replayed.closedOn;
-  loan.writtenOffOn = replayed.writtenOffOn;
+  enterState(loan, disbursedState(state, replayed));
   loan.writtenOff = replayed.writtenOff;
   loan.penaltyThrough = later(penaltyThrough, replayed.penaltyThrough);
-  loan.principalOutstanding = loan.status === "written_off" ? 0n : principalOutstanding(live);
-  loan.arrearsSince = loan.status === "written_off" ? null : arrearsSince(live);
+  loan.principalOutstanding = replayed.status === "written_off" ? 0n : principalOutstanding(live);
+  loan.arrearsSince = replayed.status === "written_off" ? null : arrearsSince(live);
   if (loan.lastActivityOn === null || change.on > loan.lastActivityOn) loan.lastActivityOn = change.on;
   await saveLoan(trx, loan, Math.max(seq - 1, loan.version + 1));
   ctx.touched("loan", loan.id);

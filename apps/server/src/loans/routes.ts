@@ -35,6 +35,7 @@ import {
 import { disclosedPercent } from "@qadam/core/loans/effective-rate";
 import { previewOptions, previewSchedule, schedulePreviewSchema } from "@qadam/core/loans/preview";
 import { parseStoredSpec, productSpec } from "@qadam/core/loans/product-spec";
+import { isDisbursed, loanStateColumns } from "@qadam/core/loans/state";
 import { formatMoney, money } from "@qadam/core/money";
 import { z } from "zod";
 import { findOrganisation } from "../orgs/index.js";
@@ -42,6 +43,7 @@ import type { Db } from "../platform/db/database.js";
 import { toBigInt } from "../platform/db/ints.js";
 import type { RouteModule } from "../platform/http/context.js";
 import { command, query } from "../platform/http/route.js";
+import { applicationFrom, paymentFrom, recoveryFrom } from "./amounts-in.js";
 import {
   addNote,
   applyForLoan,
@@ -67,7 +69,8 @@ async function loanDto(db: Db, actor: Actor, id: string, now: Date, on?: string)
   const cur = v.loan.currency;
   const m = (minor: bigint) => formatMoney(money(minor, cur));
   const disclosed = await disclosureOf(db, v.loan);
-  const schedule = v.loan.disbursedOn === null ? disclosed.installments : v.installments;
+  const schedule = isDisbursed(v.loan.state) ? v.installments : disclosed.installments;
+  const state = loanStateColumns(v.loan.state);
   return {
     id: v.loan.id,
     orgId: v.loan.org.id,
@@ -76,13 +79,13 @@ async function loanDto(db: Db, actor: Actor, id: string, now: Date, on?: string)
     currency: cur,
     principal: m(v.loan.principal),
     installments: v.loan.installments,
-    status: v.loan.status,
+    status: state.status,
     appliedOn: v.loan.appliedOn,
-    decidedOn: v.loan.decidedOn,
-    decisionNote: v.loan.decisionNote,
-    disbursedOn: v.loan.disbursedOn,
-    closedOn: v.loan.closedOn,
-    writtenOffOn: v.loan.writtenOffOn,
+    decidedOn: state.decidedOn,
+    decisionNote: state.decisionNote,
+    disbursedOn: state.disbursedOn,
+    closedOn: state.closedOn,
+    writtenOffOn: state.writtenOffOn,
     purpose: v.loan.purpose,
     principalOutstanding: m(v.loan.principalOutstanding),
     advance: m(v.loan.advance),
@@ -304,7 +307,12 @@ export const loanRoutes: RouteModule = (app, deps) => {
     ],
     command: { name: "loan.apply", status: 201 },
     run: async (trx, ctx, { body }) =>
-      loanDto(trx, ctx.actor, await applyForLoan(trx, ctx, body), new Date(ctx.now)),
+      loanDto(
+        trx,
+        ctx.actor,
+        await applyForLoan(trx, ctx, await applicationFrom(trx, ctx.actor, body)),
+        new Date(ctx.now),
+      ),
   });
 
   query(app, {
@@ -466,7 +474,7 @@ export const loanRoutes: RouteModule = (app, deps) => {
     errors: [...DATED, "LOAN_OVERPAYMENT"],
     command: { name: "loan.repay" },
     run: async (trx, ctx, { params, body }) => {
-      await repay(trx, ctx, params.id, body);
+      await repay(trx, ctx, params.id, await paymentFrom(trx, ctx.actor, params.id, body));
       return onLoan(trx, ctx.actor, params.id, ctx.now);
     },
   });
@@ -488,7 +496,7 @@ export const loanRoutes: RouteModule = (app, deps) => {
     errors: [...DATED, "LOAN_OVERPAYMENT", "SCHEDULE_TERMS_INVALID"],
     command: { name: "loan.prepay" },
     run: async (trx, ctx, { params, body }) => {
-      await prepay(trx, ctx, params.id, body);
+      await prepay(trx, ctx, params.id, await paymentFrom(trx, ctx.actor, params.id, body));
       return onLoan(trx, ctx.actor, params.id, ctx.now);
     },
   });
@@ -626,7 +634,7 @@ export const loanRoutes: RouteModule = (app, deps) => {
     errors: ["LOAN_WRONG_STATUS", "LOAN_DATE_IN_FUTURE", "LOAN_DATE_BEFORE_DISBURSEMENT", "LOAN_OVERPAYMENT"],
     command: { name: "loan.recover" },
     run: async (trx, ctx, { params, body }) => {
-      await recover(trx, ctx, params.id, body);
+      await recover(trx, ctx, params.id, await recoveryFrom(trx, ctx.actor, params.id, body));
       return onLoan(trx, ctx.actor, params.id, ctx.now);
     },
   });

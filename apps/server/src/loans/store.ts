@@ -12,6 +12,7 @@ import type { LoanStatus } from "@qadam/core/loans/contract";
 import type { InstallmentState } from "@qadam/core/loans/engine";
 import { type DatedCap, KAZAKH_MICROCREDIT_CAPS, type LoanProduct } from "@qadam/core/loans/product";
 import { type ProductSpec, parseStoredSpec, productFrom } from "@qadam/core/loans/product-spec";
+import { type LoanState, loanStateColumns, loanStateFrom } from "@qadam/core/loans/state";
 import { type Currency, currency, percent } from "@qadam/core/money";
 import type { Organisation } from "@qadam/core/orgs/types";
 import { noteActiveAccounts } from "../books/index.js";
@@ -43,27 +44,35 @@ export interface LoanRecord {
   principal: bigint;
   installments: number;
   firstDueOn: string;
-  disbursedOn: string | null;
   purpose: string | null;
   spec: ProductSpec;
   product: LoanProduct;
-  status: LoanStatus;
+  /** Where the loan is in its life, with the dates and decision that state has. */
+  state: LoanState;
   appliedOn: string;
   createdBy: string | null;
-  decidedBy: string | null;
-  decidedOn: string | null;
-  decisionNote: string | null;
   principalOutstanding: bigint;
   arrearsSince: string | null;
   lastActivityOn: string | null;
   advance: bigint;
   penaltyThrough: string | null;
   plan: number;
-  writtenOffOn: string | null;
   writtenOff: bigint;
   recovered: bigint;
-  closedOn: string | null;
   version: number;
+}
+
+/** A loan known to be in one of the statuses S, its state narrowed to theirs. */
+export type LoanIn<S extends LoanStatus> = LoanRecord & { state: Extract<LoanState, { status: S }> };
+
+/** Whether the loan is in one of the statuses given. */
+export function isIn<S extends LoanStatus>(loan: LoanRecord, statuses: readonly S[]): loan is LoanIn<S> {
+  return (statuses as readonly LoanStatus[]).includes(loan.state.status);
+}
+
+/** Moves the loan to its next state (saved by saveLoan). */
+export function enterState(loan: LoanRecord, state: LoanState): void {
+  loan.state = state;
 }
 
 // The loan with its organisation, in one query (only the loan's row is locked).
@@ -158,26 +167,28 @@ export async function loadLoan(db: Db, actor: Actor, id: string, lock = false): 
     principal: toBigInt(row.principal),
     installments: row.installments,
     firstDueOn: row.firstDueOn,
-    disbursedOn: row.disbursedOn,
     purpose: row.purpose,
     spec,
     product,
-    status: row.status as LoanStatus,
+    state: loanStateFrom({
+      status: row.status as LoanStatus,
+      decidedBy: row.decidedBy,
+      decidedOn: row.decidedOn,
+      decisionNote: row.decisionNote,
+      disbursedOn: row.disbursedOn,
+      closedOn: row.closedOn,
+      writtenOffOn: row.writtenOffOn,
+    }),
     appliedOn: row.appliedOn,
     createdBy: row.createdBy,
-    decidedBy: row.decidedBy,
-    decidedOn: row.decidedOn,
-    decisionNote: row.decisionNote,
     principalOutstanding: toBigInt(row.principalOutstanding),
     arrearsSince: row.arrearsSince,
     lastActivityOn: row.lastActivityOn,
     advance: toBigInt(row.advance),
     penaltyThrough: row.penaltyThrough,
     plan: row.plan,
-    writtenOffOn: row.writtenOffOn,
     writtenOff: toBigInt(row.writtenOff),
     recovered: toBigInt(row.recovered),
-    closedOn: row.closedOn,
     version: row.version,
   };
   stored.set(loan, { columns: savedColumns(loan), spec });
@@ -206,24 +217,25 @@ const SAVE_LOAN = prepared((db, a: { id: string; version: number; set: Partial<S
 
 /** The columns saveLoan writes, but the spec, as it writes them (in one order, so one shape per set). */
 function savedColumns(loan: LoanRecord): Omit<SavedLoan, "spec" | "version"> {
+  const state = loanStateColumns(loan.state);
   return {
-    status: loan.status,
+    status: state.status,
     installments: loan.installments,
-    disbursedOn: loan.disbursedOn,
+    disbursedOn: state.disbursedOn,
     firstDueOn: loan.firstDueOn,
-    decidedBy: loan.decidedBy,
-    decidedOn: loan.decidedOn,
-    decisionNote: loan.decisionNote,
+    decidedBy: state.decidedBy,
+    decidedOn: state.decidedOn,
+    decisionNote: state.decisionNote,
     principalOutstanding: loan.principalOutstanding.toString(),
     arrearsSince: loan.arrearsSince,
     lastActivityOn: loan.lastActivityOn,
     advance: loan.advance.toString(),
     penaltyThrough: loan.penaltyThrough,
     plan: loan.plan,
-    writtenOffOn: loan.writtenOffOn,
+    writtenOffOn: state.writtenOffOn,
     writtenOff: loan.writtenOff.toString(),
     recovered: loan.recovered.toString(),
-    closedOn: loan.closedOn,
+    closedOn: state.closedOn,
   };
 }
 

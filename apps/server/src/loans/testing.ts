@@ -5,6 +5,7 @@
 import { fixedClock } from "@qadam/core/clock";
 import { systemIds } from "@qadam/core/ids";
 import { type ProductSpecInput, productSpec } from "@qadam/core/loans/product-spec";
+import { KZT, type Money, parseAmount } from "@qadam/core/money";
 import { openBooks } from "../books/index.js";
 import { type CommandContext, executeCommand } from "../platform/commands.js";
 import type { Db } from "../platform/db/database.js";
@@ -120,6 +121,9 @@ export async function loanWorld(
   };
 }
 
+/** An amount in tenge as a test writes it ("9455.96"), read into Money. */
+export const kzt = (text: string): Money => parseAmount(text, KZT);
+
 /** An application for 3,000.00 over 12 months by the world's group, its three members 1,000.00 each. */
 export function groupApplication(w: LoanWorld): Parameters<typeof applyForLoan>[2] {
   return {
@@ -128,9 +132,9 @@ export function groupApplication(w: LoanWorld): Parameters<typeof applyForLoan>[
       type: "group",
       groupId: w.t.groupId,
       jointLiability: true,
-      members: w.members.map((personId) => ({ personId, share: "100000" })),
+      members: w.members.map((personId) => ({ personId, share: kzt("100000") })),
     },
-    principal: "300000",
+    principal: kzt("300000"),
     installments: 12,
     firstDueOn: "2026-02-15",
     appliedOn: "2026-01-10",
@@ -146,7 +150,7 @@ export async function disbursedLoan(w: LoanWorld, principal = "100000", installm
     applyForLoan(trx, ctx, {
       productId: w.productId,
       borrower: { type: "person", personId: w.personId },
-      principal,
+      principal: kzt(principal),
       installments,
       firstDueOn: "2026-02-15",
       appliedOn: "2026-01-10",

@@ -8,5 +8,13 @@
 // - memberships are read through the group's visibility (404) and changed with members.write (403).
 export { changeRole, joinGroup, leaveGroup } from "./commands.js";
 export { findMembership, groupMembers, personMemberships } from "./queries.js";
-export { everMember, firstJoinedOn, type GroupRef, type MemberOnDate, membersOn } from "./rosters.js";
+export {
+  everMember,
+  firstJoinedOn,
+  type GroupRef,
+  type MemberOnDate,
+  type MembershipMovements,
+  membershipMovements,
+  membersOn,
+} from "./rosters.js";
 export { memberRoutes } from "./routes.js";

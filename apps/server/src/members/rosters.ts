@@ -1,8 +1,14 @@
 // A group's roster as the group's own books read it: who was a member on a date, and whether a person
-// ever belonged. The group has already been found through the actor's visibility by its caller.
+// ever belonged; and the membership movements of a whole subtree's groups, for the federation roll-up.
+// The group or subtree has already been found through the actor's visibility by its caller.
 
+import { pathRangeEnd } from "@qadam/core/auth/actor";
+import { sql } from "kysely";
 import type { Db } from "../platform/db/database.js";
+import { toCount } from "../platform/db/ints.js";
 import { prepared } from "../platform/db/prepared.js";
+
+type Int = string | number | bigint;
 
 /** The group whose roster is read: its tenant and its id. */
 export interface GroupRef {
@@ -69,4 +75,60 @@ export async function firstJoinedOn(
     .groupBy("personId")
     .execute();
   return new Map(rows.map((r) => [r.personId, r.joinedOn]));
+}
+
+/** Memberships of one group over a period, counted by membersOn's rule at each end of it. */
+export interface MembershipMovements {
+  groupId: string;
+  /** Members on the day before the period starts. */
+  atStart: number;
+  /** Members on its last day. */
+  atEnd: number;
+  joined: number;
+  left: number;
+}
+
+/**
+ * The membership movements of every group of an organisation's subtree (the organisation itself if it
+ * is a group), in one query for the whole subtree; groups with no membership at all are left out.
+ */
+export async function membershipMovements(
+  db: Db,
+  subtree: { tenantId: string; path: string },
+  from: string,
+  to: string,
+): Promise<MembershipMovements[]> {
+  const groups = db
+    .selectFrom("organisations")
+    .select("id")
+    .where("tenantId", "=", subtree.tenantId)
+    .where("kind", "=", "shg")
+    .where("path", ">=", subtree.path)
+    .where("path", "<", pathRangeEnd(subtree.path));
+  const rows = await db
+    .selectFrom("memberships as m")
+    .select([
+      "m.groupId",
+      sql<Int>`sum(case when m.joined_on < ${from} and (m.left_on is null or m.left_on >= ${from}) then 1 else 0 end)`.as(
+        "atStart",
+      ),
+      sql<Int>`sum(case when m.joined_on <= ${to} and (m.left_on is null or m.left_on > ${to}) then 1 else 0 end)`.as(
+        "atEnd",
+      ),
+      sql<Int>`sum(case when m.joined_on >= ${from} and m.joined_on <= ${to} then 1 else 0 end)`.as("joined"),
+      sql<Int>`sum(case when m.left_on >= ${from} and m.left_on <= ${to} then 1 else 0 end)`.as(
+        "leftInPeriod",
+      ),
+    ])
+    .where("m.tenantId", "=", subtree.tenantId)
+    .where("m.groupId", "in", groups)
+    .groupBy("m.groupId")
+    .execute();
+  return rows.map((r) => ({
+    groupId: r.groupId,
+    atStart: toCount(r.atStart),
+    atEnd: toCount(r.atEnd),
+    joined: toCount(r.joined),
+    left: toCount(r.leftInPeriod),
+  }));
 }

@@ -6,7 +6,7 @@ import { expect, it } from "vitest";
 import { openBooks } from "../books/index.js";
 import { adoptRules, recordMeeting } from "../groups/index.js";
 import { applyForLoan, decide, disburse, repay } from "../loans/index.js";
-import { disbursedLoan, groupApplication, type LoanWorld, loanWorld } from "../loans/testing.js";
+import { disbursedLoan, groupApplication, kzt, type LoanWorld, loanWorld } from "../loans/testing.js";
 import type { Db } from "../platform/db/database.js";
 import { describeEachDatabase } from "../platform/db/testing.js";
 import { booksIncoherence, expectBooksCoherent, type IncoherenceKind } from "./books-coherence.js";
@@ -26,7 +26,7 @@ async function coherentWorld(db: Db) {
   await w.run(w.maker, (trx, ctx) =>
     repay(trx, ctx, personLoan, {
       on: "2026-02-16",
-      amount: "9455.96",
+      amount: kzt("9455.96"),
       channel: "cash",
       overpayment: "refuse",
     }),

@@ -25,3 +25,14 @@ export {
   type ScheduleTerms,
   ScheduleTermsError,
 } from "./schedule.js";
+export {
+  type DisbursedLoanState,
+  disbursedOn,
+  disbursedState,
+  isDisbursed,
+  type LoanDecision,
+  type LoanState,
+  type LoanStateColumns,
+  loanStateColumns,
+  loanStateFrom,
+} from "./state.js";

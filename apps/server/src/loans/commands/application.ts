@@ -1,15 +1,15 @@
 // An application for a loan by a woman or a group (each member's share), and the notes of its
 // appraisal.
 
-import { assertCan } from "@qadam/core/auth/actor";
+import { type Actor, assertCan } from "@qadam/core/auth/actor";
 import { DomainError, phrase } from "@qadam/core/errors";
 import { isUuid } from "@qadam/core/ids";
 import { parseStoredSpec, productFrom } from "@qadam/core/loans/product-spec";
-import { money } from "@qadam/core/money";
+import { type Currency, currency, type Money, money } from "@qadam/core/money";
 import { findOrganisation } from "../../orgs/index.js";
 import type { CommandContext } from "../../platform/commands.js";
 import type { Db } from "../../platform/db/database.js";
-import { loanToChange, parseAmount } from "./guards.js";
+import { amountIn, loanToChange } from "./guards.js";
 import { checkCap, scheduleOf } from "./terms.js";
 
 export interface LoanApplication {
@@ -20,31 +20,41 @@ export interface LoanApplication {
         type: "group";
         groupId: string;
         jointLiability: boolean;
-        members: ReadonlyArray<{ personId: string; share: string }>;
+        members: ReadonlyArray<{ personId: string; share: Money }>;
       };
-  principal: string;
+  principal: Money;
   installments: number;
   firstDueOn: string;
   appliedOn: string;
   purpose?: string | null;
 }
 
-export async function applyForLoan(trx: Db, ctx: CommandContext, input: LoanApplication): Promise<string> {
-  if (!isUuid(input.productId)) throw new DomainError("NOT_FOUND", { entity: "loanProduct" });
-  const productRow = await trx
+/** The product the actor may see, with its lender (NOT_FOUND otherwise). */
+async function productToLend(db: Db, actor: Actor, productId: string) {
+  if (!isUuid(productId)) throw new DomainError("NOT_FOUND", { entity: "loanProduct" });
+  const productRow = await db
     .selectFrom("loanProducts")
     .selectAll()
-    .where("tenantId", "=", ctx.actor.tenantId)
-    .where("id", "=", input.productId)
+    .where("tenantId", "=", actor.tenantId)
+    .where("id", "=", productId)
     .executeTakeFirst();
   if (!productRow) throw new DomainError("NOT_FOUND", { entity: "loanProduct" });
-  const org = await findOrganisation(trx, ctx.actor, productRow.orgId, "loanProduct");
+  return { productRow, org: await findOrganisation(db, actor, productRow.orgId, "loanProduct") };
+}
+
+/** The currency a loan under the product lends in, to read an application's amounts in (NOT_FOUND). */
+export async function productCurrency(db: Db, actor: Actor, productId: string): Promise<Currency> {
+  return currency((await productToLend(db, actor, productId)).productRow.currency);
+}
+
+export async function applyForLoan(trx: Db, ctx: CommandContext, input: LoanApplication): Promise<string> {
+  const { productRow, org } = await productToLend(trx, ctx.actor, input.productId);
   assertCan(ctx.actor, "loans.write", org.path, "organisation");
   if (productRow.status !== "active")
     throw new DomainError("LOAN_PRODUCT_RETIRED", { name: productRow.name });
   const product = productFrom(parseStoredSpec(productRow.spec));
   const cur = product.minPrincipal.currency;
-  const principal = parseAmount(input.principal, cur);
+  const principal = amountIn(input.principal, cur);
   if (principal < product.minPrincipal.minor || principal > product.maxPrincipal.minor)
     throw new DomainError("LOAN_OUTSIDE_PRODUCT_LIMITS", {
       field: "principal",
@@ -122,7 +132,7 @@ export async function applyForLoan(trx: Db, ctx: CommandContext, input: LoanAppl
         throw new DomainError("LOAN_SHARES_INVALID", {
           details: phrase("memberNotActive", { member: m.personId }),
         });
-      members.push({ personId: m.personId, share: parseAmount(m.share, cur) });
+      members.push({ personId: m.personId, share: amountIn(m.share, cur) });
     }
     const total = members.reduce((s, m) => s + m.share, 0n);
     if (members.length === 0 || total !== principal || members.some((m) => m.share <= 0n))

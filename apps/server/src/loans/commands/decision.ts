@@ -3,7 +3,7 @@
 import { DomainError } from "@qadam/core/errors";
 import type { CommandContext } from "../../platform/commands.js";
 import type { Db } from "../../platform/db/database.js";
-import { saveLoan } from "../store.js";
+import { enterState, saveLoan } from "../store.js";
 import { loanToChange } from "./guards.js";
 
 /** Approval or rejection, by a user other than the one who created the application (maker–checker). */
@@ -18,10 +18,10 @@ export async function decide(
     throw new DomainError("LOAN_MAKER_CHECKER");
   if (decision.on < loan.appliedOn)
     throw new DomainError("LOAN_DATE_BEFORE_APPLICATION", { date: decision.on, applied: loan.appliedOn });
-  loan.status = decision.approve ? "approved" : "rejected";
-  loan.decidedBy = ctx.actor.userId;
-  loan.decidedOn = decision.on;
-  loan.decisionNote = decision.note ?? null;
+  enterState(loan, {
+    status: decision.approve ? "approved" : "rejected",
+    decision: { by: ctx.actor.userId, on: decision.on, note: decision.note ?? null },
+  });
   await saveLoan(trx, loan, loan.version + 1);
   ctx.touched("loan", loan.id);
 }

@@ -6,7 +6,7 @@ import { formatMoney } from "@qadam/core/money";
 import type { CommandContext } from "../../platform/commands.js";
 import type { Db } from "../../platform/db/database.js";
 import { type Channel, portfolio, post } from "../postings.js";
-import { insertInstallments, insertTransaction, saveLoan } from "../store.js";
+import { enterState, insertInstallments, insertTransaction, saveLoan } from "../store.js";
 import { checkValueDate, loanToChange } from "./guards.js";
 import { checkCap, scheduleOf } from "./terms.js";
 import { refresh } from "./work.js";
@@ -49,8 +49,7 @@ export async function disburse(
     entryId,
     note: fee > 0n ? `fee ${formatMoney(schedule.disbursementFee)}` : null,
   });
-  loan.status = "active";
-  loan.disbursedOn = input.on;
+  enterState(loan, { status: "active", decision: loan.state.decision, disbursedOn: input.on });
   loan.firstDueOn = firstDueOn;
   loan.plan = 1;
   loan.penaltyThrough = input.on;

@@ -3,18 +3,19 @@
 import type { Allocation } from "@qadam/core/loans/allocation";
 import { applyAllocations, splitRepayment } from "@qadam/core/loans/engine";
 import { onPlans, payPrepayment, planAfterPrepayment } from "@qadam/core/loans/processing";
+import type { Money } from "@qadam/core/money";
 import type { CommandContext } from "../../platform/commands.js";
 import type { Db } from "../../platform/db/database.js";
 import { type Channel, post, receiptLines } from "../postings.js";
 import { isBackdated, reprocess } from "../reprocess.js";
-import { insertInstallments, insertTransaction, type LoanRecord } from "../store.js";
+import { insertInstallments, insertTransaction, type LoanIn, type LoanStatus } from "../store.js";
 import { activeLoan, overpayment, positiveAmount } from "./guards.js";
 import { planTerms, withTerms } from "./terms.js";
 import { finishWork, startWork } from "./work.js";
 
 export interface RepaymentInput {
   on: string;
-  amount: string;
+  amount: Money;
   channel: Channel;
   /** What to do with money beyond everything owed. */
   overpayment: "refuse" | "advance";
@@ -24,7 +25,7 @@ export interface RepaymentResult {
   transactionId: string;
   allocations: Allocation[];
   advance: bigint;
-  status: LoanRecord["status"];
+  status: LoanStatus;
 }
 
 /**
@@ -34,7 +35,7 @@ export interface RepaymentResult {
 async function backdatedPayment(
   trx: Db,
   ctx: CommandContext,
-  loan: LoanRecord,
+  loan: LoanIn<"active">,
   kind: "repayment" | "prepayment",
   input: RepaymentInput,
 ): Promise<RepaymentResult> {
@@ -45,7 +46,7 @@ async function backdatedPayment(
     reason: null,
   });
   if (!done.added) throw new Error("the back-dated payment was not posted");
-  return { ...done.added, status: loan.status };
+  return { ...done.added, status: loan.state.status };
 }
 
 export async function repay(
@@ -82,7 +83,12 @@ export async function repay(
   });
   loan.advance += split.overpayment;
   await finishWork(trx, ctx, w, input.on);
-  return { transactionId, allocations: split.allocations, advance: split.overpayment, status: loan.status };
+  return {
+    transactionId,
+    allocations: split.allocations,
+    advance: split.overpayment,
+    status: loan.state.status,
+  };
 }
 
 export async function prepay(
@@ -96,7 +102,7 @@ export async function prepay(
   const w = await startWork(trx, ctx, loan, input.on);
   const { live, seq } = w;
   const amount = positiveAmount(input.amount, loan.currency);
-  const split = payPrepayment(live, loan.product, loan.disbursedOn ?? input.on, input.on, amount);
+  const split = payPrepayment(live, loan.product, loan.state.disbursedOn, input.on, amount);
   const { allocations, left } = split;
   if (left > 0n && input.overpayment === "refuse") throw overpayment(loan, left, amount - left);
   const entryId = await post(
@@ -128,5 +134,5 @@ export async function prepay(
   }
   loan.advance += left;
   await finishWork(trx, ctx, w, input.on, finalLive);
-  return { transactionId, allocations, advance: left, status: loan.status };
+  return { transactionId, allocations, advance: left, status: loan.state.status };
 }

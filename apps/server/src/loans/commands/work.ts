@@ -11,6 +11,7 @@ import type { Db } from "../../platform/db/database.js";
 import { penaltyLines, post } from "../postings.js";
 import { penaltyTerms } from "../replay-postings.js";
 import {
+  enterState,
   insertTransaction,
   type LoanRecord,
   liveInstallments,
@@ -75,13 +76,12 @@ export function noteActivity(loan: LoanRecord, on: string): void {
 
 /** Refreshes the cached state the portfolio queries read, and closes a loan with nothing left. */
 export function refresh(loan: LoanRecord, live: readonly InstallmentState[], on: string): void {
-  loan.principalOutstanding = loan.status === "written_off" ? 0n : principalOutstanding(live);
-  loan.arrearsSince = loan.status === "written_off" ? null : arrearsSince(live);
+  const { state } = loan;
+  loan.principalOutstanding = state.status === "written_off" ? 0n : principalOutstanding(live);
+  loan.arrearsSince = state.status === "written_off" ? null : arrearsSince(live);
   noteActivity(loan, on);
-  if (loan.status === "active" && live.every(isSettled)) {
-    loan.status = "closed";
-    loan.closedOn = on;
-  }
+  if (state.status === "active" && live.every(isSettled))
+    enterState(loan, { ...state, status: "closed", closedOn: on });
 }
 
 /** Charges the penalties accrued up to `on` (inclusive); returns the next sequence number. */
@@ -94,12 +94,14 @@ async function accrueTo(
   seq: number,
   run: boolean,
 ): Promise<number> {
-  const from = loan.penaltyThrough ?? loan.disbursedOn;
-  if (loan.status !== "active" || from === null || on <= from) return seq;
+  const { state } = loan;
+  if (state.status !== "active") return seq;
+  const from = loan.penaltyThrough ?? state.disbursedOn;
+  if (on <= from) return seq;
   loan.penaltyThrough = on;
   const inArrears = loan.arrearsSince !== null && loan.arrearsSince < on;
   const charged = inArrears
-    ? await penaltiesChargedSince(trx, loan.id, loanYearStart(loan.disbursedOn ?? on, on))
+    ? await penaltiesChargedSince(trx, loan.id, loanYearStart(state.disbursedOn, on))
     : 0n;
   const charges = inArrears ? chargePenaltiesTo(live, loan.product, loan.principal, from, on, charged) : [];
   if (charges.length === 0) {

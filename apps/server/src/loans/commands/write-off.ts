@@ -2,11 +2,12 @@
 
 import { DomainError } from "@qadam/core/errors";
 import { writeOffAmounts } from "@qadam/core/loans/processing";
+import type { Money } from "@qadam/core/money";
 import type { CommandContext } from "../../platform/commands.js";
 import type { Db } from "../../platform/db/database.js";
 import { type Channel, post, writeOffLines } from "../postings.js";
 import { isBackdated } from "../reprocess.js";
-import { insertTransaction, saveLoan } from "../store.js";
+import { enterState, insertTransaction, saveLoan } from "../store.js";
 import { activeLoan, checkValueDate, later, loanToChange, overpayment, positiveAmount } from "./guards.js";
 import { finishWork, noteActivity, startWork } from "./work.js";
 
@@ -41,8 +42,12 @@ export async function writeOff(
     note: input.reason,
     terms: JSON.stringify({ principal: principal.toString(), penalties: penalties.toString() }),
   });
-  loan.status = "written_off";
-  loan.writtenOffOn = input.on;
+  enterState(loan, {
+    status: "written_off",
+    decision: loan.state.decision,
+    disbursedOn: loan.state.disbursedOn,
+    writtenOffOn: input.on,
+  });
   loan.writtenOff = principal + penalties;
   await finishWork(trx, ctx, w, input.on);
   return { principal, penalties };
@@ -52,7 +57,7 @@ export async function recover(
   trx: Db,
   ctx: CommandContext,
   loanId: string,
-  input: { on: string; amount: string; channel: Channel },
+  input: { on: string; amount: Money; channel: Channel },
 ): Promise<void> {
   const loan = await loanToChange(trx, ctx, loanId, "loans.write", "written_off");
   checkValueDate(ctx, loan, input.on);

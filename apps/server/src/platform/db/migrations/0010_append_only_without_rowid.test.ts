@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { applyForLoan, decide, disburse, repay } from "../../../loans/index.js";
-import { loanWorld } from "../../../loans/testing.js";
+import { kzt, loanWorld } from "../../../loans/testing.js";
 import { dialectOf } from "../column-types.js";
 import { type OpenDatabase, openDatabase } from "../database.js";
 import { migrateToLatest } from "../migrate.js";
@@ -48,7 +48,7 @@ for (const target of DATABASES)
           applyForLoan(trx, ctx, {
             productId: w.productId,
             borrower: { type: "person", personId: w.personId },
-            principal: "120000",
+            principal: kzt("120000"),
             installments: 12,
             firstDueOn: "2026-02-15",
             appliedOn: "2026-01-10",
@@ -58,7 +58,7 @@ for (const target of DATABASES)
         await w.run(w.maker, (trx, ctx) => disburse(trx, ctx, id, { on: "2026-01-15", channel: "cash" }));
         for (const on of ["2026-02-15", "2026-03-15"])
           await w.run(w.maker, (trx, ctx) =>
-            repay(trx, ctx, id, { on, amount: "11347.15", channel: "cash", overpayment: "advance" }),
+            repay(trx, ctx, id, { on, amount: kzt("11347.15"), channel: "cash", overpayment: "advance" }),
           );
         const definitionOf = async (table: string) =>
           (
@@ -103,7 +103,7 @@ for (const target of DATABASES)
         await w.run(w.maker, (trx, ctx) =>
           repay(trx, ctx, id, {
             on: "2026-04-15",
-            amount: "11347.15",
+            amount: kzt("11347.15"),
             channel: "cash",
             overpayment: "advance",
           }),

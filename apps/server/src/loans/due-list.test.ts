@@ -10,7 +10,7 @@ import { describeEachDatabase } from "../platform/db/testing.js";
 import { as, seedTenant, seedUser, testApp } from "../testing/fixtures.js";
 import { applyForLoan, decide, disburse } from "./commands.js";
 import { dueOnDay } from "./due-list.js";
-import { disbursedLoan, groupApplication, loanWorld } from "./testing.js";
+import { disbursedLoan, groupApplication, kzt, loanWorld } from "./testing.js";
 
 const owed = (dueDate: string, principal: bigint, interest = 0n): Owed => ({
   number: 0,
@@ -81,7 +81,7 @@ describeEachDatabase("today's list of installments due", (use) => {
       applyForLoan(trx, ctx, {
         productId: w.productId,
         borrower: { type: "person", personId: w.personId },
-        principal: "50000",
+        principal: kzt("50000"),
         installments: 6,
         firstDueOn: "2026-02-15",
         appliedOn: "2026-01-10",
@@ -250,7 +250,7 @@ describeEachDatabase("today's list of installments due", (use) => {
         payload: {
           productId: w.productId,
           borrower: { type: "person", personId: w.personId },
-          principal: "50000",
+          principal: kzt("50000"),
           installments: 6,
           firstDueOn: "2026-03-15",
           appliedOn: "2026-02-01",

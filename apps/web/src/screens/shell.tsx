@@ -15,6 +15,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const [leaving, setLeaving] = useState(false);
   const menu = useRef<HTMLElement>(null);
   // On a phone the menu scrolls sideways: keep the current screen's entry in view.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the entry to show changes with the location.
   useEffect(() => {
     const current = menu.current?.querySelector<HTMLElement>('[aria-current="page"]');
     const nav = menu.current;

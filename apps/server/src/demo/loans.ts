@@ -323,7 +323,8 @@ async function simulate(
       );
       if ((await loadLoan(db, maker, id)).advance > 0n)
         await run(maker, "loan.refund_advance", (trx, ctx) =>
-          refundAdvance(trx, ctx, id, { on: addDays(on, 1), channel: "cash" }),
+          // The next day, unless that is after the demo's today (a refund cannot be dated in the future).
+          refundAdvance(trx, ctx, id, { on: addDays(on, 1) > today ? on : addDays(on, 1), channel: "cash" }),
         );
       return;
     }

@@ -24,6 +24,7 @@ interface Loan {
   installments: number;
   schedule: Array<{ dueDate: string; outstanding: string }>;
   transactions: Array<{ id: string; kind: string; amount: string; reversed: boolean }>;
+  requests: Array<{ id: string; kind: string; status: string; reschedule: { installments: number } | null }>;
 }
 
 /** A GET or POST of the API with the page's session cookie. */
@@ -284,6 +285,43 @@ describe.skipIf(!READY)("the credit officer's screens in Chromium", () => {
       const reversed = (await call<Loan>(page, `/api/v1/loans/${loanId}`)).json;
       expect(reversed.transactions.find((x) => x.kind === "repayment")?.reversed).toBe(true);
       expect(reversed.schedule[0]?.outstanding).toBe(firstDue);
+    },
+    STEP,
+  );
+  it(
+    "asks for a reschedule on the loan's page, carried out only when a second user approves it",
+    async () => {
+      // Still logged in as credit@, who entered and disbursed the loan.
+      await page.goto(`${qadam.url}/loans/${loanId}`);
+      await page.getByRole("heading", { name: c.requests.title, exact: true }).waitFor();
+      const before = (await call<Loan>(page, `/api/v1/loans/${loanId}`)).json;
+      await page.getByRole("button", { name: c.requests.reschedule }).click();
+      const firstDueOn = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
+      await page.getByLabel(c.requests.installments).fill("8");
+      await page.getByLabel(c.requests.firstDueOn).fill(firstDueOn);
+      await page.getByLabel(c.requests.reason).fill("Harvest lost to hail");
+      await expectAccessible(page, "reschedule request, English");
+      await page.getByRole("button", { name: c.requests.sendReschedule }).click();
+      await page.getByText(c.requests.rescheduleWaiting).waitFor();
+      const asked = (await call<Loan>(page, `/api/v1/loans/${loanId}`)).json;
+      const request = asked.requests.find((r) => r.status === "pending");
+      expect({ kind: request?.kind, installments: request?.reschedule?.installments }).toEqual({
+        kind: "reschedule",
+        installments: 8,
+      });
+      // Only asked for: the schedule is the one before.
+      expect(asked.schedule).toEqual(before.schedule);
+      await logOut();
+
+      await logInAs("admin@moldir.demo");
+      await page.goto(`${qadam.url}/approvals`);
+      const item = page.locator(".credit-queue-item", { has: page.locator(`a[href="/loans/${loanId}"]`) });
+      await item.getByRole("button", { name: c.approvals.approve }).last().click();
+      await item.getByRole("status").filter({ hasText: c.approvals.approved }).first().waitFor();
+      const done = (await call<Loan>(page, `/api/v1/loans/${loanId}`)).json;
+      expect(done.requests.find((r) => r.id === request?.id)?.status).toBe("approved");
+      expect(done.schedule.at(-1)?.dueDate).not.toBe(before.schedule.at(-1)?.dueDate);
+      await logOut();
     },
     STEP,
   );

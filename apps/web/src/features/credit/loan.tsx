@@ -19,6 +19,7 @@ import { formatPercent } from "./figures.js";
 import { useLendingOrg } from "./lending-org.js";
 import { DisburseForm, RepaymentForm } from "./loan-forms.js";
 import { messages } from "./messages.js";
+import { RequestForms } from "./request-forms.js";
 import { LoanSchedule } from "./schedule-table.js";
 import { Notes, Transactions } from "./transactions.js";
 
@@ -76,6 +77,7 @@ export default function LoanScreen() {
           {loan.status === "active" && org?.canWrite && (
             <RepaymentForm loan={loan} suggested={nextPayment(loan)} />
           )}
+          {loan.status === "active" && org?.canWrite && <RequestForms loan={loan} />}
           <ScheduleCard loan={loan} />
           <Transactions loan={loan} canWrite={org?.canWrite ?? false} />
           <Notes loan={loan} canWrite={org?.canWrite ?? false} />

@@ -250,7 +250,7 @@ describeEachDatabase("today's list of installments due", (use) => {
         payload: {
           productId: w.productId,
           borrower: { type: "person", personId: w.personId },
-          principal: kzt("50000"),
+          principal: "50000",
           installments: 6,
           firstDueOn: "2026-03-15",
           appliedOn: "2026-02-01",

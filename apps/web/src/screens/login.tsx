@@ -2,7 +2,7 @@
 // (wrong password, too many tries) shown in the reader's language.
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { logIn, loginBody } from "../api/account.js";
+import { logIn } from "../api/account.js";
 import { ApiError } from "../api/client.js";
 import { ErrorNotice } from "../components/error-notice.js";
 import { Field } from "../components/field.js";
@@ -23,7 +23,10 @@ export function Login({ onLoggedIn }: { onLoggedIn: () => Promise<void> }) {
     event.preventDefault();
     setFailure(null);
     // The contract's check, worded by core, loads on the first submit: it is not needed to show the page.
-    const { checkWith } = await import("../components/issues.js");
+    const [{ checkWith }, { loginBody }] = await Promise.all([
+      import("../components/issues.js"),
+      import("@qadam/core/users/schemas"),
+    ]);
     const checked = checkWith(loginBody, { login: login.trim(), password });
     if (!checked.ok) return setErrors(checked.errors);
     setErrors({});

@@ -1,8 +1,10 @@
 // One's own password: the current one, the new one twice; the API judges the new one's strength and
 // its refusal is shown on the field it concerns.
+
+import { passwordBody } from "@qadam/core/users/schemas";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { changePassword, passwordBody } from "../api/account.js";
+import { changePassword } from "../api/account.js";
 import { ApiError } from "../api/client.js";
 import { ErrorNotice } from "../components/error-notice.js";
 import { Field } from "../components/field.js";

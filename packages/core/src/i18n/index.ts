@@ -5,7 +5,7 @@ import { formatMoneyFor } from "../money/locale-format.js";
 import type { Money } from "../money/money.js";
 import { type KazakhCase, kazakhCase } from "./kazakh.js";
 import { type Entity, messagesIn } from "./messages.js";
-import { isLocale, LOCALES, type Locale } from "./texts.js";
+import { LOCALES, type Locale } from "./texts.js";
 
 export type { Entity, FieldName, JournalTextKey, Messages } from "./messages.js";
 export { FIELD_NAMES } from "./messages.js";

@@ -17,7 +17,7 @@ import {
 } from "@qadam/core/loans/due-list-contract";
 import { formatMoney, money } from "@qadam/core/money";
 import { z } from "zod";
-import { findOrganisation, groupsNamed, organisationNames } from "../orgs/index.js";
+import { findOrganisation, groupsNamed, organisationNames, organisationPaths } from "../orgs/index.js";
 import { personContacts, searchContacts } from "../people/index.js";
 import type { Db } from "../platform/db/database.js";
 import { toBigInt } from "../platform/db/ints.js";
@@ -94,19 +94,31 @@ export const dueListRoutes: RouteModule = (app, deps) => {
       assertCan(actor, "loans.write", org.path, "organisation");
       const ids = (query.ids ?? "").split(",").filter(isUuid).slice(0, 200);
       const q = query.q ?? "";
+      // The MFO lends across the tenant; any other lender (a federation) only within its own subtree:
+      // a borrower is hers when her group (or the group itself) sits under the lender.
+      const within = async (groupIds: readonly string[]): Promise<(groupId: string | null) => boolean> => {
+        if (org.kind === "mfo") return () => true;
+        const paths = await organisationPaths(deps.db, actor.tenantId, groupIds);
+        return (groupId) => groupId !== null && (paths.get(groupId) ?? "").startsWith(org.path);
+      };
       if (query.type === "group") {
-        const groups = ids.length
+        const found = ids.length
           ? [...(await organisationNames(deps.db, actor.tenantId, ids))].map(([id, name]) => ({ id, name }))
           : q
             ? await groupsNamed(deps.db, actor.tenantId, q, query.limit)
             : [];
-        return groups.map((g) => ({ type: "group" as const, id: g.id, name: g.name, phone: null, group: g }));
+        const lent = await within(found.map((g) => g.id));
+        return found
+          .filter((g) => lent(g.id))
+          .map((g) => ({ type: "group" as const, id: g.id, name: g.name, phone: null, group: g }));
       }
-      const people = ids.length
+      const found = ids.length
         ? [...(await personContacts(deps.db, actor.tenantId, ids)).values()]
         : q
           ? await searchContacts(deps.db, actor.tenantId, q, query.limit)
           : [];
+      const lent = await within(found.flatMap((p) => (p.groupId ? [p.groupId] : [])));
+      const people = found.filter((p) => lent(p.groupId));
       const groups = await organisationNames(
         deps.db,
         actor.tenantId,

@@ -243,6 +243,20 @@ describeEachDatabase("today's list of installments due", (use) => {
       expect(groups).toEqual([]);
       expect((await borrowers({ q: "айгүл" }, as(app, auditor))).statusCode).toBe(403);
       expect((await borrowers({ q: "айгүл" }, as(app, stranger))).statusCode).toBe(404);
+      // A federation lends only to its own groups and their members: another federation finds none.
+      const fedA = await seedUser(open.db, w.t.tenantId, w.t.federationId, "federation_officer");
+      const fedB = await seedUser(open.db, w.t.tenantId, w.t.otherFederationId, "federation_officer");
+      const inFederation = (org: string, who: typeof maker, q: Record<string, string>) =>
+        who({ method: "GET", url: `/api/v1/orgs/${org}/borrowers`, query: q });
+      const mine = await inFederation(w.t.federationId, as(app, fedA), { ids: w.members.join(",") });
+      expect(mine.json()).toHaveLength(3);
+      const theirs = await inFederation(w.t.otherFederationId, as(app, fedB), { ids: w.members.join(",") });
+      expect({ status: theirs.statusCode, found: theirs.json() }).toEqual({ status: 200, found: [] });
+      const group = await inFederation(w.t.otherFederationId, as(app, fedB), {
+        type: "group",
+        ids: w.t.groupId,
+      });
+      expect(group.json()).toEqual([]);
 
       const applied = await maker({
         method: "POST",

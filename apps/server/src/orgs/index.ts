@@ -17,7 +17,7 @@ export {
   updateOrganisation,
 } from "./commands.js";
 export { findOrganisation, toOrganisation } from "./lookup.js";
-export { groupsNamed, organisationNames } from "./names.js";
+export { groupsNamed, organisationNames, organisationPaths } from "./names.js";
 export { listOrganisations, parentHistory } from "./queries.js";
 export { orgRoutes } from "./routes.js";
 export { type CreatedTenant, createTenant, type NewTenant, tenantLanguage } from "./tenants.js";

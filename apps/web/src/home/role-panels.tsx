@@ -15,6 +15,7 @@ import {
   type UserDto,
   users,
 } from "../api/lists.js";
+import { AppLink } from "../components/app-link.js";
 import { PagedList } from "../components/paged-list.js";
 import { formatAmount, formatDate, formatInstant, todayHere } from "../i18n/format.js";
 import { currentLocale } from "../i18n/i18n.js";
@@ -58,7 +59,9 @@ function GroupList({ titleKey, under }: { titleKey: string; under: string | unde
       keyOf={(g) => g.id}
       render={(g) => (
         <>
-          <span className="row-title">{g.name}</span>
+          <span className="row-title">
+            {g.kind === "shg" ? <AppLink to={`/groups/${g.id}`}>{g.name}</AppLink> : g.name}
+          </span>
           <span className="row-detail">{[g.place.village, g.place.district].filter(Boolean).join(", ")}</span>
           <span className="row-detail">{t("groups.opened", { date: formatDate(locale, g.openedOn) })}</span>
         </>
@@ -84,7 +87,11 @@ function LoanList({ orgId }: { orgId: string }) {
       keyOf={(l) => l.id}
       render={(l) => (
         <>
-          <span className="row-title">{t(l.borrowerType === "group" ? "loans.group" : "loans.person")}</span>
+          <span className="row-title">
+            <AppLink to={`/loans/${l.id}`}>
+              {t(l.borrowerType === "group" ? "loans.group" : "loans.person")}
+            </AppLink>
+          </span>
           <span className="row-detail">
             {t("loans.outstanding", { amount: formatAmount(locale, l.principalOutstanding, l.currency) })}
           </span>

@@ -14,6 +14,17 @@ export function Shell({ children }: { children: ReactNode }) {
   const [location] = useLocation();
   const [leaving, setLeaving] = useState(false);
   const menu = useRef<HTMLElement>(null);
+  // Whether more of the menu lies off the phone's screen to the right: its edge then fades, as a hint.
+  const [moreRight, setMoreRight] = useState(false);
+  const measure = () => {
+    const nav = menu.current;
+    setMoreRight(nav !== null && nav.scrollLeft + nav.clientWidth < nav.scrollWidth - 2);
+  };
+  useEffect(() => {
+    measure();
+    window.addEventListener("resize", measure);
+    return () => window.removeEventListener("resize", measure);
+  });
   // On a phone the menu scrolls sideways: keep the current screen's entry in view.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the entry to show changes with the location.
   useEffect(() => {
@@ -48,7 +59,13 @@ export function Shell({ children }: { children: ReactNode }) {
           </span>
           <LanguageSwitch userId={me.user.id} />
         </div>
-        <nav ref={menu} aria-label={t("nav.label")} className="menu">
+        <nav
+          ref={menu}
+          aria-label={t("nav.label")}
+          className="menu"
+          data-more-right={moreRight || undefined}
+          onScroll={measure}
+        >
           {link(ROUTES.home, t("nav.home"))}
           {menuFor(roles).map((entry) => link(entry.path, t(entry.labelKey)))}
           {link(ROUTES.password, t("nav.password"))}

@@ -6,12 +6,12 @@
 
 import type { Actor } from "@qadam/core/auth/actor";
 import { daysBetween } from "@qadam/core/clock";
-import { arrearsOn, BUCKETS, bucketOf } from "@qadam/core/loans/arrears";
+import { arrearsOn } from "@qadam/core/loans/arrears";
 import { type InstallmentState, owedOf, principalOutstanding } from "@qadam/core/loans/engine";
 import { findOrganisation } from "../orgs/index.js";
 import type { Db } from "../platform/db/database.js";
 import { toBigInt } from "../platform/db/ints.js";
-import type { PortfolioReport } from "./queries.js";
+import { type PortfolioReport, portfolioTally } from "./queries.js";
 import { allInstallments } from "./store.js";
 
 const BATCH = 500;
@@ -126,32 +126,7 @@ export async function portfolioAtRiskOnDates(
   }
 
   return dates.map((date) => {
-    const byCurrency = new Map<string, PortfolioReport>();
-    const add = (currency: string, count: number, principal: bigint, daysPastDue: number) => {
-      let r = byCurrency.get(currency);
-      if (!r) {
-        r = {
-          orgId: org.id,
-          date,
-          currency,
-          loans: 0,
-          portfolio: 0n,
-          atRisk: { par1: 0n, par30: 0n, par90: 0n },
-          buckets: Object.fromEntries(
-            BUCKETS.map((b) => [b, { loans: 0, principal: 0n }]),
-          ) as PortfolioReport["buckets"],
-        };
-        byCurrency.set(currency, r);
-      }
-      r.loans += count;
-      r.portfolio += principal;
-      if (daysPastDue > 1) r.atRisk.par1 += principal;
-      if (daysPastDue > 30) r.atRisk.par30 += principal;
-      if (daysPastDue > 90) r.atRisk.par90 += principal;
-      const bucket = r.buckets[bucketOf(daysPastDue)];
-      bucket.loans += count;
-      bucket.principal += principal;
-    };
+    const { add, reports } = portfolioTally(org.id, date);
     for (const l of loans) {
       if (l.disbursedOn === null || l.disbursedOn > date || l.lastActivityOn === null) continue;
       if (l.lastActivityOn <= date) {
@@ -166,6 +141,6 @@ export async function portfolioAtRiskOnDates(
       if (principal <= 0n) continue;
       add(l.currency, 1, principal, arrearsOn(date, owedOf(installments)).daysPastDue);
     }
-    return [...byCurrency.values()].sort((a, b) => (a.currency < b.currency ? -1 : 1));
+    return reports();
   });
 }

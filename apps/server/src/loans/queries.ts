@@ -137,6 +137,49 @@ export interface PortfolioReport {
 }
 
 /**
+ * A portfolio report per currency, built up loan by loan (or by groups of loans equally late): the
+ * portfolio, PAR1/30/90 and the ageing buckets. The one place both the report on a date and the series
+ * over many dates (portfolio-series.ts) count a loan.
+ */
+export function portfolioTally(orgId: string, date: string) {
+  const byCurrency = new Map<string, PortfolioReport>();
+  return {
+    /** Adds `loans` loans holding `principal` between them, all `daysPastDue` days late. */
+    add(currency: string, loans: number, principal: bigint, daysPastDue: number): void {
+      let r = byCurrency.get(currency);
+      if (!r) {
+        r = {
+          orgId,
+          date,
+          currency,
+          loans: 0,
+          portfolio: 0n,
+          atRisk: { par1: 0n, par30: 0n, par90: 0n },
+          buckets: Object.fromEntries(
+            BUCKETS.map((b) => [b, { loans: 0, principal: 0n }]),
+          ) as PortfolioReport["buckets"],
+        };
+        byCurrency.set(currency, r);
+      }
+      r.loans += loans;
+      r.portfolio += principal;
+      for (const [key, days] of [
+        ["par1", 1],
+        ["par30", 30],
+        ["par90", 90],
+      ] as const)
+        if (daysPastDue > days) r.atRisk[key] += principal;
+      const bucket = r.buckets[bucketOf(daysPastDue)];
+      bucket.loans += loans;
+      bucket.principal += principal;
+    },
+    reports(): PortfolioReport[] {
+      return [...byCurrency.values()].sort((a, b) => (a.currency < b.currency ? -1 : 1));
+    },
+  };
+}
+
+/**
  * Portfolio at risk over 1, 30 and 90 days (the whole outstanding principal of loans more than that
  * many days past due) and the delinquency buckets, for an organisation and its subtree.
  */
@@ -155,36 +198,8 @@ export async function portfolioAtRiskFor(
     .where("path", "<", `${org.path}\uffff`)
     .execute();
   const ids = lenders.map((l) => l.id);
-  const byCurrency = new Map<string, PortfolioReport>();
-  /** Adds `loans` loans holding `principal` between them, all `daysPastDue` days late, to a currency's report. */
-  const add = (currency: string, loans: number, principal: bigint, daysPastDue: number) => {
-    let r = byCurrency.get(currency);
-    if (!r) {
-      r = {
-        orgId: org.id,
-        date,
-        currency,
-        loans: 0,
-        portfolio: 0n,
-        atRisk: { par1: 0n, par30: 0n, par90: 0n },
-        buckets: Object.fromEntries(
-          BUCKETS.map((b) => [b, { loans: 0, principal: 0n }]),
-        ) as PortfolioReport["buckets"],
-      };
-      byCurrency.set(currency, r);
-    }
-    r.loans += loans;
-    r.portfolio += principal;
-    for (const [key, days] of [
-      ["par1", 1],
-      ["par30", 30],
-      ["par90", 90],
-    ] as const)
-      if (daysPastDue > days) r.atRisk[key] += principal;
-    const bucket = r.buckets[bucketOf(daysPastDue)];
-    bucket.loans += loans;
-    bucket.principal += principal;
-  };
+  const tally = portfolioTally(org.id, date);
+  const add = tally.add;
   if (ids.length > 0) {
     // 1. Loans whose last activity is on or before the date: their cached state holds on it, so they
     //    are summed in SQL by the day their arrears began (a few hundred groups, whatever the size).
@@ -231,7 +246,7 @@ export async function portfolioAtRiskFor(
       }
     }
   }
-  return [...byCurrency.values()].sort((a, b) => (a.currency < b.currency ? -1 : 1));
+  return tally.reports();
 }
 
 export interface LoanView {

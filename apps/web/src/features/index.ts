@@ -5,10 +5,12 @@ import { auditlog } from "./auditlog/routes.js";
 import { credit } from "./credit/routes.js";
 import type { Feature, MenuEntry } from "./feature.js";
 import { field } from "./field/routes.js";
+import { meeting } from "./meeting/routes.js";
+import { outbox } from "./outbox/routes.js";
 import { reports } from "./reports/routes.js";
 import { shg } from "./shg/routes.js";
 
-export const FEATURES: readonly Feature[] = [shg, field, credit, reports, admin, auditlog];
+export const FEATURES: readonly Feature[] = [shg, meeting, outbox, field, credit, reports, admin, auditlog];
 
 /** The menu for someone holding these roles: each entry once, in the features' order. */
 export function menuFor(roles: ReadonlySet<Role>): MenuEntry[] {

@@ -1,0 +1,9 @@
+// The meeting feature: recording a group's meeting step by step, on the phone, with or without a
+// connection (attendance → savings → repayments → new loans → fines → social fund → cash count →
+// summary → save), prefilled from the draft and checked with core's planMeeting.
+import type { Feature } from "../feature.js";
+
+export const meeting: Feature = {
+  routes: [],
+  menu: [],
+};

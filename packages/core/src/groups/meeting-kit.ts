@@ -1,0 +1,177 @@
+// The meeting kit: what a phone keeps of a group to prepare and check a meeting with no connection —
+// the rules' versions, the members with their savings, the group's balances, its open internal loans
+// with their repayments, and what its loans from the federation or the MFO owe by date. The server
+// gives it (GET /groups/{id}/meeting-kit); the phone keeps it in IndexedDB and, offline, makes the
+// draft with draftMeeting and checks the meeting with planMeeting, the very functions the server uses:
+// a meeting the phone accepts is one the server accepts, unless the books moved in between.
+// Amounts are decimal strings in major units of the group's currency, as everywhere in the API.
+import { z } from "zod";
+import { addDays } from "../clock.js";
+import { DomainError } from "../errors.js";
+import { parseAmount } from "../money/amount.js";
+import { currency as currencyOf, rate } from "../money/index.js";
+import type { GroupState, MeetingInput, MeetingPlan, OpenLoan } from "./meeting.js";
+import { planMeeting } from "./meeting.js";
+import { type DraftState, draftMeeting, type MeetingDraft, nextMeetingDue } from "./meeting-draft.js";
+import { type MeetingInputJson, meetingInputFrom } from "./meeting-input.js";
+import { type GroupRules, groupRulesSpec, rulesFrom, rulesOn } from "./rules.js";
+
+const text = z.string();
+const amount = z.string();
+
+export const meetingKitSchema = z
+  .object({
+    groupId: text,
+    name: text,
+    currency: text,
+    timeZone: text,
+    openedOn: text,
+    today: text.describe("The group's business date when the kit was made"),
+    fetchedAt: text.describe("When the kit was made (ISO instant)"),
+    latestMeeting: text.nullable().describe("The date of the latest meeting recorded, null before the first"),
+    nextMeeting: text
+      .nullable()
+      .describe("The date of the next meeting the rules expect, null without rules"),
+    rules: z
+      .array(z.object({ validFrom: text, rules: groupRulesSpec }))
+      .describe("Every version, oldest first"),
+    members: z
+      .array(
+        z.object({
+          personId: text,
+          name: text,
+          joinedOn: text,
+          leftOn: text.nullable(),
+          savings: amount.describe("Her savings in the group's books"),
+        }),
+      )
+      .describe("Members on the next meeting's date (on today's when none is expected)"),
+    cashBox: amount,
+    bank: amount,
+    socialFund: amount,
+    externalLoans: amount.describe("What the group owes on loans recorded by its meetings"),
+    openLoans: z.array(
+      z.object({
+        id: text,
+        personId: text,
+        principal: amount,
+        monthlyRate: text.describe("A fraction a month: 0.02 is 2 %"),
+        method: z.enum(["flat", "declining"]),
+        termMonths: z.number().int(),
+        issuedOn: text,
+        repayments: z.array(z.object({ on: text, interest: amount, principal: amount })),
+      }),
+    ),
+    groupLoans: z
+      .array(
+        z.object({
+          loanId: text,
+          penaltyPending: amount.describe("Penalties the engine will charge by the next meeting"),
+          installments: z.array(z.object({ dueOn: text, owed: amount })),
+        }),
+      )
+      .describe("The group's loans from the federation or the MFO that the reader may collect"),
+  })
+  .describe("What a phone keeps of a group to prepare and check a meeting offline");
+export type MeetingKit = z.infer<typeof meetingKitSchema>;
+
+/** The rules' versions in minor units, oldest first. */
+export function kitRules(kit: MeetingKit): GroupRules[] {
+  const cur = currencyOf(kit.currency);
+  return kit.rules.map((v) => rulesFrom(v.rules, v.validFrom, cur));
+}
+
+/** The date of the meeting to prepare on `today` (the phone's date): the next one the rules expect. */
+export function kitNextMeeting(kit: MeetingKit, today: string): string | null {
+  return nextMeetingDue(kitRules(kit), kit.latestMeeting, today, kit.openedOn);
+}
+
+function minor(kit: MeetingKit, value: string): bigint {
+  return parseAmount(value, kit.currency).minor;
+}
+
+function openLoansOf(kit: MeetingKit): OpenLoan[] {
+  return kit.openLoans.map((l) => ({
+    id: l.id,
+    personId: l.personId,
+    terms: {
+      principal: minor(kit, l.principal),
+      monthlyRate: rate(l.monthlyRate),
+      method: l.method,
+      termMonths: l.termMonths,
+      issuedOn: l.issuedOn,
+    },
+    repayments: l.repayments.map((r) => ({
+      on: r.on,
+      interest: minor(kit, r.interest),
+      principal: minor(kit, r.principal),
+    })),
+  }));
+}
+
+function membersOn(kit: MeetingKit, date: string) {
+  return kit.members
+    .filter((m) => m.joinedOn <= date && (m.leftOn === null || m.leftOn > date))
+    .map((m) => ({ personId: m.personId, name: m.name }));
+}
+
+/**
+ * The group's state before a meeting of `heldOn` as the kit has it. Errors: MEETING_NO_RULES (no rules
+ * in force on that date), MEETING_DATE_ORDER (before the latest meeting).
+ */
+export function kitState(kit: MeetingKit, heldOn: string): GroupState {
+  const rules = rulesOn(kitRules(kit), heldOn);
+  if (rules === null) throw new DomainError("MEETING_NO_RULES", { name: kit.name, date: heldOn });
+  if (kit.latestMeeting !== null && heldOn < kit.latestMeeting)
+    throw new DomainError("MEETING_DATE_ORDER", { date: heldOn, latest: kit.latestMeeting });
+  return {
+    rules,
+    members: membersOn(kit, heldOn),
+    savings: new Map(kit.members.map((m) => [m.personId, minor(kit, m.savings)])),
+    cashBox: minor(kit, kit.cashBox),
+    bank: minor(kit, kit.bank),
+    socialFund: minor(kit, kit.socialFund),
+    externalLoans: minor(kit, kit.externalLoans),
+    openLoans: openLoansOf(kit),
+  };
+}
+
+/** What the group's outside loans ask for at a meeting of `heldOn`: the installments due by then. */
+function groupLoansDue(kit: MeetingKit, heldOn: string): DraftState["groupLoans"] {
+  return kit.groupLoans.map((l) => ({
+    loanId: l.loanId,
+    due: l.installments.reduce(
+      (s, i) => (i.dueOn <= heldOn ? s + minor(kit, i.owed) : s),
+      minor(kit, l.penaltyPending),
+    ),
+  }));
+}
+
+/** The meeting of `heldOn` prefilled (draftMeeting), as the server's GET …/meetings/draft makes it. */
+export function kitDraft(kit: MeetingKit, heldOn: string): MeetingDraft {
+  const state = kitState(kit, heldOn);
+  return draftMeeting({
+    heldOn,
+    previousMeeting: kit.latestMeeting,
+    rules: state.rules,
+    members: state.members,
+    cashBox: state.cashBox,
+    openLoans: state.openLoans,
+    groupLoans: groupLoansDue(kit, heldOn),
+  });
+}
+
+/**
+ * The meeting checked as the server checks it (meetingInputFrom, then planMeeting under the rules in
+ * force on its date): the plan, or a DomainError listing every problem at once with its path and member.
+ * `today` is the phone's date: a meeting after it is refused (MEETING_DATE_IN_FUTURE), as on the server.
+ */
+export function checkMeetingOnKit(kit: MeetingKit, json: MeetingInputJson, today: string): MeetingPlan {
+  const input: MeetingInput = meetingInputFrom(json, kit.currency);
+  // The server's date may run a day ahead of the phone's in another time zone: allow that day.
+  if (input.heldOn > addDays(today, 1))
+    throw new DomainError("MEETING_DATE_IN_FUTURE", { date: input.heldOn });
+  if (input.heldOn < kit.openedOn)
+    throw new DomainError("ORG_DATE_BEFORE_OPENING", { date: input.heldOn, openedOn: kit.openedOn });
+  return planMeeting(input, kitState(kit, input.heldOn));
+}

@@ -2,8 +2,8 @@
 // log-in page is all the first visit loads; the logged-in half (logged-in.tsx) is a chunk of its own.
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { logOut as endSession, type Me, whoAmI } from "./api/account.js";
-import { ApiError } from "./api/client.js";
+import { logOut as endSession, forgetMe, type Me, rememberedMe, whoAmI } from "./api/account.js";
+import { ApiError, NetworkError } from "./api/client.js";
 import { ErrorNotice } from "./components/error-notice.js";
 import { chooseLocale, localeForUser } from "./i18n/i18n.js";
 import { navigate, ROUTES } from "./router.js";
@@ -20,16 +20,17 @@ void window.qadamEarlyMe?.then((response) => {
 type State =
   | { status: "loading" }
   | { status: "out" }
-  | { status: "in"; me: Me }
+  /** `offline`: opened from this device's memory of her (no connection to ask the server). */
+  | { status: "in"; me: Me; offline: boolean }
   | { status: "failed"; error: unknown };
 
 export function App() {
   const { t } = useTranslation();
   const [state, setState] = useState<State>({ status: "loading" });
 
-  const loggedIn = useCallback(async (me: Me) => {
+  const loggedIn = useCallback(async (me: Me, offline = false) => {
     await chooseLocale(localeForUser(me.user.id, me.user.locale), me.user.id);
-    setState({ status: "in", me });
+    setState({ status: "in", me, offline });
   }, []);
 
   const load = useCallback(async () => {
@@ -37,14 +38,37 @@ export function App() {
     try {
       await loggedIn(await whoAmI());
     } catch (error) {
-      if (error instanceof ApiError && error.status === 401) setState({ status: "out" });
-      else setState({ status: "failed", error });
+      // No connection: the one last logged in on this phone goes on working from what it keeps.
+      const remembered = error instanceof NetworkError ? rememberedMe() : null;
+      if (remembered) await loggedIn(remembered, true);
+      else if (error instanceof ApiError && error.status === 401) {
+        forgetMe();
+        setState({ status: "out" });
+      } else setState({ status: "failed", error });
     }
   }, [loggedIn]);
 
   useEffect(() => {
     void load();
   }, [load]);
+
+  // Opened offline: when the connection returns, ask the server who is logged in (her session may be over).
+  const offline = state.status === "in" && state.offline;
+  useEffect(() => {
+    if (!offline) return;
+    const recheck = () =>
+      void whoAmI().then(
+        (me) => loggedIn(me),
+        (error: unknown) => {
+          if (error instanceof ApiError && error.status === 401) {
+            forgetMe();
+            setState({ status: "out" });
+          }
+        },
+      );
+    window.addEventListener("online", recheck);
+    return () => window.removeEventListener("online", recheck);
+  }, [offline, loggedIn]);
 
   // While the log-in page waits for her password, fetch the screens she will see next.
   useEffect(() => {
@@ -58,8 +82,12 @@ export function App() {
       state.status === "in"
         ? {
             me: state.me,
+            offline: state.offline,
             logOut: async () => {
-              await endSession();
+              // With no connection she is logged out of this phone; the server's session ends by itself.
+              await endSession().catch((error: unknown) => {
+                if (!(error instanceof NetworkError)) throw error;
+              });
               setState({ status: "out" });
               (await loadLoggedIn()).forgetAnswers();
               navigate("login", { replace: true });

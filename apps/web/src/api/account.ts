@@ -26,12 +26,52 @@ export async function logIn(body: LoginInput) {
   ]);
   return sessionSchema.parse(answer);
 }
-export const logOut = () => api("DELETE", "/api/v1/session");
-/** Who is logged in; her own choice of language, made on any device, becomes this device's memory of it. */
+/** Logs out on the server and forgets, on this device, who was logged in (even with no connection). */
+export async function logOut() {
+  forgetMe();
+  return api("DELETE", "/api/v1/session");
+}
+/**
+ * Who is logged in; her own choice of language, made on any device, becomes this device's memory of it.
+ * This device also remembers her, so that with no connection the app opens from the phone (rememberedMe).
+ */
 export async function whoAmI(): Promise<Me> {
   const me = (await earlyMe()) ?? (await api("GET", "/api/v1/me", { schema: (await schemas()).meSchema }));
   if (me.localeChosen) rememberUserLocale(me.user.id, me.user.locale);
+  rememberMe(me);
   return me;
+}
+
+const ME_KEY = "qadam.me";
+
+function rememberMe(me: Me): void {
+  try {
+    localStorage.setItem(ME_KEY, JSON.stringify(me));
+  } catch {
+    // Storage full or refused (private mode): the app then needs a connection to open.
+  }
+}
+
+/** Forgets who was logged in on this device (log-out, or the server said the session is over). */
+export function forgetMe(): void {
+  try {
+    localStorage.removeItem(ME_KEY);
+  } catch {
+    // Nothing kept.
+  }
+}
+
+/**
+ * Who was last logged in on this device, as the server last said (kept on every whoAmI), or null.
+ * Read without zod (the log-in page stays light): it is this app's own copy, checked for its shape only.
+ */
+export function rememberedMe(): Me | null {
+  try {
+    const me = JSON.parse(localStorage.getItem(ME_KEY) ?? "null") as Me | null;
+    return me && typeof me.user?.id === "string" && Array.isArray(me.user.grants) ? me : null;
+  } catch {
+    return null;
+  }
 }
 /**
  * The answer index.html asked for early, taken once: who she is, or the 401 that shows the log-in page.

@@ -2,7 +2,7 @@
 // own, so the log-in page loads without it; app.tsx fetches it early when someone is logged in, and
 // while the log-in page waits for her password.
 import { QueryClientProvider } from "@tanstack/react-query";
-import { Suspense } from "react";
+import { Suspense, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { Route, Switch } from "wouter";
 import { queryClient } from "./api/query.js";
@@ -16,6 +16,21 @@ import { type Session, SessionContext } from "./session.js";
 
 export default function LoggedIn({ session }: { session: Session }) {
   const { t } = useTranslation();
+  const userId = session.me.user.id;
+  // The phone's offline work (sending the outbox, keeping her groups' kits): loaded beside the first
+  // screen, stopped on log-out (this component then goes away).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per user; her grants come with her.
+  useEffect(() => {
+    let stop: (() => void) | undefined;
+    let gone = false;
+    void import("./features/outbox/background.js").then((offline) => {
+      if (!gone) stop = offline.startOffline(userId, new Set(session.me.user.grants.map((g) => g.role)));
+    });
+    return () => {
+      gone = true;
+      stop?.();
+    };
+  }, [userId]);
   return (
     <SessionContext.Provider value={session}>
       <QueryClientProvider client={queryClient}>

@@ -1,5 +1,5 @@
 // The frame of every logged-in screen: a skip link, the banner with the menu and language, the content.
-import { type ReactNode, useEffect, useRef, useState } from "react";
+import { lazy, type ReactNode, Suspense, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation } from "wouter";
 import { AppLink } from "../components/app-link.js";
@@ -7,6 +7,9 @@ import { LanguageSwitch } from "../components/language-switch.js";
 import { menuFor } from "../features/index.js";
 import { ROUTES } from "../router.js";
 import { useSession } from "../session.js";
+
+// What waits on this phone (outbox feature): a chunk of its own, drawn once loaded.
+const OutboxIndicator = lazy(() => import("../features/outbox/indicator.js"));
 
 export function Shell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -57,6 +60,9 @@ export function Shell({ children }: { children: ReactNode }) {
             <img src="/favicon.svg" alt="" width="28" height="28" />
             {t("app.name")}
           </span>
+          <Suspense fallback={null}>
+            <OutboxIndicator userId={me.user.id} />
+          </Suspense>
           <LanguageSwitch userId={me.user.id} />
         </div>
         <nav

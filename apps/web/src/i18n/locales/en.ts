@@ -26,6 +26,7 @@ export const en = {
     admin: "Administration",
     audit: "Audit log",
     federation: "Federation",
+    outbox: "Outbox",
   },
   language: { label: "Language" },
   languages: { kk: "Қазақша", ru: "Русский", en: "English", fr: "Français" },

@@ -26,6 +26,7 @@ export const fr = {
     admin: "Administration",
     audit: "Journal d’audit",
     federation: "Fédération",
+    outbox: "Envois",
   },
   language: { label: "Langue" },
   languages: { kk: "Қазақша", ru: "Русский", en: "English", fr: "Français" },

@@ -26,6 +26,7 @@ export const kk = {
     admin: "Әкімшілік",
     audit: "Аудит журналы",
     federation: "Федерация",
+    outbox: "Жіберу кезегі",
   },
   language: { label: "Тіл" },
   languages: { kk: "Қазақша", ru: "Русский", en: "English", fr: "Français" },

@@ -26,6 +26,7 @@ export const ru = {
     admin: "Администрирование",
     audit: "Журнал аудита",
     federation: "Федерация",
+    outbox: "Исходящие",
   },
   language: { label: "Язык" },
   languages: { kk: "Қазақша", ru: "Русский", en: "English", fr: "Français" },

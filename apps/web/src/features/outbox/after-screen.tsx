@@ -83,7 +83,7 @@ export default function AfterScreen() {
       ) : (
         <>
           <Summary s={summary} />
-          <Passbooks s={summary} />
+          <Passbooks s={summary} group={kit?.name ?? ""} />
         </>
       )}
     </div>
@@ -125,7 +125,7 @@ function Summary({ s }: { s: MeetingSummary }) {
   );
 }
 
-function Passbooks({ s }: { s: MeetingSummary }) {
+function Passbooks({ s, group }: { s: MeetingSummary; group: string }) {
   const { t } = useTranslation();
   const f = useFormat();
   const m = (minor: bigint | null) => (minor === null ? "—" : f.money(minor, s.currency));
@@ -151,7 +151,7 @@ function Passbooks({ s }: { s: MeetingSummary }) {
             )}
           </h3>
           <p className="outbox-passbook-meeting">
-            {t("outbox.after.passbook")} · {t("outbox.list.meetingOn", { date: f.date(s.heldOn) })}
+            {t("outbox.after.passbook")} · {group} · {t("outbox.list.meetingOn", { date: f.date(s.heldOn) })}
           </p>
           {page.lines.length === 0 ? (
             <p className="muted">{t("outbox.after.nothing")}</p>
@@ -169,27 +169,26 @@ function Passbooks({ s }: { s: MeetingSummary }) {
             </table>
           )}
           {s.basis !== "none" && (
-            <table className="outbox-balances">
-              <thead>
-                <tr>
-                  <td />
-                  <th scope="col">{t("outbox.after.before")}</th>
-                  <th scope="col">{t("outbox.after.afterMeeting")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                <tr>
-                  <th scope="row">{t("outbox.after.savingsBalance")}</th>
-                  <td>{m(page.savingsBefore)}</td>
-                  <td>{m(page.savingsAfter)}</td>
-                </tr>
-                <tr>
-                  <th scope="row">{t("outbox.after.loanBalance")}</th>
-                  <td>{m(page.loanBefore)}</td>
-                  <td>{m(page.loanAfter)}</td>
-                </tr>
-              </tbody>
-            </table>
+            <dl className="outbox-balances">
+              {(
+                [
+                  [t("outbox.after.savingsBalance"), page.savingsBefore, page.savingsAfter],
+                  [t("outbox.after.loanBalance"), page.loanBefore, page.loanAfter],
+                ] as const
+              ).map(([label, before, after]) => (
+                <div key={label}>
+                  <dt>{label}</dt>
+                  <dd>
+                    <span>
+                      {t("outbox.after.before")}: <strong>{m(before)}</strong>
+                    </span>
+                    <span>
+                      {t("outbox.after.afterMeeting")}: <strong>{m(after)}</strong>
+                    </span>
+                  </dd>
+                </div>
+              ))}
+            </dl>
           )}
         </article>
       ))}

@@ -41,6 +41,7 @@ export const en = {
     sendNow: "Send now",
     sendingNow: "Sending…",
     sentNow: "Recorded by the server now: {{count}}",
+    noConnection: "no connection",
     stillOffline: "Still no connection: it waits on this phone.",
   },
   after: {

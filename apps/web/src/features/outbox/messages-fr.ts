@@ -41,6 +41,7 @@ export const fr = {
     sendNow: "Envoyer maintenant",
     sendingNow: "Envoi…",
     sentNow: "Enregistrées par le serveur à l'instant : {{count}}",
+    noConnection: "pas de connexion",
     stillOffline: "Toujours pas de connexion : elle attend sur ce téléphone.",
   },
   after: {

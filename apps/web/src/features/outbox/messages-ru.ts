@@ -41,6 +41,7 @@ export const ru = {
     sendNow: "Отправить сейчас",
     sendingNow: "Отправка…",
     sentNow: "Сейчас записано сервером: {{count}}",
+    noConnection: "нет связи",
     stillOffline: "Связи всё ещё нет: собрание ждёт на этом телефоне.",
   },
   after: {

@@ -209,7 +209,13 @@ function Waiting({ row }: { row: OutboxMeeting }) {
       )}
       {row.lastFailure && row.lastTriedAt && (
         <p className="outbox-when">
-          {t("outbox.list.lastFailure", { when: f.instant(row.lastTriedAt), reason: row.lastFailure })}
+          {t("outbox.list.lastFailure", {
+            when: f.instant(row.lastTriedAt),
+            // The browser's own words for a lost connection are English: say it in hers.
+            reason: /fetch|network|offline|timed? ?out|abort/i.test(row.lastFailure)
+              ? t("outbox.list.noConnection")
+              : row.lastFailure,
+          })}
         </p>
       )}
       <button

@@ -118,6 +118,9 @@ describe.skipIf(!READY)("the phone's outbox, online and offline", { timeout: 180
     await poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
     await page.getByRole("link", { name: en.nav.outbox }).waitFor();
     await poll(() => keptKits(page)).toBeGreaterThan(0);
+    // The worker itself is asked again on every visit (a new release reaches the phone at once).
+    const sw = await fetch(`${qadam.url}/sw.js`);
+    expect(sw.headers.get("cache-control")).toBe("no-cache");
   });
 
   it("keeps a refused meeting and a waiting one, and opens offline after a reload, logged in, from the phone", async () => {

@@ -9,6 +9,7 @@ import { expectedMeetings, type MeetingRules } from "@qadam/core/groups/meeting-
 import { groupRulesSpec, type MeetingSchedule } from "@qadam/core/groups/rules";
 import type { Organisation } from "@qadam/core/orgs/types";
 import { sql } from "kysely";
+import { gradesOnDate } from "../grades/index.js";
 import { membershipMovements } from "../members/index.js";
 import type { Db } from "../platform/db/database.js";
 import { toBigInt, toCount } from "../platform/db/ints.js";
@@ -244,31 +245,11 @@ async function countCalendar(
 
 /** Each group by its latest grade on or before the end of the period; ungraded when it has none. */
 async function countGrades(db: Db, org: Organisation, { to }: Period, tallies: Tallies) {
-  const rows = await db
-    .selectFrom("groupGrades as g")
-    .select(["g.orgId", "g.grade", "g.recordedAt", "g.id"])
-    .where("g.tenantId", "=", org.tenantId)
-    .where("g.orgId", "in", groupsIn(db, org))
-    .where("g.gradedOn", "=", (eb) =>
-      eb
-        .selectFrom("groupGrades as h")
-        .select((e) => e.fn.max("h.gradedOn").as("latest"))
-        .where("h.tenantId", "=", org.tenantId)
-        .whereRef("h.orgId", "=", "g.orgId")
-        .where("h.gradedOn", "<=", to),
-    )
-    .execute();
-  // Two grades on the same day: the one recorded last.
-  const latest = new Map<string, { grade: string; key: string }>();
-  for (const r of rows) {
-    const key = `${r.recordedAt}/${r.id}`;
-    const seen = latest.get(r.orgId);
-    if (!seen || seen.key < key) latest.set(r.orgId, { grade: r.grade, key });
-  }
+  const latest = await gradesOnDate(db, org.tenantId, [...tallies.groups.keys()], to);
   for (const group of tallies.groups.values()) {
     const t = tallies.of(group.id);
     if (!t) continue;
-    const grade = latest.get(group.id)?.grade;
+    const grade = latest.get(group.id);
     if (grade === "A") t.gradedA += 1;
     else if (grade === "B") t.gradedB += 1;
     else if (grade === "C") t.gradedC += 1;

@@ -47,6 +47,24 @@ export async function membersOn(db: Db, group: GroupRef, date: string): Promise<
   }));
 }
 
+/** Which of the people are members of the group today (joined, not left). */
+export async function currentMembersAmong(
+  db: Db,
+  group: GroupRef,
+  personIds: readonly string[],
+): Promise<Set<string>> {
+  if (personIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom("memberships")
+    .select("personId")
+    .where("tenantId", "=", group.tenantId)
+    .where("groupId", "=", group.id)
+    .where("personId", "in", [...personIds])
+    .where("leftOn", "is", null)
+    .execute();
+  return new Set(rows.map((r) => r.personId));
+}
+
 /** Whether the person is or ever was a member of the group. */
 export async function everMember(db: Db, group: GroupRef, personId: string): Promise<boolean> {
   const row = await db

@@ -16,7 +16,7 @@ export {
   moveOrganisation,
   updateOrganisation,
 } from "./commands.js";
-export { findOrganisation, toOrganisation } from "./lookup.js";
+export { ancestorsOf, findOrganisation, tenantOrganisation, toOrganisation } from "./lookup.js";
 export { groupsNamed, organisationNames, organisationPaths } from "./names.js";
 export { listOrganisations, parentHistory } from "./queries.js";
 export { orgRoutes } from "./routes.js";

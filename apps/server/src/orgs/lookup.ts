@@ -5,7 +5,7 @@ import { assertCanSee } from "@qadam/core/auth/actor";
 import { DomainError } from "@qadam/core/errors";
 import type { Entity } from "@qadam/core/i18n";
 import { isUuid } from "@qadam/core/ids";
-import { isOrgKind, type Organisation, type OrgStatus } from "@qadam/core/orgs/types";
+import { isOrgKind, type Organisation, type OrgKind, type OrgStatus } from "@qadam/core/orgs/types";
 import type { Db } from "../platform/db/database.js";
 import { prepared } from "../platform/db/prepared.js";
 import type { OrganisationRow } from "../platform/db/schema.js";
@@ -55,4 +55,41 @@ export async function findOrganisation(
   if (!row) throw new DomainError("NOT_FOUND", { entity });
   assertCanSee(actor, row.path, entity);
   return toOrganisation(row);
+}
+
+/**
+ * The organisation in the tenant, whoever looks (a lender's officers lend across the tenant, beyond their
+ * own grants); NOT_FOUND, naming `entity`, when the tenant has none of that id.
+ */
+export async function tenantOrganisation(
+  db: Db,
+  tenantId: string,
+  id: string,
+  entity: Entity = "organisation",
+): Promise<Organisation> {
+  if (!isUuid(id)) throw new DomainError("NOT_FOUND", { entity });
+  const row = await ORGANISATION.first(db, { tenantId, id });
+  if (!row) throw new DomainError("NOT_FOUND", { entity });
+  return toOrganisation(row);
+}
+
+/** The organisation's ancestors of the given kinds, nearest first (whoever looks: the caller found it). */
+export async function ancestorsOf(
+  db: Db,
+  org: Pick<Organisation, "tenantId" | "path">,
+  kinds: readonly OrgKind[],
+): Promise<Organisation[]> {
+  const ancestors = org.path.split("/").filter(Boolean).slice(0, -1).reverse();
+  if (ancestors.length === 0 || kinds.length === 0) return [];
+  const rows = await db
+    .selectFrom("organisations")
+    .selectAll()
+    .where("tenantId", "=", org.tenantId)
+    .where("id", "in", ancestors)
+    .where("kind", "in", [...kinds])
+    .execute();
+  return ancestors.flatMap((id) => {
+    const row = rows.find((r) => r.id === id);
+    return row ? [toOrganisation(row)] : [];
+  });
 }

@@ -2,6 +2,7 @@
 // account totals up to a date (from the daily-balance cache) and the totals of one account per party
 // (from the journal lines that name one, a group's savings per member say). Prepared statements: a
 // meeting reads them on every write.
+import { sql } from "kysely";
 import type { Db } from "../platform/db/database.js";
 import { toBigInt } from "../platform/db/ints.js";
 import { prepared } from "../platform/db/prepared.js";
@@ -77,4 +78,98 @@ export async function accountTotalPostedBy(
     .where("e.postedAt", "<=", postedAt)
     .executeTakeFirst();
   return toBigInt(row?.total ?? 0);
+}
+
+/** A slice of organisations small enough for any database's parameter limit. */
+const SLICE = 1000;
+
+function* slices<T>(items: readonly T[]): Generator<T[]> {
+  for (let i = 0; i < items.length; i += SLICE) yield items.slice(i, i + SLICE);
+}
+
+export interface CodeTotal {
+  orgId: string;
+  code: string;
+  currency: string;
+  /** The balance (debit positive) at the end of the day `to`. */
+  balance: bigint;
+  /** Its movement from `from` to `to`, both included. */
+  inPeriod: bigint;
+}
+
+/**
+ * For many organisations at once (a federation's groups), each account of the given codes: its balance
+ * at `to` and its movement in the period, from the daily totals, summed in the database per account.
+ */
+export async function codeTotals(
+  db: Db,
+  a: { tenantId: string; orgIds: readonly string[]; codes: readonly string[]; from: string; to: string },
+): Promise<CodeTotal[]> {
+  const out: CodeTotal[] = [];
+  for (const orgIds of slices(a.orgIds)) {
+    const accounts = db
+      .selectFrom("accounts")
+      .select("id")
+      .where("tenantId", "=", a.tenantId)
+      .where("orgId", "in", orgIds)
+      .where("code", "in", [...a.codes]);
+    const rows = await db
+      .selectFrom(
+        db
+          .selectFrom("accountDailyBalances as b")
+          .select([
+            "b.accountId",
+            "b.currency",
+            (eb) => eb.fn.sum<Int>("b.amount").as("balance"),
+            sql<Int>`sum(case when b.business_date >= ${a.from} then b.amount else 0 end)`.as("inPeriod"),
+          ])
+          .where("b.accountId", "in", accounts)
+          .where("b.businessDate", "<=", a.to)
+          .groupBy(["b.accountId", "b.currency"])
+          .as("x"),
+      )
+      .innerJoin("accounts as a", "a.id", "x.accountId")
+      .select(["a.orgId", "a.code", "x.currency", "x.balance", "x.inPeriod"])
+      .execute();
+    for (const r of rows)
+      out.push({
+        orgId: r.orgId,
+        code: r.code,
+        currency: r.currency,
+        balance: toBigInt(r.balance),
+        inPeriod: toBigInt(r.inPeriod),
+      });
+  }
+  return out;
+}
+
+/**
+ * For many organisations at once, each with its own start (a group's latest share-out), the movement of
+ * each account of the given codes after that day up to `to` included, per currency. One query per
+ * distinct start: groups share a handful of share-out days.
+ */
+export async function codeMovementsAfter(
+  db: Db,
+  a: { tenantId: string; after: ReadonlyMap<string, string>; codes: readonly string[]; to: string },
+): Promise<Array<{ orgId: string; code: string; currency: string; movement: bigint }>> {
+  const byDay = new Map<string, string[]>();
+  for (const [orgId, day] of a.after) byDay.set(day, [...(byDay.get(day) ?? []), orgId]);
+  const out: Array<{ orgId: string; code: string; currency: string; movement: bigint }> = [];
+  for (const [day, orgs] of byDay)
+    for (const orgIds of slices(orgs)) {
+      const rows = await db
+        .selectFrom("accountDailyBalances as b")
+        .innerJoin("accounts as a", "a.id", "b.accountId")
+        .select(["a.orgId", "a.code", "b.currency", (eb) => eb.fn.sum<Int>("b.amount").as("movement")])
+        .where("a.tenantId", "=", a.tenantId)
+        .where("a.orgId", "in", orgIds)
+        .where("a.code", "in", [...a.codes])
+        .where("b.businessDate", ">", day)
+        .where("b.businessDate", "<=", a.to)
+        .groupBy(["a.orgId", "a.code", "b.currency"])
+        .execute();
+      for (const r of rows)
+        out.push({ orgId: r.orgId, code: r.code, currency: r.currency, movement: toBigInt(r.movement) });
+    }
+  return out;
 }

@@ -22,7 +22,14 @@ export {
   totalsByCurrency,
 } from "@qadam/core/books/journal";
 export { formatLedgerJournal, type LedgerEntry, ledgerAccountName } from "@qadam/core/books/ledger-format";
-export { accountTotalPostedBy, accountTotals, partyTotals } from "./balances.js";
+export {
+  accountTotalPostedBy,
+  accountTotals,
+  type CodeTotal,
+  codeMovementsAfter,
+  codeTotals,
+  partyTotals,
+} from "./balances.js";
 export { reverseEntriesCausedElsewhere } from "./caused-elsewhere.js";
 export {
   accountCode,

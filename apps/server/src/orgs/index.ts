@@ -16,7 +16,14 @@ export {
   moveOrganisation,
   updateOrganisation,
 } from "./commands.js";
-export { ancestorsOf, findOrganisation, tenantOrganisation, toOrganisation } from "./lookup.js";
+export {
+  ancestorsOf,
+  findOrganisation,
+  organisationsAround,
+  shgIdsUnder,
+  tenantOrganisation,
+  toOrganisation,
+} from "./lookup.js";
 export { groupsNamed, organisationNames, organisationPaths } from "./names.js";
 export { listOrganisations, parentHistory } from "./queries.js";
 export { orgRoutes } from "./routes.js";

@@ -1,7 +1,7 @@
 // Finding an organisation as a given actor sees it: other tenants' and unseen organisations are
 // simply absent (404). Every domain that takes an organisation id goes through here.
 import type { Actor } from "@qadam/core/auth/actor";
-import { assertCanSee } from "@qadam/core/auth/actor";
+import { assertCanSee, pathRangeEnd } from "@qadam/core/auth/actor";
 import { DomainError } from "@qadam/core/errors";
 import type { Entity } from "@qadam/core/i18n";
 import { isUuid } from "@qadam/core/ids";
@@ -92,4 +92,41 @@ export async function ancestorsOf(
     const row = rows.find((r) => r.id === id);
     return row ? [toOrganisation(row)] : [];
   });
+}
+
+/** The ids of every self-help group in the organisation's subtree (itself included), as a subquery. */
+export function shgIdsUnder(db: Db, org: Pick<Organisation, "tenantId" | "path">) {
+  return db
+    .selectFrom("organisations")
+    .select("id")
+    .where("tenantId", "=", org.tenantId)
+    .where("kind", "=", "shg")
+    .where("path", ">=", org.path)
+    .where("path", "<", pathRangeEnd(org.path));
+}
+
+/** The organisation's whole subtree (itself included) and its ancestors (whoever looks: the caller found it). */
+export async function organisationsAround(
+  db: Db,
+  org: Pick<Organisation, "id" | "tenantId" | "path">,
+): Promise<{ below: Organisation[]; above: Organisation[] }> {
+  const ancestors = org.path.split("/").filter((id) => id !== "" && id !== org.id);
+  const [below, above] = await Promise.all([
+    db
+      .selectFrom("organisations")
+      .selectAll()
+      .where("tenantId", "=", org.tenantId)
+      .where("path", ">=", org.path)
+      .where("path", "<", pathRangeEnd(org.path))
+      .execute(),
+    ancestors.length === 0
+      ? Promise.resolve([])
+      : db
+          .selectFrom("organisations")
+          .selectAll()
+          .where("tenantId", "=", org.tenantId)
+          .where("id", "in", ancestors)
+          .execute(),
+  ]);
+  return { below: below.map(toOrganisation), above: above.map(toOrganisation) };
 }

@@ -173,3 +173,22 @@ export async function codeMovementsAfter(
     }
   return out;
 }
+
+/** The account's balance (debit positive) from the entries one cause posted (a loan's, say). */
+export async function accountTotalCausedBy(
+  db: Db,
+  tenantId: string,
+  cause: { type: string; id: string },
+  accountId: string,
+): Promise<bigint> {
+  const row = await db
+    .selectFrom("journalLines as l")
+    .innerJoin("journalEntries as e", "e.id", "l.entryId")
+    .select((eb) => eb.fn.sum<Int | null>("l.amount").as("total"))
+    .where("e.tenantId", "=", tenantId)
+    .where("e.causeType", "=", cause.type)
+    .where("e.causeId", "=", cause.id)
+    .where("l.accountId", "=", accountId)
+    .executeTakeFirst();
+  return toBigInt(row?.total ?? 0);
+}

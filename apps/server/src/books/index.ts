@@ -23,6 +23,7 @@ export {
 } from "@qadam/core/books/journal";
 export { formatLedgerJournal, type LedgerEntry, ledgerAccountName } from "@qadam/core/books/ledger-format";
 export {
+  accountTotalCausedBy,
   accountTotalPostedBy,
   accountTotals,
   type CodeTotal,

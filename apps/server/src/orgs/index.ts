@@ -19,6 +19,7 @@ export {
 export {
   ancestorsOf,
   findOrganisation,
+  organisationIdsUnder,
   organisationsAround,
   shgIdsUnder,
   tenantOrganisation,

@@ -130,3 +130,18 @@ export async function organisationsAround(
   ]);
   return { below: below.map(toOrganisation), above: above.map(toOrganisation) };
 }
+
+/** The ids of the organisation's whole subtree, itself included (whoever looks: the caller found it). */
+export async function organisationIdsUnder(
+  db: Db,
+  org: Pick<Organisation, "tenantId" | "path">,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom("organisations")
+    .select("id")
+    .where("tenantId", "=", org.tenantId)
+    .where("path", ">=", org.path)
+    .where("path", "<", pathRangeEnd(org.path))
+    .execute();
+  return rows.map((r) => r.id);
+}

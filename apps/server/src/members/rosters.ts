@@ -2,8 +2,8 @@
 // ever belonged; and the membership movements of a whole subtree's groups, for the federation roll-up.
 // The group or subtree has already been found through the actor's visibility by its caller.
 
-import { pathRangeEnd } from "@qadam/core/auth/actor";
 import { sql } from "kysely";
+import { shgIdsUnder } from "../orgs/index.js";
 import type { Db } from "../platform/db/database.js";
 import { toCount } from "../platform/db/ints.js";
 import { prepared } from "../platform/db/prepared.js";
@@ -116,13 +116,7 @@ export async function membershipMovements(
   from: string,
   to: string,
 ): Promise<MembershipMovements[]> {
-  const groups = db
-    .selectFrom("organisations")
-    .select("id")
-    .where("tenantId", "=", subtree.tenantId)
-    .where("kind", "=", "shg")
-    .where("path", ">=", subtree.path)
-    .where("path", "<", pathRangeEnd(subtree.path));
+  const groups = shgIdsUnder(db, subtree);
   const rows = await db
     .selectFrom("memberships as m")
     .select([

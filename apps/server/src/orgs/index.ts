@@ -18,10 +18,12 @@ export {
 } from "./commands.js";
 export {
   ancestorsOf,
+  everyOrganisation,
   findOrganisation,
   organisationIdsUnder,
   organisationsAround,
   shgIdsUnder,
+  tenantOfOrganisation,
   tenantOrganisation,
   toOrganisation,
 } from "./lookup.js";

@@ -145,3 +145,31 @@ export async function organisationIdsUnder(
     .execute();
   return rows.map((r) => r.id);
 }
+
+/** The tenant an organisation belongs to, whoever asks (the operator's command line); null when none. */
+export async function tenantOfOrganisation(db: Db, id: string): Promise<string | null> {
+  if (!isUuid(id)) return null;
+  const row = await db.selectFrom("organisations").select("tenantId").where("id", "=", id).executeTakeFirst();
+  return row?.tenantId ?? null;
+}
+
+/** Every organisation of every tenant (or of the tenant named by slug or name), for the operator. */
+export async function everyOrganisation(
+  db: Db,
+  filter: { tenant?: string; kind?: string } = {},
+): Promise<Array<Organisation & { tenant: string }>> {
+  let query = db
+    .selectFrom("organisations as o")
+    .innerJoin("tenants as t", "t.id", "o.tenantId")
+    .selectAll("o")
+    .select("t.slug as tenant")
+    .orderBy("t.slug")
+    .orderBy("o.path");
+  if (filter.tenant !== undefined) {
+    const tenant = filter.tenant;
+    query = query.where((eb) => eb.or([eb("t.slug", "=", tenant), eb("t.name", "=", tenant)]));
+  }
+  if (filter.kind !== undefined) query = query.where("o.kind", "=", filter.kind);
+  const rows = await query.execute();
+  return rows.map((r) => ({ ...toOrganisation(r), tenant: r.tenant }));
+}

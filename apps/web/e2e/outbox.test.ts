@@ -3,8 +3,9 @@
 // meetings seeded into the phone's outbox (one the server refused, one waiting) are shown offline after a
 // reload (the app opens from the device, logged in), the refused one with its reason and each line's
 // problem, kept; the after-meeting screen (summary, passbooks, print) opens offline; back online the
-// waiting one is sent, and "send now" pressed again, and the API has it exactly once. Axe on every
-// screen, screenshots in Kazakh at 360 px (and 1280).
+// waiting one is sent and a send asked again records nothing twice (the API has it exactly once), the
+// one the server refuses comes back with its reason in Kazakh on its lines, and is kept; a session the
+// server ended still shows the log-in page. Axe on every screen, screenshots in Kazakh at 360 px (and 1280).
 import { mkdir } from "node:fs/promises";
 import { systemIds } from "@qadam/core/ids";
 import type { Page } from "playwright-core";
@@ -347,5 +348,13 @@ describe.skipIf(!READY)("the phone's outbox, online and offline", { timeout: 180
     await page.getByRole("link", { name: kkNav.outbox }).waitFor();
     await page.getByText(outboxKk.indicator.offline, { exact: true }).waitFor();
     await browser.context.setOffline(false);
+  });
+
+  it("a session the server has ended shows the log-in page, online, whatever the phone remembers", async () => {
+    expect(await page.evaluate(() => localStorage.getItem("qadam.me"))).toContain(userId);
+    await browser.context.clearCookies();
+    await page.goto(`${qadam.url}/outbox`);
+    await page.getByRole("button", { name: kk.login.submit }).waitFor();
+    expect(await page.evaluate(() => localStorage.getItem("qadam.me"))).toBeNull();
   });
 });

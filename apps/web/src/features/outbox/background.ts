@@ -7,12 +7,22 @@ import { keepKits, startSender, stopSender } from "../../offline/runtime.js";
 
 /** The most groups whose kits are kept (a bookkeeper keeps the books of one to a few groups). */
 const MOST_GROUPS = 30;
+const AGAIN_AFTER_MS = 5 * 60_000;
 
 export function startOffline(userId: string, roles: ReadonlySet<Role>): () => void {
   startSender(userId);
   let stopped = false;
+  let keptAt = 0;
   const keep = async () => {
-    if (stopped || !navigator.onLine || !roles.has("group_bookkeeper")) return;
+    // A connection that comes and goes: the kits are read again at most every few minutes.
+    if (
+      stopped ||
+      !navigator.onLine ||
+      !roles.has("group_bookkeeper") ||
+      Date.now() - keptAt < AGAIN_AFTER_MS
+    )
+      return;
+    keptAt = Date.now();
     const page = (await api("GET", "/api/v1/orgs", { query: { kind: "shg", limit: MOST_GROUPS } })) as {
       items?: Array<{ id: string }>;
     };

@@ -82,7 +82,7 @@ export const kk = {
       present: "қатысты",
       late: "кешікті",
       absent: "келмеді",
-      excused: "себепті",
+      excused: "себеппен келмеді",
       represented: "өкілі келді",
     },
     kind: {

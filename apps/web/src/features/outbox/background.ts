@@ -29,7 +29,10 @@ export function startOffline(userId: string, roles: ReadonlySet<Role>): () => vo
     const ids = (page.items ?? []).map((g) => g.id).slice(0, MOST_GROUPS);
     if (!stopped) await keepKits(ids, userId);
   };
-  const keepSoon = () => void keep().catch(() => undefined);
+  const keepSoon = () =>
+    void keep().catch(() => {
+      keptAt = 0;
+    });
   // After the first screen: its own requests go first on a slow line. Again when the connection returns.
   const later = setTimeout(keepSoon, 1500);
   window.addEventListener("online", keepSoon);

@@ -177,6 +177,28 @@ describe("the outbox", () => {
     db.close();
   });
 
+  it("never lets a send that finishes late undo what a later send settled", async () => {
+    const db = open(freshName());
+    const server = new ModelServer();
+    const d = deps(db);
+    await saveMeeting(d, { groupId: GROUP, userId: USER, body: body(1, REFUSED_DATE) });
+    // The first send stalls on a bad line; a second one (after a reload, say) gets the server's refusal.
+    let finishLate: (outcome: SendOutcome) => void = () => {};
+    const stalled = sendWaiting(d, USER, async () => new Promise<SendOutcome>((done) => (finishLate = done)));
+    await expect.poll(async () => (await outboxOf(db, USER))[0]?.attempts).toBe(1);
+    await sendWaiting(d, USER, transportFor(server, []));
+    expect((await outboxOf(db, USER))[0]?.state).toBe("refused");
+    // The first send's "no answer" arrives at last: the refusal stands, nothing goes back to waiting.
+    finishLate({ kind: "unreachable", reason: "timeout" });
+    await stalled;
+    const [row] = await outboxOf(db, USER);
+    expect({ state: row?.state, code: row?.refusal?.code }).toEqual({
+      state: "refused",
+      code: "MEETING_NOT_ALLOWED",
+    });
+    db.close();
+  });
+
   it("does not let a sent meeting be replaced on the phone", async () => {
     const db = open(freshName());
     const d = deps(db);

@@ -81,11 +81,16 @@ async function claim(deps: OutboxDeps, id: string): Promise<OutboxMeeting | null
   });
 }
 
-/** Writes what a send came to, unless the meeting was changed meanwhile (then the newer version stands). */
+/**
+ * Writes what a send came to, unless the meeting changed meanwhile: corrected (the newer version stands),
+ * or claimed by a later send (a send that finishes late never overwrites what a later one settled; the
+ * later one carries the same key, so the server answers it the same).
+ */
 async function settle(deps: OutboxDeps, sent: OutboxMeeting, outcome: SendOutcome): Promise<void> {
   await deps.db.transaction("rw", deps.db.outbox, async () => {
     const row = await deps.db.outbox.get(sent.id);
-    if (!row || row.idempotencyKey !== sent.idempotencyKey || row.state === "sent") return;
+    if (!row || row.idempotencyKey !== sent.idempotencyKey || row.state !== "sending") return;
+    if (row.attempts !== sent.attempts) return;
     const next: OutboxMeeting =
       outcome.kind === "recorded"
         ? { ...row, state: "sent", sentAt: deps.now(), lastFailure: null, refusal: null }

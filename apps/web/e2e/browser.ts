@@ -24,9 +24,9 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function launchBrowser(): Promise<Browser> {
-  const profile = await mkdtemp(join(tmpdir(), "qadam-chromium-"));
-  const context = await chromium.launchPersistentContext(profile, {
+/** Chromium on the profile (its IndexedDB, service worker and cookies): closed and opened again, it keeps them. */
+export function openProfile(profile: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     args: FLAGS,
@@ -34,6 +34,11 @@ export async function launchBrowser(): Promise<Browser> {
     timezoneId: "Asia/Almaty",
     viewport: { width: 360, height: 740 },
   });
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  const profile = await mkdtemp(join(tmpdir(), "qadam-chromium-"));
+  const context = await openProfile(profile);
   return {
     context,
     async close() {

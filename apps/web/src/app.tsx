@@ -34,17 +34,20 @@ export function App() {
   }, []);
 
   const load = useCallback(async () => {
-    setState({ status: "loading" });
+    // Someone this phone remembers opens at once, from what the phone keeps, while the server is asked
+    // who is logged in (on a slow line that answer takes seconds): the answer then replaces the memory,
+    // a 401 shows the log-in page, and no answer leaves her working offline.
+    const remembered = rememberedMe();
+    if (remembered) await loggedIn(remembered, !navigator.onLine);
+    else setState({ status: "loading" });
     try {
       await loggedIn(await whoAmI());
     } catch (error) {
-      // No connection: the one last logged in on this phone goes on working from what it keeps.
-      const remembered = error instanceof NetworkError ? rememberedMe() : null;
-      if (remembered) await loggedIn(remembered, true);
+      if (remembered && error instanceof NetworkError) await loggedIn(remembered, true);
       else if (error instanceof ApiError && error.status === 401) {
         forgetMe();
         setState({ status: "out" });
-      } else setState({ status: "failed", error });
+      } else if (!remembered) setState({ status: "failed", error });
     }
   }, [loggedIn]);
 

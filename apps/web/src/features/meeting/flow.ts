@@ -1,0 +1,399 @@
+// The meeting flow's working copy, pure: the meeting being recorded (its id, date, attendance and lines
+// as the API takes them), the step she is on, what each action does to it, the running totals in bigint
+// minor units, and every problem core's checkMeetingOnKit finds, placed on its step, member and line.
+
+import { DomainError, type ErrorParams } from "@qadam/core/errors";
+import type { Attendance, MeetingLine } from "@qadam/core/groups/meeting";
+import type { MeetingInputJson, MeetingLineJson } from "@qadam/core/groups/meeting-input";
+import { meetingLineJsonOf } from "@qadam/core/groups/meeting-input";
+import { checkMeetingOnKit, kitDraft, kitState, type MeetingKit } from "@qadam/core/groups/meeting-kit";
+import { formatMoney, money, parseAmount } from "@qadam/core/money";
+
+export const STEPS = [
+  "attendance",
+  "savings",
+  "repayments",
+  "loans",
+  "fines",
+  "social",
+  "cash",
+  "summary",
+] as const;
+export type Step = (typeof STEPS)[number];
+
+/** A line of the meeting with a key that stays with it while she edits (React's key, a problem's place). */
+export interface FlowLine {
+  key: string;
+  line: MeetingLineJson;
+  /** Set on a fine proposed by marking her absent or late: marking her present again takes it back. */
+  fromAttendance?: boolean;
+}
+
+export interface FlowState {
+  /** The meeting's id, chosen once when the flow opened: a resend or a double tap records it once. */
+  id: string;
+  groupId: string;
+  step: Step;
+  heldOn: string;
+  attendance: Array<{ personId: string; status: Attendance }>;
+  lines: FlowLine[];
+  /** The cash she counted, as typed; null while she has not changed the figure the books expect. */
+  cashCounted: string | null;
+  /** Next line key (lines' keys are "l1", "l2"…). */
+  nextKey: number;
+}
+
+const keyed = (lines: readonly MeetingLineJson[], from = 1): FlowLine[] =>
+  lines.map((line, i) => ({ key: `l${from + i}`, line }));
+
+/** The flow opened on a meeting of `heldOn`, prefilled from the kit's draft (the server's own draft). */
+export function startFlow(kit: MeetingKit, id: string, heldOn: string): FlowState {
+  const draft = kitDraft(kit, heldOn);
+  const lines = draft.input.lines.map((l: MeetingLine) => meetingLineJsonOf(l, kit.currency));
+  return {
+    id,
+    groupId: kit.groupId,
+    step: "attendance",
+    heldOn,
+    attendance: draft.input.attendance.map((a) => ({ personId: a.personId, status: a.status })),
+    lines: keyed(lines),
+    cashCounted: null,
+    nextKey: lines.length + 1,
+  };
+}
+
+/** The flow reopened on a meeting saved on the phone (to correct it): same id, its lines as saved. */
+export function flowFromBody(groupId: string, body: MeetingInputJson & { id: string }): FlowState {
+  return {
+    id: body.id,
+    groupId,
+    step: "summary",
+    heldOn: body.heldOn,
+    attendance: body.attendance.map((a) => ({ ...a })),
+    lines: keyed(body.lines),
+    cashCounted: body.cashCounted ?? null,
+    nextKey: body.lines.length + 1,
+  };
+}
+
+/** The meeting's date changed: a fresh draft for that date, keeping the id. */
+export function redraft(state: FlowState, kit: MeetingKit, heldOn: string): FlowState {
+  return { ...startFlow(kit, state.id, heldOn), step: state.step };
+}
+
+export function goTo(state: FlowState, step: Step): FlowState {
+  return { ...state, step };
+}
+
+export function stepAfter(step: Step, by: 1 | -1): Step {
+  const i = STEPS.indexOf(step) + by;
+  return STEPS[Math.max(0, Math.min(STEPS.length - 1, i))] ?? step;
+}
+
+function addLines(state: FlowState, lines: readonly MeetingLineJson[], fromAttendance = false): FlowState {
+  const added = lines.map((line, i) => ({
+    key: `l${state.nextKey + i}`,
+    line,
+    ...(fromAttendance ? { fromAttendance } : {}),
+  }));
+  return { ...state, lines: [...state.lines, ...added], nextKey: state.nextKey + lines.length };
+}
+
+export function addLine(state: FlowState, line: MeetingLineJson): FlowState {
+  return addLines(state, [line]);
+}
+
+export function removeLine(state: FlowState, key: string): FlowState {
+  return { ...state, lines: state.lines.filter((l) => l.key !== key) };
+}
+
+/** Changes one line (its amount, member, term, purpose or reason): a fine she edits is hers to keep. */
+export function changeLine(state: FlowState, key: string, change: Partial<MeetingLineJson>): FlowState {
+  return {
+    ...state,
+    lines: state.lines.map((l) =>
+      l.key === key ? { key, line: { ...l.line, ...change } as MeetingLineJson } : l,
+    ),
+  };
+}
+
+/** Fines' amounts for absence and lateness, in major units, from the rules in force on the date. */
+export function attendanceFines(kit: MeetingKit, heldOn: string): { absence: string; lateness: string } {
+  try {
+    const { rules } = kitState(kit, heldOn);
+    const text = (minor: bigint) => (minor > 0n ? formatMoney(money(minor, kit.currency)) : "");
+    return { absence: text(rules.fines.absence), lateness: text(rules.fines.lateness) };
+  } catch {
+    return { absence: "", lateness: "" };
+  }
+}
+
+const FINE_FOR: Partial<Record<Attendance, "absence" | "lateness">> = { absent: "absence", late: "lateness" };
+
+/**
+ * Marks her attendance; absent or late proposes the rules' fine (in the fines step, removable), and
+ * any other mark takes back a fine the flow proposed for her.
+ */
+export function setAttendance(
+  state: FlowState,
+  personId: string,
+  status: Attendance,
+  fines: { absence: string; lateness: string },
+): FlowState {
+  const attendance = state.attendance.map((a) => (a.personId === personId ? { personId, status } : a));
+  const lines = state.lines.filter(
+    (l) => !(l.fromAttendance && "personId" in l.line && l.line.personId === personId),
+  );
+  const next = { ...state, attendance, lines };
+  const reason = FINE_FOR[status];
+  const amount = reason ? fines[reason] : "";
+  if (!reason || amount === "") return next;
+  return addLines(next, [{ kind: "fine", personId, amount, reason }], true);
+}
+
+/** Where a member's or a loan's amount lives: one line of that kind for her (or for that loan). */
+export type Target =
+  | { kind: "savings" | "voluntarySavings" | "withdrawal" | "socialContribution"; personId: string }
+  | { kind: "repayment"; personId: string; loanId: string }
+  | { kind: "loanRepayment"; loanId: string };
+
+function matches(target: Target, line: MeetingLineJson): boolean {
+  if (line.kind !== target.kind) return false;
+  if (target.kind === "loanRepayment") return "loanId" in line && line.loanId === target.loanId;
+  if (!("personId" in line) || line.personId !== target.personId) return false;
+  return target.kind !== "repayment" || ("loanId" in line && line.loanId === target.loanId);
+}
+
+export function lineOf(state: FlowState, target: Target): FlowLine | undefined {
+  return state.lines.find((l) => matches(target, l.line));
+}
+
+/** Sets the amount of the target's line: an empty amount removes the line, a new one adds it. */
+export function setAmount(state: FlowState, target: Target, text: string): FlowState {
+  const found = lineOf(state, target);
+  const amount = text.trim();
+  if (amount === "") return found ? removeLine(state, found.key) : state;
+  if (found) return changeLine(state, found.key, { amount });
+  return addLine(state, { ...target, amount } as MeetingLineJson);
+}
+
+export function setCashCounted(state: FlowState, text: string | null): FlowState {
+  return { ...state, cashCounted: text };
+}
+
+/** The meeting as the API takes it, the cash counted being the books' figure until she changes it. */
+export function bodyOf(
+  state: FlowState,
+  expectedCash: bigint,
+  currency: string,
+): MeetingInputJson & { id: string } {
+  return {
+    id: state.id,
+    heldOn: state.heldOn,
+    attendance: state.attendance.map((a) => ({ ...a })),
+    lines: state.lines.map((l) => l.line),
+    cashCounted: state.cashCounted ?? formatMoney(money(expectedCash, currency)),
+  };
+}
+
+/** An amount as typed, in minor units; 0 when it is not one (the check names it on its line). */
+export function minorOf(text: string, currency: string): bigint {
+  try {
+    return parseAmount(text.trim(), currency).minor;
+  } catch {
+    return 0n;
+  }
+}
+
+export interface Totals {
+  present: number;
+  members: number;
+  savings: bigint;
+  withdrawn: bigint;
+  repaid: bigint;
+  groupLoansRepaid: bigint;
+  lent: bigint;
+  fines: bigint;
+  otherIn: bigint;
+  otherOut: bigint;
+  socialIn: bigint;
+  socialOut: bigint;
+  /** Cash into the box from the members and others: savings, repayments, fines, income. */
+  collected: bigint;
+  /** Cash out of the box: loans, withdrawals, the group's loan repayments, expenses, the bank. */
+  paidOut: bigint;
+  cashBefore: bigint;
+  cashAfter: bigint;
+}
+
+/** The running totals, as planMeeting moves the cash box (the social fund has a box of its own). */
+export function totalsOf(state: FlowState, cashBefore: bigint, currency: string): Totals {
+  const t: Totals = {
+    present: state.attendance.filter((a) => a.status !== "absent" && a.status !== "excused").length,
+    members: state.attendance.length,
+    savings: 0n,
+    withdrawn: 0n,
+    repaid: 0n,
+    groupLoansRepaid: 0n,
+    lent: 0n,
+    fines: 0n,
+    otherIn: 0n,
+    otherOut: 0n,
+    socialIn: 0n,
+    socialOut: 0n,
+    collected: 0n,
+    paidOut: 0n,
+    cashBefore,
+    cashAfter: cashBefore,
+  };
+  for (const { line } of state.lines) {
+    const amount = minorOf(line.amount, currency);
+    switch (line.kind) {
+      case "savings":
+      case "voluntarySavings":
+        t.savings += amount;
+        break;
+      case "withdrawal":
+        t.withdrawn += amount;
+        break;
+      case "repayment":
+        t.repaid += amount;
+        break;
+      case "loanRepayment":
+        t.groupLoansRepaid += amount;
+        break;
+      case "loan":
+        t.lent += amount;
+        break;
+      case "fine":
+        t.fines += amount;
+        break;
+      case "socialContribution":
+        t.socialIn += amount;
+        break;
+      case "socialPayout":
+        t.socialOut += amount;
+        break;
+      case "otherIncome":
+      case "externalLoanReceived":
+      case "bankWithdrawal":
+        t.otherIn += amount;
+        break;
+      case "expense":
+      case "externalLoanRepaid":
+      case "federationFee":
+      case "bankDeposit":
+        t.otherOut += amount;
+        break;
+      default: {
+        const never: never = line;
+        throw new Error(`unknown line ${JSON.stringify(never)}`);
+      }
+    }
+  }
+  t.collected = t.savings + t.repaid + t.fines + t.otherIn;
+  t.paidOut = t.lent + t.withdrawn + t.groupLoansRepaid + t.otherOut;
+  t.cashAfter = cashBefore + t.collected - t.paidOut;
+  return t;
+}
+
+/** One problem the check found, placed on its step, and on its line and member when it has them. */
+export interface Problem {
+  step: Step;
+  code: string;
+  params: ErrorParams;
+  path: string;
+  memberId: string | null;
+  lineKey: string | null;
+}
+
+function stepOfLine(line: MeetingLineJson): Step {
+  switch (line.kind) {
+    case "savings":
+    case "voluntarySavings":
+    case "withdrawal":
+      return "savings";
+    case "repayment":
+    case "loanRepayment":
+      return "repayments";
+    case "loan":
+      return "loans";
+    case "fine":
+      return "fines";
+    case "socialContribution":
+    case "socialPayout":
+      return "social";
+    default:
+      return "cash";
+  }
+}
+
+/** Dates' and rules' problems (no line) belong to the first step, where the date is chosen. */
+const DATE_CODES = new Set([
+  "MEETING_DATE_IN_FUTURE",
+  "ORG_DATE_BEFORE_OPENING",
+  "MEETING_NO_RULES",
+  "MEETING_DATE_ORDER",
+]);
+
+/** Every problem core's check (the server's own) finds with this meeting, each on its step and line. */
+export function problemsOf(
+  kit: MeetingKit,
+  body: MeetingInputJson,
+  lines: readonly FlowLine[],
+  today: string,
+): Problem[] {
+  try {
+    checkMeetingOnKit(kit, body, today);
+    return [];
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    const details =
+      error.details.length > 0 ? error.details : [{ code: error.code, params: error.params, path: "" }];
+    return details.map((d) => {
+      const m = /^lines\.(\d+)\./.exec(d.path);
+      const at = m ? lines[Number(m[1])] : undefined;
+      const step: Step = at
+        ? stepOfLine(at.line)
+        : d.path.startsWith("attendance") || DATE_CODES.has(d.code)
+          ? "attendance"
+          : d.path === "cashCounted"
+            ? "cash"
+            : "summary";
+      return {
+        step,
+        code: d.code,
+        params: d.params,
+        path: d.path,
+        memberId: "memberId" in d && d.memberId ? d.memberId : null,
+        lineKey: at?.key ?? null,
+      };
+    });
+  }
+}
+
+/** How many problems each step has, for the step indicator. */
+export function problemsByStep(problems: readonly Problem[]): Record<Step, number> {
+  const counts = Object.fromEntries(STEPS.map((s) => [s, 0])) as Record<Step, number>;
+  for (const p of problems) counts[p.step] += 1;
+  return counts;
+}
+
+/** The cash the box should hold at the end as the books see it (planMeeting's cashAfter when it plans). */
+export function expectedCash(state: FlowState, kit: MeetingKit): bigint {
+  return totalsOf(state, parseAmount(kit.cashBox, kit.currency).minor, kit.currency).cashAfter;
+}
+
+/** The date to open on: the next meeting the rules expect if it is not after today, else today. */
+export function openingDate(next: string | null, today: string): string {
+  return next !== null && next <= today ? next : today;
+}
+
+/** Her savings when a loan of this meeting is planned: before the meeting, and this meeting's (saved first). */
+export function savingsForLoan(kit: MeetingKit, state: FlowState, personId: string): bigint {
+  let total = minorOf(kit.members.find((m) => m.personId === personId)?.savings ?? "0", kit.currency);
+  for (const { line } of state.lines)
+    if ((line.kind === "savings" || line.kind === "voluntarySavings") && line.personId === personId)
+      total += minorOf(line.amount, kit.currency);
+  return total;
+}

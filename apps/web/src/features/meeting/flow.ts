@@ -5,7 +5,7 @@
 import { DomainError, type ErrorParams } from "@qadam/core/errors";
 import type { Attendance, MeetingLine } from "@qadam/core/groups/meeting";
 import type { MeetingInputJson, MeetingLineJson } from "@qadam/core/groups/meeting-input";
-import { meetingLineJsonOf } from "@qadam/core/groups/meeting-input";
+import { meetingInputFrom, meetingLineJsonOf } from "@qadam/core/groups/meeting-input";
 import { checkMeetingOnKit, kitDraft, kitState, type MeetingKit } from "@qadam/core/groups/meeting-kit";
 import { formatMoney, money, parseAmount } from "@qadam/core/money";
 
@@ -43,13 +43,23 @@ export interface FlowState {
   nextKey: number;
 }
 
+/** An amount as she would write it: "500", "150.50" (no ".00" on a whole amount). */
+export function amountText(minor: bigint, currency: string): string {
+  return formatMoney(money(minor, currency)).replace(/\.0+$/, "");
+}
+
+function plainLine(line: MeetingLine, currency: string): MeetingLineJson {
+  const json = meetingLineJsonOf(line, currency);
+  return { ...json, amount: amountText(line.amount, currency) } as MeetingLineJson;
+}
+
 const keyed = (lines: readonly MeetingLineJson[], from = 1): FlowLine[] =>
   lines.map((line, i) => ({ key: `l${from + i}`, line }));
 
 /** The flow opened on a meeting of `heldOn`, prefilled from the kit's draft (the server's own draft). */
 export function startFlow(kit: MeetingKit, id: string, heldOn: string): FlowState {
   const draft = kitDraft(kit, heldOn);
-  const lines = draft.input.lines.map((l: MeetingLine) => meetingLineJsonOf(l, kit.currency));
+  const lines = draft.input.lines.map((l: MeetingLine) => plainLine(l, kit.currency));
   return {
     id,
     groupId: kit.groupId,
@@ -121,7 +131,7 @@ export function changeLine(state: FlowState, key: string, change: Partial<Meetin
 export function attendanceFines(kit: MeetingKit, heldOn: string): { absence: string; lateness: string } {
   try {
     const { rules } = kitState(kit, heldOn);
-    const text = (minor: bigint) => (minor > 0n ? formatMoney(money(minor, kit.currency)) : "");
+    const text = (minor: bigint) => (minor > 0n ? amountText(minor, kit.currency) : "");
     return { absence: text(rules.fines.absence), lateness: text(rules.fines.lateness) };
   } catch {
     return { absence: "", lateness: "" };
@@ -192,7 +202,7 @@ export function bodyOf(
     heldOn: state.heldOn,
     attendance: state.attendance.map((a) => ({ ...a })),
     lines: state.lines.map((l) => l.line),
-    cashCounted: state.cashCounted ?? formatMoney(money(expectedCash, currency)),
+    cashCounted: state.cashCounted ?? amountText(expectedCash, currency),
   };
 }
 
@@ -336,39 +346,65 @@ const DATE_CODES = new Set([
   "MEETING_DATE_ORDER",
 ]);
 
-/** Every problem core's check (the server's own) finds with this meeting, each on its step and line. */
+function placed(
+  d: { path: string; code: string; params: ErrorParams; memberId?: string },
+  lines: readonly FlowLine[],
+  index: (i: number) => number,
+): Problem {
+  const m = /^lines\.(\d+)\./.exec(d.path);
+  const at = m ? lines[index(Number(m[1]))] : undefined;
+  const step: Step = at
+    ? stepOfLine(at.line)
+    : d.path.startsWith("attendance") || DATE_CODES.has(d.code)
+      ? "attendance"
+      : d.path === "cashCounted"
+        ? "cash"
+        : "summary";
+  return {
+    step,
+    code: d.code,
+    params: d.params,
+    path: at && m ? d.path.replace(/^lines\.\d+/, `lines.${index(Number(m[1]))}`) : d.path,
+    memberId: d.memberId ?? null,
+    lineKey: at?.key ?? null,
+  };
+}
+
+function detailsOf(error: unknown) {
+  if (!(error instanceof DomainError)) throw error;
+  return error.details.length > 0 ? error.details : [{ code: error.code, params: error.params, path: "" }];
+}
+
+/**
+ * Every problem core's check (the server's own) finds with this meeting, each on its step and line. An
+ * amount that is not one (INVALID_AMOUNT, found before anything else) is named on its line, and the
+ * meeting is checked without that line, so that every other problem shows at the same time.
+ */
 export function problemsOf(
   kit: MeetingKit,
   body: MeetingInputJson,
   lines: readonly FlowLine[],
   today: string,
 ): Problem[] {
+  const unreadable: Problem[] = [];
   try {
-    checkMeetingOnKit(kit, body, today);
-    return [];
+    meetingInputFrom(body, kit.currency);
   } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    const details =
-      error.details.length > 0 ? error.details : [{ code: error.code, params: error.params, path: "" }];
-    return details.map((d) => {
-      const m = /^lines\.(\d+)\./.exec(d.path);
-      const at = m ? lines[Number(m[1])] : undefined;
-      const step: Step = at
-        ? stepOfLine(at.line)
-        : d.path.startsWith("attendance") || DATE_CODES.has(d.code)
-          ? "attendance"
-          : d.path === "cashCounted"
-            ? "cash"
-            : "summary";
-      return {
-        step,
-        code: d.code,
-        params: d.params,
-        path: d.path,
-        memberId: "memberId" in d && d.memberId ? d.memberId : null,
-        lineKey: at?.key ?? null,
-      };
-    });
+    for (const d of detailsOf(error)) unreadable.push(placed(d, lines, (i) => i));
+  }
+  const skipped = new Set(unreadable.map((p) => p.lineKey).filter((k) => k !== null));
+  const kept = lines.map((l, i) => ({ l, i })).filter(({ l }) => !skipped.has(l.key));
+  const cashUnreadable = unreadable.some((p) => p.path === "cashCounted");
+  const checked: MeetingInputJson = {
+    ...body,
+    lines: kept.map(({ i }) => body.lines[i] as MeetingLineJson),
+    cashCounted: cashUnreadable ? null : body.cashCounted,
+  };
+  try {
+    checkMeetingOnKit(kit, checked, today);
+    return unreadable;
+  } catch (error) {
+    return [...unreadable, ...detailsOf(error).map((d) => placed(d, lines, (i) => kept[i]?.i ?? i))];
   }
 }
 

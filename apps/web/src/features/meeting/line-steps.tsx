@@ -9,6 +9,7 @@ import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import {
   addLine,
+  amountText,
   changeLine,
   type FlowLine,
   minorOf,
@@ -17,7 +18,7 @@ import {
   savingsForLoan,
   setCashCounted,
 } from "./flow.js";
-import { amountText, ContributionsList } from "./member-steps.js";
+import { ContributionsList } from "./member-steps.js";
 import { AmountField, SelectField, useFlow, useWords } from "./parts.js";
 
 function useMemberOptions() {

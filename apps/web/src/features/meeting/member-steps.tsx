@@ -1,7 +1,6 @@
 // The steps that go member by member: attendance (and the date), savings, repayments, the social fund's
 // contributions. Every figure is prefilled from the draft; an empty amount means no line.
 import { ATTENDANCE, type Attendance } from "@qadam/core/groups/meeting";
-import { formatMoney, money } from "@qadam/core/money";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { lineOf, setAmount, setAttendance, type Target } from "./flow.js";
@@ -247,9 +246,4 @@ export function ContributionsList() {
       ))}
     </ul>
   );
-}
-
-/** An amount in minor units as the API's text (for a prefilled field). */
-export function amountText(minor: bigint, currency: string): string {
-  return formatMoney(money(minor, currency));
 }

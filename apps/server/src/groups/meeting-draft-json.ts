@@ -50,22 +50,10 @@ export async function meetingDraft(
     throw new DomainError("MEETING_DATE_ORDER", { date: heldOn, latest: latest.heldOn });
   const accounts = await groupAccounts(db, group);
   const balances = await groupBalances(db, group, accounts, null, []);
-  const loans = await activeLoansOf(db, group.tenantId, { type: "group", id: group.id }, heldOn);
-  const groupLoans: Array<{ loanId: string; due: bigint }> = [];
-  for (const id of loans) {
-    // Collected through the loan engine in the actor's name: a loan she may not see is left out.
-    const loan = await loadLoan(db, actor, id).catch((error: unknown) => {
-      if (error instanceof DomainError && error.code === "NOT_FOUND") return null;
-      throw error;
-    });
-    if (loan === null) continue;
-    // The installments due by the meeting, and the penalties the engine will charge on them by then.
-    let due = (await loanArrears(db, loan, heldOn)).penaltyPending;
-    for (const i of owedOf(await liveInstallments(db, id)))
-      if (i.dueDate <= heldOn)
-        due += i.outstanding.principal + i.outstanding.interest + i.outstanding.fee + i.outstanding.penalty;
-    groupLoans.push({ loanId: id, due });
-  }
+  const groupLoans = (await collectableGroupLoans(db, actor, group, heldOn)).map((l) => ({
+    loanId: l.loanId,
+    due: l.installments.reduce((s, i) => (i.dueOn <= heldOn ? s + i.owed : s), l.penaltyPending),
+  }));
   const draft = draftMeeting({
     heldOn,
     previousMeeting: latest?.heldOn ?? null,
@@ -76,6 +64,43 @@ export async function meetingDraft(
     groupLoans,
   });
   return { ...draft, groupId: group.id, currency: group.currency };
+}
+
+/** A loan of the federation or the MFO to the group that the actor may collect at a meeting. */
+export interface CollectableLoan {
+  loanId: string;
+  /** The penalties the engine will charge on its installments by `on`. */
+  penaltyPending: bigint;
+  /** Each installment not fully paid, with what it still owes (principal, interest, fee, penalty). */
+  installments: Array<{ dueOn: string; owed: bigint }>;
+}
+
+/**
+ * The group's active loans from the federation or the MFO on `on`, as a meeting collects them: through
+ * the loan engine in the actor's name, so a loan she may not see is left out.
+ */
+export async function collectableGroupLoans(
+  db: Db,
+  actor: Actor,
+  group: { tenantId: string; id: string },
+  on: string,
+): Promise<CollectableLoan[]> {
+  const out: CollectableLoan[] = [];
+  for (const id of await activeLoansOf(db, group.tenantId, { type: "group", id: group.id }, on)) {
+    const loan = await loadLoan(db, actor, id).catch((error: unknown) => {
+      if (error instanceof DomainError && error.code === "NOT_FOUND") return null;
+      throw error;
+    });
+    if (loan === null) continue;
+    const installments = owedOf(await liveInstallments(db, id))
+      .map((i) => ({
+        dueOn: i.dueDate,
+        owed: i.outstanding.principal + i.outstanding.interest + i.outstanding.fee + i.outstanding.penalty,
+      }))
+      .filter((i) => i.owed > 0n);
+    out.push({ loanId: id, penaltyPending: (await loanArrears(db, loan, on)).penaltyPending, installments });
+  }
+  return out;
 }
 
 export type { MeetingDraftDto } from "@qadam/core/groups/contract";

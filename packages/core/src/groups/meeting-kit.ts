@@ -7,13 +7,21 @@
 // Amounts are decimal strings in major units of the group's currency, as everywhere in the API.
 import { z } from "zod";
 import { addDays } from "../clock.js";
-import { DomainError } from "../errors.js";
+import {
+  detailMessage,
+  domainErrorMessage,
+  type RawIssue,
+  summaryCode,
+  translateIssues,
+} from "../contract/validation.js";
+import { DomainError, type ErrorDetail } from "../errors.js";
+import type { Locale } from "../i18n/index.js";
 import { parseAmount } from "../money/amount.js";
 import { currency as currencyOf, rate } from "../money/index.js";
 import type { GroupState, MeetingInput, MeetingPlan, OpenLoan } from "./meeting.js";
 import { planMeeting } from "./meeting.js";
 import { type DraftState, draftMeeting, type MeetingDraft, nextMeetingDue } from "./meeting-draft.js";
-import { type MeetingInputJson, meetingInputFrom } from "./meeting-input.js";
+import { meetingInputFrom, meetingInputJson } from "./meeting-input.js";
 import { type GroupRules, groupRulesSpec, rulesFrom, rulesOn } from "./rules.js";
 
 const text = z.string();
@@ -120,10 +128,10 @@ function membersOn(kit: MeetingKit, date: string) {
  * in force on that date), MEETING_DATE_ORDER (before the latest meeting).
  */
 export function kitState(kit: MeetingKit, heldOn: string): GroupState {
-  const rules = rulesOn(kitRules(kit), heldOn);
-  if (rules === null) throw new DomainError("MEETING_NO_RULES", { name: kit.name, date: heldOn });
   if (kit.latestMeeting !== null && heldOn < kit.latestMeeting)
     throw new DomainError("MEETING_DATE_ORDER", { date: heldOn, latest: kit.latestMeeting });
+  const rules = rulesOn(kitRules(kit), heldOn);
+  if (rules === null) throw new DomainError("MEETING_NO_RULES", { name: kit.name, date: heldOn });
   return {
     rules,
     members: membersOn(kit, heldOn),
@@ -162,16 +170,81 @@ export function kitDraft(kit: MeetingKit, heldOn: string): MeetingDraft {
 }
 
 /**
- * The meeting checked as the server checks it (meetingInputFrom, then planMeeting under the rules in
- * force on its date): the plan, or a DomainError listing every problem at once with its path and member.
- * `today` is the phone's date: a meeting after it is refused (MEETING_DATE_IN_FUTURE), as on the server.
+ * The meeting checked as the server checks it: its form (meetingInputJson, as the API's validation does),
+ * its amounts in the currency (meetingInputFrom), its date, then planMeeting under the rules in force on
+ * its date. Returns the plan, or throws a DomainError listing every problem at once, each with its path
+ * in the body ("lines.3.amount"), its code and the member it concerns. `today` is the phone's date: a
+ * meeting after it is refused (MEETING_DATE_IN_FUTURE), as on the server, a day's grace allowed for
+ * the server's time zone.
  */
-export function checkMeetingOnKit(kit: MeetingKit, json: MeetingInputJson, today: string): MeetingPlan {
-  const input: MeetingInput = meetingInputFrom(json, kit.currency);
-  // The server's date may run a day ahead of the phone's in another time zone: allow that day.
+export function checkMeetingOnKit(kit: MeetingKit, json: unknown, today: string): MeetingPlan {
+  const parsed = meetingInputJson.safeParse(json);
+  if (!parsed.success) {
+    const issues = translateIssues("en", parsed.error.issues as unknown as RawIssue[], json);
+    const details: ErrorDetail[] = issues.map((issue, i) => {
+      const value = String(valueAt(json, parsed.error.issues[i]?.path ?? []) ?? "").slice(0, 40);
+      return {
+        path: issue.path,
+        code: issue.code,
+        params: { amount: value, date: value, id: value, currency: kit.currency, details: issue.path },
+      };
+    });
+    throw new DomainError(summaryCode(issues), { details: issues.map((d) => d.path).join(", ") }, details);
+  }
+  const input: MeetingInput = meetingInputFrom(parsed.data, kit.currency);
   if (input.heldOn > addDays(today, 1))
     throw new DomainError("MEETING_DATE_IN_FUTURE", { date: input.heldOn });
   if (input.heldOn < kit.openedOn)
     throw new DomainError("ORG_DATE_BEFORE_OPENING", { date: input.heldOn, openedOn: kit.openedOn });
   return planMeeting(input, kitState(kit, input.heldOn));
+}
+
+/** One problem of a meeting, as the server would answer it: where, its code, its message, the member. */
+export interface MeetingProblem {
+  path: string;
+  code: string;
+  message: string;
+  memberId?: string;
+}
+
+/**
+ * Every problem of the meeting in `locale`, with the messages the server would send (none: it would be
+ * recorded, unless the books moved since the kit was made). What the phone shows, on each member and line.
+ */
+export function meetingProblems(
+  kit: MeetingKit,
+  json: unknown,
+  today: string,
+  locale: Locale,
+): MeetingProblem[] {
+  const parsed = meetingInputJson.safeParse(json);
+  if (!parsed.success)
+    return translateIssues(locale, parsed.error.issues as unknown as RawIssue[], json).map((i) => ({
+      path: i.path,
+      code: i.code,
+      message: i.message,
+    }));
+  try {
+    checkMeetingOnKit(kit, parsed.data, today);
+    return [];
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    if (error.details.length === 0)
+      return [{ path: "", code: error.code, message: domainErrorMessage(locale, error) }];
+    return error.details.map((d) => ({
+      path: d.path,
+      code: d.code,
+      message: detailMessage(locale, d),
+      ...(d.memberId !== undefined ? { memberId: d.memberId } : {}),
+    }));
+  }
+}
+
+function valueAt(input: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+  let at: unknown = input;
+  for (const key of path) {
+    if (at === null || typeof at !== "object") return undefined;
+    at = (at as Record<PropertyKey, unknown>)[key];
+  }
+  return at;
 }

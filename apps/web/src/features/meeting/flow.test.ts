@@ -170,7 +170,7 @@ describe("the meeting flow", () => {
       step: "loans",
       lineKey: loanKey,
     });
-    // A bad amount is found by the same check (meetingInputFrom), on its own line and step.
+    // A bad amount is found by the same check (its first stage), on its own line and step, with the rest.
     const bad = found.find((p) => p.code === "INVALID_AMOUNT");
     expect(bad).toMatchObject({ step: "savings", memberId: personId(6) });
     // …and taking more than the box holds, on the same line.
@@ -180,6 +180,21 @@ describe("the meeting flow", () => {
       "MEETING_CASH_SHORT",
     ]);
     expect(problemsByStep(found)).toMatchObject({ loans: 3, savings: 1, attendance: 0 });
+  });
+
+  it("names a loan that would empty the box, with no count proposed", () => {
+    const s = addLine(start(), {
+      kind: "loan",
+      personId: personId(0),
+      amount: "99999999",
+      termMonths: 6,
+      purpose: null,
+    });
+    expect(body(s).cashCounted).toBeNull();
+    expect(problems(s).map((p) => [p.step, p.code, p.lineKey])).toEqual([
+      ["loans", "MEETING_LOAN_OVER_LIMIT", s.lines.at(-1)?.key],
+      ["loans", "MEETING_CASH_SHORT", s.lines.at(-1)?.key],
+    ]);
   });
 
   it("shows a counted cash that differs from the books on the cash step", () => {

@@ -5,7 +5,7 @@
 import { DomainError, type ErrorParams } from "@qadam/core/errors";
 import type { Attendance, MeetingLine } from "@qadam/core/groups/meeting";
 import type { MeetingInputJson, MeetingLineJson } from "@qadam/core/groups/meeting-input";
-import { meetingInputFrom, meetingLineJsonOf } from "@qadam/core/groups/meeting-input";
+import { meetingInputFrom, meetingInputJson, meetingLineJsonOf } from "@qadam/core/groups/meeting-input";
 import { checkMeetingOnKit, kitDraft, kitState, type MeetingKit } from "@qadam/core/groups/meeting-kit";
 import { formatMoney, money, parseAmount } from "@qadam/core/money";
 
@@ -202,7 +202,8 @@ export function bodyOf(
     heldOn: state.heldOn,
     attendance: state.attendance.map((a) => ({ ...a })),
     lines: state.lines.map((l) => l.line),
-    cashCounted: state.cashCounted ?? amountText(expectedCash, currency),
+    // A box the lines would empty below zero has no count to propose (the line that does it is named).
+    cashCounted: state.cashCounted ?? (expectedCash < 0n ? null : amountText(expectedCash, currency)),
   };
 }
 
@@ -365,7 +366,7 @@ function placed(
     code: d.code,
     params: d.params,
     path: at && m ? d.path.replace(/^lines\.\d+/, `lines.${index(Number(m[1]))}`) : d.path,
-    memberId: d.memberId ?? null,
+    memberId: d.memberId ?? (at && "personId" in at.line ? at.line.personId : null),
     lineKey: at?.key ?? null,
   };
 }
@@ -375,10 +376,22 @@ function detailsOf(error: unknown) {
   return error.details.length > 0 ? error.details : [{ code: error.code, params: error.params, path: "" }];
 }
 
+/** What the meeting's form or amounts get wrong (the check's first stage), or none. */
+function formProblems(kit: MeetingKit, body: MeetingInputJson, today: string) {
+  const parsed = meetingInputJson.safeParse(body);
+  try {
+    if (!parsed.success) checkMeetingOnKit(kit, body, today);
+    else meetingInputFrom(parsed.data, kit.currency);
+    return [];
+  } catch (error) {
+    return detailsOf(error);
+  }
+}
+
 /**
- * Every problem core's check (the server's own) finds with this meeting, each on its step and line. An
- * amount that is not one (INVALID_AMOUNT, found before anything else) is named on its line, and the
- * meeting is checked without that line, so that every other problem shows at the same time.
+ * Every problem core's check (the server's own) finds with this meeting, each on its step and line. A
+ * line whose form or amount is wrong (found before anything else) is named on its line, and the meeting
+ * is checked without that line, so that every other problem shows at the same time.
  */
 export function problemsOf(
   kit: MeetingKit,
@@ -386,26 +399,22 @@ export function problemsOf(
   lines: readonly FlowLine[],
   today: string,
 ): Problem[] {
-  const unreadable: Problem[] = [];
-  try {
-    meetingInputFrom(body, kit.currency);
-  } catch (error) {
-    for (const d of detailsOf(error)) unreadable.push(placed(d, lines, (i) => i));
-  }
-  const skipped = new Set(unreadable.map((p) => p.lineKey).filter((k) => k !== null));
+  const first = formProblems(kit, body, today).map((d) => placed(d, lines, (i) => i));
+  const skipped = new Set(first.map((p) => p.lineKey).filter((k) => k !== null));
   const kept = lines.map((l, i) => ({ l, i })).filter(({ l }) => !skipped.has(l.key));
-  const cashUnreadable = unreadable.some((p) => p.path === "cashCounted");
   const checked: MeetingInputJson = {
     ...body,
     lines: kept.map(({ i }) => body.lines[i] as MeetingLineJson),
-    cashCounted: cashUnreadable ? null : body.cashCounted,
+    cashCounted: first.some((p) => p.path === "cashCounted") ? null : body.cashCounted,
   };
+  let rest: Problem[] = [];
   try {
     checkMeetingOnKit(kit, checked, today);
-    return unreadable;
   } catch (error) {
-    return [...unreadable, ...detailsOf(error).map((d) => placed(d, lines, (i) => kept[i]?.i ?? i))];
+    rest = detailsOf(error).map((d) => placed(d, lines, (i) => kept[i]?.i ?? i));
   }
+  const seen = new Set(first.map((p) => `${p.path} ${p.code}`));
+  return [...first, ...rest.filter((p) => !seen.has(`${p.path} ${p.code}`))];
 }
 
 /** How many problems each step has, for the step indicator. */

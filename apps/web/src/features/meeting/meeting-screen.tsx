@@ -16,7 +16,14 @@ import { ScreenHeading } from "../../components/heading.js";
 import { formatDate, formatInstant, todayHere } from "../../i18n/format.js";
 import { currentLocale } from "../../i18n/i18n.js";
 import { registerMessages } from "../../i18n/register.js";
-import { deviceDb, KitNotOnDevice, type KitOnPhone, loadKit, queueMeeting } from "../../offline/runtime.js";
+import {
+  deviceDb,
+  KitNotOnDevice,
+  type KitOnPhone,
+  loadKit,
+  queueMeeting,
+  startSender,
+} from "../../offline/runtime.js";
 import { navigate } from "../../router.js";
 import { useSession } from "../../session.js";
 import {
@@ -96,6 +103,10 @@ export default function MeetingScreen() {
   const [opened, setOpened] = useState<Opened | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [attempt, setAttempt] = useState(0);
+
+  // The outbox's sender runs while she is logged in (started once per user, wherever first): a meeting
+  // saved here is sent as soon as there is a connection.
+  useEffect(() => startSender(userId), [userId]);
 
   useEffect(() => {
     void attempt;

@@ -154,7 +154,6 @@ function LoanRepayment({ loan }: { loan: OpenLoan }) {
     .join(" · ");
   return (
     <li className="meeting-member">
-      <span className="meeting-member-name">{name}</span>
       <AmountField label={t("meeting.repayments.amountFor", { name })} hint={hint} {...field} />
     </li>
   );

@@ -103,17 +103,28 @@ function MemberSavings({ personId }: { personId: string }) {
   return (
     <li className="meeting-member">
       <span className="meeting-member-name">{name}</span>
-      <AmountField
-        label={t("meeting.savings.compulsory", { name })}
-        hint={t("meeting.savings.has", { amount: w.amount(before) })}
-        {...compulsory}
-      />
-      {rules?.savings.voluntary && (
-        <AmountField label={t("meeting.savings.voluntary", { name })} {...voluntary} />
-      )}
-      {rules?.savings.withdrawals && (
-        <AmountField label={t("meeting.savings.withdrawal", { name })} {...withdrawal} />
-      )}
+      <div className="meeting-fields">
+        <AmountField
+          label={t("meeting.savings.compulsory", { name })}
+          shortLabel={t("meeting.savings.compulsoryShort")}
+          {...compulsory}
+        />
+        {rules?.savings.voluntary && (
+          <AmountField
+            label={t("meeting.savings.voluntary", { name })}
+            shortLabel={t("meeting.savings.voluntaryShort")}
+            {...voluntary}
+          />
+        )}
+        {rules?.savings.withdrawals && (
+          <AmountField
+            label={t("meeting.savings.withdrawal", { name })}
+            shortLabel={t("meeting.savings.withdrawalShort")}
+            {...withdrawal}
+          />
+        )}
+      </div>
+      <p className="hint">{t("meeting.savings.has", { amount: w.amount(before) })}</p>
     </li>
   );
 }

@@ -44,6 +44,9 @@ export const en = {
     represented: "Represented",
   },
   savings: {
+    compulsoryShort: "Savings",
+    voluntaryShort: "Voluntary",
+    withdrawalShort: "Withdrawal",
     compulsory: "Savings of {{name}}",
     voluntary: "Voluntary savings of {{name}}",
     withdrawal: "Withdrawal of {{name}}",

@@ -44,6 +44,9 @@ export const fr = {
     represented: "Représentée",
   },
   savings: {
+    compulsoryShort: "Épargne",
+    voluntaryShort: "Volontaire",
+    withdrawalShort: "Retrait",
     compulsory: "Épargne de {{name}}",
     voluntary: "Épargne volontaire de {{name}}",
     withdrawal: "Retrait de {{name}}",

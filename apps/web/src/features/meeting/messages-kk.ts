@@ -44,6 +44,9 @@ export const kk = {
     represented: "Орнына өкіл келді",
   },
   savings: {
+    compulsoryShort: "Жинақ",
+    voluntaryShort: "Ерікті жинақ",
+    withdrawalShort: "Жинақтан алу",
     compulsory: "{{name}} жинағы",
     voluntary: "{{name}} ерікті жинағы",
     withdrawal: "{{name}} жинақтан алатыны",

@@ -44,6 +44,9 @@ export const ru = {
     represented: "Вместо неё представитель",
   },
   savings: {
+    compulsoryShort: "Сбережения",
+    voluntaryShort: "Добровольные",
+    withdrawalShort: "Снятие",
     compulsory: "Сбережения: {{name}}",
     voluntary: "Добровольные сбережения: {{name}}",
     withdrawal: "Снятие сбережений: {{name}}",

@@ -79,8 +79,11 @@ export function AmountField({
   onChange,
   lineKey,
   hint,
+  shortLabel,
 }: {
   label: string;
+  /** What the eye reads when the row already names her (the full label is still read out). */
+  shortLabel?: string | undefined;
   value: string;
   onChange(text: string): void;
   lineKey: string | null;
@@ -93,7 +96,16 @@ export function AmountField({
     .join(" ");
   return (
     <div className={problems.length ? "field field-invalid meeting-field" : "field meeting-field"}>
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id}>
+        {shortLabel ? (
+          <>
+            <span className="meeting-sr-only">{label}</span>
+            <span aria-hidden="true">{shortLabel}</span>
+          </>
+        ) : (
+          label
+        )}
+      </label>
       {hint && (
         <p className="hint" id={`${id}-hint`}>
           {hint}

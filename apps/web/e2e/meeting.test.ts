@@ -2,7 +2,7 @@
 // phone: the group bookkeeper opens her group, "Record a meeting", goes through every step with Next
 // only, saves, and the outbox sends it: the API has it once, under the id the phone chose. Then a
 // second meeting with a loan above a member's limit shows the problem on her, in the summary and on
-// the step, with Save disabled. Axe on every step, screenshots of every step (meeting-<step>-kk-360.png).
+// the step, with Save disabled, and survives a reload (the working copy is kept on the phone). Axe on every step, screenshots of every step (meeting-<step>-kk-360.png).
 //
 // Accessible names (English; Kazakh in brackets), for the bench and the offline tests:
 //   link   "Record a meeting"        (Жиналысты жазу)     on the group's page /groups/:id and its meetings tab
@@ -119,6 +119,12 @@ describe.skipIf(!READY)("recording a meeting on a phone", { timeout: 240_000 }, 
     expect(await page.locator(".meeting-step-problems").count()).toBeGreaterThan(0);
     await expectAccessible(page, "meeting loans with a problem, Kazakh");
     await shoot(page, "meeting-loans-problem-kk");
+    // A reload in the middle of the flow loses nothing: the working copy is on the phone.
+    await page.reload();
+    await page.getByText(kk.restored).waitFor();
+    await poll(currentStep).toBe(kk.step.loans);
+    expect(await page.getByLabel(kk.loans.amount, { exact: true }).first().inputValue()).toBe("99999999");
+    await button(kk.startAgain).waitFor();
     for (let i = 0; i < 4; i += 1) await button(kk.next).click();
     await poll(currentStep).toBe(kk.step.summary);
     const problems = page.locator(".meeting-all-problems li");

@@ -47,9 +47,15 @@ describe.skipIf(!READY)("recording a meeting on a phone", { timeout: 240_000 }, 
   const currentStep = () =>
     page.locator('.meeting-steps li[aria-current="step"] .meeting-step-name').textContent();
 
-  async function openFlow(): Promise<void> {
+  async function openFlow(shot = false): Promise<void> {
     await page.goto(`${qadam.url}/groups/${groupId}`);
-    await page.getByRole("link", { name: kk.record }).click();
+    const record = page.getByRole("link", { name: kk.record });
+    await record.waitFor();
+    if (shot) {
+      await expectAccessible(page, "the group's page with Record a meeting, Kazakh");
+      await shoot(page, "meeting-open-kk");
+    }
+    await record.click();
     await poll(currentStep).toBe(kk.step.attendance);
   }
 
@@ -74,7 +80,7 @@ describe.skipIf(!READY)("recording a meeting on a phone", { timeout: 240_000 }, 
   });
 
   it("records the meeting from the draft with Next only, and the API has it exactly once", async () => {
-    await openFlow();
+    await openFlow(true);
     for (const [i, step] of STEPS.entries()) {
       await poll(currentStep).toBe(kk.step[step]);
       expect(await stepHeading().textContent()).toContain(kk.step[step]);

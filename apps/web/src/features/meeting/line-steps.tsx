@@ -66,7 +66,9 @@ function LoanLine({ line, lineKey }: { line: Extract<MeetingLineJson, { kind: "l
         lineKey={lineKey}
         hint={[
           limit !== null ? t("meeting.loans.limit", { amount: w.money(limit) }) : null,
-          rules ? t("meeting.loans.rate", { rate: rules.loans.monthlyRate.times(100).toString() }) : null,
+          rules
+            ? t("meeting.loans.rate", { rate: w.decimal(rules.loans.monthlyRate.times(100).toString()) })
+            : null,
         ]
           .filter(Boolean)
           .join(" · ")}

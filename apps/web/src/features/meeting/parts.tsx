@@ -45,6 +45,8 @@ export function useWords() {
     money: (minor: bigint) => formatAmount(locale, formatMoney(money(minor, kit.currency)), kit.currency),
     amount: (text: string) => formatAmount(locale, text, kit.currency),
     date: (date: string) => formatDate(locale, date),
+    /** A decimal's text ("1.5") with the language's decimal comma where it has one. */
+    decimal: (text: string) => (locale === "en" ? text : text.replace(".", ",")),
     problem: (p: Pick<Problem, "code" | "params">) =>
       errorMessage(locale, { code: p.code as ErrorCode, params: p.params }),
   };

@@ -23,6 +23,7 @@ import {
   loadKit,
   queueMeeting,
   startSender,
+  useOutbox,
 } from "../../offline/runtime.js";
 import { navigate } from "../../router.js";
 import { useSession } from "../../session.js";
@@ -81,7 +82,9 @@ async function openFlow(groupId: string, userId: string, from: string | null): P
   const db = deviceDb();
   if (from) {
     const row = await db.outbox.get(from);
-    if (row && row.groupId === groupId && row.userId === userId) {
+    // Only a meeting not yet recorded is corrected here: one the server has is the books' now.
+    const open = row?.state === "waiting" || row?.state === "refused";
+    if (row && open && row.groupId === groupId && row.userId === userId) {
       const kept = await db.drafts.get(groupId);
       if (kept && isFlowState(kept.flow) && kept.flow.id === from)
         return { loaded, state: kept.flow, origin: "correcting" };
@@ -161,6 +164,14 @@ function MeetingFlow({ opened, userId }: { opened: Opened; userId: string }) {
   const saved = useRef(false);
   const locale = currentLocale();
   const today = todayHere();
+  // Another meeting of this group saved here and not yet sent: the kit's balances do not include it.
+  const waiting = (useOutbox(userId) ?? []).some(
+    (m) =>
+      m.groupId === kit.groupId &&
+      m.id !== state.id &&
+      (m.state === "waiting" || m.state === "sending") &&
+      m.savedAt > fetchedAt,
+  );
 
   // The working copy on the phone after every change: a reload, even offline, loses nothing.
   useEffect(() => {
@@ -246,6 +257,7 @@ function MeetingFlow({ opened, userId }: { opened: Opened; userId: string }) {
             {t("meeting.fromDevice", { at: formatInstant(locale, fetchedAt) })}
           </p>
         )}
+        {waiting && <p className="notice meeting-waiting">{t("meeting.waiting")}</p>}
         {origin !== "new" && (
           <div className="notice meeting-restored">
             <p>{origin === "restored" ? t("meeting.restored") : t("meeting.correcting")}</p>

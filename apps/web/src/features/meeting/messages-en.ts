@@ -29,6 +29,8 @@ export const en = {
   restored: "You are continuing the meeting you started on this phone.",
   startAgain: "Start again from the draft",
   correcting: "You are correcting a meeting saved on this phone.",
+  waiting:
+    "A meeting saved on this phone is still waiting to be sent: the figures here do not include it yet.",
   date: "Date of the meeting",
   member: "Member",
   amount: "Amount",

@@ -29,6 +29,8 @@ export const fr = {
   restored: "Vous reprenez la réunion commencée sur ce téléphone.",
   startAgain: "Recommencer depuis le brouillon",
   correcting: "Vous corrigez une réunion enregistrée sur ce téléphone.",
+  waiting:
+    "Une réunion enregistrée sur ce téléphone attend encore d'être envoyée : ces chiffres ne la comptent pas encore.",
   date: "Date de la réunion",
   member: "Membre",
   amount: "Montant",

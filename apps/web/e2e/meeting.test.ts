@@ -56,7 +56,7 @@ describe.skipIf(!READY)("recording a meeting on a phone", { timeout: 240_000 }, 
       await shoot(page, "meeting-open-kk");
     }
     await record.click();
-    await poll(currentStep).toBe(kk.step.attendance);
+    await page.locator(".meeting-steps").waitFor();
   }
 
   beforeAll(async () => {
@@ -81,6 +81,7 @@ describe.skipIf(!READY)("recording a meeting on a phone", { timeout: 240_000 }, 
 
   it("records the meeting from the draft with Next only, and the API has it exactly once", async () => {
     await openFlow(true);
+    await poll(currentStep).toBe(kk.step.attendance);
     for (const [i, step] of STEPS.entries()) {
       await poll(currentStep).toBe(kk.step[step]);
       expect(await stepHeading().textContent()).toContain(kk.step[step]);
@@ -108,6 +109,7 @@ describe.skipIf(!READY)("recording a meeting on a phone", { timeout: 240_000 }, 
 
   it("shows a loan above her limit on the member, in the summary and on its step, with Save disabled", async () => {
     await openFlow();
+    await poll(currentStep).toBe(kk.step.attendance);
     for (let i = 0; i < 3; i += 1) await button(kk.next).click();
     await poll(currentStep).toBe(kk.step.loans);
     await button(kk.loans.add).click();
@@ -143,5 +145,52 @@ describe.skipIf(!READY)("recording a meeting on a phone", { timeout: 240_000 }, 
     await chooseLanguage(page, "en");
     expect(await button(meetingEn.save).isDisabled()).toBe(true);
     await button(meetingEn.back).waitFor();
+    await chooseLanguage(page, "kk");
+  });
+
+  it("saves a meeting with no connection, reopens it from the phone to correct it, and sends it once when online", async () => {
+    await openFlow();
+    // The meeting the last test left unsaved is still on the phone: she starts again from the draft.
+    await page.getByText(kk.restored).waitFor();
+    await button(kk.startAgain).click();
+    await poll(currentStep).toBe(kk.step.attendance);
+    await browser.context.setOffline(true);
+    try {
+      for (let i = 0; i < STEPS.length - 1; i += 1) await button(kk.next).click();
+      await button(kk.save).click();
+      await poll(() => new URL(page.url()).pathname.startsWith("/outbox/")).toBe(true);
+      const meetingId = new URL(page.url()).pathname.split("/")[2] ?? "";
+      // Still offline: reopen it for correction (the outbox screen's link), from the phone's copy.
+      await page.evaluate((to) => {
+        history.pushState(null, "", to);
+        dispatchEvent(new PopStateEvent("popstate"));
+      }, `/groups/${groupId}/meeting?from=${meetingId}`);
+      await page.getByText(kk.correcting).waitFor();
+      await page.locator(".meeting-from-device").waitFor();
+      await poll(currentStep).toBe(kk.step.summary);
+      await button(kk.step.attendance).click();
+      await page.locator(".meeting-attendance").first().selectOption("absent");
+      await button(kk.step.fines).click();
+      // Marking her absent proposes the rules' absence fine, on her, removable.
+      await page
+        .getByRole("button", { name: new RegExp(`^${kk.remove}`) })
+        .first()
+        .waitFor();
+      await button(kk.step.summary).click();
+      await page.getByText(kk.summary.noProblems).waitFor();
+      await button(kk.save).click();
+      await poll(() => new URL(page.url()).pathname).toBe(`/outbox/${meetingId}`);
+      await browser.context.setOffline(false);
+      // Back online, the outbox sends the corrected meeting: recorded once, with her absence.
+      await poll(async () => {
+        const meetings = await apiGet<{ items: Array<{ id: string }> }>(
+          page,
+          `/api/v1/groups/${groupId}/meetings?limit=200`,
+        );
+        return meetings.items.filter((m) => m.id === meetingId).length;
+      }, 30_000).toBe(1);
+    } finally {
+      await browser.context.setOffline(false);
+    }
   });
 });

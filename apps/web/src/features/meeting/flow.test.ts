@@ -210,9 +210,14 @@ describe("the meeting flow", () => {
 
   it("reopens a saved meeting with its id and lines, to correct it", () => {
     const saved = body(setAttendance(start(), personId(1), "absent", fines));
-    const s = flowFromBody(KIT.groupId, saved);
+    const s = flowFromBody(KIT, saved);
     expect(s.id).toBe(MEETING_ID);
     expect(body(s)).toEqual(saved);
+    // The count was the books' figure: correcting the meeting keeps it in step with the books.
+    expect(problems(setAttendance(s, personId(2), "late", fines))).toEqual([]);
+    // A count she typed stays as she typed it.
+    const typed = flowFromBody(KIT, { ...saved, cashCounted: "5" });
+    expect(typed.cashCounted).toBe("5");
   });
 });
 

@@ -72,18 +72,25 @@ export function startFlow(kit: MeetingKit, id: string, heldOn: string): FlowStat
   };
 }
 
-/** The flow reopened on a meeting saved on the phone (to correct it): same id, its lines as saved. */
-export function flowFromBody(groupId: string, body: MeetingInputJson & { id: string }): FlowState {
-  return {
+/**
+ * The flow reopened on a meeting saved on the phone (to correct it): same id, its lines as saved. A
+ * count that was the books' figure follows the books again as she corrects; one she typed stays hers.
+ */
+export function flowFromBody(kit: MeetingKit, body: MeetingInputJson & { id: string }): FlowState {
+  const state: FlowState = {
     id: body.id,
-    groupId,
+    groupId: kit.groupId,
     step: "summary",
     heldOn: body.heldOn,
     attendance: body.attendance.map((a) => ({ ...a })),
     lines: keyed(body.lines),
-    cashCounted: body.cashCounted ?? null,
+    cashCounted: null,
     nextKey: body.lines.length + 1,
   };
+  const counted = body.cashCounted ?? null;
+  const books = expectedCash(state, kit);
+  const followsBooks = counted !== null && minorOf(counted, kit.currency) === books;
+  return { ...state, cashCounted: followsBooks ? null : counted };
 }
 
 /** The meeting's date changed: a fresh draft for that date, keeping the id. */

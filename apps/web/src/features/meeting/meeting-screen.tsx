@@ -88,7 +88,7 @@ async function openFlow(groupId: string, userId: string, from: string | null): P
       const kept = await db.drafts.get(groupId);
       if (kept && isFlowState(kept.flow) && kept.flow.id === from)
         return { loaded, state: kept.flow, origin: "correcting" };
-      return { loaded, state: flowFromBody(groupId, row.body), origin: "correcting" };
+      return { loaded, state: flowFromBody(loaded.kit, row.body), origin: "correcting" };
     }
   }
   const kept = await db.drafts.get(groupId);

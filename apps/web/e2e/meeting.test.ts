@@ -189,6 +189,12 @@ describe.skipIf(!READY)("recording a meeting on a phone", { timeout: 240_000 }, 
         );
         return meetings.items.filter((m) => m.id === meetingId).length;
       }, 30_000).toBe(1);
+      const recorded = await apiGet<{
+        attendance: Array<{ status: string }>;
+        lines: Array<{ kind: string; reason?: string }>;
+      }>(page, `/api/v1/groups/${groupId}/meetings/${meetingId}`);
+      expect(recorded.attendance.filter((a) => a.status === "absent")).toHaveLength(1);
+      expect(recorded.lines.filter((l) => l.kind === "fine" && l.reason === "absence")).toHaveLength(1);
     } finally {
       await browser.context.setOffline(false);
     }

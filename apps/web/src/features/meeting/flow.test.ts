@@ -8,13 +8,10 @@ import {
   addLine,
   attendanceFines,
   bodyOf,
-  expectedCash,
   type FlowState,
   flowFromBody,
   lineOf,
   openingDate,
-  problemsByStep,
-  problemsOf,
   redraft,
   removeLine,
   setAmount,
@@ -22,8 +19,9 @@ import {
   setCashCounted,
   startFlow,
   stepAfter,
-  totalsOf,
 } from "./flow.js";
+import { problemsByStep, problemsOf } from "./problems.js";
+import { expectedCash, totalsOf } from "./totals.js";
 
 const TODAY = "2026-12-02";
 const MEETING_ID = "01930000-0000-7000-8000-000000000001";

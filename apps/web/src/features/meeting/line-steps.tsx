@@ -12,14 +12,13 @@ import {
   amountText,
   changeLine,
   type FlowLine,
-  minorOf,
   removeLine,
   type Step,
-  savingsForLoan,
   setCashCounted,
 } from "./flow.js";
 import { ContributionsList } from "./member-steps.js";
 import { AmountField, SelectField, useFlow, useWords } from "./parts.js";
+import { minorOf, savingsForLoan } from "./totals.js";
 
 function useMemberOptions() {
   const { state, names } = useFlow();

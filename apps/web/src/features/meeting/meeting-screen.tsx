@@ -34,19 +34,18 @@ import {
   flowFromBody,
   goTo,
   openingDate,
-  problemsByStep,
-  problemsOf,
   redraft,
   STEPS,
   type Step,
   startFlow,
   stepAfter,
-  totalsOf,
 } from "./flow.js";
 import { CashStep, FinesStep, LoansStep, SocialStep, SummaryStep } from "./line-steps.js";
 import { AttendanceStep, RepaymentsStep, SavingsStep } from "./member-steps.js";
 import { messages } from "./messages.js";
 import { Flow, type FlowContext, StepIndicator, TotalsBar } from "./parts.js";
+import { problemsByStep, problemsOf } from "./problems.js";
+import { totalsOf } from "./totals.js";
 
 registerMessages("meeting", messages);
 

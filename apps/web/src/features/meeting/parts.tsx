@@ -10,7 +10,9 @@ import { createContext, type ReactNode, useContext, useId } from "react";
 import { useTranslation } from "react-i18next";
 import { formatAmount, formatDate } from "../../i18n/format.js";
 import { currentLocale } from "../../i18n/i18n.js";
-import { type FlowState, type Problem, STEPS, type Step, type Totals } from "./flow.js";
+import { type FlowState, STEPS, type Step } from "./flow.js";
+import type { Problem } from "./problems.js";
+import type { Totals } from "./totals.js";
 
 export interface FlowContext {
   kit: MeetingKit;

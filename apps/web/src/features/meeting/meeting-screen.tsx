@@ -173,12 +173,13 @@ function MeetingFlow({ opened, userId }: { opened: Opened; userId: string }) {
   );
 
   // The working copy on the phone after every change: a reload, even offline, loses nothing.
+  // (A flow only opened, unchanged, leaves nothing behind to restore.)
   useEffect(() => {
-    if (saved.current) return;
+    if (saved.current || state === opened.state) return;
     void deviceDb()
       .drafts.put({ groupId: kit.groupId, userId, savedAt: new Date().toISOString(), flow: state })
       .catch(() => undefined);
-  }, [state, kit.groupId, userId]);
+  }, [state, opened.state, kit.groupId, userId]);
 
   const context: FlowContext = useMemo(() => {
     let rules: FlowContext["rules"] = null;

@@ -10,8 +10,11 @@
 //   `qadam` command takes to start, beside a bare `node -e 0`.
 // - and, for issue #10: the web app's first screen (web.ts): the gzipped JavaScript and CSS the log-in
 //   page and the home page request, and the time to show the log-in form on a throttled phone.
+// - and, for issue #11: the meeting on a phone (phone.ts): what the meeting route loads, its first step
+//   shown on a slow line (cold, warm from the service worker's cache, offline), and the taps and
+//   keystrokes a 15-member meeting from the draft takes.
 // `npm run bench -- --only repayments,cli` runs only the parts named: schedule, sqlite (the demo and the
-// people search), loans (issue #3 and #4's figures), raw, postgres, repayments, cli, web.
+// people search), loans (issue #3 and #4's figures), raw, postgres, repayments, cli, web, phone.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -29,6 +32,7 @@ import {
   trialBalanceVersusLedger,
 } from "./loans.js";
 import { meetingsPerSecond } from "./meetings.js";
+import { phoneMeeting } from "./phone.js";
 import { webFirstScreen } from "./web.js";
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 100_000);
@@ -285,7 +289,17 @@ function cliStart(runs = 11) {
   };
 }
 
-const PARTS = ["schedule", "sqlite", "loans", "raw", "postgres", "repayments", "cli", "web"] as const;
+const PARTS = [
+  "schedule",
+  "sqlite",
+  "loans",
+  "raw",
+  "postgres",
+  "repayments",
+  "cli",
+  "web",
+  "phone",
+] as const;
 
 /** The parts named by `--only a,b` (every part but the two of issue #8 by default: those are quick). */
 function partsWanted(argv: readonly string[]): Set<string> {
@@ -331,6 +345,7 @@ async function main(): Promise<void> {
   const report: Record<string, unknown> = { members: MEMBERS, node: process.version };
   if (parts.has("cli")) report.cliStart = cliStart();
   if (parts.has("web")) report.web = await webFirstScreen({ bin: BIN, dir: DIR, freePort, run });
+  if (parts.has("phone")) report.phone = await phoneMeeting({ bin: BIN, dir: DIR, freePort, run });
   if (parts.has("schedule")) report.schedulePreviewsPerSecond = schedulePreviewsPerSecond();
   const pgUrl =
     process.env.BENCH_SKIP_POSTGRES || !(parts.has("postgres") || parts.has("repayments"))

@@ -20,9 +20,8 @@ export const MANUAL_CAUSE = "manual";
 
 export interface ManualLineInput {
   accountId: string;
-  /** Major units as a decimal string, debit positive: "1250.50" or "-1250.50". */
-  amount: string;
-  currency: string;
+  /** Debit positive. */
+  amount: Money;
   memo?: string | null | undefined;
 }
 
@@ -47,8 +46,33 @@ export interface JournalEntryView {
 }
 
 /**
- * Posts an entry keyed in by hand. Errors: INVALID_DATE, NOT_FOUND, FORBIDDEN, ORG_DATE_BEFORE_OPENING,
- * UNKNOWN_CURRENCY, INVALID_AMOUNT, and those of postEntry (JOURNAL_UNBALANCED, ACCOUNT_CLOSED…).
+ * An entry as the API takes it (amounts as decimal strings in major units, debit positive: "1250.50" or
+ * "-1250.50", each with its currency), its amounts parsed once. Errors: UNKNOWN_CURRENCY, INVALID_AMOUNT.
+ */
+export function manualEntryFrom(json: {
+  businessDate: string;
+  description: string;
+  lines: ReadonlyArray<{
+    accountId: string;
+    amount: string;
+    currency: string;
+    memo?: string | null | undefined;
+  }>;
+}): ManualEntryInput {
+  return {
+    businessDate: json.businessDate,
+    description: json.description,
+    lines: json.lines.map((l) => ({
+      accountId: l.accountId,
+      amount: parseAmount(l.amount, l.currency),
+      memo: l.memo,
+    })),
+  };
+}
+
+/**
+ * Posts an entry keyed in by hand (its amounts parsed at the edge: manualEntryFrom). Errors: INVALID_DATE,
+ * NOT_FOUND, FORBIDDEN, ORG_DATE_BEFORE_OPENING, and those of postEntry (JOURNAL_UNBALANCED, ACCOUNT_CLOSED…).
  */
 export async function postManualEntry(
   trx: Db,
@@ -64,7 +88,7 @@ export async function postManualEntry(
   const lines = input.lines.map(
     (l): JournalLine => ({
       account: l.accountId,
-      amount: parseAmount(l.amount, l.currency),
+      amount: l.amount,
       ...(l.memo ? { memo: l.memo } : {}),
     }),
   );

@@ -23,6 +23,16 @@ export {
 } from "@qadam/core/books/journal";
 export { formatLedgerJournal, type LedgerEntry, ledgerAccountName } from "@qadam/core/books/ledger-format";
 export {
+  accountTotalCausedBy,
+  accountTotalPostedBy,
+  accountTotals,
+  type CodeTotal,
+  codeMovementsAfter,
+  codeTotals,
+  partyTotals,
+} from "./balances.js";
+export { reverseEntriesCausedElsewhere } from "./caused-elsewhere.js";
+export {
   accountCode,
   accountName,
   addAccount,

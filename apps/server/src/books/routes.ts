@@ -27,6 +27,7 @@ import {
   type JournalEntryView,
   journalEntries,
   journalEntry,
+  manualEntryFrom,
   postManualEntry,
   reverseManualEntry,
 } from "./entries.js";
@@ -199,7 +200,8 @@ export const bookRoutes: RouteModule = (app, deps) => {
       "UNKNOWN_CURRENCY",
     ],
     command: { name: "journal.post", status: 201 },
-    run: async (trx, ctx, { params, body }) => entryDto(await postManualEntry(trx, ctx, params.orgId, body)),
+    run: async (trx, ctx, { params, body }) =>
+      entryDto(await postManualEntry(trx, ctx, params.orgId, manualEntryFrom(body))),
   });
 
   query(app, {

@@ -1,6 +1,7 @@
 // The operator at the command line acts as the administrator of one tenant, named by slug or id.
 import type { Actor } from "@qadam/core/auth/actor";
 import { isUuid } from "@qadam/core/ids";
+import { tenantOfOrganisation } from "../orgs/index.js";
 import type { Db } from "../platform/db/database.js";
 import { CliError } from "./io.js";
 
@@ -23,9 +24,7 @@ export async function operatorOf(db: Db, tenant: string): Promise<Actor> {
 
 /** The tenant an organisation belongs to, for commands that take only an organisation id. */
 export async function tenantOfOrg(db: Db, orgId: string): Promise<string> {
-  const row = isUuid(orgId)
-    ? await db.selectFrom("organisations").select("tenantId").where("id", "=", orgId).executeTakeFirst()
-    : undefined;
-  if (!row) throw new CliError(`no organisation ${orgId} (see: qadam org list)`);
-  return row.tenantId;
+  const tenantId = await tenantOfOrganisation(db, orgId);
+  if (tenantId === null) throw new CliError(`no organisation ${orgId} (see: qadam org list)`);
+  return tenantId;
 }

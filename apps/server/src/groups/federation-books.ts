@@ -4,41 +4,23 @@
 // membership fees, codes of the "federation" chart template in books/accounts.ts); a correction of
 // the meeting reverses it there too. The meeting's command writes there on the federation's behalf.
 
-import { reversalOf } from "@qadam/core/books/journal";
 import { currency, money } from "@qadam/core/money";
 import type { Organisation } from "@qadam/core/orgs/types";
-import { describeEntry, writeEntry } from "../books/index.js";
-import { toOrganisation } from "../orgs/index.js";
+import { accountsOf, describeEntry, reverseEntriesCausedElsewhere, writeEntry } from "../books/index.js";
+import { ancestorsOf } from "../orgs/index.js";
 import type { CommandContext } from "../platform/commands.js";
 import type { Db } from "../platform/db/database.js";
-import { toBigInt } from "../platform/db/ints.js";
 
 const FEDERATION_CASH = "11";
 const MEMBERSHIP_FEES = "41";
 
 /** The nearest cluster or federation above the group whose books are open, with its two accounts. */
 async function federationBooks(trx: Db, group: Organisation) {
-  const ancestors = group.path.split("/").filter(Boolean).slice(0, -1).reverse();
-  if (ancestors.length === 0) return null;
-  const rows = await trx
-    .selectFrom("organisations")
-    .selectAll()
-    .where("tenantId", "=", group.tenantId)
-    .where("id", "in", ancestors)
-    .where("kind", "in", ["cluster", "federation"])
-    .execute();
-  for (const id of ancestors) {
-    const row = rows.find((r) => r.id === id);
-    if (!row) continue;
-    const accounts = await trx
-      .selectFrom("accounts")
-      .select(["id", "code"])
-      .where("orgId", "=", id)
-      .where("code", "in", [FEDERATION_CASH, MEMBERSHIP_FEES])
-      .execute();
+  for (const org of await ancestorsOf(trx, group, ["cluster", "federation"])) {
+    const accounts = await accountsOf(trx, group.tenantId, org.id);
     const cash = accounts.find((a) => a.code === FEDERATION_CASH)?.id;
     const fees = accounts.find((a) => a.code === MEMBERSHIP_FEES)?.id;
-    if (cash && fees) return { org: toOrganisation(row), cash, fees };
+    if (cash && fees) return { org, cash, fees };
   }
   return null;
 }
@@ -73,50 +55,16 @@ export async function reverseFederationFees(
   group: Organisation,
   meeting: { id: string; heldOn: string },
 ): Promise<void> {
-  const entries = await trx
-    .selectFrom("journalEntries")
-    .selectAll()
-    .where("tenantId", "=", group.tenantId)
-    .where("causeType", "=", "meeting")
-    .where("causeId", "=", meeting.id)
-    .where("orgId", "<>", group.id)
-    .where("reversesId", "is", null)
-    .execute();
-  for (const e of entries) {
-    const org = await trx
-      .selectFrom("organisations")
-      .selectAll()
-      .where("id", "=", e.orgId)
-      .executeTakeFirstOrThrow();
-    const lines = await trx
-      .selectFrom("journalLines")
-      .selectAll()
-      .where("entryId", "=", e.id)
-      .orderBy("lineNo")
-      .execute();
-    await writeEntry(
-      trx,
-      ctx,
-      toOrganisation(org),
-      reversalOf(
-        {
-          id: e.id,
-          businessDate: e.businessDate,
-          description: e.description,
-          cause: { type: e.causeType, id: e.causeId },
-          lines: lines.map((l) => ({
-            account: l.accountId,
-            amount: money(toBigInt(l.amount), currency(l.currency)),
-          })),
-        },
-        {
-          businessDate: meeting.heldOn,
-          description: await describeEntry(trx, ctx, {
-            key: "meetingCorrection",
-            params: { date: meeting.heldOn },
-          }),
-        },
-      ),
-    );
-  }
+  await reverseEntriesCausedElsewhere(trx, ctx, {
+    tenantId: group.tenantId,
+    cause: { type: "meeting", id: meeting.id },
+    exceptOrgId: group.id,
+    correction: {
+      businessDate: meeting.heldOn,
+      description: await describeEntry(trx, ctx, {
+        key: "meetingCorrection",
+        params: { date: meeting.heldOn },
+      }),
+    },
+  });
 }

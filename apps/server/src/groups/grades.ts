@@ -26,6 +26,7 @@ import {
 import { addMonths, repaymentPunctuality } from "@qadam/core/groups/internal-loans";
 import { missedMeetings } from "@qadam/core/groups/meeting-calendar";
 import type { Organisation } from "@qadam/core/orgs/types";
+import { gradesOf, type KeptGrade, keepGrade } from "../grades/index.js";
 import type { CommandContext } from "../platform/commands.js";
 import type { Db } from "../platform/db/database.js";
 import {
@@ -199,60 +200,29 @@ export async function recordGrade(
   assertCan(ctx.actor, "groups.grade", group.path, "group");
   const report = await computeGrade(trx, group, on, windowMonths);
   const id = ctx.ids.next();
-  await trx
-    .insertInto("groupGrades")
-    .values({
-      id,
-      tenantId: group.tenantId,
-      orgId: group.id,
-      gradedOn: on,
-      windowFrom: report.windowFrom,
-      grade: report.grade,
-      score: report.score,
-      detail: JSON.stringify({ max: report.max, criteria: report.criteria }),
-      recordedAt: ctx.now,
-      recordedBy: ctx.actor.userId,
-    })
-    .execute();
+  await keepGrade(trx, {
+    id,
+    tenantId: group.tenantId,
+    groupId: group.id,
+    gradedOn: on,
+    windowFrom: report.windowFrom,
+    grade: report.grade,
+    score: report.score,
+    max: report.max,
+    criteria: report.criteria,
+    recordedAt: ctx.now,
+    recordedBy: ctx.actor.userId,
+  });
   ctx.touched("group_grade", id);
   return { ...report, id };
 }
 
-export interface GradeHistoryRow {
-  id: string;
-  gradedOn: string;
-  windowFrom: string;
-  grade: GradeLetter;
-  score: number;
-  max: number;
-  criteria: CriterionScore[];
-  recordedAt: string;
-}
+export type GradeHistoryRow = KeptGrade;
 
 /** Every grade the group was given, newest first. */
 export async function gradeHistory(db: Db, actor: Actor, groupId: string): Promise<GradeHistoryRow[]> {
   const group = await findGroup(db, actor, groupId);
-  const rows = await db
-    .selectFrom("groupGrades")
-    .selectAll()
-    .where("tenantId", "=", group.tenantId)
-    .where("orgId", "=", group.id)
-    .orderBy("gradedOn", "desc")
-    .orderBy("recordedAt", "desc")
-    .execute();
-  return rows.map((r) => {
-    const detail = JSON.parse(r.detail) as { max: number; criteria: CriterionScore[] };
-    return {
-      id: r.id,
-      gradedOn: r.gradedOn,
-      windowFrom: r.windowFrom,
-      grade: r.grade as GradeLetter,
-      score: r.score,
-      max: detail.max,
-      criteria: detail.criteria,
-      recordedAt: r.recordedAt,
-    };
-  });
+  return gradesOf(db, group.tenantId, group.id);
 }
 
 /** Sets the tenant's scoring table from a date (tenant administrators only). */

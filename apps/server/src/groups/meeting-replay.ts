@@ -5,9 +5,9 @@
 import { DomainError } from "@qadam/core/errors";
 import type { MeetingInput, MeetingLine } from "@qadam/core/groups/meeting";
 import type { Organisation } from "@qadam/core/orgs/types";
+import { accountTotalPostedBy } from "../books/index.js";
 import type { CommandContext } from "../platform/commands.js";
 import type { Db } from "../platform/db/database.js";
-import { toBigInt } from "../platform/db/ints.js";
 import { meetingRecord } from "./meeting-records.js";
 import { groupAccounts } from "./store.js";
 
@@ -94,15 +94,7 @@ export async function meetingAlreadyRecorded(
 /** The cash box as the books held it once the meeting (and what it posted with it) was recorded. */
 async function cashAfter(trx: Db, group: Organisation, recordedAt: string): Promise<bigint> {
   const accounts = await groupAccounts(trx, group);
-  const row = await trx
-    .selectFrom("journalLines as l")
-    .innerJoin("journalEntries as e", "e.id", "l.entryId")
-    .select((eb) => eb.fn.sum<string | number | bigint | null>("l.amount").as("total"))
-    .where("l.tenantId", "=", group.tenantId)
-    .where("l.accountId", "=", accounts.cashBox)
-    .where("e.postedAt", "<=", recordedAt)
-    .executeTakeFirst();
-  return toBigInt(row?.total ?? 0);
+  return accountTotalPostedBy(trx, group.tenantId, accounts.cashBox, recordedAt);
 }
 
 /** The ids the client chose for the loans its meeting issues must be new, and each given once: ID_CONFLICT. */

@@ -2,9 +2,9 @@
 // with the federation, cluster and region it rolls up into, and the additive facts the roll-up counts for
 // each one (its tallies, per currency), to be filled by the queries of rollup-store.ts and rollup-loans.ts.
 
-import { pathRangeEnd } from "@qadam/core/auth/actor";
 import { emptyFacts, type GroupFacts } from "@qadam/core/groups/indicators";
 import type { Organisation } from "@qadam/core/orgs/types";
+import { organisationsAround, shgIdsUnder } from "../orgs/index.js";
 import type { Db } from "../platform/db/database.js";
 
 export interface Period {
@@ -101,27 +101,7 @@ export class Tallies {
 }
 
 /** The ids of every self-help group in the organisation's subtree (itself included), as a subquery. */
-export function groupsIn(db: Db, org: Organisation) {
-  return db
-    .selectFrom("organisations")
-    .select("id")
-    .where("tenantId", "=", org.tenantId)
-    .where("kind", "=", "shg")
-    .where("path", ">=", org.path)
-    .where("path", "<", pathRangeEnd(org.path));
-}
-
-const ORG_COLUMNS = [
-  "id",
-  "kind",
-  "name",
-  "path",
-  "region",
-  "currency",
-  "openedOn",
-  "status",
-  "statusChangedOn",
-] as const;
+export const groupsIn = shgIdsUnder;
 
 /**
  * The groups counted over the period: every SHG of the subtree opened by its end and not closed before
@@ -130,24 +110,8 @@ const ORG_COLUMNS = [
  */
 export async function subtreeGroups(db: Db, org: Organisation, period: Period): Promise<SubtreeGroup[]> {
   const ancestors = org.path.split("/").filter((id) => id !== "" && id !== org.id);
-  const [below, above] = await Promise.all([
-    db
-      .selectFrom("organisations")
-      .select(ORG_COLUMNS)
-      .where("tenantId", "=", org.tenantId)
-      .where("path", ">=", org.path)
-      .where("path", "<", pathRangeEnd(org.path))
-      .execute(),
-    ancestors.length === 0
-      ? Promise.resolve([])
-      : db
-          .selectFrom("organisations")
-          .select(ORG_COLUMNS)
-          .where("tenantId", "=", org.tenantId)
-          .where("id", "in", ancestors)
-          .execute(),
-  ]);
-  type Row = (typeof below)[number];
+  const { below, above } = await organisationsAround(db, org);
+  type Row = Organisation;
   const byId = new Map<string, Row>();
   for (const r of [...below, ...above]) byId.set(r.id, r);
   const depthOfOrg = ancestors.length;
@@ -169,7 +133,7 @@ export async function subtreeGroups(db: Db, org: Organisation, period: Period): 
       .filter(Boolean)
       .map((id) => byId.get(id))
       .filter((x): x is Row => x !== undefined);
-    const region = [...chain].reverse().find((x) => x.region !== null)?.region ?? null;
+    const region = [...chain].reverse().find((x) => x.place.region !== null)?.place.region ?? null;
     groups.push({
       id: r.id,
       name: r.name,

@@ -9,6 +9,8 @@ import { expectedMeetings, type MeetingRules } from "@qadam/core/groups/meeting-
 import { groupRulesSpec, type MeetingSchedule } from "@qadam/core/groups/rules";
 import type { Organisation } from "@qadam/core/orgs/types";
 import { sql } from "kysely";
+import { codeMovementsAfter, codeTotals } from "../books/index.js";
+import { gradesOnDate } from "../grades/index.js";
 import { membershipMovements } from "../members/index.js";
 import type { Db } from "../platform/db/database.js";
 import { toBigInt, toCount } from "../platform/db/ints.js";
@@ -102,44 +104,15 @@ async function countBooks(
   lastClosed: ReadonlyMap<string, string>,
   tallies: Tallies,
 ) {
-  const read = db
-    .selectFrom("accounts")
-    .select("id")
-    .where("tenantId", "=", org.tenantId)
-    .where("orgId", "in", groupsIn(db, org))
-    .where("code", "in", Object.values(CODES));
+  const groupIds = [...tallies.groups.keys()];
   const [balances, cycles, shareouts] = await Promise.all([
-    db
-      .selectFrom(
-        db
-          .selectFrom("accountDailyBalances as b")
-          .select([
-            "b.accountId",
-            "b.currency",
-            (eb) => eb.fn.sum<Int>("b.amount").as("balance"),
-            sql<Int>`sum(case when b.business_date >= ${from} then b.amount else 0 end)`.as("inPeriod"),
-          ])
-          .where("b.accountId", "in", read)
-          .where("b.businessDate", "<=", to)
-          .groupBy(["b.accountId", "b.currency"])
-          .as("x"),
-      )
-      .innerJoin("accounts as a", "a.id", "x.accountId")
-      .select(["a.orgId", "a.code", "x.currency", "x.balance", "x.inPeriod"])
-      .execute(),
-    lastClosed.size === 0
-      ? Promise.resolve([])
-      : db
-          .selectFrom("accountDailyBalances as b")
-          .innerJoin("accounts as a", "a.id", "b.accountId")
-          .innerJoin(lastShareouts(db, org, to).as("s"), "s.orgId", "a.orgId")
-          .select(["a.orgId", "a.code", "b.currency", (eb) => eb.fn.sum<Int>("b.amount").as("inCycle")])
-          .where("a.tenantId", "=", org.tenantId)
-          .where("a.code", "in", [CODES.savings, ...RESULT_CODES])
-          .whereRef("b.businessDate", ">", "s.lastClosed")
-          .where("b.businessDate", "<=", to)
-          .groupBy(["a.orgId", "a.code", "b.currency"])
-          .execute(),
+    codeTotals(db, { tenantId: org.tenantId, orgIds: groupIds, codes: Object.values(CODES), from, to }),
+    codeMovementsAfter(db, {
+      tenantId: org.tenantId,
+      after: lastClosed,
+      codes: [CODES.savings, ...RESULT_CODES],
+      to,
+    }),
     db
       .selectFrom("shareouts as s")
       .select([
@@ -165,20 +138,20 @@ async function countBooks(
   for (const r of balances) {
     const t = tallies.of(r.orgId, r.currency);
     if (!t) continue;
-    const balance = toBigInt(r.balance);
+    const balance = r.balance;
     if (r.code === CODES.cashBox || r.code === CODES.bank) t.loanFundCash += balance;
     else if (r.code === CODES.socialFundCash) t.otherFundsCash += balance;
     else if (r.code === CODES.savings) {
       t.savingsTotal -= balance;
       t.savingsInCycle -= inCycle(r.orgId, balance);
-      t.savedInPeriod -= toBigInt(r.inPeriod);
+      t.savedInPeriod -= r.inPeriod;
     } else if (RESULT_CODES.includes(r.code)) t.profitInCycle -= inCycle(r.orgId, balance);
   }
   for (const r of cycles) {
     const t = tallies.of(r.orgId, r.currency);
     if (!t) continue;
-    if (r.code === CODES.savings) t.savingsInCycle -= toBigInt(r.inCycle);
-    else t.profitInCycle -= toBigInt(r.inCycle);
+    if (r.code === CODES.savings) t.savingsInCycle -= r.movement;
+    else t.profitInCycle -= r.movement;
   }
   for (const r of shareouts) {
     const t = tallies.of(r.orgId);
@@ -244,31 +217,11 @@ async function countCalendar(
 
 /** Each group by its latest grade on or before the end of the period; ungraded when it has none. */
 async function countGrades(db: Db, org: Organisation, { to }: Period, tallies: Tallies) {
-  const rows = await db
-    .selectFrom("groupGrades as g")
-    .select(["g.orgId", "g.grade", "g.recordedAt", "g.id"])
-    .where("g.tenantId", "=", org.tenantId)
-    .where("g.orgId", "in", groupsIn(db, org))
-    .where("g.gradedOn", "=", (eb) =>
-      eb
-        .selectFrom("groupGrades as h")
-        .select((e) => e.fn.max("h.gradedOn").as("latest"))
-        .where("h.tenantId", "=", org.tenantId)
-        .whereRef("h.orgId", "=", "g.orgId")
-        .where("h.gradedOn", "<=", to),
-    )
-    .execute();
-  // Two grades on the same day: the one recorded last.
-  const latest = new Map<string, { grade: string; key: string }>();
-  for (const r of rows) {
-    const key = `${r.recordedAt}/${r.id}`;
-    const seen = latest.get(r.orgId);
-    if (!seen || seen.key < key) latest.set(r.orgId, { grade: r.grade, key });
-  }
+  const latest = await gradesOnDate(db, org.tenantId, [...tallies.groups.keys()], to);
   for (const group of tallies.groups.values()) {
     const t = tallies.of(group.id);
     if (!t) continue;
-    const grade = latest.get(group.id)?.grade;
+    const grade = latest.get(group.id);
     if (grade === "A") t.gradedA += 1;
     else if (grade === "B") t.gradedB += 1;
     else if (grade === "C") t.gradedC += 1;

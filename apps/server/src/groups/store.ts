@@ -10,7 +10,7 @@ import { type GroupRules, type GroupRulesSpec, groupRulesSpec, rulesFrom } from 
 import { currency, rate } from "@qadam/core/money";
 import type { Organisation } from "@qadam/core/orgs/types";
 import { sql } from "kysely";
-import { accountsOf } from "../books/index.js";
+import { accountsOf, accountTotals, partyTotals } from "../books/index.js";
 import { findOrganisation } from "../orgs/index.js";
 import type { Db } from "../platform/db/database.js";
 import { toBigInt } from "../platform/db/ints.js";
@@ -77,30 +77,6 @@ export interface Balances {
 /** After any business date: the bound of "up to and including" when there is none. */
 const LAST_DATE = "9999-12-31";
 
-const ACCOUNT_TOTALS = prepared((db, a: OfGroup & { through: string }) =>
-  db
-    .selectFrom("accountDailyBalances")
-    .select((eb) => ["accountId", eb.fn.sum<string | number | bigint>("amount").as("total")])
-    .where("tenantId", "=", a.tenantId)
-    .where("orgId", "=", a.orgId)
-    .where("businessDate", "<=", a.through)
-    .groupBy("accountId"),
-);
-
-const savingsOf = (db: Db, a: { accountId: string; through: string }) =>
-  db
-    .selectFrom("journalLines")
-    .select((eb) => ["partyId", eb.fn.sum<string | number | bigint>("amount").as("total")])
-    .where("accountId", "=", a.accountId)
-    .where("partyId", "is not", null)
-    .where("businessDate", "<=", a.through)
-    .groupBy("partyId");
-const EVERY_MEMBERS_SAVINGS = prepared((db, a: { accountId: string; through: string }) => savingsOf(db, a));
-const MEMBERS_SAVINGS = prepared(
-  (db, a: { accountId: string; through: string; members: readonly string[] }) =>
-    savingsOf(db, a).where("partyId", "in", a.members),
-);
-
 /**
  * The group's balances from its journal, up to and including `date` (all of it when null): each
  * account's from the daily totals, and the savings of `members` (every member's when omitted) from
@@ -114,23 +90,16 @@ export async function groupBalances(
   members: readonly string[] | null = null,
 ): Promise<Balances> {
   const through = date ?? LAST_DATE;
-  const totals = await ACCOUNT_TOTALS.rows(db, { ...ofGroup(group), through });
-  const roleOf = new Map(Object.entries(accounts).map(([role, id]) => [id, role as ShgAccount]));
-  const account = Object.fromEntries(Object.keys(SHG_ACCOUNTS).map((k) => [k, 0n])) as Record<
-    ShgAccount,
-    bigint
-  >;
-  for (const r of totals) {
-    const role = roleOf.get(r.accountId);
-    if (role) account[role] += toBigInt(r.total);
-  }
+  const totals = await accountTotals(db, group, through);
+  const account = Object.fromEntries(
+    (Object.entries(accounts) as Array<[ShgAccount, string]>).map(([role, id]) => [
+      role,
+      totals.get(id) ?? 0n,
+    ]),
+  ) as Record<ShgAccount, bigint>;
   const savings = new Map<string, bigint>();
-  if (members !== null && members.length === 0) return { account, savings };
-  const rows =
-    members === null
-      ? await EVERY_MEMBERS_SAVINGS.rows(db, { accountId: accounts.savings, through })
-      : await MEMBERS_SAVINGS.rows(db, { accountId: accounts.savings, through, members });
-  for (const r of rows) if (r.partyId) savings.set(r.partyId, -toBigInt(r.total));
+  for (const [party, total] of await partyTotals(db, accounts.savings, through, members))
+    savings.set(party, -total);
   return { account, savings };
 }
 

@@ -10,9 +10,10 @@
 // affair and is not mirrored: the group still owes the money, and recoveries reduce that debt.
 
 import type { JournalLine } from "@qadam/core/books/journal";
+import { DomainError } from "@qadam/core/errors";
 import { money } from "@qadam/core/money";
-import { writeEntry } from "../books/index.js";
-import { toOrganisation } from "../orgs/index.js";
+import { accountsOf, writeEntry } from "../books/index.js";
+import { tenantOrganisation } from "../orgs/index.js";
 import type { CommandContext } from "../platform/commands.js";
 import type { Db } from "../platform/db/database.js";
 import type { LoanAccountRole, LoanRecord } from "./store.js";
@@ -40,20 +41,12 @@ export async function mirrorToBorrowingGroup(
 ): Promise<void> {
   if (loan.borrowerType !== "group") return;
   if (lines.some(([role, minor]) => role === "losses" && minor !== 0n)) return;
-  const row = await trx
-    .selectFrom("organisations")
-    .selectAll()
-    .where("tenantId", "=", loan.tenantId)
-    .where("id", "=", loan.borrowerId)
-    .executeTakeFirst();
-  if (!row) return;
-  const group = toOrganisation(row);
-  const chart = await trx
-    .selectFrom("accounts")
-    .select(["id", "code"])
-    .where("tenantId", "=", loan.tenantId)
-    .where("orgId", "=", group.id)
-    .execute();
+  const group = await tenantOrganisation(trx, loan.tenantId, loan.borrowerId).catch((error: unknown) => {
+    if (error instanceof DomainError && error.code === "NOT_FOUND") return null;
+    throw error;
+  });
+  if (!group) return;
+  const chart = await accountsOf(trx, loan.tenantId, group.id);
   if (chart.length === 0) return; // the group does not keep its books in Qadam
   const idOf = new Map(chart.map((a) => [a.code, a.id]));
   const net = new Map<string, bigint>();

@@ -1,12 +1,12 @@
 // The loans lent to the self-help groups of a subtree (borrower_type = 'group'), as they stood on a date,
 // for the federation roll-up: set-wise, a few queries for the whole subtree, never one per group.
 
-import { pathRangeEnd } from "@qadam/core/auth/actor";
 import { daysBetween } from "@qadam/core/clock";
 import { arrearsOn } from "@qadam/core/loans/arrears";
 import { owedOf, principalOutstanding } from "@qadam/core/loans/engine";
 import { type Currency, currency } from "@qadam/core/money";
 import { sql } from "kysely";
+import { shgIdsUnder } from "../orgs/index.js";
 import type { Db } from "../platform/db/database.js";
 import { toBigInt, toCount } from "../platform/db/ints.js";
 import { installmentsOn } from "./queries.js";
@@ -33,13 +33,7 @@ export async function groupLoanPositions(
   subtree: { tenantId: string; path: string },
   on: string,
 ): Promise<GroupLoanPosition[]> {
-  const groups = db
-    .selectFrom("organisations")
-    .select("id")
-    .where("tenantId", "=", subtree.tenantId)
-    .where("kind", "=", "shg")
-    .where("path", ">=", subtree.path)
-    .where("path", "<", pathRangeEnd(subtree.path));
+  const groups = shgIdsUnder(db, subtree);
   const toGroups = db
     .selectFrom("loans")
     .where("tenantId", "=", subtree.tenantId)

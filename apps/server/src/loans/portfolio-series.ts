@@ -8,7 +8,7 @@ import type { Actor } from "@qadam/core/auth/actor";
 import { daysBetween } from "@qadam/core/clock";
 import { arrearsOn } from "@qadam/core/loans/arrears";
 import { type InstallmentState, owedOf, principalOutstanding } from "@qadam/core/loans/engine";
-import { findOrganisation } from "../orgs/index.js";
+import { findOrganisation, organisationIdsUnder } from "../orgs/index.js";
 import type { Db } from "../platform/db/database.js";
 import { toBigInt } from "../platform/db/ints.js";
 import { type PortfolioReport, portfolioTally } from "./queries.js";
@@ -62,14 +62,7 @@ export async function portfolioAtRiskOnDates(
   const first = ascending[0];
   const last = ascending.at(-1);
   if (first === undefined || last === undefined) return [];
-  const lenders = await db
-    .selectFrom("organisations")
-    .select("id")
-    .where("tenantId", "=", actor.tenantId)
-    .where("path", ">=", org.path)
-    .where("path", "<", `${org.path}\uffff`)
-    .execute();
-  const ids = lenders.map((l) => l.id);
+  const ids = await organisationIdsUnder(db, org);
   const loans =
     ids.length === 0
       ? []

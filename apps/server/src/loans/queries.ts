@@ -16,7 +16,8 @@ import {
 } from "@qadam/core/loans/engine";
 import { isDisbursed } from "@qadam/core/loans/state";
 import { sql } from "kysely";
-import { findOrganisation } from "../orgs/index.js";
+import { accountTotalCausedBy } from "../books/index.js";
+import { findOrganisation, organisationIdsUnder } from "../orgs/index.js";
 import type { Db } from "../platform/db/database.js";
 import { toBigInt } from "../platform/db/ints.js";
 import {
@@ -114,16 +115,7 @@ export async function loanArrears(db: Db, loan: LoanRecord, date: string): Promi
 export async function journalBalanceOf(db: Db, loan: LoanRecord): Promise<bigint> {
   const accounts = await loanAccounts(db, loan.org);
   const portfolioAccount = loan.borrowerType === "group" ? accounts.groupLoans : accounts.individualLoans;
-  const row = await db
-    .selectFrom("journalLines as l")
-    .innerJoin("journalEntries as e", "e.id", "l.entryId")
-    .select((eb) => eb.fn.sum<string | number | bigint>("l.amount").as("total"))
-    .where("e.tenantId", "=", loan.tenantId)
-    .where("e.causeType", "=", "loan")
-    .where("e.causeId", "=", loan.id)
-    .where("l.accountId", "=", portfolioAccount)
-    .executeTakeFirst();
-  return toBigInt(row?.total);
+  return accountTotalCausedBy(db, loan.tenantId, { type: "loan", id: loan.id }, portfolioAccount);
 }
 
 export interface PortfolioReport {
@@ -190,14 +182,7 @@ export async function portfolioAtRiskFor(
   date: string,
 ): Promise<PortfolioReport[]> {
   const org = await findOrganisation(db, actor, orgId);
-  const lenders = await db
-    .selectFrom("organisations")
-    .select("id")
-    .where("tenantId", "=", actor.tenantId)
-    .where("path", ">=", org.path)
-    .where("path", "<", `${org.path}\uffff`)
-    .execute();
-  const ids = lenders.map((l) => l.id);
+  const ids = await organisationIdsUnder(db, org);
   const tally = portfolioTally(org.id, date);
   const add = tally.add;
   if (ids.length > 0) {

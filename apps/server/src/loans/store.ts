@@ -15,7 +15,7 @@ import { type ProductSpec, parseStoredSpec, productFrom } from "@qadam/core/loan
 import { type LoanState, loanStateColumns, loanStateFrom } from "@qadam/core/loans/state";
 import { type Currency, currency, percent } from "@qadam/core/money";
 import type { Organisation } from "@qadam/core/orgs/types";
-import { noteActiveAccounts } from "../books/index.js";
+import { accountsOf, noteActiveAccounts } from "../books/index.js";
 import { toOrganisation } from "../orgs/index.js";
 import type { CommandContext } from "../platform/commands.js";
 import { dialectOf } from "../platform/db/column-types.js";
@@ -582,22 +582,6 @@ const CODES: Record<"mfo" | "federation", Record<LoanAccountRole, string>> = {
 
 export type LoanAccounts = Record<LoanAccountRole, string>;
 
-/** Per chart template, the lender's accounts of the roles' codes. */
-const LENDER_ACCOUNTS = {
-  mfo: lenderAccounts(CODES.mfo),
-  federation: lenderAccounts(CODES.federation),
-};
-function lenderAccounts(codes: Record<LoanAccountRole, string>) {
-  const list = [...new Set(Object.values(codes))];
-  return prepared((db, a: { orgId: string }) =>
-    db
-      .selectFrom("accounts")
-      .select(["id", "code", "status"])
-      .where("orgId", "=", a.orgId)
-      .where("code", "in", list),
-  );
-}
-
 /**
  * The lender's account ids by role; the lender's books must be open (BOOKS_NOT_OPEN otherwise). Given
  * the command, read once per command and transaction (the ids of an organisation's accounts never
@@ -625,7 +609,8 @@ async function readLoanAccounts(
 ): Promise<{ accounts: LoanAccounts; active: string[] }> {
   const template = org.kind === "mfo" ? "mfo" : "federation";
   const codes = CODES[template];
-  const rows = await LENDER_ACCOUNTS[template].rows(db, { orgId: org.id });
+  const wanted = new Set(Object.values(codes));
+  const rows = (await accountsOf(db, org.tenantId, org.id)).filter((a) => wanted.has(a.code));
   const byCode = new Map(rows.map((r) => [r.code, r.id]));
   const out = {} as LoanAccounts;
   for (const role of LOAN_ACCOUNT_ROLES) {

@@ -9,6 +9,7 @@
 export { changeRole, joinGroup, leaveGroup } from "./commands.js";
 export { findMembership, groupMembers, personMemberships } from "./queries.js";
 export {
+  currentMembersAmong,
   everMember,
   firstJoinedOn,
   type GroupRef,

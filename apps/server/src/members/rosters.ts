@@ -2,8 +2,8 @@
 // ever belonged; and the membership movements of a whole subtree's groups, for the federation roll-up.
 // The group or subtree has already been found through the actor's visibility by its caller.
 
-import { pathRangeEnd } from "@qadam/core/auth/actor";
 import { sql } from "kysely";
+import { shgIdsUnder } from "../orgs/index.js";
 import type { Db } from "../platform/db/database.js";
 import { toCount } from "../platform/db/ints.js";
 import { prepared } from "../platform/db/prepared.js";
@@ -45,6 +45,24 @@ export async function membersOn(db: Db, group: GroupRef, date: string): Promise<
     joinedOn: r.joinedOn,
     leftOn: r.leftOn,
   }));
+}
+
+/** Which of the people are members of the group today (joined, not left). */
+export async function currentMembersAmong(
+  db: Db,
+  group: GroupRef,
+  personIds: readonly string[],
+): Promise<Set<string>> {
+  if (personIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom("memberships")
+    .select("personId")
+    .where("tenantId", "=", group.tenantId)
+    .where("groupId", "=", group.id)
+    .where("personId", "in", [...personIds])
+    .where("leftOn", "is", null)
+    .execute();
+  return new Set(rows.map((r) => r.personId));
 }
 
 /** Whether the person is or ever was a member of the group. */
@@ -98,13 +116,7 @@ export async function membershipMovements(
   from: string,
   to: string,
 ): Promise<MembershipMovements[]> {
-  const groups = db
-    .selectFrom("organisations")
-    .select("id")
-    .where("tenantId", "=", subtree.tenantId)
-    .where("kind", "=", "shg")
-    .where("path", ">=", subtree.path)
-    .where("path", "<", pathRangeEnd(subtree.path));
+  const groups = shgIdsUnder(db, subtree);
   const rows = await db
     .selectFrom("memberships as m")
     .select([

@@ -16,7 +16,17 @@ export {
   moveOrganisation,
   updateOrganisation,
 } from "./commands.js";
-export { findOrganisation, toOrganisation } from "./lookup.js";
+export {
+  ancestorsOf,
+  everyOrganisation,
+  findOrganisation,
+  organisationIdsUnder,
+  organisationsAround,
+  shgIdsUnder,
+  tenantOfOrganisation,
+  tenantOrganisation,
+  toOrganisation,
+} from "./lookup.js";
 export { groupsNamed, organisationNames, organisationPaths } from "./names.js";
 export { listOrganisations, parentHistory } from "./queries.js";
 export { orgRoutes } from "./routes.js";

@@ -1,11 +1,11 @@
 // Finding an organisation as a given actor sees it: other tenants' and unseen organisations are
 // simply absent (404). Every domain that takes an organisation id goes through here.
 import type { Actor } from "@qadam/core/auth/actor";
-import { assertCanSee } from "@qadam/core/auth/actor";
+import { assertCanSee, pathRangeEnd } from "@qadam/core/auth/actor";
 import { DomainError } from "@qadam/core/errors";
 import type { Entity } from "@qadam/core/i18n";
 import { isUuid } from "@qadam/core/ids";
-import { isOrgKind, type Organisation, type OrgStatus } from "@qadam/core/orgs/types";
+import { isOrgKind, type Organisation, type OrgKind, type OrgStatus } from "@qadam/core/orgs/types";
 import type { Db } from "../platform/db/database.js";
 import { prepared } from "../platform/db/prepared.js";
 import type { OrganisationRow } from "../platform/db/schema.js";
@@ -55,4 +55,121 @@ export async function findOrganisation(
   if (!row) throw new DomainError("NOT_FOUND", { entity });
   assertCanSee(actor, row.path, entity);
   return toOrganisation(row);
+}
+
+/**
+ * The organisation in the tenant, whoever looks (a lender's officers lend across the tenant, beyond their
+ * own grants); NOT_FOUND, naming `entity`, when the tenant has none of that id.
+ */
+export async function tenantOrganisation(
+  db: Db,
+  tenantId: string,
+  id: string,
+  entity: Entity = "organisation",
+): Promise<Organisation> {
+  if (!isUuid(id)) throw new DomainError("NOT_FOUND", { entity });
+  const row = await ORGANISATION.first(db, { tenantId, id });
+  if (!row) throw new DomainError("NOT_FOUND", { entity });
+  return toOrganisation(row);
+}
+
+/** The organisation's ancestors of the given kinds, nearest first (whoever looks: the caller found it). */
+export async function ancestorsOf(
+  db: Db,
+  org: Pick<Organisation, "tenantId" | "path">,
+  kinds: readonly OrgKind[],
+): Promise<Organisation[]> {
+  const ancestors = org.path.split("/").filter(Boolean).slice(0, -1).reverse();
+  if (ancestors.length === 0 || kinds.length === 0) return [];
+  const rows = await db
+    .selectFrom("organisations")
+    .selectAll()
+    .where("tenantId", "=", org.tenantId)
+    .where("id", "in", ancestors)
+    .where("kind", "in", [...kinds])
+    .execute();
+  return ancestors.flatMap((id) => {
+    const row = rows.find((r) => r.id === id);
+    return row ? [toOrganisation(row)] : [];
+  });
+}
+
+/** The ids of every self-help group in the organisation's subtree (itself included), as a subquery. */
+export function shgIdsUnder(db: Db, org: Pick<Organisation, "tenantId" | "path">) {
+  return db
+    .selectFrom("organisations")
+    .select("id")
+    .where("tenantId", "=", org.tenantId)
+    .where("kind", "=", "shg")
+    .where("path", ">=", org.path)
+    .where("path", "<", pathRangeEnd(org.path));
+}
+
+/** The organisation's whole subtree (itself included) and its ancestors (whoever looks: the caller found it). */
+export async function organisationsAround(
+  db: Db,
+  org: Pick<Organisation, "id" | "tenantId" | "path">,
+): Promise<{ below: Organisation[]; above: Organisation[] }> {
+  const ancestors = org.path.split("/").filter((id) => id !== "" && id !== org.id);
+  const [below, above] = await Promise.all([
+    db
+      .selectFrom("organisations")
+      .selectAll()
+      .where("tenantId", "=", org.tenantId)
+      .where("path", ">=", org.path)
+      .where("path", "<", pathRangeEnd(org.path))
+      .execute(),
+    ancestors.length === 0
+      ? Promise.resolve([])
+      : db
+          .selectFrom("organisations")
+          .selectAll()
+          .where("tenantId", "=", org.tenantId)
+          .where("id", "in", ancestors)
+          .execute(),
+  ]);
+  return { below: below.map(toOrganisation), above: above.map(toOrganisation) };
+}
+
+/** The ids of the organisation's whole subtree, itself included (whoever looks: the caller found it). */
+export async function organisationIdsUnder(
+  db: Db,
+  org: Pick<Organisation, "tenantId" | "path">,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom("organisations")
+    .select("id")
+    .where("tenantId", "=", org.tenantId)
+    .where("path", ">=", org.path)
+    .where("path", "<", pathRangeEnd(org.path))
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** The tenant an organisation belongs to, whoever asks (the operator's command line); null when none. */
+export async function tenantOfOrganisation(db: Db, id: string): Promise<string | null> {
+  if (!isUuid(id)) return null;
+  const row = await db.selectFrom("organisations").select("tenantId").where("id", "=", id).executeTakeFirst();
+  return row?.tenantId ?? null;
+}
+
+/** Every organisation of every tenant (or of the tenant named by slug or name), for the operator. */
+export async function everyOrganisation(
+  db: Db,
+  filter: { tenant?: string; kind?: string } = {},
+): Promise<Array<Organisation & { tenant: string }>> {
+  let query = db
+    .selectFrom("organisations as o")
+    .innerJoin("tenants as t", "t.id", "o.tenantId")
+    .selectAll("o")
+    .select("t.slug as tenant")
+    .orderBy("t.slug")
+    .orderBy("o.path");
+  if (filter.tenant !== undefined) {
+    const tenant = filter.tenant;
+    query = query.where((eb) => eb.or([eb("t.slug", "=", tenant), eb("t.name", "=", tenant)]));
+  }
+  if (filter.kind !== undefined) query = query.where("o.kind", "=", filter.kind);
+  const rows = await query.execute();
+  return rows.map((r) => ({ ...toOrganisation(r), tenant: r.tenant }));
 }

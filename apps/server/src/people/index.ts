@@ -18,7 +18,7 @@ export {
   withdrawConsent,
 } from "./commands.js";
 export { type PersonContact, personContacts, searchContacts } from "./contacts.js";
-export { findPerson, type Person } from "./lookup.js";
+export { borrowablePerson, findPerson, type Person } from "./lookup.js";
 export {
   findHousehold,
   type Household,

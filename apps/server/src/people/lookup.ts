@@ -108,3 +108,22 @@ export function personVisible(actor: Actor) {
     or p.id in (select m.person_id from memberships m join organisations g on g.id = m.group_id
                 where m.tenant_id = ${actor.tenantId} and (${inRoots("g.path")})))`;
 }
+
+/**
+ * A person of the tenant who may borrow, whoever lends (a lender's officers lend across the tenant):
+ * NOT_FOUND when the tenant has no such person, PERSON_ANONYMISED when her consent was withdrawn or
+ * never given.
+ */
+export async function borrowablePerson(db: Db, tenantId: string, personId: string): Promise<string> {
+  if (!isUuid(personId)) throw new DomainError("NOT_FOUND", { entity: "person" });
+  const person = await db
+    .selectFrom("persons")
+    .select(["id", "consentGivenOn", "consentWithdrawnOn"])
+    .where("tenantId", "=", tenantId)
+    .where("id", "=", personId)
+    .executeTakeFirst();
+  if (!person) throw new DomainError("NOT_FOUND", { entity: "person" });
+  if (person.consentWithdrawnOn !== null || person.consentGivenOn === null)
+    throw new DomainError("PERSON_ANONYMISED");
+  return person.id;
+}

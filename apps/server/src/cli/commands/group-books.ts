@@ -26,6 +26,7 @@ import {
   rulesVersionsJson,
   setGradingTable,
 } from "../../groups/index.js";
+import { tenantOrganisation } from "../../orgs/index.js";
 import { type CommandContext, executeCommand } from "../../platform/commands.js";
 import type { Db } from "../../platform/db/database.js";
 import { databaseUrl, withDatabase } from "../database.js";
@@ -308,11 +309,8 @@ export function groupBooksCommands(program: Command, io: CliIo): void {
           checkDateOption("--on", opts.on);
           const inForce = await withDatabase(databaseUrl(io, opts.databaseUrl), async ({ db }) => {
             const actor = await operatorOf(db, opts.tenant);
-            const root = await db
-              .selectFrom("organisations")
-              .select("timeZone")
-              .where("id", "=", actor.grants[0]?.orgId ?? "")
-              .executeTakeFirst();
+            const rootId = actor.grants[0]?.orgId;
+            const root = rootId ? await tenantOrganisation(db, actor.tenantId, rootId) : null;
             const on = opts.on ?? businessDate(systemClock.now(), root?.timeZone ?? "UTC");
             return { on, ...(await gradingTableInForce(db, actor.tenantId, on)) };
           });

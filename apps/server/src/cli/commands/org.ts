@@ -1,5 +1,6 @@
 // qadam org list: every organisation (id, parent, kind, name), for scripts and for finding ids.
 import type { Command } from "commander";
+import { everyOrganisation } from "../../orgs/index.js";
 import { databaseUrl, withDatabase } from "../database.js";
 import type { CliIo } from "../io.js";
 
@@ -17,27 +18,10 @@ export function orgCommands(program: Command, io: CliIo): void {
     .option("--json", "machine-readable output")
     .action(async (opts: { tenant?: string; kind?: string; databaseUrl?: string; json?: boolean }) => {
       await withDatabase(databaseUrl(io, opts.databaseUrl), async ({ db }) => {
-        let query = db
-          .selectFrom("organisations as o")
-          .innerJoin("tenants as t", "t.id", "o.tenantId")
-          .select([
-            "o.id",
-            "o.parentId",
-            "o.kind",
-            "o.name",
-            "o.tenantId",
-            "t.slug as tenant",
-            "o.status",
-            "o.depth",
-          ])
-          .orderBy("t.slug")
-          .orderBy("o.path");
-        if (opts.tenant)
-          query = query.where((eb) =>
-            eb.or([eb("t.slug", "=", opts.tenant ?? ""), eb("t.name", "=", opts.tenant ?? "")]),
-          );
-        if (opts.kind) query = query.where("o.kind", "=", opts.kind);
-        const rows = await query.execute();
+        const rows = await everyOrganisation(db, {
+          ...(opts.tenant !== undefined ? { tenant: opts.tenant } : {}),
+          ...(opts.kind !== undefined ? { kind: opts.kind } : {}),
+        });
         if (opts.json) {
           io.out(
             JSON.stringify(

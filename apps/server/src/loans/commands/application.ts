@@ -6,7 +6,10 @@ import { DomainError, phrase } from "@qadam/core/errors";
 import { isUuid } from "@qadam/core/ids";
 import { parseStoredSpec, productFrom } from "@qadam/core/loans/product-spec";
 import { type Currency, currency, type Money, money } from "@qadam/core/money";
-import { findOrganisation } from "../../orgs/index.js";
+import { gradeOnDate } from "../../grades/index.js";
+import { currentMembersAmong } from "../../members/index.js";
+import { findOrganisation, tenantOrganisation } from "../../orgs/index.js";
+import { borrowablePerson } from "../../people/index.js";
 import type { CommandContext } from "../../platform/commands.js";
 import type { Db } from "../../platform/db/database.js";
 import { amountIn, loanToChange } from "./guards.js";
@@ -77,56 +80,28 @@ export async function applyForLoan(trx: Db, ctx: CommandContext, input: LoanAppl
   let borrowerId: string;
   // The lender's officers lend across the tenant: a borrower need not sit under their own grants.
   if (input.borrower.type === "person") {
-    borrowerId = await tenantPerson(trx, ctx.actor.tenantId, input.borrower.personId);
+    borrowerId = await borrowablePerson(trx, ctx.actor.tenantId, input.borrower.personId);
   } else {
     const groupId = input.borrower.groupId;
-    const group = isUuid(groupId)
-      ? await trx
-          .selectFrom("organisations")
-          .select(["id", "kind", "name"])
-          .where("tenantId", "=", ctx.actor.tenantId)
-          .where("id", "=", groupId)
-          .executeTakeFirst()
-      : undefined;
-    if (!group) throw new DomainError("NOT_FOUND", { entity: "organisation" });
+    const group = await tenantOrganisation(trx, ctx.actor.tenantId, groupId);
     if (group.kind !== "shg") throw new DomainError("ORG_NOT_A_GROUP", { name: group.name });
     if (product.minGroupGrade) {
       // The group's latest grade on or before the application, as its federation recorded it.
-      const grade = await trx
-        .selectFrom("groupGrades")
-        .select("grade")
-        .where("tenantId", "=", ctx.actor.tenantId)
-        .where("orgId", "=", group.id)
-        .where("gradedOn", "<=", input.appliedOn)
-        .orderBy("gradedOn", "desc")
-        .orderBy("recordedAt", "desc")
-        .limit(1)
-        .executeTakeFirst();
-      if (!grade || grade.grade > product.minGroupGrade)
+      const grade = await gradeOnDate(trx, ctx.actor.tenantId, group.id, input.appliedOn);
+      if (!grade || grade > product.minGroupGrade)
         throw new DomainError("LOAN_GROUP_GRADE_REQUIRED", {
           name: group.name,
           required: product.minGroupGrade,
-          grade: grade?.grade ?? "—",
+          grade: grade ?? "—",
         });
     }
     borrowerId = group.id;
     const listed = input.borrower.members.map((m) => m.personId);
     if (new Set(listed).size !== listed.length)
       throw new DomainError("LOAN_SHARES_INVALID", { details: phrase("memberListedTwice") });
-    const active = new Set(
-      listed.every(isUuid) && listed.length > 0
-        ? (
-            await trx
-              .selectFrom("memberships")
-              .select("personId")
-              .where("tenantId", "=", ctx.actor.tenantId)
-              .where("groupId", "=", group.id)
-              .where("personId", "in", listed)
-              .where("leftOn", "is", null)
-              .execute()
-          ).map((r) => r.personId)
-        : [],
-    );
+    const active = listed.every(isUuid)
+      ? await currentMembersAmong(trx, { tenantId: ctx.actor.tenantId, id: group.id }, listed)
+      : new Set<string>();
     for (const m of input.borrower.members) {
       if (!active.has(m.personId))
         throw new DomainError("LOAN_SHARES_INVALID", {
@@ -210,21 +185,6 @@ export async function applyForLoan(trx: Db, ctx: CommandContext, input: LoanAppl
   }
   ctx.touched("loan", id);
   return id;
-}
-
-/** A person of the tenant with consent on record (an anonymised person cannot borrow). */
-async function tenantPerson(trx: Db, tenantId: string, personId: string): Promise<string> {
-  if (!isUuid(personId)) throw new DomainError("NOT_FOUND", { entity: "person" });
-  const person = await trx
-    .selectFrom("persons")
-    .select(["id", "consentGivenOn", "consentWithdrawnOn"])
-    .where("tenantId", "=", tenantId)
-    .where("id", "=", personId)
-    .executeTakeFirst();
-  if (!person) throw new DomainError("NOT_FOUND", { entity: "person" });
-  if (person.consentWithdrawnOn !== null || person.consentGivenOn === null)
-    throw new DomainError("PERSON_ANONYMISED");
-  return person.id;
 }
 
 export async function addNote(

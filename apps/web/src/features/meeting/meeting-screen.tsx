@@ -160,6 +160,7 @@ function MeetingFlow({ opened, userId }: { opened: Opened; userId: string }) {
   const [origin, setOrigin] = useState<Origin>(opened.origin);
   const [dateError, setDateError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<unknown>(null);
   const saved = useRef(false);
   const locale = currentLocale();
   const today = todayHere();
@@ -239,9 +240,10 @@ function MeetingFlow({ opened, userId }: { opened: Opened; userId: string }) {
       await deviceDb().drafts.delete(kit.groupId);
       navigate(`/outbox/${state.id}`);
     } catch (error) {
+      // The phone's storage refused it (full, or private browsing): she can try again.
       saved.current = false;
       setSaving(false);
-      throw error;
+      setSaveError(error);
     }
   }
 
@@ -285,6 +287,7 @@ function MeetingFlow({ opened, userId }: { opened: Opened; userId: string }) {
           {step === "cash" && <CashStep />}
           {step === "summary" && <SummaryStep onGo={go} />}
         </section>
+        {saveError !== null && <ErrorNotice error={saveError} />}
         <TotalsBar>
           {index > 0 && (
             <button type="button" className="button-secondary" onClick={() => go(stepAfter(step, -1))}>

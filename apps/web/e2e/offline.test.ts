@@ -15,7 +15,8 @@ import { openProfile } from "./browser.js";
 import { chooseLanguage, expectAccessible, logIn, READY, SHOTS, shoot } from "./helpers.js";
 import { type RunningQadam, startQadam } from "./qadam-server.js";
 
-const poll = <T>(read: () => T | Promise<T>, timeout = 30_000) => expect.poll(read, { timeout, interval: 250 });
+const poll = <T>(read: () => T | Promise<T>, timeout = 30_000) =>
+  expect.poll(read, { timeout, interval: 250 });
 
 interface Listed {
   items: Array<{ id: string; heldOn: string }>;
@@ -46,7 +47,8 @@ describe.skipIf(!READY)("the meeting with no connection", { timeout: 300_000 }, 
     return JSON.parse(text) as T;
   }
 
-  const meetings = async () => (await server<Listed>("GET", `/api/v1/groups/${groupId}/meetings?limit=200`)).items;
+  const meetings = async () =>
+    (await server<Listed>("GET", `/api/v1/groups/${groupId}/meetings?limit=200`)).items;
   const timesRecorded = async (id: string) => (await meetings()).filter((m) => m.id === id).length;
 
   /** The phone's own record of a meeting, read from its IndexedDB. */
@@ -76,7 +78,7 @@ describe.skipIf(!READY)("the meeting with no connection", { timeout: 300_000 }, 
     const save = page.getByRole("button", { name: meetingEn.save, exact: true });
     for (let i = 0; i < 20 && !(await save.isVisible()); i++)
       await page.getByRole("button", { name: meetingEn.next, exact: true }).click();
-    await expect(save).toBeEnabled();
+    expect(await save.isEnabled()).toBe(true);
     return save;
   }
 
@@ -114,12 +116,12 @@ describe.skipIf(!READY)("the meeting with no connection", { timeout: 300_000 }, 
     const save = await throughTheSteps();
     await save.click();
     const id = await savedId();
-    await expect(page.getByText(outboxEn.after.state.waiting)).toBeVisible();
+    await page.getByText(outboxEn.after.state.waiting).waitFor({ timeout: 30_000 });
     // The page reloaded with no connection: the app opens from the phone, the meeting still waits.
     await page.reload();
-    await expect(page.getByText(outboxEn.after.state.waiting)).toBeVisible({ timeout: 30_000 });
+    await page.getByText(outboxEn.after.state.waiting).waitFor({ timeout: 30_000 });
     await page.goto(`${qadam.url}/outbox`);
-    await expect(page.getByRole("heading", { name: outboxEn.list.waiting })).toBeVisible({ timeout: 30_000 });
+    await page.getByRole("heading", { name: outboxEn.list.waiting }).waitFor({ timeout: 30_000 });
     expect(await onPhone(id)).toMatchObject({ state: "waiting" });
     expect(await timesRecorded(id)).toBe(0);
 
@@ -128,7 +130,10 @@ describe.skipIf(!READY)("the meeting with no connection", { timeout: 300_000 }, 
     await poll(async () => (await onPhone(id))?.state).toBe("sent");
     // Sent again by nothing: a while later it is still recorded once.
     await page.reload();
-    await page.getByRole("button", { name: outboxEn.list.sendNow }).click({ timeout: 5_000 }).catch(() => {});
+    await page
+      .getByRole("button", { name: outboxEn.list.sendNow })
+      .click({ timeout: 5_000 })
+      .catch(() => {});
     expect(await timesRecorded(id)).toBe(1);
   });
 
@@ -167,7 +172,7 @@ describe.skipIf(!READY)("the meeting with no connection", { timeout: 300_000 }, 
     page = await context.newPage();
     await page.goto(`${qadam.url}/outbox/${id}`);
     await poll(async () => (await onPhone(id))?.state).toBe("sent");
-    await expect(page.getByText(/Recorded by the server/)).toBeVisible({ timeout: 30_000 });
+    await page.getByText(/Recorded by the server/).waitFor({ timeout: 30_000 });
     expect(await timesRecorded(id)).toBe(1);
     expect((await meetings()).length).toBe(before + 1);
   });
@@ -179,24 +184,27 @@ describe.skipIf(!READY)("the meeting with no connection", { timeout: 300_000 }, 
     const id = await savedId();
     const heldOn = (await onPhone(id))?.heldOn ?? "";
     // Meanwhile another phone recorded the meeting of that date: the money moved, the cash box too.
-    const draft = await server<{ meeting: object }>("GET", `/api/v1/groups/${groupId}/meetings/draft?on=${heldOn}`);
+    const draft = await server<{ meeting: object }>(
+      "GET",
+      `/api/v1/groups/${groupId}/meetings/draft?on=${heldOn}`,
+    );
     await server("POST", `/api/v1/groups/${groupId}/meetings`, draft.meeting);
 
     await context.setOffline(false);
     await poll(async () => (await onPhone(id))?.state).toBe("refused");
     await page.reload();
-    await expect(page.getByText(outboxEn.after.state.refused)).toBeVisible({ timeout: 30_000 });
+    await page.getByText(outboxEn.after.state.refused).waitFor({ timeout: 30_000 });
     expect(await timesRecorded(id)).toBe(0);
     await page.goto(`${qadam.url}/outbox`);
-    await expect(page.getByRole("heading", { name: outboxEn.list.refused })).toBeVisible({ timeout: 30_000 });
-    await expect(page.getByText(outboxEn.list.reason).first()).toBeVisible();
+    await page.getByRole("heading", { name: outboxEn.list.refused }).waitFor({ timeout: 30_000 });
+    await page.getByText(outboxEn.list.reason).first().waitFor({ timeout: 30_000 });
     await expectAccessible(page, "outbox with a refused meeting");
     await chooseLanguage(page, "kk");
     await shoot(page, "offline-refused-kk");
     await chooseLanguage(page, "en");
     // Corrected from the outbox: the flow opens on the meeting saved on the phone.
     await page.getByRole("button", { name: outboxEn.list.correct }).first().click();
-    await expect(page.getByText(meetingEn.correcting)).toBeVisible({ timeout: 30_000 });
+    await page.getByText(meetingEn.correcting).waitFor({ timeout: 30_000 });
     expect(await onPhone(id)).toMatchObject({ state: "refused" });
   });
 });

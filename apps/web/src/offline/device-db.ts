@@ -48,9 +48,19 @@ export interface GroupSnapshot {
   data: Record<string, unknown>;
 }
 
+/** The meeting flow's working copy for a group, kept while she records it (a reload loses nothing). */
+export interface MeetingDraftOnPhone {
+  groupId: string;
+  userId: string;
+  savedAt: string;
+  /** The flow's state as features/meeting/flow.ts keeps it (plain JSON). */
+  flow: unknown;
+}
+
 export type DeviceDb = Dexie & {
   outbox: EntityTable<OutboxMeeting, "id">;
   groups: EntityTable<GroupSnapshot, "groupId">;
+  drafts: EntityTable<MeetingDraftOnPhone, "groupId">;
 };
 
 export const DEVICE_DB_NAME = "qadam-device";
@@ -61,6 +71,11 @@ export function openDeviceDb(name = DEVICE_DB_NAME, options?: DexieOptions): Dev
   db.version(1).stores({
     outbox: "id, groupId, state, [userId+state]",
     groups: "groupId, userId",
+  });
+  db.version(2).stores({
+    outbox: "id, groupId, state, [userId+state]",
+    groups: "groupId, userId",
+    drafts: "groupId",
   });
   return db;
 }

@@ -4,7 +4,7 @@
 // the meeting's cash lines, as the server's own planMeeting moves it.
 import type { MeetingInputJson, MeetingLineJson } from "@qadam/core/groups/meeting-input";
 import { checkMeetingOnKit, type MeetingKit } from "@qadam/core/groups/meeting-kit";
-import { parseAmount } from "@qadam/core/money";
+import { formatMoney, money, parseAmount } from "@qadam/core/money";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { afterMeeting, kitBasis } from "./after-meeting.js";
@@ -152,14 +152,14 @@ describe("after a meeting, from the kit before it", () => {
 describe("after a meeting, from a kit read again once it was recorded", () => {
   it("takes the balances after from the kit, and those before by taking the meeting away", () => {
     const before = afterMeeting(kit(), meeting, "before");
-    const b = before.pages.map((p) => [p.personId, p]);
+    const b = new Map(before.pages.map((p) => [p.personId, p] as const));
     const recorded = kit({
       latestMeeting: "2026-03-02",
       fetchedAt: "2026-03-02T09:00:00.000Z",
       cashBox: "20570",
       members: kit().members.map((m) => {
-        const page = new Map(b).get(m.personId);
-        return { ...m, savings: String(Number(page?.savingsAfter ?? 0n) / 100) };
+        const page = b.get(m.personId);
+        return { ...m, savings: formatMoney(money(page?.savingsAfter ?? 0n, "KZT")) };
       }),
     });
     expect(kitBasis(recorded, "2026-03-02", "2026-03-02T08:00:00.000Z")).toBe("after");
@@ -171,7 +171,7 @@ describe("after a meeting, from a kit read again once it was recorded", () => {
     expect(after.cashAfter).toBe(minor("20570"));
     expect(after.cashBefore).toBe(minor("20570") - (before.cashAfter ?? 0n) + minor("20000"));
     for (const page of after.pages) {
-      const was = new Map(b).get(page.personId);
+      const was = b.get(page.personId);
       expect([page.savingsBefore, page.savingsAfter]).toEqual([was?.savingsBefore, was?.savingsAfter]);
     }
     expect(afterMeeting(recorded, meeting, "none").pages[0]).toMatchObject({

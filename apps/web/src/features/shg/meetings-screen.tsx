@@ -8,7 +8,7 @@ import { type SortChoice, VirtualList } from "../../components/virtual-list.js";
 import { registerMessages } from "../../i18n/register.js";
 import { meetingsQuery } from "./api.js";
 import { messages } from "./messages.js";
-import { GroupFrame, Loaded, useFormat } from "./parts.js";
+import { GroupFrame, Loaded, useCan, useFormat } from "./parts.js";
 
 registerMessages("shg", messages);
 
@@ -16,6 +16,7 @@ export default function MeetingsScreen() {
   const { groupId = "" } = useParams<{ groupId: string }>();
   const { t } = useTranslation();
   const f = useFormat();
+  const mayRecord = useCan("meetings.write");
   const meetings = useQuery(meetingsQuery(groupId));
   const sorts: SortChoice<MeetingSummaryDto>[] = [
     {
@@ -31,6 +32,13 @@ export default function MeetingsScreen() {
   ];
   return (
     <GroupFrame groupId={groupId}>
+      {mayRecord && (
+        <p className="meeting-record">
+          <AppLink to={`/groups/${groupId}/meeting`} className="meeting-record-link">
+            {t("shg.recordMeeting")}
+          </AppLink>
+        </p>
+      )}
       <section className="card" aria-labelledby="shg-meetings">
         <h2 id="shg-meetings">{t("shg.meetings.title")}</h2>
         <Loaded query={meetings}>

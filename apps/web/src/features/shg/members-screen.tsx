@@ -15,6 +15,7 @@ export default function MembersScreen() {
   const { groupId = "" } = useParams<{ groupId: string }>();
   const { t } = useTranslation();
   const f = useFormat();
+  const mayRecord = useCan("meetings.write");
   const mayJoin = useCan("members.write");
   const mayRegister = useCan("people.write");
   const canAdd = mayJoin && mayRegister;
@@ -24,6 +25,13 @@ export default function MembersScreen() {
   const bookOf = new Map(active.map((m, i) => [m.personId, books[i]]));
   return (
     <GroupFrame groupId={groupId}>
+      {mayRecord && (
+        <p className="meeting-record">
+          <AppLink to={`/groups/${groupId}/meeting`} className="meeting-record-link">
+            {t("shg.recordMeeting")}
+          </AppLink>
+        </p>
+      )}
       <section className="card" aria-labelledby="shg-members">
         <h2 id="shg-members">{t("shg.members.title")}</h2>
         {canAdd && (

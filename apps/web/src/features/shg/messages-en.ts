@@ -2,6 +2,7 @@
 import type { Catalogue } from "../../i18n/catalogue.js";
 
 export const en = {
+  recordMeeting: "Record a meeting",
   unnamed: "No name given",
   yes: "yes",
   no: "no",

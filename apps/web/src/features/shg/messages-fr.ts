@@ -2,6 +2,7 @@
 import type { Catalogue } from "../../i18n/catalogue.js";
 
 export const fr = {
+  recordMeeting: "Enregistrer une réunion",
   unnamed: "Nom non renseigné",
   yes: "oui",
   no: "non",

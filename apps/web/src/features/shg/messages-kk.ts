@@ -2,6 +2,7 @@
 import type { Catalogue } from "../../i18n/catalogue.js";
 
 export const kk = {
+  recordMeeting: "Жиналысты жазу",
   unnamed: "Аты көрсетілмеген",
   yes: "иә",
   no: "жоқ",

@@ -2,6 +2,7 @@
 import type { Catalogue } from "../../i18n/catalogue.js";
 
 export const ru = {
+  recordMeeting: "Записать собрание",
   unnamed: "Имя не указано",
   yes: "да",
   no: "нет",

@@ -1,0 +1,315 @@
+// The meeting flow's screen: opens the group's kit (from the server, or the phone's copy offline), the
+// working copy kept on the phone (or a saved meeting to correct, ?from=<id>), then one step at a time
+// with Back and Next, every problem core's check finds, and Save, which queues it in the outbox.
+import type { ErrorCode } from "@qadam/core/errors";
+import { DomainError } from "@qadam/core/errors";
+import { kitDraft, kitNextMeeting, kitState, type MeetingKit } from "@qadam/core/groups/meeting-kit";
+import { errorMessage } from "@qadam/core/i18n";
+import { systemIds } from "@qadam/core/ids";
+import { parseAmount } from "@qadam/core/money";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useParams, useSearch } from "wouter";
+import { AppLink } from "../../components/app-link.js";
+import { ErrorNotice } from "../../components/error-notice.js";
+import { ScreenHeading } from "../../components/heading.js";
+import { formatDate, formatInstant, todayHere } from "../../i18n/format.js";
+import { currentLocale } from "../../i18n/i18n.js";
+import { registerMessages } from "../../i18n/register.js";
+import {
+  deviceDb,
+  KitNotOnDevice,
+  type KitOnPhone,
+  loadKit,
+  queueMeeting,
+  startSender,
+  useOutbox,
+} from "../../offline/runtime.js";
+import { navigate } from "../../router.js";
+import { useSession } from "../../session.js";
+import {
+  attendanceFines,
+  bodyOf,
+  type FlowState,
+  flowFromBody,
+  goTo,
+  openingDate,
+  redraft,
+  STEPS,
+  type Step,
+  startFlow,
+  stepAfter,
+} from "./flow.js";
+import { CashStep, FinesStep, LoansStep, SocialStep, SummaryStep } from "./line-steps.js";
+import { AttendanceStep, RepaymentsStep, SavingsStep } from "./member-steps.js";
+import { messages } from "./messages.js";
+import { Flow, type FlowContext, StepIndicator, TotalsBar } from "./parts.js";
+import { problemsByStep, problemsOf } from "./problems.js";
+import { totalsOf } from "./totals.js";
+
+registerMessages("meeting", messages);
+
+type Origin = "new" | "restored" | "correcting";
+
+interface Opened {
+  loaded: KitOnPhone;
+  state: FlowState;
+  origin: Origin;
+}
+
+function isFlowState(value: unknown): value is FlowState {
+  const v = value as FlowState | null;
+  return (
+    typeof v === "object" &&
+    v !== null &&
+    typeof v.id === "string" &&
+    typeof v.heldOn === "string" &&
+    Array.isArray(v.lines) &&
+    Array.isArray(v.attendance) &&
+    STEPS.includes(v.step)
+  );
+}
+
+/** A new working copy: the draft of the next meeting due (or today's), with an id chosen now. */
+function freshFlow(kit: MeetingKit): FlowState {
+  const today = todayHere();
+  return startFlow(kit, systemIds.next(), openingDate(kitNextMeeting(kit, today), today));
+}
+
+async function openFlow(groupId: string, userId: string, from: string | null): Promise<Opened> {
+  const loaded = await loadKit(groupId, userId);
+  const db = deviceDb();
+  if (from) {
+    const row = await db.outbox.get(from);
+    // Only a meeting not yet recorded is corrected here: one the server has is the books' now.
+    const open = row?.state === "waiting" || row?.state === "refused";
+    if (row && open && row.groupId === groupId && row.userId === userId) {
+      const kept = await db.drafts.get(groupId);
+      if (kept && isFlowState(kept.flow) && kept.flow.id === from)
+        return { loaded, state: kept.flow, origin: "correcting" };
+      return { loaded, state: flowFromBody(loaded.kit, row.body), origin: "correcting" };
+    }
+  }
+  const kept = await db.drafts.get(groupId);
+  if (kept && kept.userId === userId && isFlowState(kept.flow))
+    return { loaded, state: kept.flow, origin: "restored" };
+  return { loaded, state: freshFlow(loaded.kit), origin: "new" };
+}
+
+export default function MeetingScreen() {
+  const { groupId = "" } = useParams<{ groupId: string }>();
+  const from = new URLSearchParams(useSearch()).get("from");
+  const { me } = useSession();
+  const userId = me.user.id;
+  const { t } = useTranslation();
+  const [opened, setOpened] = useState<Opened | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [attempt, setAttempt] = useState(0);
+
+  // The outbox's sender runs while she is logged in (started once per user, wherever first): a meeting
+  // saved here is sent as soon as there is a connection.
+  useEffect(() => startSender(userId), [userId]);
+
+  useEffect(() => {
+    void attempt;
+    let live = true;
+    setFailure(null);
+    openFlow(groupId, userId, from).then(
+      (o) => live && setOpened(o),
+      (error: unknown) => live && setFailure(error),
+    );
+    return () => {
+      live = false;
+    };
+  }, [groupId, userId, from, attempt]);
+
+  if (failure)
+    return (
+      <>
+        <ScreenHeading>{t("meeting.record")}</ScreenHeading>
+        {failure instanceof KitNotOnDevice ? (
+          <p className="notice notice-error" role="alert">
+            {t("meeting.notOnDevice")}
+          </p>
+        ) : failure instanceof DomainError ? (
+          <p className="notice notice-error" role="alert">
+            {errorMessage(currentLocale(), failure)}
+          </p>
+        ) : (
+          <ErrorNotice error={failure} onRetry={() => setAttempt((n) => n + 1)} />
+        )}
+        <p>
+          <AppLink to={`/groups/${groupId}`}>{t("meeting.backToGroup")}</AppLink>
+        </p>
+      </>
+    );
+  if (!opened)
+    return (
+      <p className="muted" aria-busy="true">
+        {t("meeting.loading")}
+      </p>
+    );
+  return <MeetingFlow key={opened.state.id} opened={opened} userId={userId} />;
+}
+
+function MeetingFlow({ opened, userId }: { opened: Opened; userId: string }) {
+  const { t, i18n } = useTranslation();
+  void i18n.language;
+  const { kit, fetchedAt, fromDevice } = opened.loaded;
+  const [state, setState] = useState(opened.state);
+  const [origin, setOrigin] = useState<Origin>(opened.origin);
+  const [dateError, setDateError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<unknown>(null);
+  const saved = useRef(false);
+  const locale = currentLocale();
+  const today = todayHere();
+  // Another meeting of this group saved here and not yet sent: the kit's balances do not include it.
+  const waiting = (useOutbox(userId) ?? []).some(
+    (m) =>
+      m.groupId === kit.groupId &&
+      m.id !== state.id &&
+      (m.state === "waiting" || m.state === "sending") &&
+      m.savedAt > fetchedAt,
+  );
+
+  // The working copy on the phone after every change: a reload, even offline, loses nothing.
+  // (A flow only opened, unchanged, leaves nothing behind to restore.)
+  useEffect(() => {
+    if (saved.current || state === opened.state) return;
+    void deviceDb()
+      .drafts.put({ groupId: kit.groupId, userId, savedAt: new Date().toISOString(), flow: state })
+      .catch(() => undefined);
+  }, [state, opened.state, kit.groupId, userId]);
+
+  const context: FlowContext = useMemo(() => {
+    let rules: FlowContext["rules"] = null;
+    let draft: FlowContext["draft"] = null;
+    try {
+      rules = kitState(kit, state.heldOn).rules;
+      draft = kitDraft(kit, state.heldOn);
+    } catch {
+      // No rules on that date, or before the latest meeting: the check says so on the first step.
+    }
+    const totals = totalsOf(state, parseAmount(kit.cashBox, kit.currency).minor, kit.currency);
+    const body = bodyOf(state, totals.cashAfter, kit.currency);
+    return {
+      kit,
+      state,
+      update: (change) => setState((s) => change(s)),
+      problems: problemsOf(kit, body, state.lines, today),
+      totals,
+      names: new Map(kit.members.map((m) => [m.personId, m.name])),
+      rules,
+      draft,
+      fines: attendanceFines(kit, state.heldOn),
+    };
+  }, [kit, state, today]);
+
+  const counts = problemsByStep(context.problems);
+  const step = state.step;
+  const index = STEPS.indexOf(step);
+  const go = (s: Step) => {
+    setState((x) => goTo(x, s));
+    window.scrollTo({ top: 0 });
+  };
+
+  function changeDate(date: string) {
+    try {
+      kitState(kit, date);
+      setDateError(null);
+      setState((s) => redraft(s, kit, date));
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      setDateError(errorMessage(locale, { code: error.code as ErrorCode, params: error.params }));
+    }
+  }
+
+  function startAgain() {
+    setState((s) => ({ ...freshFlow(kit), id: s.id }));
+    setOrigin("new");
+    setDateError(null);
+  }
+
+  async function save() {
+    if (saved.current || context.problems.length > 0) return;
+    saved.current = true;
+    setSaving(true);
+    try {
+      await queueMeeting(kit.groupId, userId, bodyOf(state, context.totals.cashAfter, kit.currency));
+      await deviceDb().drafts.delete(kit.groupId);
+      navigate(`/outbox/${state.id}`);
+    } catch (error) {
+      // The phone's storage refused it (full, or private browsing): she can try again.
+      saved.current = false;
+      setSaving(false);
+      setSaveError(error);
+    }
+  }
+
+  return (
+    <Flow.Provider value={context}>
+      <div className="meeting-flow">
+        <p className="shg-crumbs">
+          <AppLink to={`/groups/${kit.groupId}`}>{kit.name}</AppLink>
+        </p>
+        <ScreenHeading>{t("meeting.title", { date: formatDate(locale, state.heldOn) })}</ScreenHeading>
+        {fromDevice && (
+          <p className="notice meeting-from-device">
+            {t("meeting.fromDevice", { at: formatInstant(locale, fetchedAt) })}
+          </p>
+        )}
+        {waiting && <p className="notice meeting-waiting">{t("meeting.waiting")}</p>}
+        {origin !== "new" && (
+          <div className="notice meeting-restored">
+            <p>{origin === "restored" ? t("meeting.restored") : t("meeting.correcting")}</p>
+            {origin === "restored" && (
+              <button type="button" className="button-secondary" onClick={startAgain}>
+                {t("meeting.startAgain")}
+              </button>
+            )}
+          </div>
+        )}
+        <StepIndicator step={step} counts={counts} onGo={go} />
+        <section className="card meeting-step" aria-labelledby="meeting-step-title">
+          <h2 id="meeting-step-title">
+            <span className="meeting-step-of">
+              {t("meeting.stepOf", { n: index + 1, total: STEPS.length })}
+            </span>{" "}
+            {t(`meeting.step.${step}`)}
+          </h2>
+          {step === "attendance" && <AttendanceStep onDate={changeDate} dateError={dateError} />}
+          {step === "savings" && <SavingsStep />}
+          {step === "repayments" && <RepaymentsStep />}
+          {step === "loans" && <LoansStep />}
+          {step === "fines" && <FinesStep />}
+          {step === "social" && <SocialStep />}
+          {step === "cash" && <CashStep />}
+          {step === "summary" && <SummaryStep onGo={go} />}
+        </section>
+        {saveError !== null && <ErrorNotice error={saveError} />}
+        <TotalsBar>
+          {index > 0 && (
+            <button type="button" className="button-secondary" onClick={() => go(stepAfter(step, -1))}>
+              {t("meeting.back")}
+            </button>
+          )}
+          {step !== "summary" ? (
+            <button type="button" className="button-primary" onClick={() => go(stepAfter(step, 1))}>
+              {t("meeting.next")}
+            </button>
+          ) : (
+            <button
+              type="button"
+              className="button-primary"
+              disabled={saving || context.problems.length > 0}
+              onClick={() => void save()}
+            >
+              {saving ? t("meeting.saving") : t("meeting.save")}
+            </button>
+          )}
+        </TotalsBar>
+      </div>
+    </Flow.Provider>
+  );
+}

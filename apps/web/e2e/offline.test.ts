@@ -11,6 +11,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { en as meetingEn } from "../src/features/meeting/messages-en.js";
 import { en as outboxEn } from "../src/features/outbox/messages-en.js";
+import { en } from "../src/i18n/locales/en.js";
 import { openProfile } from "./browser.js";
 import { chooseLanguage, expectAccessible, logIn, READY, SHOTS, shoot } from "./helpers.js";
 import { type RunningQadam, startQadam } from "./qadam-server.js";
@@ -96,13 +97,19 @@ describe.skipIf(!READY)("the meeting with no connection", { timeout: 300_000 }, 
     await page.goto(`${qadam.url}/`);
     await chooseLanguage(page, "en");
     await logIn(page, "bookkeeper@moldir.demo");
-    await page.locator("main h1").waitFor();
+    await page.getByRole("link", { name: en.nav.groups }).first().waitFor();
     const groups = await server<{ items: Array<{ id: string }> }>("GET", "/api/v1/orgs?kind=shg");
     groupId = groups.items[0]?.id ?? "";
     // One visit with a connection: the service worker takes the page and the group's kit is kept.
     await page.goto(`${qadam.url}/groups/${groupId}/meeting`);
     await page.locator('main [aria-current="step"]').waitFor({ timeout: 30_000 });
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    // The worker takes the pages opened after it installed: this one once reloaded.
+    if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) await page.reload();
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+    await page.locator('main [aria-current="step"]').waitFor({ timeout: 30_000 });
   });
 
   afterAll(async () => {
@@ -203,7 +210,7 @@ describe.skipIf(!READY)("the meeting with no connection", { timeout: 300_000 }, 
     await shoot(page, "offline-refused-kk");
     await chooseLanguage(page, "en");
     // Corrected from the outbox: the flow opens on the meeting saved on the phone.
-    await page.getByRole("button", { name: outboxEn.list.correct }).first().click();
+    await page.getByRole("link", { name: outboxEn.list.correct }).first().click();
     await page.getByText(meetingEn.correcting).waitFor({ timeout: 30_000 });
     expect(await onPhone(id)).toMatchObject({ state: "refused" });
   });

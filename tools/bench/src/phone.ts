@@ -204,6 +204,10 @@ async function warmLoad(
   try {
     const page = await context.newPage();
     await page.goto(`${base}${path}`);
+    await page.locator('main [aria-current="step"]').waitFor({ timeout: 60_000 });
+    await page.evaluate("navigator.serviceWorker.ready");
+    // The worker takes the pages opened after it installed: this one once reloaded.
+    await page.reload();
     await page.waitForFunction("navigator.serviceWorker.controller !== null", null, { timeout: 60_000 });
     await page.locator('main [aria-current="step"]').waitFor({ timeout: 60_000 });
     await page.waitForLoadState("networkidle");

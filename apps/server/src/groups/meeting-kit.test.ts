@@ -10,6 +10,7 @@ import {
   type MeetingKit,
   meetingKitSchema,
 } from "@qadam/core/groups/meeting-kit";
+import { meetingProblems } from "@qadam/core/groups/meeting-problems";
 import { DEFAULT_RULES } from "@qadam/core/groups/rules";
 import { systemIds } from "@qadam/core/ids";
 import fc from "fast-check";
@@ -25,7 +26,7 @@ import { adoptRules } from "./commands.js";
 import { groupWorld } from "./testing.js";
 
 type Json = Record<string, unknown>;
-type Problem = { path: string; code: string };
+type Problem = { path: string; code: string; message?: string };
 
 /** The phone's verdict on a meeting: null when it would be recorded, else its problems (path and code). */
 function phoneVerdict(kit: MeetingKit, body: Json, today: string): Problem[] | null {
@@ -169,7 +170,7 @@ describeEachDatabase("the meeting kit", (use) => {
           }
           const payload = { ...body, id: systemIds.next() };
           const phone = phoneVerdict(kit, payload, "2026-12-02");
-          const res = await call({ method: "POST", url, payload });
+          const res = await call({ method: "POST", url, payload, headers: { "accept-language": "en" } });
           if (res.statusCode === 201) {
             accepted += 1;
             expect(phone).toBeNull();
@@ -181,6 +182,15 @@ describeEachDatabase("the meeting kit", (use) => {
             code: d.code,
           }));
           expect(phone === null ? null : sorted(phone)).toEqual(sorted(server));
+          // And in the same words: what the phone shows is what the server answers.
+          const words = (ps: Array<{ path: string; message: string }>) =>
+            ps.map((p) => `${p.path}: ${p.message}`).sort();
+          const said = (error.details ?? []).map((d) => ({
+            path: d.path.replace(/^body\.?/, ""),
+            message: d.message ?? "",
+          }));
+          if (said.length > 0)
+            expect(words(meetingProblems(kit, payload, "2026-12-02", "en"))).toEqual(words(said));
         },
       ),
       { numRuns: 25 },

@@ -38,18 +38,52 @@ export class KitNotOnDevice extends Error {
   override name = "KitNotOnDevice";
 }
 
-/** Reads the group's kit from the server and keeps it; with no connection, the one kept on the phone. */
+/** How long the phone waits for the server's kit before opening the one it keeps (a slow line). */
+const KIT_PATIENCE_MS = 1200;
+
+async function keptKit(groupId: string, userId: string): Promise<KitOnPhone | null> {
+  const kept = await keptGroup(deviceDb(), groupId, userId);
+  const parsed = kept ? meetingKitSchema.safeParse(kept.data.kit) : null;
+  return kept && parsed?.success ? { kit: parsed.data, fetchedAt: kept.fetchedAt, fromDevice: true } : null;
+}
+
+async function fetchKit(groupId: string, userId: string): Promise<KitOnPhone> {
+  const kit = await api("GET", `/api/v1/groups/${groupId}/meeting-kit`, { schema: meetingKitSchema });
+  await keepGroup(deviceDb(), { groupId, userId, fetchedAt: kit.fetchedAt, data: { kit } });
+  return { kit, fetchedAt: kit.fetchedAt, fromDevice: false };
+}
+
+/**
+ * The group's kit: the server's, kept on the phone as it comes. With no connection, or when the server
+ * has not answered within KIT_PATIENCE_MS and the phone keeps a copy, the phone's copy (the server's
+ * answer, when it comes, is kept for next time). KitNotOnDevice when there is neither.
+ */
 export async function loadKit(groupId: string, userId: string): Promise<KitOnPhone> {
+  const fresh = fetchKit(groupId, userId);
+  const kept = keptKit(groupId, userId);
+  const patience = new Promise<"late">((done) => setTimeout(() => done("late"), KIT_PATIENCE_MS));
+  const first = await Promise.race([
+    fresh.then(
+      (k) => k,
+      () => "failed" as const,
+    ),
+    patience,
+  ]);
+  if (first !== "late" && first !== "failed") return first;
+  if (first === "late") {
+    const copy = await kept;
+    if (copy) {
+      fresh.catch(() => undefined);
+      return copy;
+    }
+  }
   try {
-    const kit = await api("GET", `/api/v1/groups/${groupId}/meeting-kit`, { schema: meetingKitSchema });
-    await keepGroup(deviceDb(), { groupId, userId, fetchedAt: kit.fetchedAt, data: { kit } });
-    return { kit, fetchedAt: kit.fetchedAt, fromDevice: false };
+    return await fresh;
   } catch (error) {
     if (!(error instanceof NetworkError)) throw error;
-    const kept = await keptGroup(deviceDb(), groupId, userId);
-    const parsed = kept ? meetingKitSchema.safeParse(kept.data.kit) : null;
-    if (!kept || !parsed?.success) throw new KitNotOnDevice(groupId);
-    return { kit: parsed.data, fetchedAt: kept.fetchedAt, fromDevice: true };
+    const copy = await kept;
+    if (!copy) throw new KitNotOnDevice(groupId);
+    return copy;
   }
 }
 

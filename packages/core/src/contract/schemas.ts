@@ -10,6 +10,12 @@ import { isAmountText } from "../money/decimal-string.js";
 export const VALUE_ISSUE_CODES = ["INVALID_DATE", "INVALID_AMOUNT", "INVALID_ID"] as const;
 export type ValueIssueCode = (typeof VALUE_ISSUE_CODES)[number];
 
+/** The code a Zod issue's value is refused with (INVALID_DATE…), or null for any other issue. */
+export function issueValueCode(issue: { readonly [key: string]: unknown }): ValueIssueCode | null {
+  const code = (issue.params as { code?: unknown } | undefined)?.code;
+  return (VALUE_ISSUE_CODES as readonly unknown[]).includes(code) ? (code as ValueIssueCode) : null;
+}
+
 /**
  * The key under which a value schema names, in its JSON Schema, the code it refuses a value with: the
  * route helper reads it to list that code among an operation's errors.

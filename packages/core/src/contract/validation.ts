@@ -3,7 +3,7 @@
 // The HTTP error handler and the command line's JSON input both use it.
 import type { DomainError, ErrorCode, ErrorDetail } from "../errors.js";
 import { errorMessage, type Locale, translate, translationExists } from "../i18n/index.js";
-import { VALUE_ISSUE_CODES, type ValueIssueCode } from "./schemas.js";
+import { issueValueCode as valueCode } from "./schemas.js";
 
 /** A Zod issue as Zod gives it, or as fastify-type-provider-zod passes it on (code, path, the rest). */
 export interface RawIssue {
@@ -41,12 +41,6 @@ export function fieldLabel(locale: Locale, path: ReadonlyArray<PropertyKey>): st
 function shown(value: unknown): string {
   const text = typeof value === "string" ? value : (JSON.stringify(value) ?? "");
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
-}
-
-function valueCode(issue: RawIssue): ValueIssueCode | null {
-  const params = issue.params as { code?: unknown } | undefined;
-  const code = params?.code;
-  return (VALUE_ISSUE_CODES as readonly unknown[]).includes(code) ? (code as ValueIssueCode) : null;
 }
 
 /** The message key and parameters of one issue (the field's label is added by the caller). */

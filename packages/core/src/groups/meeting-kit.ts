@@ -7,15 +7,8 @@
 // Amounts are decimal strings in major units of the group's currency, as everywhere in the API.
 import { z } from "zod";
 import { addDays } from "../clock.js";
-import {
-  detailMessage,
-  domainErrorMessage,
-  type RawIssue,
-  summaryCode,
-  translateIssues,
-} from "../contract/validation.js";
+import { issueValueCode } from "../contract/schemas.js";
 import { DomainError, type ErrorDetail } from "../errors.js";
-import type { Locale } from "../i18n/index.js";
 import { parseAmount } from "../money/amount.js";
 import { currency as currencyOf, rate } from "../money/index.js";
 import type { GroupState, MeetingInput, MeetingPlan, OpenLoan } from "./meeting.js";
@@ -180,16 +173,20 @@ export function kitDraft(kit: MeetingKit, heldOn: string): MeetingDraft {
 export function checkMeetingOnKit(kit: MeetingKit, json: unknown, today: string): MeetingPlan {
   const parsed = meetingInputJson.safeParse(json);
   if (!parsed.success) {
-    const issues = translateIssues("en", parsed.error.issues as unknown as RawIssue[], json);
-    const details: ErrorDetail[] = issues.map((issue, i) => {
-      const value = String(valueAt(json, parsed.error.issues[i]?.path ?? []) ?? "").slice(0, 40);
+    // As the API's validation words them (contract/validation.ts), without the words: path and code.
+    const details: ErrorDetail[] = parsed.error.issues.map((issue) => {
+      const value = String(valueAt(json, issue.path) ?? "").slice(0, 40);
+      const path = issue.path.map(String).join(".");
       return {
-        path: issue.path,
-        code: issue.code,
-        params: { amount: value, date: value, id: value, currency: kit.currency, details: issue.path },
+        path,
+        code: issueValueCode(issue as unknown as Record<string, unknown>) ?? "VALIDATION_FAILED",
+        params: { amount: value, date: value, id: value, currency: kit.currency, details: path },
       };
     });
-    throw new DomainError(summaryCode(issues), { details: issues.map((d) => d.path).join(", ") }, details);
+    const code = details.every((d) => d.code !== "VALIDATION_FAILED")
+      ? (details[0]?.code ?? "VALIDATION_FAILED")
+      : "VALIDATION_FAILED";
+    throw new DomainError(code, { details: details.map((d) => d.path).join(", ") }, details);
   }
   const input: MeetingInput = meetingInputFrom(parsed.data, kit.currency);
   if (input.heldOn > addDays(today, 1))
@@ -197,47 +194,6 @@ export function checkMeetingOnKit(kit: MeetingKit, json: unknown, today: string)
   if (input.heldOn < kit.openedOn)
     throw new DomainError("ORG_DATE_BEFORE_OPENING", { date: input.heldOn, openedOn: kit.openedOn });
   return planMeeting(input, kitState(kit, input.heldOn));
-}
-
-/** One problem of a meeting, as the server would answer it: where, its code, its message, the member. */
-export interface MeetingProblem {
-  path: string;
-  code: string;
-  message: string;
-  memberId?: string;
-}
-
-/**
- * Every problem of the meeting in `locale`, with the messages the server would send (none: it would be
- * recorded, unless the books moved since the kit was made). What the phone shows, on each member and line.
- */
-export function meetingProblems(
-  kit: MeetingKit,
-  json: unknown,
-  today: string,
-  locale: Locale,
-): MeetingProblem[] {
-  const parsed = meetingInputJson.safeParse(json);
-  if (!parsed.success)
-    return translateIssues(locale, parsed.error.issues as unknown as RawIssue[], json).map((i) => ({
-      path: i.path,
-      code: i.code,
-      message: i.message,
-    }));
-  try {
-    checkMeetingOnKit(kit, parsed.data, today);
-    return [];
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    if (error.details.length === 0)
-      return [{ path: "", code: error.code, message: domainErrorMessage(locale, error) }];
-    return error.details.map((d) => ({
-      path: d.path,
-      code: d.code,
-      message: detailMessage(locale, d),
-      ...(d.memberId !== undefined ? { memberId: d.memberId } : {}),
-    }));
-  }
 }
 
 function valueAt(input: unknown, path: ReadonlyArray<PropertyKey>): unknown {

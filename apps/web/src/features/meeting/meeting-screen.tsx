@@ -52,6 +52,7 @@ registerMessages("meeting", messages);
 type Origin = "new" | "restored" | "correcting";
 
 interface Opened {
+  serial: number;
   loaded: KitOnPhone;
   state: FlowState;
   origin: Origin;
@@ -76,7 +77,10 @@ function freshFlow(kit: MeetingKit): FlowState {
   return startFlow(kit, systemIds.next(), openingDate(kitNextMeeting(kit, today), today));
 }
 
+let openings = 0;
+
 async function openFlow(groupId: string, userId: string, from: string | null): Promise<Opened> {
+  const serial = ++openings;
   const loaded = await loadKit(groupId, userId);
   const db = deviceDb();
   if (from) {
@@ -86,14 +90,14 @@ async function openFlow(groupId: string, userId: string, from: string | null): P
     if (row && open && row.groupId === groupId && row.userId === userId) {
       const kept = await db.drafts.get(groupId);
       if (kept && isFlowState(kept.flow) && kept.flow.id === from)
-        return { loaded, state: kept.flow, origin: "correcting" };
-      return { loaded, state: flowFromBody(loaded.kit, row.body), origin: "correcting" };
+        return { serial, loaded, state: kept.flow, origin: "correcting" };
+      return { serial, loaded, state: flowFromBody(loaded.kit, row.body), origin: "correcting" };
     }
   }
   const kept = await db.drafts.get(groupId);
   if (kept && kept.userId === userId && isFlowState(kept.flow))
-    return { loaded, state: kept.flow, origin: "restored" };
-  return { loaded, state: freshFlow(loaded.kit), origin: "new" };
+    return { serial, loaded, state: kept.flow, origin: "restored" };
+  return { serial, loaded, state: freshFlow(loaded.kit), origin: "new" };
 }
 
 export default function MeetingScreen() {
@@ -149,7 +153,8 @@ export default function MeetingScreen() {
         {t("meeting.loading")}
       </p>
     );
-  return <MeetingFlow key={opened.state.id} opened={opened} userId={userId} />;
+  // Each opening is a new flow (the same meeting reopened to correct it starts from what was saved).
+  return <MeetingFlow key={opened.serial} opened={opened} userId={userId} />;
 }
 
 function MeetingFlow({ opened, userId }: { opened: Opened; userId: string }) {

@@ -86,6 +86,8 @@ export default defineConfig({
         // The app shell is cached; the API never is (it answers per user and must stay fresh).
         globPatterns: ["**/*.{js,css,html,svg,png,webmanifest}"],
         navigateFallback: "/index.html",
+        // A new worker takes the open pages at once: the very first visit is then served offline too.
+        clientsClaim: true,
         navigateFallbackDenylist: [/^\/api\//, /^\/healthz/],
         runtimeCaching: [],
       },

@@ -2,7 +2,7 @@
 // own, so the log-in page loads without it; app.tsx fetches it early when someone is logged in, and
 // while the log-in page waits for her password.
 import { QueryClientProvider } from "@tanstack/react-query";
-import { Suspense, useEffect } from "react";
+import { lazy, Suspense, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { Route, Switch } from "wouter";
 import { queryClient } from "./api/query.js";
@@ -10,9 +10,13 @@ import { FEATURES } from "./features/index.js";
 import { ROUTES } from "./router.js";
 import { Home } from "./screens/home.js";
 import { NotFound } from "./screens/not-found.js";
-import { PasswordScreen } from "./screens/password.js";
 import { Shell } from "./screens/shell.js";
 import { type Session, SessionContext } from "./session.js";
+
+// Its form checks with core's validation words (every domain's messages): loaded when she opens it.
+const PasswordScreen = lazy(() =>
+  import("./screens/password.js").then((m) => ({ default: m.PasswordScreen })),
+);
 
 export default function LoggedIn({ session }: { session: Session }) {
   const { t } = useTranslation();

@@ -4,7 +4,6 @@
 import type { ErrorCode } from "@qadam/core/errors";
 import { DomainError } from "@qadam/core/errors";
 import { kitDraft, kitNextMeeting, kitState, type MeetingKit } from "@qadam/core/groups/meeting-kit";
-import { errorMessage } from "@qadam/core/i18n";
 import { systemIds } from "@qadam/core/ids";
 import { parseAmount } from "@qadam/core/money";
 import { useEffect, useMemo, useRef, useState } from "react";
@@ -46,6 +45,7 @@ import { messages } from "./messages.js";
 import { Flow, type FlowContext, StepIndicator, TotalsBar } from "./parts.js";
 import { problemsByStep, problemsOf } from "./problems.js";
 import { totalsOf } from "./totals.js";
+import { loadErrorWords, useErrorWords } from "./words.js";
 
 registerMessages("meeting", messages);
 
@@ -137,7 +137,7 @@ export default function MeetingScreen() {
           </p>
         ) : failure instanceof DomainError ? (
           <p className="notice notice-error" role="alert">
-            {errorMessage(currentLocale(), failure)}
+            <ProblemWords error={failure} />
           </p>
         ) : (
           <ErrorNotice error={failure} onRetry={() => setAttempt((n) => n + 1)} />
@@ -226,7 +226,8 @@ function MeetingFlow({ opened, userId }: { opened: Opened; userId: string }) {
       setState((s) => redraft(s, kit, date));
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      setDateError(errorMessage(locale, { code: error.code as ErrorCode, params: error.params }));
+      const problem = { code: error.code as ErrorCode, params: error.params };
+      void loadErrorWords().then((words) => setDateError(words(locale, problem)));
     }
   }
 
@@ -317,4 +318,10 @@ function MeetingFlow({ opened, userId }: { opened: Opened; userId: string }) {
       </div>
     </Flow.Provider>
   );
+}
+
+/** A refusal in core's words, once they are loaded. */
+function ProblemWords({ error }: { error: DomainError }) {
+  const words = useErrorWords(true);
+  return <>{words ? words(currentLocale(), error) : "…"}</>;
 }

@@ -4,7 +4,6 @@ import type { ErrorCode } from "@qadam/core/errors";
 import type { MeetingDraft } from "@qadam/core/groups/meeting-draft";
 import type { MeetingKit } from "@qadam/core/groups/meeting-kit";
 import type { GroupRules } from "@qadam/core/groups/rules";
-import { errorMessage } from "@qadam/core/i18n";
 import { formatMoney, money } from "@qadam/core/money";
 import { createContext, type ReactNode, useContext, useId } from "react";
 import { useTranslation } from "react-i18next";
@@ -13,6 +12,7 @@ import { currentLocale } from "../../i18n/i18n.js";
 import { type FlowState, STEPS, type Step } from "./flow.js";
 import type { Problem } from "./problems.js";
 import type { Totals } from "./totals.js";
+import { useErrorWords } from "./words.js";
 
 export interface FlowContext {
   kit: MeetingKit;
@@ -41,7 +41,8 @@ export function useWords() {
   const { i18n } = useTranslation();
   void i18n.language;
   const locale = currentLocale();
-  const { kit } = useFlow();
+  const { kit, problems } = useFlow();
+  const errorMessage = useErrorWords(problems.length > 0);
   return {
     locale,
     money: (minor: bigint) => formatAmount(locale, formatMoney(money(minor, kit.currency)), kit.currency),
@@ -49,8 +50,9 @@ export function useWords() {
     date: (date: string) => formatDate(locale, date),
     /** A decimal's text ("1.5") with the language's decimal comma where it has one. */
     decimal: (text: string) => (locale === "en" ? text : text.replace(".", ",")),
+    /** The problem in words ("…" for the moment core's words take to load). */
     problem: (p: Pick<Problem, "code" | "params">) =>
-      errorMessage(locale, { code: p.code as ErrorCode, params: p.params }),
+      errorMessage ? errorMessage(locale, { code: p.code as ErrorCode, params: p.params }) : "…",
   };
 }
 

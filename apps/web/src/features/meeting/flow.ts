@@ -7,41 +7,10 @@ import type { MeetingInputJson, MeetingLineJson } from "@qadam/core/groups/meeti
 import { meetingLineJsonOf } from "@qadam/core/groups/meeting-input";
 import { kitDraft, kitState, type MeetingKit } from "@qadam/core/groups/meeting-kit";
 import { formatMoney, money } from "@qadam/core/money";
+import { type FlowLine, type FlowState, STEPS, type Step } from "./state.js";
 import { expectedCash, minorOf } from "./totals.js";
 
-export const STEPS = [
-  "attendance",
-  "savings",
-  "repayments",
-  "loans",
-  "fines",
-  "social",
-  "cash",
-  "summary",
-] as const;
-export type Step = (typeof STEPS)[number];
-
-/** A line of the meeting with a key that stays with it while she edits (React's key, a problem's place). */
-export interface FlowLine {
-  key: string;
-  line: MeetingLineJson;
-  /** Set on a fine proposed by marking her absent or late: marking her present again takes it back. */
-  fromAttendance?: boolean;
-}
-
-export interface FlowState {
-  /** The meeting's id, chosen once when the flow opened: a resend or a double tap records it once. */
-  id: string;
-  groupId: string;
-  step: Step;
-  heldOn: string;
-  attendance: Array<{ personId: string; status: Attendance }>;
-  lines: FlowLine[];
-  /** The cash she counted, as typed; null while she has not changed the figure the books expect. */
-  cashCounted: string | null;
-  /** Next line key (lines' keys are "l1", "l2"…). */
-  nextKey: number;
-}
+export { type FlowLine, type FlowState, STEPS, type Step } from "./state.js";
 
 /** An amount as she would write it: "500", "150.50" (no ".00" on a whole amount). */
 export function amountText(minor: bigint, currency: string): string {

@@ -2,7 +2,7 @@
 // collected and lent, the social fund's own box, the cash the box should hold at the end.
 import type { MeetingKit } from "@qadam/core/groups/meeting-kit";
 import { parseAmount } from "@qadam/core/money";
-import type { FlowState } from "./flow.js";
+import type { FlowState } from "./state.js";
 
 /** An amount as typed, in minor units; 0 when it is not one (the check names it on its line). */
 export function minorOf(text: string, currency: string): bigint {

@@ -1,11 +1,12 @@
 // qadam books open|accounts|trial-balance|export: an organisation's books from the command line.
 import { writeFileSync } from "node:fs";
 import { formatLedgerJournal } from "@qadam/core/books/ledger-format";
-import { isCalendarDate, systemClock } from "@qadam/core/clock";
+import { businessDate, isCalendarDate, systemClock } from "@qadam/core/clock";
 import { systemIds } from "@qadam/core/ids";
 import { formatMoney, money } from "@qadam/core/money";
 import type { Command } from "commander";
 import { chartOf, journalForExport, openBooks, trialBalance } from "../../books/index.js";
+import { tenantOrganisation } from "../../orgs/index.js";
 import { executeCommand } from "../../platform/commands.js";
 import { databaseUrl, withDatabase } from "../database.js";
 import { explain } from "../explain.js";
@@ -63,13 +64,18 @@ export function booksCommands(program: Command, io: CliIo): void {
     });
 
   common(books.command("trial-balance").description("every account's balance on a date (debit positive)"))
-    .option("--date <date>", "YYYY-MM-DD (default: today)")
+    .option("--date <date>", "YYYY-MM-DD (default: today where the organisation is)")
     .option("--json", "machine-readable output")
     .action(async (opts: { org: string; date?: string; databaseUrl?: string; json?: boolean }) => {
-      const date = opts.date ?? new Date().toISOString().slice(0, 10);
-      if (!isCalendarDate(date)) throw new CliError("--date must be a date YYYY-MM-DD");
+      if (opts.date !== undefined && !isCalendarDate(opts.date))
+        throw new CliError("--date must be a date YYYY-MM-DD");
       await withDatabase(databaseUrl(io, opts.databaseUrl), async ({ db }) => {
-        const actor = await operatorOf(db, await tenantOfOrg(db, opts.org));
+        const tenantId = await tenantOfOrg(db, opts.org);
+        const actor = await operatorOf(db, tenantId);
+        // Today in the organisation's time zone (Almaty's day begins five hours before UTC's).
+        const date =
+          opts.date ??
+          businessDate(systemClock.now(), (await tenantOrganisation(db, tenantId, opts.org)).timeZone);
         const rows = await trialBalance(db, actor, opts.org, date).catch(explain);
         const accounts = rows.map((r) => ({
           account: r.account,

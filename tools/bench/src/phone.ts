@@ -9,23 +9,21 @@
 //   (2 s round trips, 50 kB/s) and on Lighthouse's mobile line; and warm with no connection at all;
 // - the taps and keystrokes a scripted bookkeeper needs to record a 15-member meeting with nothing
 //   unusual, from her group's page to the meeting recorded (the API is asked that it is, once).
-import { spawn } from "node:child_process";
 import { loadavg } from "node:os";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { type Asset, NETWORK_PROFILES, sizes } from "./web.js";
+import { type Browser, chromium, type Page } from "playwright-core";
+import {
+  type Asset,
+  CHROMIUM,
+  CPU_SLOWDOWN,
+  FLAGS,
+  NETWORK_PROFILES,
+  serveDemo,
+  sizes,
+  type Tools,
+  throttle,
+  watchAssets,
+} from "./web.js";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-const CPU_SLOWDOWN = 4;
 const LOGIN = "bookkeeper@moldir.demo";
 const PASSWORD = "qadam-demo-2026";
 const MEMBERS = 15;
@@ -52,13 +50,6 @@ const median = (xs: number[]) => {
   const sorted = [...xs].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 };
-
-interface Tools {
-  bin: string;
-  dir: string;
-  freePort(): Promise<number>;
-  run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }>;
-}
 
 /** The API as the bookkeeper, from Node: her session cookie and JSON calls with an idempotency key. */
 async function apiAs(base: string) {
@@ -121,37 +112,6 @@ async function groupOfFifteen(base: string): Promise<{ groupId: string; cookie: 
   return { groupId, cookie };
 }
 
-async function watchAssets(context: BrowserContext, page: Page): Promise<Asset[]> {
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("Network.enable");
-  const pending = new Map<string, Omit<Asset, "transferred">>();
-  const assets: Asset[] = [];
-  cdp.on("Network.responseReceived", (e) => {
-    const kind = e.type === "Script" ? "js" : e.type === "Stylesheet" ? "css" : null;
-    if (!kind) return;
-    const encoding = Object.entries(e.response.headers).find(
-      ([k]) => k.toLowerCase() === "content-encoding",
-    )?.[1];
-    pending.set(e.requestId, {
-      url: e.response.url,
-      kind,
-      contentEncoding: typeof encoding === "string" ? encoding : null,
-    });
-  });
-  cdp.on("Network.loadingFinished", (e) => {
-    const seen = pending.get(e.requestId);
-    if (seen) assets.push({ ...seen, transferred: e.encodedDataLength });
-  });
-  return assets;
-}
-
-async function throttle(context: BrowserContext, page: Page, profile: ProfileName): Promise<void> {
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("Network.enable");
-  await cdp.send("Network.emulateNetworkConditions", { offline: false, ...PROFILES[profile] });
-  await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_SLOWDOWN });
-}
-
 async function phoneContext(
   browser: Browser,
   base: string,
@@ -179,8 +139,8 @@ async function coldLoad(browser: Browser, base: string, cookie: string, path: st
   const context = await phoneContext(browser, base, cookie, "block");
   try {
     const page = await context.newPage();
-    const assets = await watchAssets(context, page);
-    await throttle(context, page, profile);
+    const { assets } = await watchAssets(context, page);
+    await throttle(context, page, PROFILES[profile]);
     await page.addInitScript(STEP_TIMER);
     await page.goto(`${base}${path}`, { waitUntil: "commit", timeout: 180_000 });
     return { ms: Math.round(await stepShown(page)), assets };
@@ -213,7 +173,7 @@ async function warmLoad(
     await page.waitForLoadState("networkidle");
     await page.addInitScript(STEP_TIMER);
     if (line === "offline") await context.setOffline(true);
-    else await throttle(context, page, line);
+    else await throttle(context, page, PROFILES[line]);
     await page.reload({ waitUntil: "commit", timeout: 180_000 });
     return Math.round(await stepShown(page));
   } finally {
@@ -221,22 +181,33 @@ async function warmLoad(
   }
 }
 
-/** Records a meeting from the draft as a bookkeeper would, counting every tap and keystroke. */
+/**
+ * Counts, in the page, every tap (pointer down) and keystroke from the moment `window.__count` is set, the
+ * counts kept in sessionStorage across a reload.
+ */
+const INPUT_COUNTER = `(() => {
+  const bump = (key) => {
+    if (sessionStorage.getItem("bench.counting") !== "1") return;
+    sessionStorage.setItem(key, String(Number(sessionStorage.getItem(key) ?? "0") + 1));
+  };
+  addEventListener("pointerdown", () => bump("bench.taps"), true);
+  addEventListener("keydown", () => bump("bench.keys"), true);
+})();`;
+
+/** Records a meeting from the draft as a bookkeeper would; the page counts every tap and keystroke. */
 async function scriptedMeeting(browser: Browser, base: string, cookie: string, groupId: string) {
   const context = await phoneContext(browser, base, cookie, "allow");
-  let taps = 0;
-  const keystrokes = 0;
   try {
     const page = await context.newPage();
+    await page.addInitScript(INPUT_COUNTER);
     await page.goto(`${base}/groups/${groupId}`);
     // The bench reads the English names (not counted: she uses the app in her own language).
     const language = page.locator('select[name="language"]');
     await language.waitFor();
     if ((await page.evaluate("document.documentElement.lang")) !== "en") await language.selectOption("en");
-    const tap = async (role: "link" | "button", name: string) => {
-      await page.getByRole(role, { name, exact: true }).first().click();
-      taps += 1;
-    };
+    await page.evaluate('sessionStorage.setItem("bench.counting", "1")');
+    const tap = (role: "link" | "button", name: string) =>
+      page.getByRole(role, { name, exact: true }).first().click();
     await tap("link", "Record a meeting");
     const save = page.getByRole("button", { name: "Save meeting", exact: true });
     await page.locator('main [aria-current="step"]').waitFor();
@@ -245,6 +216,10 @@ async function scriptedMeeting(browser: Browser, base: string, cookie: string, g
     if (!(await save.isEnabled())) throw new Error("the draft has problems: Save is disabled");
     await tap("button", "Save meeting");
     await page.waitForURL(/\/outbox\/[0-9a-f-]{36}/, { timeout: 60_000 });
+    const counted = (key: string) =>
+      page.evaluate(`Number(sessionStorage.getItem("${key}") ?? "0")`) as Promise<number>;
+    const taps = await counted("bench.taps");
+    const keystrokes = await counted("bench.keys");
     const meetingId = new URL(page.url()).pathname.split("/").at(-1) ?? "";
     const { call } = await apiAs(base);
     let recorded: { attendance: unknown[]; lines: unknown[] } | null = null;
@@ -275,36 +250,9 @@ async function scriptedMeeting(browser: Browser, base: string, cookie: string, g
 
 /** The meeting route's figures, `runs` loads per line (BENCH_PHONE_RUNS, 3 by default). */
 export async function phoneMeeting(tools: Tools, runs = Number(process.env.BENCH_PHONE_RUNS ?? 3)) {
-  const url = `sqlite:${tools.dir}/phone.db`;
-  const demo = await tools.run([
-    "demo",
-    "--members",
-    "80",
-    "--loans",
-    "12",
-    "--meeting-groups",
-    "1",
-    "--database-url",
-    url,
-  ]);
-  if (demo.code !== 0) throw new Error(`qadam demo failed: ${demo.stderr}`);
-  const port = await tools.freePort();
-  const server = spawn(
-    process.execPath,
-    [tools.bin, "serve", "--port", String(port), "--database-url", url, "--log-level", "silent"],
-    { stdio: ["ignore", "ignore", "pipe"] },
-  );
+  const { base, stop } = await serveDemo(tools, "phone");
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
   try {
-    const base = `http://127.0.0.1:${port}`;
-    for (let i = 0; ; i++) {
-      try {
-        if ((await fetch(`${base}/healthz`)).ok) break;
-      } catch {
-        if (i > 300) throw new Error("qadam serve did not start");
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    }
     const { groupId, cookie } = await groupOfFifteen(base);
     const path = `/groups/${groupId}/meeting`;
     const timing: Record<string, unknown> = {};
@@ -348,6 +296,6 @@ export async function phoneMeeting(tools: Tools, runs = Number(process.env.BENCH
     };
   } finally {
     await browser.close();
-    server.kill("SIGTERM");
+    stop();
   }
 }

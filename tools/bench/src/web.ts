@@ -11,9 +11,9 @@ import { loadavg } from "node:os";
 import { brotliCompressSync, gzipSync } from "node:zlib";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 /** The flags of apps/web/e2e/browser.ts. */
-const FLAGS = [
+export const FLAGS = [
   "--headless",
   "--no-sandbox",
   "--disable-gpu",
@@ -40,7 +40,7 @@ export const NETWORK_PROFILES = {
 } as const;
 type ProfileName = keyof typeof NETWORK_PROFILES;
 
-const CPU_SLOWDOWN = 4;
+export const CPU_SLOWDOWN = 4;
 const LOGIN = "admin@moldir.demo";
 const PASSWORD = "qadam-demo-2026";
 
@@ -53,7 +53,7 @@ export interface Asset {
 }
 
 /** Every JavaScript and CSS response the page gets, counted by CDP as it arrives. */
-async function watchAssets(context: BrowserContext, page: Page): Promise<{ assets: Asset[] }> {
+export async function watchAssets(context: BrowserContext, page: Page): Promise<{ assets: Asset[] }> {
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.enable");
   const pending = new Map<string, Omit<Asset, "transferred">>();
@@ -77,10 +77,22 @@ async function watchAssets(context: BrowserContext, page: Page): Promise<{ asset
   return { assets };
 }
 
-async function throttle(context: BrowserContext, page: Page, profile: ProfileName): Promise<void> {
+/** The line's conditions, as DevTools' Network.emulateNetworkConditions takes them (bytes per second). */
+export interface NetworkConditions {
+  latency: number;
+  downloadThroughput: number;
+  uploadThroughput: number;
+}
+
+/** The page on that line, its CPU slowed CPU_SLOWDOWN times. */
+export async function throttle(
+  context: BrowserContext,
+  page: Page,
+  network: NetworkConditions,
+): Promise<void> {
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.enable");
-  await cdp.send("Network.emulateNetworkConditions", { offline: false, ...NETWORK_PROFILES[profile] });
+  await cdp.send("Network.emulateNetworkConditions", { offline: false, ...network });
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_SLOWDOWN });
 }
 
@@ -128,7 +140,7 @@ async function loadLogIn(browser: Browser, base: string, profile: ProfileName) {
   const { context, page } = await coldPage(browser);
   try {
     const watched = await watchAssets(context, page);
-    await throttle(context, page, profile);
+    await throttle(context, page, NETWORK_PROFILES[profile]);
     await page.addInitScript(HEADING_TIMER);
     await page.goto(`${base}/`, { waitUntil: "load", timeout: 120_000 });
     await page.waitForFunction("window.__headingAt !== undefined", null, { timeout: 120_000 });
@@ -149,7 +161,7 @@ async function loadHome(browser: Browser, base: string, profile: ProfileName) {
   const { context, page } = await coldPage(browser);
   try {
     const watched = await watchAssets(context, page);
-    await throttle(context, page, profile);
+    await throttle(context, page, NETWORK_PROFILES[profile]);
     await page.goto(`${base}/`, { waitUntil: "load", timeout: 120_000 });
     await page.locator('input[name="login"]').fill(LOGIN);
     await page.locator('input[name="password"]').fill(PASSWORD);
@@ -220,16 +232,19 @@ export async function sizes(base: string, assets: readonly Asset[]) {
   };
 }
 
-interface Tools {
+export interface Tools {
   bin: string;
   dir: string;
   freePort(): Promise<number>;
   run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }>;
 }
 
-/** The first screen's figures, `runs` cold loads per network profile (BENCH_WEB_RUNS, 3 by default). */
-export async function webFirstScreen(tools: Tools, runs = Number(process.env.BENCH_WEB_RUNS ?? 3)) {
-  const url = `sqlite:${tools.dir}/web.db`;
+/**
+ * `qadam serve` over a fresh small demo (the e2e tests' size: 80 members, 12 loans, one group with a
+ * year of meetings) in `<dir>/<name>.db`, once it answers; `stop` ends it.
+ */
+export async function serveDemo(tools: Tools, name: string): Promise<{ base: string; stop(): void }> {
+  const url = `sqlite:${tools.dir}/${name}.db`;
   const demo = await tools.run([
     "demo",
     "--members",
@@ -248,17 +263,26 @@ export async function webFirstScreen(tools: Tools, runs = Number(process.env.BEN
     [tools.bin, "serve", "--port", String(port), "--database-url", url, "--log-level", "silent"],
     { stdio: ["ignore", "ignore", "pipe"] },
   );
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) break;
+    } catch {
+      if (i > 300) {
+        server.kill("SIGTERM");
+        throw new Error("qadam serve did not start");
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  return { base, stop: () => server.kill("SIGTERM") };
+}
+
+/** The first screen's figures, `runs` cold loads per network profile (BENCH_WEB_RUNS, 3 by default). */
+export async function webFirstScreen(tools: Tools, runs = Number(process.env.BENCH_WEB_RUNS ?? 3)) {
+  const { base, stop } = await serveDemo(tools, "web");
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
   try {
-    const base = `http://127.0.0.1:${port}`;
-    for (let i = 0; ; i++) {
-      try {
-        if ((await fetch(`${base}/healthz`)).ok) break;
-      } catch {
-        if (i > 300) throw new Error("qadam serve did not start");
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    }
     const index = await fetch(`${base}/`);
     if (!(await index.text()).includes('id="root"'))
       throw new Error("qadam serve has no web app: build apps/web");
@@ -304,6 +328,6 @@ export async function webFirstScreen(tools: Tools, runs = Number(process.env.BEN
     };
   } finally {
     await browser.close();
-    server.kill("SIGTERM");
+    stop();
   }
 }

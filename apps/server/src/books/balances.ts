@@ -153,7 +153,11 @@ export async function codeMovementsAfter(
   a: { tenantId: string; after: ReadonlyMap<string, string>; codes: readonly string[]; to: string },
 ): Promise<Array<{ orgId: string; code: string; currency: string; movement: bigint }>> {
   const byDay = new Map<string, string[]>();
-  for (const [orgId, day] of a.after) byDay.set(day, [...(byDay.get(day) ?? []), orgId]);
+  for (const [orgId, day] of a.after) {
+    const orgs = byDay.get(day);
+    if (orgs) orgs.push(orgId);
+    else byDay.set(day, [orgId]);
+  }
   const out: Array<{ orgId: string; code: string; currency: string; movement: bigint }> = [];
   for (const [day, orgs] of byDay)
     for (const orgIds of slices(orgs)) {

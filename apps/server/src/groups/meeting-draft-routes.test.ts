@@ -1,21 +1,19 @@
 import type { Actor } from "@qadam/core/auth/actor";
 import type { MeetingLine } from "@qadam/core/groups/meeting";
-import { DEFAULT_RULES } from "@qadam/core/groups/rules";
 import fc from "fast-check";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { openBooks, trialBalance } from "../books/index.js";
-import { applyForLoan, decide, disburse, loadLoan } from "../loans/index.js";
-import { groupApplication, loanWorld } from "../loans/testing.js";
+import { trialBalance } from "../books/index.js";
+import { loadLoan } from "../loans/index.js";
 import type { Db } from "../platform/db/database.js";
 import { describeEachDatabase } from "../platform/db/testing.js";
 import { expectBooksCoherent } from "../testing/books-coherence.js";
-import { as, cliActor, seedUser, testApp } from "../testing/fixtures.js";
-import { adoptRules, recordMeeting } from "./commands.js";
+import { as, cliActor, testApp } from "../testing/fixtures.js";
+import { recordMeeting } from "./commands.js";
 import { meetingDraft, meetingDraftDto } from "./meeting-draft-json.js";
 import { recordMeetingJson } from "./meeting-json.js";
 import { passbook } from "./queries.js";
-import { groupWorld, ordinaryMeeting } from "./testing.js";
+import { groupOwingTheMfo, groupWorld, ordinaryMeeting } from "./testing.js";
 
 /** The group's books balance, every passbook equals the journal, and the loan caches equal the books. */
 async function expectCoherent(db: Db, actor: Actor, groupId: string, members: readonly string[]) {
@@ -45,27 +43,11 @@ describeEachDatabase("the meeting draft", (use) => {
   });
 
   it("prefills what is due on internal and MFO loans, and records a valid meeting when posted unchanged", async () => {
-    const w = await loanWorld(use().db);
-    const group = w.t.groupId;
+    // The MFO lends the group 300,000.00 on 15 January; an administrator collects it at the meetings.
+    const { w, group, mfoLoan, admin, meeting } = await groupOwingTheMfo(use().db);
     const [a, b, c] = w.members as [string, string, string];
-    await w.run(null, (trx, ctx) => openBooks(trx, ctx, group));
-    await w.run(null, (trx, ctx) =>
-      adoptRules(trx, ctx, group, { validFrom: "2026-01-01", rules: DEFAULT_RULES }),
-    );
-    // The MFO lends the group 300,000.00 on 15 January, first installment due on 15 February.
-    const mfoLoan = await w.run(w.maker, (trx, ctx) => applyForLoan(trx, ctx, groupApplication(w)));
-    await w.run(w.checker, (trx, ctx) => decide(trx, ctx, mfoLoan, { approve: true, on: "2026-01-12" }));
-    await w.run(w.maker, (trx, ctx) => disburse(trx, ctx, mfoLoan, { on: "2026-01-15", channel: "cash" }));
-    // Collecting the MFO's loan at the meeting repays a loan of the MFO's books: a user whose roles
-    // cover both (a group bookkeeper's cover only her group).
-    const admin = await seedUser(w.db, w.t.tenantId, w.t.rootId, "tenant_admin");
     const call = as(app, admin);
     const url = `/api/v1/groups/${group}/meetings`;
-    const meeting = (heldOn: string, lines: object[] = []) => ({
-      heldOn,
-      attendance: w.members.map((personId) => ({ personId, status: "present" })),
-      lines: [...w.members.map((personId) => ({ kind: "savings", personId, amount: "500" })), ...lines],
-    });
     // B borrows 1,000.00 on 14 January, A on 21 January, both for 2 months at 2 % flat.
     const first = await call({
       method: "POST",

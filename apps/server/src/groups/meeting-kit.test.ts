@@ -16,14 +16,10 @@ import { systemIds } from "@qadam/core/ids";
 import fc from "fast-check";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { openBooks } from "../books/index.js";
-import { applyForLoan, decide, disburse } from "../loans/index.js";
-import { groupApplication, loanWorld } from "../loans/testing.js";
 import { describeEachDatabase } from "../platform/db/testing.js";
 import { expectBooksCoherent } from "../testing/books-coherence.js";
-import { as, seedUser, testApp } from "../testing/fixtures.js";
-import { adoptRules } from "./commands.js";
-import { groupWorld } from "./testing.js";
+import { as, testApp } from "../testing/fixtures.js";
+import { groupOwingTheMfo, groupWorld } from "./testing.js";
 
 type Json = Record<string, unknown>;
 type Problem = { path: string; code: string; message?: string };
@@ -53,24 +49,11 @@ describeEachDatabase("the meeting kit", (use) => {
   });
 
   it("gives the phone the server's own draft: internal loans due, late fines, and the MFO's loan", async () => {
-    const w = await loanWorld(use().db);
-    const group = w.t.groupId;
+    // The MFO lends the group 300,000.00 on 15 January; an administrator collects it at the meetings.
+    const { w, group, mfoLoan, admin, meeting } = await groupOwingTheMfo(use().db);
     const [a, b] = w.members as [string, string, string];
-    await w.run(null, (trx, ctx) => openBooks(trx, ctx, group));
-    await w.run(null, (trx, ctx) =>
-      adoptRules(trx, ctx, group, { validFrom: "2026-01-01", rules: DEFAULT_RULES }),
-    );
-    const mfoLoan = await w.run(w.maker, (trx, ctx) => applyForLoan(trx, ctx, groupApplication(w)));
-    await w.run(w.checker, (trx, ctx) => decide(trx, ctx, mfoLoan, { approve: true, on: "2026-01-12" }));
-    await w.run(w.maker, (trx, ctx) => disburse(trx, ctx, mfoLoan, { on: "2026-01-15", channel: "cash" }));
-    const admin = await seedUser(w.db, w.t.tenantId, w.t.rootId, "tenant_admin");
     const call = as(app, admin);
     const url = `/api/v1/groups/${group}/meetings`;
-    const meeting = (heldOn: string, lines: object[] = []) => ({
-      heldOn,
-      attendance: w.members.map((personId) => ({ personId, status: "present" })),
-      lines: [...w.members.map((personId) => ({ kind: "savings", personId, amount: "500" })), ...lines],
-    });
     for (const [on, lines] of [
       ["2026-01-14", [{ kind: "loan", personId: b, amount: "1000", termMonths: 2 }]],
       ["2026-01-21", [{ kind: "loan", personId: a, amount: "1000", termMonths: 3 }]],

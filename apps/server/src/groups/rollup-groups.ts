@@ -4,7 +4,7 @@
 
 import { emptyFacts, type GroupFacts } from "@qadam/core/groups/indicators";
 import type { Organisation } from "@qadam/core/orgs/types";
-import { organisationsAround, shgIdsUnder } from "../orgs/index.js";
+import { organisationsAround } from "../orgs/index.js";
 import type { Db } from "../platform/db/database.js";
 
 export interface Period {
@@ -99,9 +99,6 @@ export class Tallies {
     return tally;
   }
 }
-
-/** The ids of every self-help group in the organisation's subtree (itself included), as a subquery. */
-export const groupsIn = shgIdsUnder;
 
 /**
  * The groups counted over the period: every SHG of the subtree opened by its end and not closed before

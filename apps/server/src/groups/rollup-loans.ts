@@ -16,9 +16,10 @@ import {
 import { applyRateToMinor, rate } from "@qadam/core/money";
 import type { Organisation } from "@qadam/core/orgs/types";
 import { groupLoanPositions } from "../loans/index.js";
+import { shgIdsUnder } from "../orgs/index.js";
 import type { Db } from "../platform/db/database.js";
 import { toBigInt } from "../platform/db/ints.js";
-import { groupsIn, type Tallies } from "./rollup-groups.js";
+import type { Tallies } from "./rollup-groups.js";
 
 /** Installments due before `on`: the k ≥ 1 with addMonths(issuedOn, k) < on. */
 function installmentsDueBefore(issuedOn: string, on: string): number {
@@ -68,13 +69,13 @@ export async function countInternalLoans(db: Db, org: Organisation, to: string, 
     .innerJoin("meetingLines as later", "later.meetingId", "m.id")
     .select("later.internalLoanId")
     .where("m.tenantId", "=", org.tenantId)
-    .where("m.orgId", "in", groupsIn(db, org))
+    .where("m.orgId", "in", shgIdsUnder(db, org))
     .where("m.heldOn", ">", to)
     .where("later.kind", "=", "repayment");
   const candidates = db
     .selectFrom("internalLoans as l")
     .where("l.tenantId", "=", org.tenantId)
-    .where("l.orgId", "in", groupsIn(db, org))
+    .where("l.orgId", "in", shgIdsUnder(db, org))
     .where("l.status", "<>", "cancelled")
     .where("l.issuedOn", "<=", to)
     .where((eb) => eb.or([eb("l.status", "=", "open"), eb("l.id", "in", repaidLater)]));

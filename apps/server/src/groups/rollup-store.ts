@@ -12,9 +12,10 @@ import { sql } from "kysely";
 import { codeMovementsAfter, codeTotals } from "../books/index.js";
 import { gradesOnDate } from "../grades/index.js";
 import { membershipMovements } from "../members/index.js";
+import { shgIdsUnder } from "../orgs/index.js";
 import type { Db } from "../platform/db/database.js";
 import { toBigInt, toCount } from "../platform/db/ints.js";
-import { groupsIn, type Period, type Tallies } from "./rollup-groups.js";
+import type { Period, Tallies } from "./rollup-groups.js";
 
 type Int = string | number | bigint;
 
@@ -35,7 +36,7 @@ async function countMeetings(db: Db, org: Organisation, { from, to }: Period, ta
   const posted = db
     .selectFrom("meetings as m")
     .where("m.tenantId", "=", org.tenantId)
-    .where("m.orgId", "in", groupsIn(db, org))
+    .where("m.orgId", "in", shgIdsUnder(db, org))
     .where("m.status", "=", "posted")
     .where("m.heldOn", ">=", from)
     .where("m.heldOn", "<=", to);
@@ -85,7 +86,7 @@ function lastShareouts(db: Db, org: Organisation, to: string) {
     .selectFrom("shareouts")
     .select(["orgId", (eb) => eb.fn.max("closedOn").as("lastClosed")])
     .where("tenantId", "=", org.tenantId)
-    .where("orgId", "in", groupsIn(db, org))
+    .where("orgId", "in", shgIdsUnder(db, org))
     .where("closedOn", "<=", to)
     .groupBy("orgId");
 }
@@ -127,7 +128,7 @@ async function countBooks(
         ),
       ])
       .where("s.tenantId", "=", org.tenantId)
-      .where("s.orgId", "in", groupsIn(db, org))
+      .where("s.orgId", "in", shgIdsUnder(db, org))
       .where("s.closedOn", ">=", from)
       .where("s.closedOn", "<=", to)
       .groupBy("s.orgId")
@@ -179,7 +180,7 @@ async function countCalendar(
     .selectFrom("groupRules")
     .select(["orgId", "validFrom", "spec"])
     .where("tenantId", "=", org.tenantId)
-    .where("orgId", "in", groupsIn(db, org))
+    .where("orgId", "in", shgIdsUnder(db, org))
     .orderBy("orgId")
     .orderBy("validFrom")
     .execute();

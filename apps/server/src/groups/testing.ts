@@ -6,7 +6,8 @@ import type { Attendance, MeetingInput, MeetingLine } from "@qadam/core/groups/m
 import { DEFAULT_RULES, type GroupRulesInput } from "@qadam/core/groups/rules";
 import { systemIds } from "@qadam/core/ids";
 import { openBooks } from "../books/index.js";
-import { insertMember, insertPerson } from "../loans/testing.js";
+import { applyForLoan, decide, disburse } from "../loans/index.js";
+import { groupApplication, insertMember, insertPerson, type LoanWorld, loanWorld } from "../loans/testing.js";
 import { type CommandContext, executeCommand } from "../platform/commands.js";
 import type { Db } from "../platform/db/database.js";
 import { cliActor, type SeededTenant, type SeededUser, seedTenant, seedUser } from "../testing/fixtures.js";
@@ -71,4 +72,35 @@ export function ordinaryMeeting(
     .filter((p) => !absent.includes(p))
     .map((personId) => ({ kind: "savings", personId, amount: 50_000n }));
   return { heldOn, attendance, lines: [...savings, ...lines], cashCounted: null };
+}
+
+/**
+ * A group with its books open and the default rules from 1 January 2026, owing the MFO 300,000.00 lent
+ * on 15 January (first installment due on 15 February), and a tenant administrator: collecting the MFO's
+ * loan at a meeting repays a loan of the MFO's books, so the caller needs roles covering both.
+ */
+export async function groupOwingTheMfo(db: Db): Promise<{
+  w: LoanWorld;
+  group: string;
+  mfoLoan: string;
+  admin: SeededUser;
+  /** A meeting's body: everyone present and saving 500, then `lines`. */
+  meeting(heldOn: string, lines?: object[]): object;
+}> {
+  const w = await loanWorld(db);
+  const group = w.t.groupId;
+  await w.run(null, (trx, ctx) => openBooks(trx, ctx, group));
+  await w.run(null, (trx, ctx) =>
+    adoptRules(trx, ctx, group, { validFrom: "2026-01-01", rules: DEFAULT_RULES }),
+  );
+  const mfoLoan = await w.run(w.maker, (trx, ctx) => applyForLoan(trx, ctx, groupApplication(w)));
+  await w.run(w.checker, (trx, ctx) => decide(trx, ctx, mfoLoan, { approve: true, on: "2026-01-12" }));
+  await w.run(w.maker, (trx, ctx) => disburse(trx, ctx, mfoLoan, { on: "2026-01-15", channel: "cash" }));
+  const admin = await seedUser(w.db, w.t.tenantId, w.t.rootId, "tenant_admin");
+  const meeting = (heldOn: string, lines: object[] = []) => ({
+    heldOn,
+    attendance: w.members.map((personId) => ({ personId, status: "present" })),
+    lines: [...w.members.map((personId) => ({ kind: "savings", personId, amount: "500" })), ...lines],
+  });
+  return { w, group, mfoLoan, admin, meeting };
 }

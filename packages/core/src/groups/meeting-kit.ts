@@ -76,10 +76,17 @@ export const meetingKitSchema = z
   .describe("What a phone keeps of a group to prepare and check a meeting offline");
 export type MeetingKit = z.infer<typeof meetingKitSchema>;
 
-/** The rules' versions in minor units, oldest first. */
+const rulesOfKit = new WeakMap<MeetingKit, GroupRules[]>();
+
+/** The rules' versions in minor units, oldest first (read once per kit: the flow checks on every change). */
 export function kitRules(kit: MeetingKit): GroupRules[] {
-  const cur = currencyOf(kit.currency);
-  return kit.rules.map((v) => rulesFrom(v.rules, v.validFrom, cur));
+  let rules = rulesOfKit.get(kit);
+  if (!rules) {
+    const cur = currencyOf(kit.currency);
+    rules = kit.rules.map((v) => rulesFrom(v.rules, v.validFrom, cur));
+    rulesOfKit.set(kit, rules);
+  }
+  return rules;
 }
 
 /** The date of the meeting to prepare on `today` (the phone's date): the next one the rules expect. */

@@ -5,7 +5,7 @@ import { maxInternalLoan } from "@qadam/core/groups/internal-loans";
 import type { MeetingLineJson } from "@qadam/core/groups/meeting-input";
 import { FINE_KINDS, SOCIAL_FUND_PURPOSES } from "@qadam/core/groups/rules";
 import { systemIds } from "@qadam/core/ids";
-import { useId } from "react";
+import { type ReactNode, useId } from "react";
 import { useTranslation } from "react-i18next";
 import {
   addLine,
@@ -39,26 +39,86 @@ function RemoveButton({ lineKey, name }: { lineKey: string; name: string }) {
   );
 }
 
-function LoanLine({ line, lineKey }: { line: Extract<MeetingLineJson, { kind: "loan" }>; lineKey: string }) {
+/** One line she added for a member: who (a member of the meeting), its own fields, and remove. */
+function MemberLineItem({
+  line,
+  lineKey,
+  children,
+}: {
+  line: { personId: string };
+  lineKey: string;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
-  const { update, rules, names, kit, state } = useFlow();
-  const w = useWords();
+  const { update, names } = useFlow();
   const members = useMemberOptions();
-  const termId = useId();
-  const purposeId = useId();
-  const name = names.get(line.personId) ?? line.personId;
-  const limit = rules
-    ? maxInternalLoan(savingsForLoan(kit, state, line.personId), rules.loans.maxMultipleOfSavings)
-    : null;
-  const change = (c: Partial<MeetingLineJson>) => update((s) => changeLine(s, lineKey, c));
   return (
     <li className="meeting-member">
       <SelectField
         label={t("meeting.member")}
         value={line.personId}
         options={members}
-        onChange={(personId) => change({ personId })}
+        onChange={(personId) => update((s) => changeLine(s, lineKey, { personId }))}
       />
+      {children}
+      <RemoveButton lineKey={lineKey} name={names.get(line.personId) ?? line.personId} />
+    </li>
+  );
+}
+
+/** A change to one line's fields. */
+function useLineChange(lineKey: string) {
+  const { update } = useFlow();
+  return (c: Partial<MeetingLineJson>) => update((s) => changeLine(s, lineKey, c));
+}
+
+/** The lines of one kind she added, none said so, and a button adding one for the first member. */
+function AddedLines<K extends MeetingLineJson["kind"]>({
+  kind,
+  addLabel,
+  emptyNote = true,
+  newLine,
+  render,
+}: {
+  kind: K;
+  addLabel: string;
+  emptyNote?: boolean;
+  newLine: (personId: string) => MeetingLineJson;
+  render: (line: Extract<MeetingLineJson, { kind: K }>, lineKey: string) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  const { state, update } = useFlow();
+  const lines = linesOf(state.lines, kind);
+  const first = state.attendance[0]?.personId;
+  return (
+    <>
+      {emptyNote && lines.length === 0 && <p className="muted">{t("meeting.none")}</p>}
+      <ul className="meeting-list">{lines.map((l) => render(l.line, l.key))}</ul>
+      {first && (
+        <button
+          type="button"
+          className="button-secondary meeting-add"
+          onClick={() => update((s) => addLine(s, newLine(first)))}
+        >
+          {addLabel}
+        </button>
+      )}
+    </>
+  );
+}
+
+function LoanLine({ line, lineKey }: { line: Extract<MeetingLineJson, { kind: "loan" }>; lineKey: string }) {
+  const { t } = useTranslation();
+  const { rules, kit, state } = useFlow();
+  const w = useWords();
+  const termId = useId();
+  const purposeId = useId();
+  const limit = rules
+    ? maxInternalLoan(savingsForLoan(kit, state, line.personId), rules.loans.maxMultipleOfSavings)
+    : null;
+  const change = useLineChange(lineKey);
+  return (
+    <MemberLineItem line={line} lineKey={lineKey}>
       <AmountField
         label={t("meeting.loans.amount")}
         value={line.amount}
@@ -94,8 +154,7 @@ function LoanLine({ line, lineKey }: { line: Extract<MeetingLineJson, { kind: "l
           onChange={(e) => change({ purpose: e.target.value || null })}
         />
       </div>
-      <RemoveButton lineKey={lineKey} name={name} />
-    </li>
+    </MemberLineItem>
   );
 }
 
@@ -107,55 +166,29 @@ function linesOf<K extends MeetingLineJson["kind"]>(lines: readonly FlowLine[], 
 
 export function LoansStep() {
   const { t } = useTranslation();
-  const { state, update, rules } = useFlow();
-  const loans = linesOf(state.lines, "loan");
-  const first = state.attendance[0]?.personId;
+  const { rules } = useFlow();
   return (
-    <>
-      {loans.length === 0 && <p className="muted">{t("meeting.none")}</p>}
-      <ul className="meeting-list">
-        {loans.map((l) => (
-          <LoanLine key={l.key} lineKey={l.key} line={l.line} />
-        ))}
-      </ul>
-      {first && (
-        <button
-          type="button"
-          className="button-secondary meeting-add"
-          onClick={() =>
-            update((s) =>
-              addLine(s, {
-                kind: "loan",
-                personId: first,
-                amount: "",
-                termMonths: rules?.loans.maxTermMonths ?? 1,
-                purpose: null,
-                loanId: systemIds.next(),
-              }),
-            )
-          }
-        >
-          {t("meeting.loans.add")}
-        </button>
-      )}
-    </>
+    <AddedLines
+      kind="loan"
+      addLabel={t("meeting.loans.add")}
+      newLine={(personId) => ({
+        kind: "loan",
+        personId,
+        amount: "",
+        termMonths: rules?.loans.maxTermMonths ?? 1,
+        purpose: null,
+        loanId: systemIds.next(),
+      })}
+      render={(line, key) => <LoanLine key={key} lineKey={key} line={line} />}
+    />
   );
 }
 
 function FineLine({ line, lineKey }: { line: Extract<MeetingLineJson, { kind: "fine" }>; lineKey: string }) {
   const { t } = useTranslation();
-  const { update, names } = useFlow();
-  const members = useMemberOptions();
-  const name = names.get(line.personId) ?? line.personId;
-  const change = (c: Partial<MeetingLineJson>) => update((s) => changeLine(s, lineKey, c));
+  const change = useLineChange(lineKey);
   return (
-    <li className="meeting-member">
-      <SelectField
-        label={t("meeting.member")}
-        value={line.personId}
-        options={members}
-        onChange={(personId) => change({ personId })}
-      />
+    <MemberLineItem line={line} lineKey={lineKey}>
       <SelectField
         label={t("meeting.fines.reason")}
         value={line.reason}
@@ -168,36 +201,19 @@ function FineLine({ line, lineKey }: { line: Extract<MeetingLineJson, { kind: "f
         lineKey={lineKey}
         onChange={(amount) => change({ amount })}
       />
-      <RemoveButton lineKey={lineKey} name={name} />
-    </li>
+    </MemberLineItem>
   );
 }
 
 export function FinesStep() {
   const { t } = useTranslation();
-  const { state, update } = useFlow();
-  const fines = linesOf(state.lines, "fine");
-  const first = state.attendance[0]?.personId;
   return (
-    <>
-      {fines.length === 0 && <p className="muted">{t("meeting.none")}</p>}
-      <ul className="meeting-list">
-        {fines.map((l) => (
-          <FineLine key={l.key} lineKey={l.key} line={l.line} />
-        ))}
-      </ul>
-      {first && (
-        <button
-          type="button"
-          className="button-secondary meeting-add"
-          onClick={() =>
-            update((s) => addLine(s, { kind: "fine", personId: first, amount: "", reason: "other" }))
-          }
-        >
-          {t("meeting.fines.add")}
-        </button>
-      )}
-    </>
+    <AddedLines
+      kind="fine"
+      addLabel={t("meeting.fines.add")}
+      newLine={(personId) => ({ kind: "fine", personId, amount: "", reason: "other" })}
+      render={(line, key) => <FineLine key={key} lineKey={key} line={line} />}
+    />
   );
 }
 
@@ -209,19 +225,11 @@ function PayoutLine({
   lineKey: string;
 }) {
   const { t } = useTranslation();
-  const { update, names, rules } = useFlow();
-  const members = useMemberOptions();
-  const name = names.get(line.personId) ?? line.personId;
+  const { rules } = useFlow();
   const purposes = rules?.socialFund.purposes ?? SOCIAL_FUND_PURPOSES;
-  const change = (c: Partial<MeetingLineJson>) => update((s) => changeLine(s, lineKey, c));
+  const change = useLineChange(lineKey);
   return (
-    <li className="meeting-member">
-      <SelectField
-        label={t("meeting.member")}
-        value={line.personId}
-        options={members}
-        onChange={(personId) => change({ personId })}
-      />
+    <MemberLineItem line={line} lineKey={lineKey}>
       <SelectField
         label={t("meeting.social.purpose")}
         value={line.purpose}
@@ -234,37 +242,25 @@ function PayoutLine({
         lineKey={lineKey}
         onChange={(amount) => change({ amount })}
       />
-      <RemoveButton lineKey={lineKey} name={name} />
-    </li>
+    </MemberLineItem>
   );
 }
 
 export function SocialStep() {
   const { t } = useTranslation();
-  const { state, update, rules } = useFlow();
-  const payouts = linesOf(state.lines, "socialPayout");
-  const first = state.attendance[0]?.personId;
+  const { rules } = useFlow();
   const purpose = rules?.socialFund.purposes[0] ?? "other";
   return (
     <>
       <ContributionsList />
       <h3>{t("meeting.social.payouts")}</h3>
-      <ul className="meeting-list">
-        {payouts.map((l) => (
-          <PayoutLine key={l.key} lineKey={l.key} line={l.line} />
-        ))}
-      </ul>
-      {first && (
-        <button
-          type="button"
-          className="button-secondary meeting-add"
-          onClick={() =>
-            update((s) => addLine(s, { kind: "socialPayout", personId: first, amount: "", purpose }))
-          }
-        >
-          {t("meeting.social.add")}
-        </button>
-      )}
+      <AddedLines
+        kind="socialPayout"
+        addLabel={t("meeting.social.add")}
+        emptyNote={false}
+        newLine={(personId) => ({ kind: "socialPayout", personId, amount: "", purpose })}
+        render={(line, key) => <PayoutLine key={key} lineKey={key} line={line} />}
+      />
     </>
   );
 }

@@ -42,3 +42,16 @@ export async function logIn(page: Page, login: string, password = PASSWORD): Pro
   await page.getByLabel(en.login.password, { exact: true }).fill(password);
   await page.getByRole("button", { name: en.login.submit }).click();
 }
+
+/**
+ * Waits until the service worker has installed (the app shell in its cache) and controls the page, so
+ * that the page keeps working when the context goes offline. The worker claims the page it was
+ * installed from; a reload is controlled in any case.
+ */
+export async function controlledByServiceWorker(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+}

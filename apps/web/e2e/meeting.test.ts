@@ -22,7 +22,15 @@ import { en as meetingEn } from "../src/features/meeting/messages-en.js";
 import { kk } from "../src/features/meeting/messages-kk.js";
 import { en } from "../src/i18n/locales/en.js";
 import { type Browser, launchBrowser } from "./browser.js";
-import { chooseLanguage, expectAccessible, logIn, READY, SHOTS, shoot } from "./helpers.js";
+import {
+  chooseLanguage,
+  controlledByServiceWorker,
+  expectAccessible,
+  logIn,
+  READY,
+  SHOTS,
+  shoot,
+} from "./helpers.js";
 import { type RunningQadam, startQadam } from "./qadam-server.js";
 
 const poll = <T>(read: () => T | Promise<T>, timeout = 15_000) => expect.poll(read, { timeout });
@@ -153,6 +161,9 @@ describe.skipIf(!READY)("recording a meeting on a phone", { timeout: 240_000 }, 
     // The meeting the last test left unsaved is still on the phone: she starts again from the draft.
     await page.getByText(kk.restored).waitFor();
     await button(kk.startAgain).click();
+    await poll(currentStep).toBe(kk.step.attendance);
+    // The app shell must be in the service worker's cache before the connection goes.
+    await controlledByServiceWorker(page);
     await poll(currentStep).toBe(kk.step.attendance);
     await browser.context.setOffline(true);
     try {

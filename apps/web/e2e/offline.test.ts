@@ -13,7 +13,15 @@ import { en as meetingEn } from "../src/features/meeting/messages-en.js";
 import { en as outboxEn } from "../src/features/outbox/messages-en.js";
 import { en } from "../src/i18n/locales/en.js";
 import { openProfile } from "./browser.js";
-import { chooseLanguage, expectAccessible, logIn, READY, SHOTS, shoot } from "./helpers.js";
+import {
+  chooseLanguage,
+  controlledByServiceWorker,
+  expectAccessible,
+  logIn,
+  READY,
+  SHOTS,
+  shoot,
+} from "./helpers.js";
 import { type RunningQadam, startQadam } from "./qadam-server.js";
 
 const poll = <T>(read: () => T | Promise<T>, timeout = 30_000) =>
@@ -103,12 +111,7 @@ describe.skipIf(!READY)("the meeting with no connection", { timeout: 300_000 }, 
     // One visit with a connection: the service worker takes the page and the group's kit is kept.
     await page.goto(`${qadam.url}/groups/${groupId}/meeting`);
     await page.locator('main [aria-current="step"]').waitFor({ timeout: 30_000 });
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-    });
-    // The worker takes the pages opened after it installed: this one once reloaded.
-    if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) await page.reload();
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+    await controlledByServiceWorker(page);
     await page.locator('main [aria-current="step"]').waitFor({ timeout: 30_000 });
   });
 

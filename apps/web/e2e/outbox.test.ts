@@ -14,7 +14,15 @@ import { kk as outboxKk } from "../src/features/outbox/messages-kk.js";
 import { en } from "../src/i18n/locales/en.js";
 import { kk } from "../src/i18n/locales/kk.js";
 import { type Browser, launchBrowser } from "./browser.js";
-import { chooseLanguage, expectAccessible, logIn, READY, SHOTS, shoot } from "./helpers.js";
+import {
+  chooseLanguage,
+  controlledByServiceWorker,
+  expectAccessible,
+  logIn,
+  READY,
+  SHOTS,
+  shoot,
+} from "./helpers.js";
 import { type RunningQadam, startQadam } from "./qadam-server.js";
 
 const kkNav = kk.nav;
@@ -111,12 +119,7 @@ describe.skipIf(!READY)("the phone's outbox, online and offline", { timeout: 180
   });
 
   it("after one visit online, the service worker controls the page and the group's kit is on the phone", async () => {
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-    });
-    // The worker claims the page it was installed from; a reload is controlled in any case.
-    if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) await page.reload();
-    await poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    await controlledByServiceWorker(page);
     await page.getByRole("link", { name: en.nav.outbox }).waitFor();
     await poll(() => keptKits(page)).toBeGreaterThan(0);
     // The worker itself is asked again on every visit (a new release reaches the phone at once).

@@ -2,7 +2,7 @@
 // "1 250,50 ₸" in Kazakh, Russian and French, "₸1,250.50" in English. Amounts never pass through a number.
 // Chrome (desktop and Android) ships without Kazakh's locale data and would write "2026 M12 2" and
 // "₸ 1,250.50": there, Kazakh dates are written from CLDR's Kazakh pattern and month names below, and
-// amounts with Russian's separators and symbol place, which are Kazakh's too.
+// amounts by core's formatMoneyFor, with Russian's separators and symbol place, which are Kazakh's too.
 import { formatMoneyFor, fromJson } from "@qadam/core/money";
 
 /** CLDR's Kazakh month names (format, wide) and long date pattern "y 'ж'. d MMMM". */
@@ -86,5 +86,5 @@ export function formatAmount(
   currency: string,
   withIntlData = intlHasLocaleData(locale),
 ): string {
-  return formatMoneyFor(locale === "kk" && !withIntlData ? "ru" : locale, fromJson({ amount, currency }));
+  return formatMoneyFor(locale, fromJson({ amount, currency }), withIntlData);
 }

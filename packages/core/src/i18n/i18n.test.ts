@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { DomainError, ERROR_STATUS, type ErrorCode, phrase } from "../errors.js";
 import { KZT, money } from "../money/index.js";
-import { errorMessage, LOCALES, negotiateLocale } from "./index.js";
+import { errorMessage, errorMessageOnItsLine, LINE_PREFIX, LOCALES, negotiateLocale } from "./index.js";
+import { messagesIn } from "./messages.js";
 
 describe("language negotiation", () => {
   it("takes the best supported language by q-value", () => {
@@ -37,6 +38,31 @@ describe("error messages", () => {
     expect(errorMessage("en", new DomainError("MEMBER_ALREADY_IN_GROUP", { groupName: "Ақбота" }))).toContain(
       "«Ақбота»".slice(1, -1),
     );
+  });
+});
+
+describe("a problem shown on its own line", () => {
+  it("every message that starts by naming its line starts with the language's one prefix", () => {
+    const en = messagesIn("en").errors as Record<string, string>;
+    const aboutALine = Object.keys(en).filter((code) => en[code]?.startsWith(LINE_PREFIX.en));
+    expect(aboutALine.length).toBeGreaterThan(10);
+    for (const locale of LOCALES) {
+      const texts = messagesIn(locale).errors as Record<string, string>;
+      for (const code of aboutALine)
+        expect(`${code}: ${texts[code]}`).toContain(`${code}: ${LINE_PREFIX[locale]}`);
+    }
+  });
+  it("drops the line's number and starts with a capital, in every language", () => {
+    const error = { code: "MEETING_AMOUNT_NOT_POSITIVE" as ErrorCode, params: { line: 21 } };
+    expect(errorMessage("kk", error)).toBe("21-жол: сома нөлден үлкен болуы керек.");
+    expect(errorMessageOnItsLine("kk", error)).toBe("Сома нөлден үлкен болуы керек.");
+    expect(errorMessageOnItsLine("ru", error)).toBe("Сумма должна быть больше нуля.");
+    expect(errorMessageOnItsLine("en", error)).toBe("The amount must be above zero.");
+    expect(errorMessageOnItsLine("fr", error)).toBe("Le montant doit être supérieur à zéro.");
+  });
+  it("leaves a message with no line as it is", () => {
+    const error = { code: "MEETING_AMOUNT_NOT_POSITIVE" as ErrorCode, params: {} };
+    expect(errorMessageOnItsLine("en", error)).toBe(errorMessage("en", error));
   });
 });
 

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { currency, formatMoneyFor, KZT, money } from "./index.js";
+import { intlHasNumberData } from "./locale-format.js";
 
 /** Intl separates groups with no-break spaces (U+00A0, U+202F): the tests read them as spaces. */
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, " ");
@@ -12,6 +13,14 @@ describe("amounts for a reader", () => {
     expect(plain(formatMoneyFor("ru", amount))).toBe("90 000,00 ₸");
     expect(plain(formatMoneyFor("fr", amount))).toBe("90 000,00 ₸");
     expect(formatMoneyFor("en", amount)).toBe("₸90,000.00");
+  });
+  it("writes Kazakh amounts as Kazakh does where the runtime lacks Kazakh's number data (Chrome)", () => {
+    const amount = money(2_120_000n, KZT);
+    expect(intlHasNumberData("kk")).toBe(true);
+    expect(intlHasNumberData("xx")).toBe(false);
+    expect(formatMoneyFor("kk", amount, false)).toBe(formatMoneyFor("kk", amount, true));
+    expect(plain(formatMoneyFor("kk", amount, false))).toBe("21 200,00 ₸");
+    expect(formatMoneyFor("en", amount, false)).toBe("₸21,200.00");
   });
   it("keeps every tiyn of an amount beyond a JavaScript number's exact range", () => {
     const amount = money(9_007_199_254_740_993n, KZT);

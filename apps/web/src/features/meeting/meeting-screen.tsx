@@ -227,7 +227,7 @@ function MeetingFlow({ opened, userId }: { opened: Opened; userId: string }) {
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       const problem = { code: error.code as ErrorCode, params: error.params };
-      void loadErrorWords().then((words) => setDateError(words(locale, problem)));
+      void loadErrorWords().then((words) => setDateError(words(locale, problem, false)));
     }
   }
 
@@ -323,5 +323,5 @@ function MeetingFlow({ opened, userId }: { opened: Opened; userId: string }) {
 /** A refusal in core's words, once they are loaded. */
 function ProblemWords({ error }: { error: DomainError }) {
   const words = useErrorWords(true);
-  return <>{words ? words(currentLocale(), error) : "…"}</>;
+  return <>{words ? words(currentLocale(), error, false) : "…"}</>;
 }

@@ -51,8 +51,10 @@ export function useWords() {
     /** A decimal's text ("1.5") with the language's decimal comma where it has one. */
     decimal: (text: string) => (locale === "en" ? text : text.replace(".", ",")),
     /** The problem in words ("…" for the moment core's words take to load). */
-    problem: (p: Pick<Problem, "code" | "params">) =>
-      errorMessage ? errorMessage(locale, { code: p.code as ErrorCode, params: p.params }) : "…",
+    problem: (p: Pick<Problem, "code" | "params" | "lineKey">) =>
+      errorMessage
+        ? errorMessage(locale, { code: p.code as ErrorCode, params: p.params }, p.lineKey !== null)
+        : "…",
   };
 }
 

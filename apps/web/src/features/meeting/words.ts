@@ -5,7 +5,12 @@ import type { ErrorCode, ErrorParams } from "@qadam/core/errors";
 import type { Locale } from "@qadam/core/i18n/texts";
 import { useEffect, useState } from "react";
 
-type ErrorMessage = (locale: Locale, error: { code: ErrorCode; params: ErrorParams }) => string;
+/** A problem in words; `onItsLine` leaves out "Line 21:", a number the bookkeeper never sees. */
+type ErrorMessage = (
+  locale: Locale,
+  error: { code: ErrorCode; params: ErrorParams },
+  onItsLine: boolean,
+) => string;
 
 let loaded: ErrorMessage | null = null;
 let loading: Promise<ErrorMessage> | null = null;
@@ -13,8 +18,10 @@ let loading: Promise<ErrorMessage> | null = null;
 /** Loads core's words once; resolves with its errorMessage. */
 export function loadErrorWords(): Promise<ErrorMessage> {
   loading ??= import("@qadam/core/i18n").then((i18n) => {
-    loaded = i18n.errorMessage;
-    return loaded;
+    const words: ErrorMessage = (locale, error, onItsLine) =>
+      onItsLine ? i18n.errorMessageOnItsLine(locale, error) : i18n.errorMessage(locale, error);
+    loaded = words;
+    return words;
   });
   return loading;
 }

@@ -205,7 +205,7 @@ describe.skipIf(!READY)("the meeting with no connection", { timeout: 300_000 }, 
     expect(await timesRecorded(id)).toBe(0);
     await page.goto(`${qadam.url}/outbox`);
     await page.getByRole("heading", { name: outboxEn.list.refused }).waitFor({ timeout: 30_000 });
-    await page.getByText(outboxEn.list.reason).first().waitFor({ timeout: 30_000 });
+    await page.getByText(outboxEn.list.problems).first().waitFor({ timeout: 30_000 });
     await expectAccessible(page, "outbox with a refused meeting");
     await chooseLanguage(page, "kk");
     await shoot(page, "offline-refused-kk");

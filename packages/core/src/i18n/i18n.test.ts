@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { DomainError, ERROR_STATUS, type ErrorCode, phrase } from "../errors.js";
 import { KZT, money } from "../money/index.js";
-import { errorMessage, errorMessageOnItsLine, LINE_PREFIX, LOCALES, negotiateLocale } from "./index.js";
+import {
+  errorMessage,
+  errorMessageOnItsLine,
+  LINE_PREFIX,
+  LOCALES,
+  negotiateLocale,
+  withoutLinePrefix,
+} from "./index.js";
 import { messagesIn } from "./messages.js";
 
 describe("language negotiation", () => {
@@ -59,6 +66,18 @@ describe("a problem shown on its own line", () => {
     expect(errorMessageOnItsLine("ru", error)).toBe("Сумма должна быть больше нуля.");
     expect(errorMessageOnItsLine("en", error)).toBe("The amount must be above zero.");
     expect(errorMessageOnItsLine("fr", error)).toBe("Le montant doit être supérieur à zéro.");
+  });
+  it("reads the line's words off a message in any of the languages, and nothing else", () => {
+    expect(withoutLinePrefix("12-жол: жинақ ережедегі сомаға сәйкес емес.")).toBe(
+      "Жинақ ережедегі сомаға сәйкес емес.",
+    );
+    expect(withoutLinePrefix("Ligne 3 : le montant doit être supérieur à zéro.")).toBe(
+      "Le montant doit être supérieur à zéro.",
+    );
+    expect(withoutLinePrefix("Санап шыққан касса есептегіден өзгеше.")).toBe(
+      "Санап шыққан касса есептегіден өзгеше.",
+    );
+    expect(withoutLinePrefix("Line of credit: 3")).toBe("Line of credit: 3");
   });
   it("leaves a message with no line as it is", () => {
     const error = { code: "MEETING_AMOUNT_NOT_POSITIVE" as ErrorCode, params: {} };

@@ -4,9 +4,11 @@ import { type DomainError, isAmountParam, isPhraseParam } from "../errors.js";
 import { formatMoneyFor } from "../money/locale-format.js";
 import type { Money } from "../money/money.js";
 import { type KazakhCase, kazakhCase } from "./kazakh.js";
+import { withoutLinePrefix } from "./line-prefix.js";
 import { type Entity, messagesIn } from "./messages.js";
 import { LOCALES, type Locale } from "./texts.js";
 
+export { LINE_PREFIX, withoutLinePrefix } from "./line-prefix.js";
 export type { Entity, FieldName, JournalTextKey, Messages } from "./messages.js";
 export { FIELD_NAMES } from "./messages.js";
 export { isLocale, LOCALES, type Locale, negotiateLocale } from "./texts.js";
@@ -66,30 +68,13 @@ export function errorMessage(locale: Locale, error: Pick<DomainError, "code" | "
   return translate(locale, `errors.${error.code}`, params);
 }
 
-/** How every language starts a message about one line of a body ("Line 3: …"), the same words each time. */
-export const LINE_PREFIX: Readonly<Record<Locale, string>> = {
-  kk: "{{line}}-жол: ",
-  ru: "Строка {{line}}: ",
-  en: "Line {{line}}: ",
-  fr: "Ligne {{line}} : ",
-};
-
 /**
  * The message for a problem shown on the line it concerns (the phone's meeting flow): without its
  * "Line 3: ", which names the line by its place in the request body, a number the reader never sees.
  */
 export function errorMessageOnItsLine(locale: Locale, error: Pick<DomainError, "code" | "params">): string {
   const message = errorMessage(locale, error);
-  const line = error.params.line;
-  if (line === undefined) return message;
-  for (const language of [locale, "en"] as const) {
-    const prefix = LINE_PREFIX[language].replace("{{line}}", String(line));
-    if (message.startsWith(prefix)) {
-      const rest = message.slice(prefix.length);
-      return rest.charAt(0).toLocaleUpperCase(language) + rest.slice(1);
-    }
-  }
-  return message;
+  return error.params.line === undefined ? message : withoutLinePrefix(message);
 }
 
 /** Whether `key` has a text in `locale` itself (or in English, the fallback). */

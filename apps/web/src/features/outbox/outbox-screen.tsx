@@ -3,6 +3,7 @@
 // being sent (tries, last failure, "send now"), then those the server recorded. Works with no connection:
 // everything comes from the phone's own database. A meeting leaves this list only when she discards it.
 import type { MeetingKit } from "@qadam/core/groups/meeting-kit";
+import { withoutLinePrefix } from "@qadam/core/i18n/line-prefix";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "../../components/app-link.js";
@@ -130,7 +131,7 @@ function OutboxRow({ row, kit }: { row: OutboxMeeting; kit: MeetingKit | undefin
   );
 }
 
-/** Where a problem lies, in words: "Line 4 · Aigerim", "Attendance · Dana", "Cash counted". */
+/** Where a problem lies, in words: "Aigerim" (her line), "Attendance · Dana", "Cash counted", "Line 4". */
 function problemPlace(
   path: string,
   body: OutboxMeeting["body"],
@@ -143,12 +144,11 @@ function problemPlace(
   const index = Number(parts[1]);
   if (parts[0] === "lines" && Number.isInteger(index)) {
     const line = body.lines[index];
-    return [
-      t("outbox.list.line", { line: index + 1 }),
-      nameOf(line && "personId" in line ? line.personId : undefined),
-    ]
-      .filter(Boolean)
-      .join(" · ");
+    // Her name says where; a line with no member (a group loan's) is named by its place.
+    return (
+      nameOf(line && "personId" in line ? line.personId : undefined) ||
+      t("outbox.list.line", { line: index + 1 })
+    );
   }
   if (parts[0] === "attendance")
     return [
@@ -171,10 +171,16 @@ function RefusalNotice({
   kit: MeetingKit | undefined;
 }) {
   const { t } = useTranslation();
+  // The server's message is its first problem, or all of them: said once, on its line, when listed.
+  const saidOnALine = refusal.details.some((d) => refusal.message.includes(d.message));
   return (
     <div className="notice notice-error outbox-refusal">
-      <p className="outbox-problems-title">{t("outbox.list.reason")}</p>
-      <p>{refusal.message}</p>
+      {!saidOnALine && (
+        <>
+          <p className="outbox-problems-title">{t("outbox.list.reason")}</p>
+          <p>{refusal.message}</p>
+        </>
+      )}
       {refusal.details.length > 0 && (
         <>
           <p className="outbox-problems-title">{t("outbox.list.problems")}</p>
@@ -185,7 +191,7 @@ function RefusalNotice({
                 // biome-ignore lint/suspicious/noArrayIndexKey: the server's list, in its order, never reordered.
                 <li key={i}>
                   {place && <strong>{place}: </strong>}
-                  {d.message}
+                  {place ? withoutLinePrefix(d.message) : d.message}
                 </li>
               );
             })}

@@ -64,14 +64,20 @@ describe.skipIf(!READY)("the meeting with no connection", { timeout: 300_000 }, 
   const onPhone = (id: string) =>
     page.evaluate(
       (key) =>
-        new Promise<{ state: string; heldOn: string } | null>((done, fail) => {
+        new Promise<{ state: string; heldOn: string; refusal: string | null } | null>((done, fail) => {
           const open = indexedDB.open("qadam-device");
           open.onerror = () => fail(open.error);
           open.onsuccess = () => {
             const get = open.result.transaction("outbox").objectStore("outbox").get(key);
             get.onsuccess = () => {
-              const row = get.result as { state: string; body: { heldOn: string } } | undefined;
-              done(row ? { state: row.state, heldOn: row.body.heldOn } : null);
+              const row = get.result as
+                | { state: string; body: { heldOn: string }; refusal: { message: string } | null }
+                | undefined;
+              done(
+                row
+                  ? { state: row.state, heldOn: row.body.heldOn, refusal: row.refusal?.message ?? null }
+                  : null,
+              );
               open.result.close();
             };
             get.onerror = () => fail(get.error);
@@ -143,6 +149,39 @@ describe.skipIf(!READY)("the meeting with no connection", { timeout: 300_000 }, 
     await page.locator("main h1").waitFor();
     expect(await onPhone(id)).toMatchObject({ state: "sent" });
     expect(await timesRecorded(id)).toBe(1);
+  });
+
+  it("records two meetings in a row with no connection, the second drafted after the first, both recorded when back online", async () => {
+    await context.setOffline(true);
+    let first = "";
+    let second = "";
+    try {
+      await (await throughTheSteps()).click();
+      first = await savedId();
+      // The second opens from the phone's kit with the first counted in (and any meeting sent since the
+      // kit was read): its cash, savings and loans.
+      const save = await throughTheSteps();
+      const counted = page.getByText(new RegExp(meetingEn.counted.replace("{{count}}", "[1-9]")));
+      await counted.waitFor({ timeout: 30_000 });
+      await save.click();
+      second = await savedId();
+      expect(second).not.toBe(first);
+      const [a, b] = [await onPhone(first), await onPhone(second)];
+      expect(["waiting", "sending"]).toContain(a?.state);
+      expect(["waiting", "sending"]).toContain(b?.state);
+      expect((b?.heldOn ?? "") >= (a?.heldOn ?? "")).toBe(true);
+    } finally {
+      await context.setOffline(false);
+    }
+    // Sent in the order they were saved, the second's figures are the server's after the first: both
+    // are recorded, once each, neither refused.
+    const outcome = async (id: string) => {
+      const row = await onPhone(id);
+      return row?.refusal ?? row?.state;
+    };
+    await poll(async () => [await outcome(first), await outcome(second)]).toEqual(["sent", "sent"]);
+    expect(await timesRecorded(first)).toBe(1);
+    expect(await timesRecorded(second)).toBe(1);
   });
 
   it("records a meeting once when Save is tapped twice", async () => {

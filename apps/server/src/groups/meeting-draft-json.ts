@@ -10,6 +10,7 @@ import type { MeetingDraftDto } from "@qadam/core/groups/contract";
 import { draftMeeting, type MeetingDraft, nextMeetingDue } from "@qadam/core/groups/meeting-draft";
 import { meetingInputJsonOf } from "@qadam/core/groups/meeting-input";
 import { rulesOn } from "@qadam/core/groups/rules";
+import type { AllocationOrder, Owed } from "@qadam/core/loans/allocation";
 import { owedOf } from "@qadam/core/loans/engine";
 import { formatMoney, money } from "@qadam/core/money";
 import { checkDate } from "@qadam/core/orgs/values";
@@ -71,8 +72,10 @@ export interface CollectableLoan {
   loanId: string;
   /** The penalties the engine will charge on its installments by `on`. */
   penaltyPending: bigint;
-  /** Each installment not fully paid, with what it still owes (principal, interest, fee, penalty). */
-  installments: Array<{ dueOn: string; owed: bigint }>;
+  /** The order the loan's product pays an installment's parts in. */
+  allocationOrder: AllocationOrder;
+  /** Each installment not fully paid, with what it still owes in all and by part. */
+  installments: Array<{ number: number; dueOn: string; owed: bigint; outstanding: Owed["outstanding"] }>;
 }
 
 /**
@@ -94,11 +97,18 @@ export async function collectableGroupLoans(
     if (loan === null) continue;
     const installments = owedOf(await liveInstallments(db, id))
       .map((i) => ({
+        number: i.number,
         dueOn: i.dueDate,
         owed: i.outstanding.principal + i.outstanding.interest + i.outstanding.fee + i.outstanding.penalty,
+        outstanding: i.outstanding,
       }))
       .filter((i) => i.owed > 0n);
-    out.push({ loanId: id, penaltyPending: (await loanArrears(db, loan, on)).penaltyPending, installments });
+    out.push({
+      loanId: id,
+      penaltyPending: (await loanArrears(db, loan, on)).penaltyPending,
+      allocationOrder: loan.product.allocationOrder,
+      installments,
+    });
   }
   return out;
 }

@@ -18,8 +18,12 @@ import {
   latestMeeting,
   membersOn,
   openLoansOf,
+  recentMeetingIds,
   rulesVersions,
 } from "./store.js";
+
+/** How many of the group's latest meetings the kit names: a phone keeps what it sent for far less. */
+const KIT_MEETING_IDS = 100;
 
 /** Errors: NOT_FOUND (a group she may not see), ORG_NOT_A_GROUP, BOOKS_NOT_OPEN. */
 export async function meetingKit(db: Db, actor: Actor, groupId: string, now: Date): Promise<MeetingKit> {
@@ -45,6 +49,7 @@ export async function meetingKit(db: Db, actor: Actor, groupId: string, now: Dat
     today,
     fetchedAt: now.toISOString(),
     latestMeeting: latest?.heldOn ?? null,
+    meetingIds: await recentMeetingIds(db, group, KIT_MEETING_IDS),
     nextMeeting: next,
     rules: adopted.map((v) => ({ validFrom: v.validFrom, rules: v.spec })),
     members: members.map((x) => ({
@@ -71,7 +76,16 @@ export async function meetingKit(db: Db, actor: Actor, groupId: string, now: Dat
     groupLoans: groupLoans.map((l) => ({
       loanId: l.loanId,
       penaltyPending: m(l.penaltyPending),
-      installments: l.installments.map((i) => ({ dueOn: i.dueOn, owed: m(i.owed) })),
+      allocationOrder: l.allocationOrder,
+      installments: l.installments.map((i) => ({
+        number: i.number,
+        dueOn: i.dueOn,
+        owed: m(i.owed),
+        principal: m(i.outstanding.principal),
+        interest: m(i.outstanding.interest),
+        fee: m(i.outstanding.fee),
+        penalty: m(i.outstanding.penalty),
+      })),
     })),
   };
 }

@@ -5,6 +5,7 @@ import { DomainError } from "@qadam/core/errors";
 import { meetingInputJsonOf } from "@qadam/core/groups/meeting-input";
 import {
   checkMeetingOnKit,
+  kitAfter,
   kitDraft,
   kitNextMeeting,
   type MeetingKit,
@@ -35,6 +36,9 @@ function phoneVerdict(kit: MeetingKit, body: Json, today: string): Problem[] | n
     return details.length > 0 ? details : [{ path: "", code: error.code }];
   }
 }
+
+/** A kit but for when it was made. */
+const comparable = (kit: MeetingKit) => ({ ...kit, fetchedAt: "", today: "" });
 
 const sorted = (problems: Problem[]) =>
   [...problems].sort((a, b) => a.path.localeCompare(b.path) || a.code.localeCompare(b.code));
@@ -90,6 +94,26 @@ describeEachDatabase("the meeting kit", (use) => {
     const body = { ...meetingInputJsonOf(kitDraft(kit, "2026-02-25").input, "KZT"), id: systemIds.next() };
     expect(phoneVerdict(kit, body, kit.today)).toBeNull();
     expect((await call({ method: "POST", url, payload: body })).statusCode).toBe(201);
+    // The kit the phone works out for after it (a meeting waiting to be sent) is the server's: the MFO's
+    // loan paid installment by installment, its principal off what the group owes. Only the penalties
+    // the engine charges on the day (the kit knows their total by the next meeting, not by day) may move
+    // a payment between an installment's penalty and its interest.
+    const after = meetingKitSchema.parse(
+      (await call({ method: "GET", url: `/api/v1/groups/${group}/meeting-kit` })).json(),
+    );
+    const principalOnly = (k: MeetingKit) => ({
+      ...comparable(k),
+      groupLoans: k.groupLoans.map((l) => ({
+        loanId: l.loanId,
+        installments: l.installments.map((i) => ({
+          number: i.number,
+          dueOn: i.dueOn,
+          principal: i.principal,
+        })),
+      })),
+    });
+    expect(principalOnly(kitAfter(kit, body, kit.today))).toEqual(principalOnly(after));
+    expect(after.externalLoans).not.toBe(kit.externalLoans);
     await expectBooksCoherent(w.db, w.t.rootId);
   });
 
@@ -143,6 +167,7 @@ describeEachDatabase("the meeting kit", (use) => {
             if (c.kind === "loan")
               body.lines.push({
                 kind: "loan",
+                loanId: systemIds.next(),
                 personId: w.members[c.member],
                 amount: c.amount,
                 termMonths: c.termMonths,
@@ -157,6 +182,9 @@ describeEachDatabase("the meeting kit", (use) => {
           if (res.statusCode === 201) {
             accepted += 1;
             expect(phone).toBeNull();
+            // What the phone works out for after the meeting is what the server's books then say.
+            const after = meetingKitSchema.parse((await call({ method: "GET", url: kitUrl })).json());
+            expect(comparable(kitAfter(kit, payload as never, kit.today))).toEqual(comparable(after));
             return;
           }
           const error = res.json().error as { code: string; details?: Problem[] };

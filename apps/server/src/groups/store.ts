@@ -208,6 +208,21 @@ export async function latestMeeting(db: Db, group: Organisation): Promise<Meetin
   return row ? { ...row, status: row.status === "reversed" ? "reversed" : "posted" } : null;
 }
 
+const RECENT_MEETING_IDS = prepared((db, a: OfGroup & { limit: number }) =>
+  db
+    .selectFrom("meetings")
+    .select("id")
+    .where("tenantId", "=", a.tenantId)
+    .where("orgId", "=", a.orgId)
+    .orderBy("seq", "desc")
+    .limit(a.limit),
+);
+
+/** The ids of the group's latest meetings, newest first, whatever became of them (reversed included). */
+export async function recentMeetingIds(db: Db, group: Organisation, limit: number): Promise<string[]> {
+  return (await RECENT_MEETING_IDS.rows(db, { ...ofGroup(group), limit })).map((r) => r.id);
+}
+
 const LAST_SEQ = prepared((db, a: OfGroup) =>
   db
     .selectFrom("meetings")

@@ -9,12 +9,14 @@ import { z } from "zod";
 import { addDays } from "../clock.js";
 import { issueValueCode } from "../contract/schemas.js";
 import { DomainError, type ErrorDetail } from "../errors.js";
+import { ALLOCATION_ORDERS, type AllocationOrder, allocatePayment } from "../loans/allocation.js";
 import { parseAmount } from "../money/amount.js";
-import { currency as currencyOf, rate } from "../money/index.js";
+import { currency as currencyOf, formatMoney, money, rate } from "../money/index.js";
+import { internalLoanOn } from "./internal-loans.js";
 import type { GroupState, MeetingInput, MeetingPlan, OpenLoan } from "./meeting.js";
 import { planMeeting } from "./meeting.js";
 import { type DraftState, draftMeeting, type MeetingDraft, nextMeetingDue } from "./meeting-draft.js";
-import { meetingInputFrom, meetingInputJson } from "./meeting-input.js";
+import { type MeetingInputJson, meetingInputFrom, meetingInputJson } from "./meeting-input.js";
 import { type GroupRules, groupRulesSpec, rulesFrom, rulesOn } from "./rules.js";
 
 const text = z.string();
@@ -30,6 +32,11 @@ export const meetingKitSchema = z
     today: text.describe("The group's business date when the kit was made"),
     fetchedAt: text.describe("When the kit was made (ISO instant)"),
     latestMeeting: text.nullable().describe("The date of the latest meeting recorded, null before the first"),
+    meetingIds: z
+      .array(text)
+      .describe(
+        "The ids of the group's latest meetings (up to 100, newest first, reversed ones included): a meeting the phone saved is in the kit's figures exactly when its id is here",
+      ),
     nextMeeting: text
       .nullable()
       .describe("The date of the next meeting the rules expect, null without rules"),
@@ -68,7 +75,22 @@ export const meetingKitSchema = z
         z.object({
           loanId: text,
           penaltyPending: amount.describe("Penalties the engine will charge by the next meeting"),
-          installments: z.array(z.object({ dueOn: text, owed: amount })),
+          allocationOrder: z
+            .enum(Object.keys(ALLOCATION_ORDERS) as [AllocationOrder, ...AllocationOrder[]])
+            .describe("The order the loan's product pays an installment's parts in"),
+          installments: z
+            .array(
+              z.object({
+                number: z.number().int(),
+                dueOn: text,
+                owed: amount.describe("What the installment still owes, all parts together"),
+                principal: amount,
+                interest: amount,
+                fee: amount,
+                penalty: amount,
+              }),
+            )
+            .describe("Every installment not fully paid, oldest first"),
         }),
       )
       .describe("The group's loans from the federation or the MFO that the reader may collect"),
@@ -201,6 +223,134 @@ export function checkMeetingOnKit(kit: MeetingKit, json: unknown, today: string)
   if (input.heldOn < kit.openedOn)
     throw new DomainError("ORG_DATE_BEFORE_OPENING", { date: input.heldOn, openedOn: kit.openedOn });
   return planMeeting(input, kitState(kit, input.heldOn));
+}
+
+/**
+ * The kit as it will be once this meeting is recorded: the meeting is the latest, the next is the one
+ * after it, and the members' savings, the cash box, the bank, the social fund, what the group owes and
+ * its open internal loans (new ones in, repaid ones out) are what the server's books will then say. A
+ * phone that keeps meetings waiting to be sent drafts and checks the next one from here, so that a
+ * group meeting twice with no connection is not refused for the first meeting's money. A new loan is
+ * kept by the id the phone gave it (a line without one, which the phone never writes, is left out). A
+ * payment on the group's outside loan is split as the lender's engine splits a repayment (oldest
+ * installment first, in the product's order), its principal part off what the group owes; penalties
+ * the engine has yet to charge stay pending. Errors: those of checkMeetingOnKit (a meeting the kit
+ * refuses has no after).
+ */
+export function kitAfter(kit: MeetingKit, json: MeetingInputJson, today: string): MeetingKit {
+  const plan = checkMeetingOnKit(kit, json, today);
+  const input = meetingInputFrom(json, kit.currency);
+  const cur = currencyOf(kit.currency);
+  const m = (minor: bigint) => formatMoney(money(minor, cur));
+  const rules = rulesOn(kitRules(kit), input.heldOn);
+  const newLoans: OpenLoan[] = input.lines.flatMap((line) =>
+    line.kind === "loan" && line.loanId !== undefined && rules !== null
+      ? [
+          {
+            id: line.loanId,
+            personId: line.personId,
+            terms: {
+              principal: line.amount,
+              monthlyRate: rules.loans.monthlyRate,
+              method: rules.loans.method,
+              termMonths: line.termMonths,
+              issuedOn: input.heldOn,
+            },
+            repayments: [],
+          },
+        ]
+      : [],
+  );
+  const stillOpen = [...plan.after.loans, ...newLoans].filter(
+    (l) => internalLoanOn(l.terms, l.repayments, input.heldOn).principalOutstanding > 0n,
+  );
+  const paid = new Map<string, bigint>();
+  let principalPaid = 0n;
+  for (const line of input.lines)
+    if (line.kind === "loanRepayment") paid.set(line.loanId, (paid.get(line.loanId) ?? 0n) + line.amount);
+  for (const l of kit.groupLoans) principalPaid += groupLoanSplit(kit, l, paid.get(l.loanId) ?? 0n).principal;
+  return {
+    ...kit,
+    latestMeeting: input.heldOn,
+    meetingIds: input.id === undefined ? kit.meetingIds : [input.id, ...kit.meetingIds],
+    nextMeeting: nextMeetingDue(kitRules(kit), input.heldOn, kit.today, kit.openedOn),
+    members: kit.members.map((x) => ({ ...x, savings: m(plan.after.savings.get(x.personId) ?? 0n) })),
+    cashBox: m(plan.cashAfter),
+    bank: m(plan.after.bank),
+    socialFund: m(plan.after.socialFund),
+    externalLoans: m(plan.after.externalLoans - principalPaid),
+    openLoans: stillOpen
+      .sort((a, b) => a.terms.issuedOn.localeCompare(b.terms.issuedOn) || a.id.localeCompare(b.id))
+      .map((l) => ({
+        id: l.id,
+        personId: l.personId,
+        principal: m(l.terms.principal),
+        monthlyRate: l.terms.monthlyRate.toString(),
+        method: l.terms.method,
+        termMonths: l.terms.termMonths,
+        issuedOn: l.terms.issuedOn,
+        repayments: l.repayments.map((r) => ({
+          on: r.on,
+          interest: m(r.interest),
+          principal: m(r.principal),
+        })),
+      })),
+    groupLoans: kit.groupLoans.map((l) => groupLoanAfter(kit, l, paid.get(l.loanId) ?? 0n)),
+  };
+}
+
+type GroupLoanOfKit = MeetingKit["groupLoans"][number];
+
+/** The kit's installments as the loan engine reads them (minor units by part). */
+function owedOfKit(kit: MeetingKit, loan: GroupLoanOfKit) {
+  return loan.installments.map((i) => ({
+    number: i.number,
+    dueDate: i.dueOn,
+    outstanding: {
+      principal: minor(kit, i.principal),
+      interest: minor(kit, i.interest),
+      fee: minor(kit, i.fee),
+      penalty: minor(kit, i.penalty),
+    },
+  }));
+}
+
+/** A payment on the group's outside loan split as the engine splits a repayment (allocatePayment). */
+function groupLoanSplit(kit: MeetingKit, loan: GroupLoanOfKit, paid: bigint) {
+  const owed = owedOfKit(kit, loan);
+  if (paid <= 0n) return { owed, principal: 0n };
+  const { allocations } = allocatePayment(paid, owed, loan.allocationOrder);
+  let principal = 0n;
+  for (const a of allocations) {
+    const at = owed.find((o) => o.number === a.number);
+    if (at) at.outstanding = { ...at.outstanding, [a.component]: at.outstanding[a.component] - a.minor };
+    if (a.component === "principal") principal += a.minor;
+  }
+  return { owed, principal };
+}
+
+/** The group's outside loan once the meeting's payment on it is counted; its pending penalties stay. */
+function groupLoanAfter(kit: MeetingKit, loan: GroupLoanOfKit, paid: bigint): GroupLoanOfKit {
+  const cur = currencyOf(kit.currency);
+  const m = (minor: bigint) => formatMoney(money(minor, cur));
+  const installments = groupLoanSplit(kit, loan, paid).owed.flatMap((i) => {
+    const { principal, interest, fee, penalty } = i.outstanding;
+    const owed = principal + interest + fee + penalty;
+    return owed > 0n
+      ? [
+          {
+            number: i.number,
+            dueOn: i.dueDate,
+            owed: m(owed),
+            principal: m(principal),
+            interest: m(interest),
+            fee: m(fee),
+            penalty: m(penalty),
+          },
+        ]
+      : [];
+  });
+  return { ...loan, installments };
 }
 
 function valueAt(input: unknown, path: ReadonlyArray<PropertyKey>): unknown {

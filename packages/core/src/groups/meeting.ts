@@ -112,6 +112,15 @@ export interface MeetingPlan {
   /** Per input line (same order): the interest part of a repayment, null for other kinds. */
   interest: Array<bigint | null>;
   cashAfter: bigint;
+  /** The group's balances once the meeting is recorded (its new loans aside: they are its lines). */
+  after: {
+    savings: ReadonlyMap<string, bigint>;
+    bank: bigint;
+    socialFund: bigint;
+    externalLoans: bigint;
+    /** The open loans of before, each with this meeting's repayment added. */
+    loans: readonly OpenLoan[];
+  };
 }
 
 export function planMeeting(input: MeetingInput, state: GroupState): MeetingPlan {
@@ -127,7 +136,14 @@ export function planMeeting(input: MeetingInput, state: GroupState): MeetingPlan
   checkCashCount(p, input.cashCounted);
   refuseAll(p.problems);
   const interest = input.lines.map((_, i) => p.interestAt.get(i) ?? null);
-  return { lines: p.out, interest, cashAfter: p.cash };
+  const after = {
+    savings: p.savings,
+    bank: p.bank,
+    socialFund: p.socialFund,
+    externalLoans: p.external,
+    loans: [...p.loans.values()],
+  };
+  return { lines: p.out, interest, cashAfter: p.cash, after };
 }
 
 /** The meeting as it is planned line by line: the group's balances as they move, and what is found. */

@@ -1,7 +1,6 @@
 import { planMeeting } from "@qadam/core/groups/meeting";
 import { meetingInputFrom } from "@qadam/core/groups/meeting-input";
-import { checkMeetingOnKit, kitState, type MeetingKit } from "@qadam/core/groups/meeting-kit";
-import { DEFAULT_RULES } from "@qadam/core/groups/rules";
+import { checkMeetingOnKit, kitState } from "@qadam/core/groups/meeting-kit";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
@@ -21,67 +20,10 @@ import {
   stepAfter,
 } from "./flow.js";
 import { problemsByStep, problemsOf } from "./problems.js";
+import { kit, LOAN_ID, personId, TODAY } from "./testing.js";
 import { expectedCash, totalsOf } from "./totals.js";
 
-const TODAY = "2026-12-02";
 const MEETING_ID = "01930000-0000-7000-8000-000000000001";
-const LOAN_ID = "01930000-0000-7000-8000-0000000000aa";
-const personId = (i: number) => `01930000-0000-7000-8000-${String(100 + i).padStart(12, "0")}`;
-
-/** A group of 15 members meeting on Wednesdays, 500 a week, with one loan overdue and a group loan due. */
-function kit(): MeetingKit {
-  const members = Array.from({ length: 15 }, (_, i) => ({
-    personId: personId(i),
-    name: `Member ${i + 1}`,
-    joinedOn: "2026-01-07",
-    leftOn: null,
-    savings: "10000",
-  }));
-  return {
-    groupId: "01930000-0000-7000-8000-0000000000ff",
-    name: "Moldir",
-    currency: "KZT",
-    timeZone: "Asia/Almaty",
-    openedOn: "2026-01-01",
-    today: TODAY,
-    fetchedAt: "2026-12-02T08:00:00.000Z",
-    latestMeeting: "2026-11-25",
-    nextMeeting: "2026-12-02",
-    rules: [
-      {
-        validFrom: "2026-01-01",
-        rules: {
-          ...DEFAULT_RULES,
-          savings: { ...DEFAULT_RULES.savings, voluntary: true, withdrawals: true },
-        } as never,
-      },
-    ],
-    members,
-    cashBox: "20000",
-    bank: "0",
-    socialFund: "3000",
-    externalLoans: "0",
-    openLoans: [
-      {
-        id: LOAN_ID,
-        personId: personId(0),
-        principal: "10000",
-        monthlyRate: "0.02",
-        method: "flat",
-        termMonths: 10,
-        issuedOn: "2026-09-02",
-        repayments: [],
-      },
-    ],
-    groupLoans: [
-      {
-        loanId: "01930000-0000-7000-8000-0000000000bb",
-        penaltyPending: "0",
-        installments: [{ dueOn: "2026-11-30", owed: "5000" }],
-      },
-    ],
-  };
-}
 
 const KIT = kit();
 const fines = attendanceFines(KIT, TODAY);

@@ -15,6 +15,7 @@ import { ScreenHeading } from "../../components/heading.js";
 import { formatDate, formatInstant, todayHere } from "../../i18n/format.js";
 import { currentLocale } from "../../i18n/i18n.js";
 import { registerMessages } from "../../i18n/register.js";
+import { outboxOf } from "../../offline/outbox.js";
 import {
   deviceDb,
   KitNotOnDevice,
@@ -22,7 +23,6 @@ import {
   loadKit,
   queueMeeting,
   startSender,
-  useOutbox,
 } from "../../offline/runtime.js";
 import { navigate } from "../../router.js";
 import { useSession } from "../../session.js";
@@ -45,6 +45,7 @@ import { messages } from "./messages.js";
 import { Flow, type FlowContext, StepIndicator, TotalsBar } from "./parts.js";
 import { problemsByStep, problemsOf } from "./problems.js";
 import { totalsOf } from "./totals.js";
+import { type KitWithWaiting, kitWithWaiting } from "./waiting.js";
 import { loadErrorWords, useErrorWords } from "./words.js";
 
 registerMessages("meeting", messages);
@@ -53,7 +54,9 @@ type Origin = "new" | "restored" | "correcting";
 
 interface Opened {
   serial: number;
+  /** The kit with the group's meetings waiting on the phone counted in (waiting.ts). */
   loaded: KitOnPhone;
+  waiting: Omit<KitWithWaiting, "kit">;
   state: FlowState;
   origin: Origin;
 }
@@ -81,23 +84,25 @@ let openings = 0;
 
 async function openFlow(groupId: string, userId: string, from: string | null): Promise<Opened> {
   const serial = ++openings;
-  const loaded = await loadKit(groupId, userId);
+  const fetched = await loadKit(groupId, userId);
   const db = deviceDb();
+  // A meeting saved here and not in the server's kit (not sent yet, or sent since): the next starts after it.
+  const { kit, ...waiting } = kitWithWaiting(fetched.kit, await outboxOf(db, userId), from, todayHere());
+  const loaded = { ...fetched, kit };
+  const opened = (state: FlowState, origin: Origin): Opened => ({ serial, loaded, waiting, state, origin });
   if (from) {
     const row = await db.outbox.get(from);
     // Only a meeting not yet recorded is corrected here: one the server has is the books' now.
     const open = row?.state === "waiting" || row?.state === "refused";
     if (row && open && row.groupId === groupId && row.userId === userId) {
       const kept = await db.drafts.get(groupId);
-      if (kept && isFlowState(kept.flow) && kept.flow.id === from)
-        return { serial, loaded, state: kept.flow, origin: "correcting" };
-      return { serial, loaded, state: flowFromBody(loaded.kit, row.body), origin: "correcting" };
+      if (kept && isFlowState(kept.flow) && kept.flow.id === from) return opened(kept.flow, "correcting");
+      return opened(flowFromBody(loaded.kit, row.body), "correcting");
     }
   }
   const kept = await db.drafts.get(groupId);
-  if (kept && kept.userId === userId && isFlowState(kept.flow))
-    return { serial, loaded, state: kept.flow, origin: "restored" };
-  return { serial, loaded, state: freshFlow(loaded.kit), origin: "new" };
+  if (kept && kept.userId === userId && isFlowState(kept.flow)) return opened(kept.flow, "restored");
+  return opened(freshFlow(loaded.kit), "new");
 }
 
 export default function MeetingScreen() {
@@ -169,14 +174,7 @@ function MeetingFlow({ opened, userId }: { opened: Opened; userId: string }) {
   const saved = useRef(false);
   const locale = currentLocale();
   const today = todayHere();
-  // Another meeting of this group saved here and not yet sent: the kit's balances do not include it.
-  const waiting = (useOutbox(userId) ?? []).some(
-    (m) =>
-      m.groupId === kit.groupId &&
-      m.id !== state.id &&
-      (m.state === "waiting" || m.state === "sending") &&
-      m.savedAt > fetchedAt,
-  );
+  const { waiting } = opened;
 
   // The working copy on the phone after every change: a reload, even offline, loses nothing.
   // (A flow only opened, unchanged, leaves nothing behind to restore.)
@@ -265,7 +263,13 @@ function MeetingFlow({ opened, userId }: { opened: Opened; userId: string }) {
             {t("meeting.fromDevice", { at: formatInstant(locale, fetchedAt) })}
           </p>
         )}
-        {waiting && <p className="notice meeting-waiting">{t("meeting.waiting")}</p>}
+        {waiting.uncertain ? (
+          <p className="notice meeting-waiting">{t("meeting.waiting")}</p>
+        ) : (
+          waiting.counted > 0 && (
+            <p className="notice meeting-counted">{t("meeting.counted", { count: waiting.counted })}</p>
+          )
+        )}
         {origin !== "new" && (
           <div className="notice meeting-restored">
             <p>{origin === "restored" ? t("meeting.restored") : t("meeting.correcting")}</p>

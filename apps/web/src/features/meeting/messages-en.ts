@@ -30,7 +30,8 @@ export const en = {
   startAgain: "Start again from the draft",
   correcting: "You are correcting a meeting saved on this phone.",
   waiting:
-    "A meeting saved on this phone is still waiting to be sent: the figures here do not include it yet.",
+    "A meeting saved on this phone may already be on the server, or could not be counted: the figures here may be off until it is sent.",
+  counted: "Meetings waiting on this phone, counted in these figures: {{count}}",
   date: "Date of the meeting",
   member: "Member",
   amount: "Amount",

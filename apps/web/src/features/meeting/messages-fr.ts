@@ -30,7 +30,8 @@ export const fr = {
   startAgain: "Recommencer depuis le brouillon",
   correcting: "Vous corrigez une réunion enregistrée sur ce téléphone.",
   waiting:
-    "Une réunion enregistrée sur ce téléphone attend encore d'être envoyée : ces chiffres ne la comptent pas encore.",
+    "Une réunion enregistrée sur ce téléphone est peut-être déjà sur le serveur, ou n'a pas pu être comptée : ces chiffres peuvent être inexacts jusqu'à son envoi.",
+  counted: "Réunions en attente sur ce téléphone, comptées dans ces chiffres : {{count}}",
   date: "Date de la réunion",
   member: "Membre",
   amount: "Montant",

@@ -24,6 +24,7 @@ function kit(over: Partial<MeetingKit> = {}): MeetingKit {
     today: "2026-03-02",
     fetchedAt: "2026-03-02T05:00:00.000Z",
     latestMeeting: "2026-02-23",
+    meetingIds: [],
     nextMeeting: "2026-03-02",
     rules: [
       {

@@ -84,17 +84,17 @@ async function openFlow(groupId: string, userId: string, from: string | null): P
   const loaded = await loadKit(groupId, userId);
   const db = deviceDb();
   if (from) {
-    const row = await db.outbox.get(from);
+    const row = await db.get("outbox", from);
     // Only a meeting not yet recorded is corrected here: one the server has is the books' now.
     const open = row?.state === "waiting" || row?.state === "refused";
     if (row && open && row.groupId === groupId && row.userId === userId) {
-      const kept = await db.drafts.get(groupId);
+      const kept = await db.get("drafts", groupId);
       if (kept && isFlowState(kept.flow) && kept.flow.id === from)
         return { serial, loaded, state: kept.flow, origin: "correcting" };
       return { serial, loaded, state: flowFromBody(loaded.kit, row.body), origin: "correcting" };
     }
   }
-  const kept = await db.drafts.get(groupId);
+  const kept = await db.get("drafts", groupId);
   if (kept && kept.userId === userId && isFlowState(kept.flow))
     return { serial, loaded, state: kept.flow, origin: "restored" };
   return { serial, loaded, state: freshFlow(loaded.kit), origin: "new" };
@@ -183,7 +183,7 @@ function MeetingFlow({ opened, userId }: { opened: Opened; userId: string }) {
   useEffect(() => {
     if (saved.current || state === opened.state) return;
     void deviceDb()
-      .drafts.put({ groupId: kit.groupId, userId, savedAt: new Date().toISOString(), flow: state })
+      .put("drafts", { groupId: kit.groupId, userId, savedAt: new Date().toISOString(), flow: state })
       .catch(() => undefined);
   }, [state, opened.state, kit.groupId, userId]);
 
@@ -243,7 +243,7 @@ function MeetingFlow({ opened, userId }: { opened: Opened; userId: string }) {
     setSaving(true);
     try {
       await queueMeeting(kit.groupId, userId, bodyOf(state, context.totals.cashAfter, kit.currency));
-      await deviceDb().drafts.delete(kit.groupId);
+      await deviceDb().delete("drafts", kit.groupId);
       navigate(`/outbox/${state.id}`);
     } catch (error) {
       // The phone's storage refused it (full, or private browsing): she can try again.

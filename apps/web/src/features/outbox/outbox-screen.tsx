@@ -270,11 +270,11 @@ function Discard({ row }: { row: OutboxMeeting }) {
           type="button"
           className="button-primary outbox-button outbox-discard-yes"
           onClick={() =>
-            void deviceDb().transaction("rw", deviceDb().outbox, async () => {
+            void deviceDb().write("outbox", async (outbox) => {
               // Only a meeting still refused: one corrected and saved again meanwhile is no longer this one.
-              const now = await deviceDb().outbox.get(row.id);
+              const now = await outbox.get(row.id);
               if (now?.state === "refused" && now.idempotencyKey === row.idempotencyKey)
-                await deviceDb().outbox.delete(row.id);
+                await outbox.delete(row.id);
             })
           }
         >

@@ -14,7 +14,6 @@ import { ErrorNotice } from "../../components/error-notice.js";
 import { ScreenHeading } from "../../components/heading.js";
 import { formatDate, formatInstant, todayHere } from "../../i18n/format.js";
 import { currentLocale } from "../../i18n/i18n.js";
-import { registerMessages } from "../../i18n/register.js";
 import {
   deviceDb,
   KitNotOnDevice,
@@ -41,13 +40,10 @@ import {
 } from "./flow.js";
 import { CashStep, FinesStep, LoansStep, SocialStep, SummaryStep } from "./line-steps.js";
 import { AttendanceStep, RepaymentsStep, SavingsStep } from "./member-steps.js";
-import { messages } from "./messages.js";
 import { Flow, type FlowContext, StepIndicator, TotalsBar } from "./parts.js";
 import { problemsByStep, problemsOf } from "./problems.js";
 import { totalsOf } from "./totals.js";
 import { loadErrorWords, useErrorWords } from "./words.js";
-
-registerMessages("meeting", messages);
 
 type Origin = "new" | "restored" | "correcting";
 

@@ -3,12 +3,8 @@
 // loaded after the shell is drawn.
 import { useTranslation } from "react-i18next";
 import { AppLink } from "../../components/app-link.js";
-import { registerMessages } from "../../i18n/register.js";
 import { useOutbox } from "../../offline/runtime.js";
 import { useOnline } from "../../session.js";
-import { messages } from "./messages.js";
-
-registerMessages("outbox", messages);
 
 export default function OutboxIndicator({ userId }: { userId: string }) {
   const { t } = useTranslation();

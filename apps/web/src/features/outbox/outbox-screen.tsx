@@ -7,15 +7,11 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "../../components/app-link.js";
 import { ScreenHeading } from "../../components/heading.js";
-import { registerMessages } from "../../i18n/register.js";
 import type { OutboxMeeting, Refusal } from "../../offline/device-db.js";
 import { deviceDb, sendNow, useOutbox } from "../../offline/runtime.js";
 import { useOnline, useSession } from "../../session.js";
 import { afterMeeting } from "./after-meeting.js";
-import { messages } from "./messages.js";
 import { useFormat, useKits } from "./parts.js";
-
-registerMessages("outbox", messages);
 
 export default function OutboxScreen() {
   const { t } = useTranslation();

@@ -248,6 +248,24 @@ async function scriptedMeeting(browser: Browser, base: string, cookie: string, g
   }
 }
 
+/**
+ * Only what the meeting route loads (the `phone` part's meetingRoute, from one cold load on Lighthouse's
+ * line, as it counts it): a quick check while making the route lighter, without the timings.
+ */
+export async function meetingRouteSize(tools: Tools) {
+  const { base, stop } = await serveDemo(tools, "route");
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+  try {
+    const { groupId, cookie } = await groupOfFifteen(base);
+    const load = await coldLoad(browser, base, cookie, `/groups/${groupId}/meeting`, "lighthouseMobile");
+    const route = await sizes(base, load.assets);
+    return { meetingRoute: route, routeUnder200KBGzipped: route.gzipKB.total < 200 };
+  } finally {
+    await browser.close();
+    stop();
+  }
+}
+
 /** The meeting route's figures, `runs` loads per line (BENCH_PHONE_RUNS, 3 by default). */
 export async function phoneMeeting(tools: Tools, runs = Number(process.env.BENCH_PHONE_RUNS ?? 3)) {
   const { base, stop } = await serveDemo(tools, "phone");

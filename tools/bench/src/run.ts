@@ -14,7 +14,8 @@
 //   shown on a slow line (cold, warm from the service worker's cache, offline), and the taps and
 //   keystrokes a 15-member meeting from the draft takes.
 // `npm run bench -- --only repayments,cli` runs only the parts named: schedule, sqlite (the demo and the
-// people search), loans (issue #3 and #4's figures), raw, postgres, repayments, cli, web, phone.
+// people search), loans (issue #3 and #4's figures), raw, postgres, repayments, cli, web, phone; and
+// route, only what the meeting route loads (phone's meetingRoute, in under a minute; not run by default).
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -32,7 +33,7 @@ import {
   trialBalanceVersusLedger,
 } from "./loans.js";
 import { meetingsPerSecond } from "./meetings.js";
-import { phoneMeeting } from "./phone.js";
+import { meetingRouteSize, phoneMeeting } from "./phone.js";
 import { webFirstScreen } from "./web.js";
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 100_000);
@@ -299,12 +300,13 @@ const PARTS = [
   "cli",
   "web",
   "phone",
+  "route",
 ] as const;
 
-/** The parts named by `--only a,b` (every part but the two of issue #8 by default: those are quick). */
+/** The parts named by `--only a,b` (every part but `route`, which `phone` includes, by default). */
 function partsWanted(argv: readonly string[]): Set<string> {
   const at = argv.indexOf("--only");
-  if (at < 0) return new Set(PARTS);
+  if (at < 0) return new Set(PARTS.filter((p) => p !== "route"));
   const named = (argv[at + 1] ?? "").split(",").filter(Boolean);
   const unknown = named.filter((n) => !(PARTS as readonly string[]).includes(n));
   if (named.length === 0 || unknown.length > 0)
@@ -346,6 +348,7 @@ async function main(): Promise<void> {
   if (parts.has("cli")) report.cliStart = cliStart();
   if (parts.has("web")) report.web = await webFirstScreen({ bin: BIN, dir: DIR, freePort, run });
   if (parts.has("phone")) report.phone = await phoneMeeting({ bin: BIN, dir: DIR, freePort, run });
+  if (parts.has("route")) report.route = await meetingRouteSize({ bin: BIN, dir: DIR, freePort, run });
   if (parts.has("schedule")) report.schedulePreviewsPerSecond = schedulePreviewsPerSecond();
   const pgUrl =
     process.env.BENCH_SKIP_POSTGRES || !(parts.has("postgres") || parts.has("repayments"))

@@ -14,15 +14,24 @@ import { ru } from "./locales/ru.js";
 const BASE: Record<string, Catalogue> = { kk, ru, en, fr };
 const FEATURES = fileURLToPath(new URL("../features/", import.meta.url));
 
-/** Each feature's texts (src/features/<name>/messages.ts), under its name as the app registers them. */
+/**
+ * Each feature's texts (src/features/<name>/messages.ts), under its name as the app registers them: all
+ * four languages at once, or a loader per language (each loaded here).
+ */
 async function featureMessages(): Promise<Record<string, Record<string, Catalogue>>> {
   const names = (await readdir(FEATURES, { withFileTypes: true })).filter((d) => d.isDirectory());
   const found: Record<string, Record<string, Catalogue>> = {};
   for (const dir of names) {
     const module = (await import(join(FEATURES, dir.name, "messages.ts"))) as {
-      messages: Record<string, Catalogue>;
+      messages: Record<string, Catalogue | (() => Promise<Catalogue>)>;
     };
-    found[dir.name] = module.messages;
+    const languages = await Promise.all(
+      Object.entries(module.messages).map(async ([locale, texts]) => [
+        locale,
+        typeof texts === "function" ? await texts() : texts,
+      ]),
+    );
+    found[dir.name] = Object.fromEntries(languages);
   }
   return found;
 }
@@ -116,6 +125,13 @@ describe("the web app's catalogues", () => {
 
   it("keeps each feature's texts under its own name, apart from the base catalogue's", () => {
     expect(Object.keys(features).filter((name) => name in en)).toEqual([]);
+  });
+
+  it("finds every feature's texts, in every language, those loaded one language at a time included", () => {
+    for (const [name, texts] of Object.entries(features))
+      expect({ name, locales: Object.keys(texts).sort() }).toEqual({ name, locales: [...LOCALES].sort() });
+    for (const name of ["meeting", "outbox"])
+      for (const locale of LOCALES) expect(keysOf(features[name]?.[locale] ?? {}).length).toBeGreaterThan(20);
   });
 
   it("fails on a key missing from one language", () => {

@@ -8,6 +8,7 @@ import { en } from "./locales/en.js";
 import { fr } from "./locales/fr.js";
 import { kk } from "./locales/kk.js";
 import { ru } from "./locales/ru.js";
+import { type FeatureMessageLoaders, loadMessagesIn, registerMessagesIn } from "./register.js";
 
 export { LOCALES, type Locale };
 
@@ -52,7 +53,23 @@ export function rememberUserLocale(userId: string, locale: string): void {
 export async function chooseLocale(locale: Locale, userId: string | null): Promise<void> {
   remember(DEVICE_KEY, locale);
   if (userId) remember(userKey(userId), locale);
+  // The open features' texts in that language first (a chunk each). One that cannot be fetched now is
+  // fetched again when its screen next opens: the switch is not refused for it.
+  await loadMessagesIn(locale).catch(() => undefined);
   await i18next.changeLanguage(locale);
+}
+
+/**
+ * A screen's chunk and its feature's texts in the reader's language, fetched side by side (for React's
+ * lazy): the screen shows once it has its words, a phone downloads only her language's.
+ */
+export async function withTexts<T>(
+  namespace: string,
+  loaders: FeatureMessageLoaders,
+  load: () => Promise<T>,
+): Promise<T> {
+  const [screen] = await Promise.all([load(), registerMessagesIn(namespace, loaders, currentLocale())]);
+  return screen;
 }
 
 export function currentLocale(): Locale {

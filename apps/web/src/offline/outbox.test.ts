@@ -3,7 +3,7 @@
 // interleaving of saving, correcting, sending (answered, lost on the way there, lost on the way back,
 // refused), two sends at once, and reloads in the middle of a send — no meeting is ever lost or doubled.
 import type { MeetingInputJson } from "@qadam/core/groups/meeting-input";
-import { IDBKeyRange, indexedDB } from "fake-indexeddb";
+import "fake-indexeddb/auto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type DeviceDb, type OutboxMeeting, openDeviceDb } from "./device-db.js";
@@ -23,7 +23,7 @@ const REFUSED_DATE = "2026-01-13";
 
 let dbCount = 0;
 const freshName = () => `outbox-test-${process.pid}-${dbCount++}`;
-const open = (name: string) => openDeviceDb(name, { indexedDB, IDBKeyRange });
+const open = (name: string) => openDeviceDb(name);
 
 function meetingId(n: number): string {
   return `0190b000-0000-7000-8000-${n.toString(16).padStart(12, "0")}`;
@@ -197,6 +197,36 @@ describe("the outbox", () => {
       code: "MEETING_NOT_ALLOWED",
     });
     db.close();
+  });
+
+  it("never lets a send that is starting overwrite a correction saved at that moment", async () => {
+    // The correction lands at every point of the send's start in turn: before its claim, during it, after.
+    for (let ticks = 0; ticks < 16; ticks++) {
+      const db = open(freshName());
+      const server = new ModelServer();
+      const d = deps(db);
+      await saveMeeting(d, { groupId: GROUP, userId: USER, body: body(1, "2026-01-06") });
+      const sending = sendWaiting(d, USER, transportFor(server, []));
+      for (let i = 0; i < ticks; i++) await new Promise((r) => setTimeout(r, 0));
+      const corrected = await saveMeeting(d, {
+        groupId: GROUP,
+        userId: USER,
+        body: body(1, "2026-01-20"),
+      }).then(
+        () => true,
+        (error: unknown) => {
+          if (!(error instanceof OutboxError)) throw error;
+          return false;
+        },
+      );
+      await sending;
+      await sendWaiting(d, USER, transportFor(server, []));
+      const [row] = await outboxOf(db, USER);
+      // Saved means kept: the phone holds the correction and the server, if anything, that very body.
+      if (corrected) expect({ ticks, heldOn: row?.body.heldOn }).toEqual({ ticks, heldOn: "2026-01-20" });
+      expect(server.meetings.get(meetingId(1))).toBe(JSON.stringify(row?.body));
+      db.close();
+    }
   });
 
   it("does not let a sent meeting be replaced on the phone", async () => {

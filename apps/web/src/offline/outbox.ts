@@ -35,8 +35,8 @@ export async function saveMeeting(
   deps: OutboxDeps,
   meeting: { groupId: string; userId: string; body: MeetingInputJson & { id: string } },
 ): Promise<OutboxMeeting> {
-  return deps.db.transaction("rw", deps.db.outbox, async () => {
-    const before = await deps.db.outbox.get(meeting.body.id);
+  return deps.db.write("outbox", async (outbox) => {
+    const before = await outbox.get(meeting.body.id);
     if (before?.state === "sent") throw new OutboxError("MEETING_ALREADY_SENT");
     if (before?.state === "sending") throw new OutboxError("MEETING_BEING_SENT");
     const row: OutboxMeeting = {
@@ -53,7 +53,7 @@ export async function saveMeeting(
       sentAt: null,
       refusal: null,
     };
-    await deps.db.outbox.put(row);
+    await outbox.put(row);
     return row;
   });
 }
@@ -67,8 +67,8 @@ export class OutboxError extends Error {
 
 /** Takes a meeting from waiting (or an interrupted sending) to sending; null when it is not there to send. */
 async function claim(deps: OutboxDeps, id: string): Promise<OutboxMeeting | null> {
-  return deps.db.transaction("rw", deps.db.outbox, async () => {
-    const row = await deps.db.outbox.get(id);
+  return deps.db.write("outbox", async (outbox) => {
+    const row = await outbox.get(id);
     if (!row || (row.state !== "waiting" && row.state !== "sending")) return null;
     const claimed: OutboxMeeting = {
       ...row,
@@ -76,7 +76,7 @@ async function claim(deps: OutboxDeps, id: string): Promise<OutboxMeeting | null
       attempts: row.attempts + 1,
       lastTriedAt: deps.now(),
     };
-    await deps.db.outbox.put(claimed);
+    await outbox.put(claimed);
     return claimed;
   });
 }
@@ -87,8 +87,8 @@ async function claim(deps: OutboxDeps, id: string): Promise<OutboxMeeting | null
  * later one carries the same key, so the server answers it the same).
  */
 async function settle(deps: OutboxDeps, sent: OutboxMeeting, outcome: SendOutcome): Promise<void> {
-  await deps.db.transaction("rw", deps.db.outbox, async () => {
-    const row = await deps.db.outbox.get(sent.id);
+  await deps.db.write("outbox", async (outbox) => {
+    const row = await outbox.get(sent.id);
     if (!row || row.idempotencyKey !== sent.idempotencyKey || row.state !== "sending") return;
     if (row.attempts !== sent.attempts) return;
     const next: OutboxMeeting =
@@ -97,7 +97,7 @@ async function settle(deps: OutboxDeps, sent: OutboxMeeting, outcome: SendOutcom
         : outcome.kind === "refused"
           ? { ...row, state: "refused", refusal: outcome.refusal, lastFailure: null }
           : { ...row, state: "waiting", lastFailure: outcome.reason };
-    await deps.db.outbox.put(next);
+    await outbox.put(next);
   });
 }
 
@@ -106,13 +106,14 @@ async function settle(deps: OutboxDeps, sent: OutboxMeeting, outcome: SendOutcom
  * time in the order they were saved. Returns how many the server recorded this time.
  */
 export async function sendWaiting(deps: OutboxDeps, userId: string, transport: Transport): Promise<number> {
-  const pending = await deps.db.outbox
-    .where("[userId+state]")
-    .anyOf([
-      [userId, "waiting"],
-      [userId, "sending"],
-    ])
-    .toArray();
+  const pending = await deps.db.read("outbox", async (outbox) => {
+    const byUserAndState = outbox.index("[userId+state]");
+    const [waiting, sending] = await Promise.all([
+      byUserAndState.getAll([userId, "waiting"]),
+      byUserAndState.getAll([userId, "sending"]),
+    ]);
+    return [...waiting, ...sending];
+  });
   pending.sort((a, b) => a.savedAt.localeCompare(b.savedAt) || a.id.localeCompare(b.id));
   let recorded = 0;
   for (const { id } of pending) {
@@ -134,15 +135,22 @@ export async function sendWaiting(deps: OutboxDeps, userId: string, transport: T
 
 /** The user's meetings on this phone, newest first, whatever their state. */
 export async function outboxOf(db: DeviceDb, userId: string): Promise<OutboxMeeting[]> {
-  const rows = await db.outbox.filter((m) => m.userId === userId).toArray();
+  const rows = (await db.read("outbox", (outbox) => outbox.getAll())).filter((m) => m.userId === userId);
   return rows.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
 }
 
-/** Forgets meetings the server recorded more than `days` ago (the server has them). */
+/** Forgets the meetings the server recorded before the instant `before` (the server has them). */
 export async function forgetSent(db: DeviceDb, before: string): Promise<number> {
-  return db.outbox
-    .where("state")
-    .equals("sent")
-    .and((m) => (m.sentAt ?? "") < before)
-    .delete();
+  return db.write("outbox", async (outbox) => {
+    let forgotten = 0;
+    let cursor = await outbox.index("state").openCursor("sent");
+    while (cursor) {
+      if ((cursor.value.sentAt ?? "") < before) {
+        await cursor.delete();
+        forgotten += 1;
+      }
+      cursor = await cursor.continue();
+    }
+    return forgotten;
+  });
 }

@@ -5,7 +5,6 @@
 import type { MeetingInputJson } from "@qadam/core/groups/meeting-input";
 import { type MeetingKit, meetingKitSchema } from "@qadam/core/groups/meeting-kit";
 import { systemIds } from "@qadam/core/ids";
-import { liveQuery } from "dexie";
 import { useEffect, useState } from "react";
 import { api, NetworkError } from "../api/client.js";
 import { currentLocale } from "../i18n/i18n.js";
@@ -128,11 +127,13 @@ export function sendNow(): Promise<number> {
 export function useOutbox(userId: string): OutboxMeeting[] | undefined {
   const [rows, setRows] = useState<OutboxMeeting[] | undefined>(undefined);
   useEffect(() => {
-    const subscription = liveQuery(() => outboxOf(deviceDb(), userId)).subscribe({
-      next: setRows,
-      error: () => setRows([]),
-    });
-    return () => subscription.unsubscribe();
+    const db = deviceDb();
+    return db.watch(
+      ["outbox"],
+      () => outboxOf(db, userId),
+      setRows,
+      () => setRows([]),
+    );
   }, [userId]);
   return rows;
 }

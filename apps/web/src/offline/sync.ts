@@ -73,11 +73,11 @@ export async function keepGroup(
   db: DeviceDb,
   snapshot: { groupId: string; userId: string; fetchedAt: string; data: Record<string, unknown> },
 ): Promise<void> {
-  await db.groups.put(snapshot);
+  await db.put("groups", snapshot);
 }
 
 /** The group as last kept on this phone for this user, or null (never opened here online). */
 export async function keptGroup(db: DeviceDb, groupId: string, userId: string) {
-  const kept = await db.groups.get(groupId);
+  const kept = await db.get("groups", groupId);
   return kept && kept.userId === userId ? kept : null;
 }

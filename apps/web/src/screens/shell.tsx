@@ -1,15 +1,13 @@
 // The frame of every logged-in screen: a skip link, the banner with the menu and language, the content.
-import { lazy, type ReactNode, Suspense, useEffect, useRef, useState } from "react";
+import { type ReactNode, Suspense, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation } from "wouter";
 import { AppLink } from "../components/app-link.js";
 import { LanguageSwitch } from "../components/language-switch.js";
 import { menuFor } from "../features/index.js";
+import { OutboxIndicator } from "../features/outbox/routes.js";
 import { ROUTES } from "../router.js";
 import { useSession } from "../session.js";
-
-// What waits on this phone (outbox feature): a chunk of its own, drawn once loaded.
-const OutboxIndicator = lazy(() => import("../features/outbox/indicator.js"));
 
 export function Shell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();

@@ -14,7 +14,6 @@ import { ErrorNotice } from "../../components/error-notice.js";
 import { ScreenHeading } from "../../components/heading.js";
 import { formatDate, formatInstant, todayHere } from "../../i18n/format.js";
 import { currentLocale } from "../../i18n/i18n.js";
-import { registerMessages } from "../../i18n/register.js";
 import { outboxOf } from "../../offline/outbox.js";
 import {
   deviceDb,
@@ -41,14 +40,11 @@ import {
 } from "./flow.js";
 import { CashStep, FinesStep, LoansStep, SocialStep, SummaryStep } from "./line-steps.js";
 import { AttendanceStep, RepaymentsStep, SavingsStep } from "./member-steps.js";
-import { messages } from "./messages.js";
 import { Flow, type FlowContext, StepIndicator, TotalsBar } from "./parts.js";
 import { problemsByStep, problemsOf } from "./problems.js";
 import { totalsOf } from "./totals.js";
 import { type KitWithWaiting, kitWithWaiting } from "./waiting.js";
 import { loadErrorWords, useErrorWords } from "./words.js";
-
-registerMessages("meeting", messages);
 
 type Origin = "new" | "restored" | "correcting";
 
@@ -91,16 +87,16 @@ async function openFlow(groupId: string, userId: string, from: string | null): P
   const loaded = { ...fetched, kit };
   const opened = (state: FlowState, origin: Origin): Opened => ({ serial, loaded, waiting, state, origin });
   if (from) {
-    const row = await db.outbox.get(from);
+    const row = await db.get("outbox", from);
     // Only a meeting not yet recorded is corrected here: one the server has is the books' now.
     const open = row?.state === "waiting" || row?.state === "refused";
     if (row && open && row.groupId === groupId && row.userId === userId) {
-      const kept = await db.drafts.get(groupId);
+      const kept = await db.get("drafts", groupId);
       if (kept && isFlowState(kept.flow) && kept.flow.id === from) return opened(kept.flow, "correcting");
       return opened(flowFromBody(loaded.kit, row.body), "correcting");
     }
   }
-  const kept = await db.drafts.get(groupId);
+  const kept = await db.get("drafts", groupId);
   if (kept && kept.userId === userId && isFlowState(kept.flow)) return opened(kept.flow, "restored");
   return opened(freshFlow(loaded.kit), "new");
 }
@@ -181,7 +177,7 @@ function MeetingFlow({ opened, userId }: { opened: Opened; userId: string }) {
   useEffect(() => {
     if (saved.current || state === opened.state) return;
     void deviceDb()
-      .drafts.put({ groupId: kit.groupId, userId, savedAt: new Date().toISOString(), flow: state })
+      .put("drafts", { groupId: kit.groupId, userId, savedAt: new Date().toISOString(), flow: state })
       .catch(() => undefined);
   }, [state, opened.state, kit.groupId, userId]);
 
@@ -241,7 +237,7 @@ function MeetingFlow({ opened, userId }: { opened: Opened; userId: string }) {
     setSaving(true);
     try {
       await queueMeeting(kit.groupId, userId, bodyOf(state, context.totals.cashAfter, kit.currency));
-      await deviceDb().drafts.delete(kit.groupId);
+      await deviceDb().delete("drafts", kit.groupId);
       navigate(`/outbox/${state.id}`);
     } catch (error) {
       // The phone's storage refused it (full, or private browsing): she can try again.

@@ -5,14 +5,10 @@ import { useTranslation } from "react-i18next";
 import { useParams } from "wouter";
 import { AppLink } from "../../components/app-link.js";
 import { ScreenHeading } from "../../components/heading.js";
-import { registerMessages } from "../../i18n/register.js";
 import { useOutbox } from "../../offline/runtime.js";
 import { useSession } from "../../session.js";
 import { afterMeeting, kitBasis, type MeetingSummary } from "./after-meeting.js";
-import { messages } from "./messages.js";
 import { useFormat, useKits } from "./parts.js";
-
-registerMessages("outbox", messages);
 
 export default function AfterScreen() {
   const { meetingId = "" } = useParams<{ meetingId: string }>();

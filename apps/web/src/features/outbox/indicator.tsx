@@ -1,14 +1,10 @@
 // The shell's word on this phone's offline life: "offline" with no connection, and how many meetings
-// wait to be sent or were refused, linking to the outbox. A chunk of its own (Dexie), loaded after the
-// shell is drawn.
+// wait to be sent or were refused, linking to the outbox. A chunk of its own (the phone's database),
+// loaded after the shell is drawn.
 import { useTranslation } from "react-i18next";
 import { AppLink } from "../../components/app-link.js";
-import { registerMessages } from "../../i18n/register.js";
 import { useOutbox } from "../../offline/runtime.js";
 import { useOnline } from "../../session.js";
-import { messages } from "./messages.js";
-
-registerMessages("outbox", messages);
 
 export default function OutboxIndicator({ userId }: { userId: string }) {
   const { t } = useTranslation();

@@ -8,15 +8,11 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "../../components/app-link.js";
 import { ScreenHeading } from "../../components/heading.js";
-import { registerMessages } from "../../i18n/register.js";
 import type { OutboxMeeting, Refusal } from "../../offline/device-db.js";
 import { deviceDb, sendNow, useOutbox } from "../../offline/runtime.js";
 import { useOnline, useSession } from "../../session.js";
 import { afterMeeting } from "./after-meeting.js";
-import { messages } from "./messages.js";
 import { useFormat, useKits } from "./parts.js";
-
-registerMessages("outbox", messages);
 
 export default function OutboxScreen() {
   const { t } = useTranslation();
@@ -276,11 +272,11 @@ function Discard({ row }: { row: OutboxMeeting }) {
           type="button"
           className="button-primary outbox-button outbox-discard-yes"
           onClick={() =>
-            void deviceDb().transaction("rw", deviceDb().outbox, async () => {
+            void deviceDb().write("outbox", async (outbox) => {
               // Only a meeting still refused: one corrected and saved again meanwhile is no longer this one.
-              const now = await deviceDb().outbox.get(row.id);
+              const now = await outbox.get(row.id);
               if (now?.state === "refused" && now.idempotencyKey === row.idempotencyKey)
-                await deviceDb().outbox.delete(row.id);
+                await outbox.delete(row.id);
             })
           }
         >

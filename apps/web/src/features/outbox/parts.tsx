@@ -2,7 +2,6 @@
 // instants in the reader's words.
 import { type MeetingKit, meetingKitSchema } from "@qadam/core/groups/meeting-kit";
 import { formatMoney, money } from "@qadam/core/money";
-import { liveQuery } from "dexie";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatAmount, formatDate, formatInstant } from "../../i18n/format.js";
@@ -13,10 +12,11 @@ import { deviceDb } from "../../offline/runtime.js";
 export function useKits(userId: string): Map<string, MeetingKit> | undefined {
   const [kits, setKits] = useState<Map<string, MeetingKit> | undefined>(undefined);
   useEffect(() => {
-    const subscription = liveQuery(() =>
-      deviceDb().groups.where("userId").equals(userId).toArray(),
-    ).subscribe({
-      next: (groups) => {
+    const db = deviceDb();
+    return db.watch(
+      ["groups"],
+      () => db.read("groups", (groups) => groups.index("userId").getAll(userId)),
+      (groups) => {
         const found = new Map<string, MeetingKit>();
         for (const g of groups) {
           const parsed = meetingKitSchema.safeParse(g.data.kit);
@@ -24,9 +24,8 @@ export function useKits(userId: string): Map<string, MeetingKit> | undefined {
         }
         setKits(found);
       },
-      error: () => setKits(new Map()),
-    });
-    return () => subscription.unsubscribe();
+      () => setKits(new Map()),
+    );
   }, [userId]);
   return kits;
 }

@@ -1,7 +1,8 @@
 // The OpenAPI document says, for every operation, what a client needs to call it: a description, the
 // error codes it can answer; on every write its request example and the Idempotency-Key header; on
 // every list the cursor (limit, cursor → { items, nextCursor }). Routes declared without them fail here.
-import { ERROR_STATUS, type ErrorCode } from "@qadam/core/errors";
+import { ERROR_STATUS } from "@qadam/core/error-status";
+import type { ErrorCode } from "@qadam/core/errors";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";

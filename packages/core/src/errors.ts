@@ -1,46 +1,8 @@
 // One domain error type with a stable code and parameters. Translation and the HTTP status are
 // decided in one place (platform/http/errors.ts and i18n), never where the error is raised. Each
-// domain declares its own codes and their statuses (<domain>/errors.ts); this file only joins them.
-import { AUTH_ERRORS } from "./auth/errors.js";
-import { BOOKS_ERRORS } from "./books/errors.js";
-import { CONTRACT_ERRORS } from "./contract/errors.js";
-import { GROUP_ERRORS } from "./groups/errors.js";
-import { LOAN_ERRORS, type LoanProblemKey } from "./loans/errors.js";
-import { MEMBER_ERRORS } from "./members/errors.js";
-import { MONEY_ERRORS } from "./money/errors.js";
-import { ORG_ERRORS } from "./orgs/errors.js";
-import { PEOPLE_ERRORS } from "./people/errors.js";
-import { USER_ERRORS } from "./users/errors.js";
-
-type Intersection<U> = (U extends unknown ? (part: U) => void : never) extends (part: infer I) => void
-  ? I
-  : never;
-
-/** The domains' tables of codes as one; a code two domains both declare is refused when the module loads. */
-export function joinErrorTables<T extends readonly Readonly<Record<string, number>>[]>(
-  ...tables: T
-): Intersection<T[number]> {
-  const joined: Record<string, number> = {};
-  for (const table of tables)
-    for (const [code, status] of Object.entries(table)) {
-      if (code in joined) throw new Error(`The error code ${code} is declared by two domains`);
-      joined[code] = status;
-    }
-  return joined as Intersection<T[number]>;
-}
-
-export const ERROR_STATUS = joinErrorTables(
-  CONTRACT_ERRORS,
-  AUTH_ERRORS,
-  USER_ERRORS,
-  ORG_ERRORS,
-  PEOPLE_ERRORS,
-  MEMBER_ERRORS,
-  MONEY_ERRORS,
-  BOOKS_ERRORS,
-  LOAN_ERRORS,
-  GROUP_ERRORS,
-);
+// domain declares its own codes and their statuses (<domain>/errors.ts); error-status.ts joins them.
+import type { ERROR_STATUS } from "./error-status.js";
+import type { LoanProblemKey } from "./loans/errors.js";
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
 /**
@@ -113,8 +75,4 @@ export function refuseAll(problems: readonly ErrorDetail[]): void {
 
 export function isDomainError(e: unknown): e is DomainError {
   return e instanceof DomainError;
-}
-
-export function statusOf(code: ErrorCode): number {
-  return ERROR_STATUS[code];
 }

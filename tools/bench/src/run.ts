@@ -16,14 +16,15 @@
 // `npm run bench -- --only repayments,cli` runs only the parts named: schedule, sqlite (the demo and the
 // people search), loans (issue #3 and #4's figures), raw, postgres, repayments, cli, web, phone; and
 // route, only what the meeting route loads (phone's meetingRoute, in under a minute; not run by default).
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { mkdirSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { previewOptions, previewSchedule } from "@qadam/core/loans/preview";
 import autocannon from "autocannon";
 import pg from "pg";
+import { cliStart } from "./cli.js";
 import { rollUpBench } from "./groups.js";
 import {
   engineRepayments,
@@ -252,44 +253,6 @@ async function repaymentShares(postgres: string | null) {
   return figures;
 }
 
-/** User + system CPU seconds and wall seconds of a command, the median of `runs` (by /usr/bin/time). */
-function cpuOf(args: string[], runs: number): { cpuSeconds: number; wallSeconds: number } {
-  const samples: Array<{ cpu: number; wall: number }> = [];
-  for (let i = 0; i < runs; i++) {
-    const r = spawnSync("/usr/bin/time", ["-f", "%U %S %e", process.execPath, ...args], { encoding: "utf8" });
-    const [user, system, wall] = (r.stderr.trim().split("\n").at(-1) ?? "").split(" ").map(Number);
-    samples.push({ cpu: (user ?? 0) + (system ?? 0), wall: wall ?? 0 });
-  }
-  const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
-  return {
-    cpuSeconds: Number(median(samples.map((s) => s.cpu)).toFixed(3)),
-    wallSeconds: Number(median(samples.map((s) => s.wall)).toFixed(3)),
-  };
-}
-
-/** The CPU `qadam --help` and a schedule preview take to start and finish, beside a bare `node -e 0`. */
-function cliStart(runs = 11) {
-  if (!existsSync("/usr/bin/time")) return "unavailable: /usr/bin/time is not installed";
-  const node = cpuOf(["-e", "0"], runs);
-  const help = cpuOf([BIN, "--help"], runs);
-  const schedule = cpuOf(
-    [BIN, "loan", "schedule", "--principal", "100000", "--annual-rate", "24", "--installments", "12"].concat([
-      "--disbursed",
-      "2026-01-15",
-      "--first-due",
-      "2026-02-15",
-    ]),
-    runs,
-  );
-  const times = (x: { cpuSeconds: number }) => Number((x.cpuSeconds / node.cpuSeconds).toFixed(2));
-  return {
-    runs,
-    bareNode: node,
-    help: { ...help, timesBareNode: times(help) },
-    schedulePreview: { ...schedule, timesBareNode: times(schedule) },
-  };
-}
-
 const PARTS = [
   "schedule",
   "sqlite",
@@ -345,7 +308,7 @@ async function main(): Promise<void> {
   mkdirSync(DIR, { recursive: true });
   const sqliteUrl = `sqlite:${DIR}/bench.db`;
   const report: Record<string, unknown> = { members: MEMBERS, node: process.version };
-  if (parts.has("cli")) report.cliStart = cliStart();
+  if (parts.has("cli")) report.cliStart = cliStart(BIN);
   if (parts.has("web")) report.web = await webFirstScreen({ bin: BIN, dir: DIR, freePort, run });
   if (parts.has("phone")) report.phone = await phoneMeeting({ bin: BIN, dir: DIR, freePort, run });
   if (parts.has("route")) report.route = await meetingRouteSize({ bin: BIN, dir: DIR, freePort, run });

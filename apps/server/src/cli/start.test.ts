@@ -11,18 +11,45 @@ import { qadam, scratchDir } from "./testing.js";
 const root = resolve(import.meta.dirname, "../..");
 const bin = join(root, "bin/qadam.js");
 const dir = scratchDir("qadam-start-");
+const SCHEDULE = [
+  "loan",
+  "schedule",
+  "--principal",
+  "100000",
+  "--annual-rate",
+  "24",
+  "--installments",
+  "12",
+  "--disbursed",
+  "2026-01-15",
+  "--first-due",
+  "2026-02-15",
+];
 
-/** Runs the built qadam with its standard output read by nobody: the pipe is closed before it writes. */
-function runClosedPipe(args: string[]): Promise<{ code: number | null; err: string }> {
+/**
+ * Runs the built qadam: with `closed`, its standard output is read by nobody (the pipe is closed
+ * before it writes); with `shell`, as the tail of that shell pipeline (its status: pipefail's).
+ */
+function runBuilt(
+  args: string[],
+  how: { closed?: boolean; shell?: string } = {},
+): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [bin, ...args], { stdio: ["ignore", "pipe", "pipe"] });
-    child.stdout.destroy();
-    let err = "";
+    const child = how.shell
+      ? spawn("bash", ["-c", `set -o pipefail; "$@" ${how.shell}`, "qadam", process.execPath, bin, ...args], {
+          stdio: ["ignore", "pipe", "pipe"],
+        })
+      : spawn(process.execPath, [bin, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+    if (how.closed) child.stdout.destroy();
+    let [out, err] = ["", ""];
+    child.stdout.on("data", (chunk: Buffer) => {
+      out += chunk.toString("utf8");
+    });
     child.stderr.on("data", (chunk: Buffer) => {
       err += chunk.toString("utf8");
     });
     child.on("error", fail);
-    child.on("close", (code) => done({ code, err }));
+    child.on("close", (code) => done({ code, out, err }));
   });
 }
 
@@ -40,14 +67,29 @@ describe("the built qadam", () => {
       ["--help"],
       ["org", "list", "--database-url", url],
       ["org", "list", "--json", "--database-url", url],
+      ["group", "grading-table", "--tenant", "pipe", "--database-url", url],
+      [...SCHEDULE, "--installments", "1200", "--frequency", "weekly"],
+      [...SCHEDULE, "--json"],
     ]) {
-      const run = await runClosedPipe(args);
-      expect(run.err).toBe("");
-      expect(run.code).toBe(0);
+      const run = await runBuilt(args, { closed: true });
+      expect(run.err, args.join(" ")).toBe("");
+      expect(run.code, args.join(" ")).toBe(0);
     }
+    // As a shell runs it: 1,200 weekly installments fill the pipe long after head has gone.
+    const head = await runBuilt([...SCHEDULE, "--installments", "1200", "--frequency", "weekly"], {
+      shell: "| head -1",
+    });
+    expect(head).toMatchObject({ code: 0, err: "" });
+    expect(head.out).toMatch(/^ No {2}Due date {5}Principal {6}Interest .*Balance\n$/);
+    // The tenant named by its slug, and its grading table (the default one: none was set) printed.
+    const table = await runBuilt(["group", "grading-table", "--tenant", "pipe", "--database-url", url]);
+    expect(table.err).toBe("");
+    expect(table.code).toBe(0);
+    expect(table.out).toMatch(/^Grading table in force on \d{4}-\d{2}-\d{2}: the default table\n/);
+    expect(table.out).toMatch(/Bands: A from 85 points, B from 75, C below/);
   }, 30_000);
 
-  it("loads no server, database driver, password hashing or translations for --help and a schedule preview", async () => {
+  it("loads no server, database driver, password hashing, translations or Zod for --help and a schedule preview", async () => {
     const script = `
       import { createRequire, register } from "node:module";
       import { MessageChannel } from "node:worker_threads";
@@ -64,8 +106,7 @@ describe("the built qadam", () => {
       const io = { out: () => {}, err: () => {}, interactive: false, env: {} };
       const codes = [
         await runCli(["--help"], io),
-        await runCli(["loan", "schedule", "--principal", "100000", "--annual-rate", "24", "--installments", "12",
-          "--disbursed", "2026-01-15", "--first-due", "2026-02-15"], io),
+        await runCli(${JSON.stringify(SCHEDULE)}, io),
       ];
       await new Promise((r) => setTimeout(r, 50));
       port1.close();
@@ -82,9 +123,13 @@ describe("the built qadam", () => {
     });
     const { codes, loaded } = JSON.parse(out) as { codes: number[]; loaded: string[] };
     expect(codes).toEqual([0, 0]);
-    // i18next and the four catalogues load only for a message to show (a refusal, a rate above its cap).
-    for (const heavy of ["fastify", "better-sqlite3", "/pg/", "argon2", "i18next"])
+    // i18next and the four catalogues load only for a message to show (a refusal, a rate above its cap);
+    // Zod and the HTTP contracts only for a refusal to word (plainly valid flags are read without them).
+    for (const heavy of ["fastify", "better-sqlite3", "/pg/", "argon2", "i18next", "zod", "uuid"])
       expect(loaded.filter((path) => path.includes(`node_modules/${heavy.replace(/^\//, "")}`))).toEqual([]);
+    // Nor core's contracts and messages, nor every domain's table of error statuses (the HTTP API's).
+    const core = /core\/dist\/(contract\/|i18n\/|error-status\.js|\w+\/errors\.js)/;
+    expect(loaded.filter((path) => core.test(path))).toEqual([]);
   }, 30_000);
 });
 

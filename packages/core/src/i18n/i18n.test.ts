@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DomainError, ERROR_STATUS, type ErrorCode, phrase } from "../errors.js";
+import { ERROR_STATUS } from "../error-status.js";
+import { DomainError, type ErrorCode, phrase } from "../errors.js";
 import { KZT, money } from "../money/index.js";
 import {
   errorMessage,

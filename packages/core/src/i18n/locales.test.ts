@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DomainError, ERROR_STATUS, type ErrorCode, type ErrorParams, phrase } from "../errors.js";
+import { ERROR_STATUS } from "../error-status.js";
+import { DomainError, type ErrorCode, type ErrorParams, phrase } from "../errors.js";
 import { SOCIAL_FUND_PURPOSES } from "../groups/rules.js";
 import { KZT, money } from "../money/index.js";
 import { ORG_KINDS } from "../orgs/types.js";

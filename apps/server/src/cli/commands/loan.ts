@@ -3,18 +3,38 @@
 
 import type { RawIssue } from "@qadam/core/contract/validation";
 import { isDomainError } from "@qadam/core/errors";
+import { type DatedCap, KAZAKH_MICROCREDIT_CAPS } from "@qadam/core/loans/product";
 import {
   type OptionNames,
   type PreviewContext,
-  previewOptions,
+  type PreviewTermsOptions,
   previewSchedule,
-} from "@qadam/core/loans/preview";
-import { type DatedCap, KAZAKH_MICROCREDIT_CAPS } from "@qadam/core/loans/product";
+  readPreviewOptions,
+} from "@qadam/core/loans/schedule-preview";
 import type { Command } from "commander";
 import { CliError, type CliIo } from "../io.js";
 
 /** An option as the command line spells it: daysInYear is --days-in-year. */
 const flag: OptionNames = (option) => `--${option.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+
+/**
+ * The flags as the preview's options. Plainly valid flags are read without Zod (which would cost the
+ * command as much CPU as starting Node); any other is judged by the API's own schema, which words the
+ * refusal, or accepts a spelling the plain reading leaves to it ("012").
+ */
+async function optionsFrom(flags: Record<string, unknown>): Promise<PreviewTermsOptions> {
+  const plain = readPreviewOptions(flags);
+  if (plain !== null) return plain;
+  const { previewOptions } = await import("@qadam/core/loans/preview");
+  const parsed = previewOptions.safeParse(flags);
+  if (parsed.success) return parsed.data;
+  const { translateIssues } = await import("@qadam/core/contract/validation");
+  throw new CliError(
+    translateIssues("en", parsed.error.issues as unknown as RawIssue[], flags)
+      .map((i) => `${flag((i.path.split(".")[0] ?? "") as Parameters<OptionNames>[0])}: ${i.message}`)
+      .join("; "),
+  );
+}
 
 /** The tenant's caps from the database, when --tenant names one; else the Kazakh microcredit caps. */
 async function capsFor(
@@ -72,15 +92,7 @@ export function loanCommands(program: Command, io: CliIo): void {
     .option("--json", "machine-readable output")
     .action(async (opts: Record<string, string | boolean | undefined>) => {
       const { json, tenant, databaseUrl, ...rest } = opts;
-      const parsed = previewOptions.safeParse(rest);
-      if (!parsed.success) {
-        const { translateIssues } = await import("@qadam/core/contract/validation");
-        throw new CliError(
-          translateIssues("en", parsed.error.issues as unknown as RawIssue[], rest)
-            .map((i) => `${flag((i.path.split(".")[0] ?? "") as Parameters<OptionNames>[0])}: ${i.message}`)
-            .join("; "),
-        );
-      }
+      const options = await optionsFrom(rest);
       const caps = await capsFor(
         io,
         typeof tenant === "string" ? tenant : undefined,
@@ -91,7 +103,7 @@ export function loanCommands(program: Command, io: CliIo): void {
       const warned: Array<Parameters<PreviewContext["message"]>[0]> = [];
       let preview: ReturnType<typeof previewSchedule>;
       try {
-        preview = previewSchedule(parsed.data, {
+        preview = previewSchedule(options, {
           caps,
           optionNames: flag,
           message: (warning) => {

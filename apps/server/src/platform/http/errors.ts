@@ -10,7 +10,8 @@ import {
   type TranslatedIssue,
   translateIssues,
 } from "@qadam/core/contract/validation";
-import { DomainError, type ErrorCode, isDomainError, statusOf } from "@qadam/core/errors";
+import { statusOf } from "@qadam/core/error-status";
+import { DomainError, type ErrorCode, isDomainError } from "@qadam/core/errors";
 import { type Locale, negotiateLocale, translate } from "@qadam/core/i18n";
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";

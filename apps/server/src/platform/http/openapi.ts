@@ -1,6 +1,7 @@
 // The OpenAPI document finished from the routes' declarations (route.ts): each operation's error codes
 // as its 4xx responses, and on each command the required Idempotency-Key header and the request example.
-import { type ErrorCode, statusOf } from "@qadam/core/errors";
+import { statusOf } from "@qadam/core/error-status";
+import type { ErrorCode } from "@qadam/core/errors";
 
 interface Operation {
   parameters?: Array<Record<string, unknown>>;

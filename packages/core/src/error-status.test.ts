@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ERROR_STATUS, joinErrorTables, statusOf } from "./errors.js";
+import { ERROR_STATUS, joinErrorTables, statusOf } from "./error-status.js";
 import { LOAN_ERRORS } from "./loans/errors.js";
 import { PEOPLE_ERRORS } from "./people/errors.js";
 

@@ -120,6 +120,16 @@ describe.skipIf(!READY)("recording a meeting on a phone", { timeout: 240_000 }, 
     await poll(currentStep).toBe(kk.step.attendance);
     for (let i = 0; i < 3; i += 1) await button(kk.next).click();
     await poll(currentStep).toBe(kk.step.loans);
+    // The phone's back button goes back a step, not out of the meeting; forward comes back.
+    const flowUrl = page.url();
+    await page.goBack();
+    await poll(currentStep).toBe(kk.step.repayments);
+    await page.goBack();
+    await poll(currentStep).toBe(kk.step.savings);
+    expect(page.url()).toBe(flowUrl);
+    await page.goForward();
+    await page.goForward();
+    await poll(currentStep).toBe(kk.step.loans);
     await button(kk.loans.add).click();
     const member = await page
       .getByLabel(kk.member, { exact: true })

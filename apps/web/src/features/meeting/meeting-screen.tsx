@@ -78,6 +78,20 @@ function freshFlow(kit: MeetingKit): FlowState {
 
 let openings = 0;
 
+/** Where the flow keeps its step in the browser's history entries. */
+const STEP_KEY = "qadamMeetingStep";
+
+function historyState(): Record<string, unknown> {
+  const state: unknown = window.history.state;
+  return typeof state === "object" && state !== null ? { ...(state as Record<string, unknown>) } : {};
+}
+
+function stepInHistory(state: unknown): Step | null {
+  if (typeof state !== "object" || state === null) return null;
+  const step = (state as Record<string, unknown>)[STEP_KEY];
+  return STEPS.find((s) => s === step) ?? null;
+}
+
 async function openFlow(groupId: string, userId: string, from: string | null): Promise<Opened> {
   const serial = ++openings;
   const fetched = await loadKit(groupId, userId);
@@ -208,10 +222,27 @@ function MeetingFlow({ opened, userId }: { opened: Opened; userId: string }) {
   const counts = problemsByStep(context.problems);
   const step = state.step;
   const index = STEPS.indexOf(step);
+  // Each step is an entry in the browser's history (same address, the step in its state), so the
+  // phone's back button goes back a step instead of leaving the meeting.
   const go = (s: Step) => {
     setState((x) => goTo(x, s));
+    if (stepInHistory(window.history.state) !== s)
+      window.history.pushState({ ...historyState(), [STEP_KEY]: s }, "");
     window.scrollTo({ top: 0 });
   };
+  const openedStep = opened.state.step;
+  useEffect(() => {
+    window.history.replaceState({ ...historyState(), [STEP_KEY]: openedStep }, "");
+    const onPop = (event: PopStateEvent) => {
+      const s = stepInHistory(event.state);
+      if (s) {
+        setState((x) => goTo(x, s));
+        window.scrollTo({ top: 0 });
+      }
+    };
+    window.addEventListener("popstate", onPop);
+    return () => window.removeEventListener("popstate", onPop);
+  }, [openedStep]);
 
   function changeDate(date: string) {
     try {

@@ -246,7 +246,13 @@ describe.skipIf(!READY)("the meeting with no connection", { timeout: 300_000 }, 
     await page.getByRole("heading", { name: outboxEn.list.refused }).waitFor({ timeout: 30_000 });
     await page.getByText(outboxEn.list.problems).first().waitFor({ timeout: 30_000 });
     await expectAccessible(page, "outbox with a refused meeting");
+    const refusal = page.locator(".outbox-refusal").first();
+    await poll(() => refusal.textContent()).toContain("The cash counted");
+    // Refused in English, read in Kazakh: the reason is said again in hers, amounts her way.
     await chooseLanguage(page, "kk");
+    await poll(() => refusal.textContent()).toContain("Саналған қолма-қол ақша");
+    expect(await refusal.textContent()).not.toContain("cash counted");
+    expect(await refusal.textContent()).toMatch(/\d{1,3}([\s\u00a0\u202f]\d{3})*,\d{2}[\s\u00a0\u202f]₸/);
     await shoot(page, "offline-refused-kk");
     await chooseLanguage(page, "en");
     // Corrected from the outbox: the flow opens on the meeting saved on the phone.

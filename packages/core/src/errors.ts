@@ -76,3 +76,56 @@ export function refuseAll(problems: readonly ErrorDetail[]): void {
 export function isDomainError(e: unknown): e is DomainError {
   return e instanceof DomainError;
 }
+
+/**
+ * A problem's parameters as JSON: what the server sends beside its message, so that a client keeping
+ * the problem (the phone's outbox) can say it again in another language. An amount's minor units are
+ * a string (JSON has no bigint).
+ */
+export type WireParam =
+  | string
+  | number
+  | { readonly minor: string; readonly currency: string }
+  | { readonly phrase: string; readonly params?: Readonly<Record<string, WireParam>> };
+export type WireParams = Readonly<Record<string, WireParam>>;
+
+export function paramsToWire(params: ErrorParams | PhraseParam["params"] = {}): WireParams {
+  const out: Record<string, WireParam> = {};
+  for (const [key, value] of Object.entries(params)) {
+    if (isAmountParam(value)) out[key] = { minor: value.minor.toString(), currency: value.currency };
+    else if (isPhraseParam(value))
+      out[key] = value.params
+        ? { phrase: value.phrase, params: paramsToWire(value.params) }
+        : { phrase: value.phrase };
+    else out[key] = value;
+  }
+  return out;
+}
+
+const MINOR = /^-?\d{1,30}$/;
+
+/** The parameters back from JSON; null when `json` is not what paramsToWire writes (an older server, a stranger). */
+export function paramsFromWire(json: unknown): ErrorParams | null {
+  if (typeof json !== "object" || json === null || Array.isArray(json)) return null;
+  const out: Record<string, ErrorParam> = {};
+  for (const [key, value] of Object.entries(json as Record<string, unknown>)) {
+    if (typeof value === "string" || (typeof value === "number" && Number.isFinite(value))) {
+      out[key] = value;
+      continue;
+    }
+    if (typeof value !== "object" || value === null) return null;
+    const v = value as Record<string, unknown>;
+    if (typeof v.minor === "string" && typeof v.currency === "string" && MINOR.test(v.minor)) {
+      out[key] = { minor: BigInt(v.minor), currency: v.currency };
+    } else if (typeof v.phrase === "string") {
+      if (v.params === undefined) {
+        out[key] = { phrase: v.phrase as ProblemKey };
+        continue;
+      }
+      const inner = paramsFromWire(v.params);
+      if (!inner || Object.values(inner).some(isPhraseParam)) return null;
+      out[key] = { phrase: v.phrase as ProblemKey, params: inner as NonNullable<PhraseParam["params"]> };
+    } else return null;
+  }
+  return out;
+}

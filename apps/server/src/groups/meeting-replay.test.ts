@@ -159,6 +159,7 @@ describeEachDatabase("a meeting recorded under the ids its client chose", (use) 
       error: {
         code: "ID_CONFLICT",
         message: `The id ${id} is already taken by another record, or by this one with different contents; nothing was changed. Send the record as first sent, or give it a new id.`,
+        params: { id },
       },
     });
     const read = await as(app, other.bookkeeper)({ method: "GET", url: url(other, `/${id}`) });

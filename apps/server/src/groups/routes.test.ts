@@ -1,3 +1,5 @@
+import { detailMessage, domainErrorMessage } from "@qadam/core/contract/validation";
+import { DomainError, type ErrorCode, paramsFromWire } from "@qadam/core/errors";
 import { DEFAULT_RULES } from "@qadam/core/groups/rules";
 import { formatMoney, money, parseMoney } from "@qadam/core/money";
 import type { FastifyInstance } from "fastify";
@@ -221,7 +223,7 @@ describeEachDatabase("self-help group routes", (use) => {
       ],
       { cashCounted: "1" },
     );
-    for (const lang of ["kk", "ru", "en", "fr"]) {
+    for (const lang of ["kk", "ru", "en", "fr"] as const) {
       const res = await call({
         method: "POST",
         url: url(w, "/meetings"),
@@ -239,17 +241,41 @@ describeEachDatabase("self-help group routes", (use) => {
             code: "MEETING_LOAN_OVER_LIMIT",
             memberId: a,
             message: expect.any(String),
+            params: expect.any(Object),
           },
           {
             path: "body.lines.4.amount",
             code: "MEETING_REPAYMENT_OVER_OWED",
             memberId: b,
             message: expect.any(String),
+            params: expect.any(Object),
           },
-          { path: "body.cashCounted", code: "MEETING_CASH_MISMATCH", message: expect.any(String) },
+          {
+            path: "body.cashCounted",
+            code: "MEETING_CASH_MISMATCH",
+            message: expect.any(String),
+            params: expect.any(Object),
+          },
         ]),
       );
       for (const d of error.details) expect(d.message).not.toMatch(/\{\{|errors\./);
+      // With its parameters a client (the phone's outbox) says each problem again, word for word.
+      for (const d of error.details) {
+        const params = paramsFromWire(d.params);
+        expect(params).not.toBeNull();
+        const detail = { path: d.path.replace(/^body\./, ""), code: d.code, params: params ?? {} };
+        expect(detailMessage(lang, detail)).toBe(d.message);
+      }
+      const whole = new DomainError(
+        error.code,
+        paramsFromWire(error.params) ?? {},
+        error.details.map((d: { path: string; code: ErrorCode; params: unknown }) => ({
+          path: d.path.replace(/^body\./, ""),
+          code: d.code,
+          params: paramsFromWire(d.params) ?? {},
+        })),
+      );
+      expect(domainErrorMessage(lang, whole)).toBe(error.message);
     }
     expect((await call({ method: "GET", url: url(w, "/meetings") })).json().items).toHaveLength(1);
     await expectBooksCoherent(w.db, w.t.rootId);
@@ -372,6 +398,7 @@ describeEachDatabase("self-help group routes", (use) => {
         path: "body.savings.compulsory.minShares",
         code: "RULES_INVALID",
         message: "The field “minimum shares” is above the maximum number of shares.",
+        params: { check: "sharesMinAboveMax" },
       },
     ]);
     const notADay = await call({ method: "PUT", url: url(w, "/rules/2026-02-30"), payload: kinder });

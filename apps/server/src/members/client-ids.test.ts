@@ -95,6 +95,7 @@ describeEachDatabase("a membership made under the id its client chose", (use) =>
       error: {
         code: "ID_CONFLICT",
         message: `The id ${id} is already taken by another record, or by this one with different contents; nothing was changed. Send the record as first sent, or give it a new id.`,
+        params: { id },
       },
     });
     // A person's id is not a membership's: the two tables are apart, the id is the membership's.

@@ -126,6 +126,7 @@ describeEachDatabase("membership routes", (use) => {
     expect(clash.json().error).toEqual({
       code: "MEMBERSHIP_ROLE_TAKEN",
       message: "В группе уже есть действующий председатель.",
+      params: { role: "president" },
     });
     const mb = await join(admin, t.groupId, { personId: b, role: "member", joinedOn: "2024-02-01" });
     const promote = await as(
@@ -195,6 +196,7 @@ describeEachDatabase("membership routes", (use) => {
     expect(res.json().error).toEqual({
       code: "MEMBER_ALREADY_IN_GROUP",
       message: "This person is already an active member of a self-help group: (a group you cannot see).",
+      params: { groupName: "(a group you cannot see)" },
     });
     const kk = await join(
       otherOfficer,

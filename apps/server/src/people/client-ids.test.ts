@@ -60,6 +60,7 @@ describeEachDatabase("a person registered under the id her client chose", (use) 
     expect(other.json().error).toEqual({
       code: "ID_CONFLICT",
       message: `Идентификатор ${id} уже занят другой записью или этой же записью с другим содержанием; ничего не изменено. Отправьте запись такой, какой она была отправлена впервые, или дайте ей новый идентификатор.`,
+      params: { id },
     });
     expect(await rows(id)).toEqual([{ id, tenantId: world.t.tenantId, givenName: "Гүлнар" }]);
   });

@@ -117,8 +117,14 @@ describeEachDatabase("people routes", (use) => {
     expect(nameless.json().error).toEqual({
       code: "VALIDATION_FAILED",
       message: "Сұраныс дұрыс толтырылмаған: Тегін немесе атын көрсетіңіз.",
+      params: { details: "" },
       details: [
-        { path: "body.familyName", code: "VALIDATION_FAILED", message: "Тегін немесе атын көрсетіңіз." },
+        {
+          path: "body.familyName",
+          code: "VALIDATION_FAILED",
+          message: "Тегін немесе атын көрсетіңіз.",
+          params: { check: "nameRequired" },
+        },
       ],
     });
   });

@@ -134,7 +134,11 @@ describeEachDatabase("users, sessions and access", (use) => {
       }
       expect(codes).toEqual([401, 401, 401, 429, 429]);
       expect(last).toEqual({
-        error: { code: "RATE_LIMITED", message: "Too many requests. Try again in a moment." },
+        error: {
+          code: "RATE_LIMITED",
+          message: "Too many requests. Try again in a moment.",
+          params: { details: "" },
+        },
       });
     } finally {
       await strict.close();

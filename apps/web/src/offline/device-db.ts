@@ -3,6 +3,7 @@
 // the server, so that the meeting flow opens with no connection, even after a reload, and the flow's
 // working copy. Every write is one transaction; once it has committed, the screens that follow the
 // store it changed read it again (device-changes.ts), in this tab and the others.
+import type { WireParams } from "@qadam/core/errors";
 import type { MeetingInputJson } from "@qadam/core/groups/meeting-input";
 import {
   type DBSchema,
@@ -17,10 +18,15 @@ import {
 import { type DeviceChanges, deviceChanges, watchReads } from "./device-changes.js";
 
 /** One problem the server found with a meeting, on the line it names (body.lines.3.amount). */
+/**
+ * The server's no, as it said it, in the language the meeting was sent in; with each problem's
+ * parameters (servers since they send them), so that it can be said again in the reader's language.
+ */
 export interface Refusal {
   code: string;
   message: string;
-  details: ReadonlyArray<{ path: string; code: string; message: string }>;
+  params?: WireParams;
+  details: ReadonlyArray<{ path: string; code: string; message: string; params?: WireParams }>;
 }
 
 /**

@@ -51,6 +51,29 @@ describe("sending a meeting over HTTP", () => {
     expect(await httpTransport(() => "kk", fetcher)(meeting)).toEqual({ kind: "refused", refusal: error });
   });
 
+  it("keeps each problem's parameters, to say it again in another language", async () => {
+    const error = {
+      code: "MEETING_CASH_MISMATCH",
+      message: "Санап шыққан касса…",
+      params: { counted: { minor: "8465410", currency: "KZT" } },
+      details: [
+        {
+          path: "body.cashCounted",
+          code: "MEETING_CASH_MISMATCH",
+          message: "Санап шыққан касса…",
+          params: { counted: { minor: "8465410", currency: "KZT" } },
+          memberId: "not kept",
+        },
+      ],
+    };
+    const { fetcher } = answering(422, { error });
+    const outcome = await httpTransport(() => "kk", fetcher)(meeting);
+    expect(outcome).toEqual({
+      kind: "refused",
+      refusal: { ...error, details: [{ ...error.details[0], memberId: undefined }] },
+    });
+  });
+
   it("refuses on another's meeting under the id, and on a forbidden group", async () => {
     for (const [status, code] of [
       [409, "ID_CONFLICT"],

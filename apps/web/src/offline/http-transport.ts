@@ -1,5 +1,6 @@
 // Sending one meeting from the outbox to the server: the meeting's own idempotency key, the reader's
 // language (a refusal comes back in it), and the answer sorted into recorded, refused or "try later".
+import type { WireParams } from "@qadam/core/errors";
 import type { OutboxMeeting } from "./device-db.js";
 import type { SendOutcome } from "./outbox.js";
 
@@ -29,7 +30,8 @@ export function httpTransport(locale: () => string, fetcher: typeof fetch = fetc
     let error: {
       code?: string;
       message?: string;
-      details?: Array<{ path: string; code: string; message: string }>;
+      params?: WireParams;
+      details?: Array<{ path: string; code: string; message: string; params?: WireParams }>;
     } = {};
     try {
       error = ((await response.json()) as { error?: typeof error }).error ?? {};
@@ -43,7 +45,13 @@ export function httpTransport(locale: () => string, fetcher: typeof fetch = fetc
       refusal: {
         code: error.code ?? `HTTP_${response.status}`,
         message: error.message ?? response.statusText,
-        details: error.details ?? [],
+        ...(error.params ? { params: error.params } : {}),
+        details: (error.details ?? []).map((d) => ({
+          path: d.path,
+          code: d.code,
+          message: d.message,
+          ...(d.params ? { params: d.params } : {}),
+        })),
       },
     };
   };

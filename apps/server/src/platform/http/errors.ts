@@ -11,7 +11,13 @@ import {
   translateIssues,
 } from "@qadam/core/contract/validation";
 import { statusOf } from "@qadam/core/error-status";
-import { DomainError, type ErrorCode, isDomainError } from "@qadam/core/errors";
+import {
+  DomainError,
+  type ErrorCode,
+  isDomainError,
+  paramsToWire,
+  type WireParams,
+} from "@qadam/core/errors";
 import { type Locale, negotiateLocale, translate } from "@qadam/core/i18n";
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
@@ -21,17 +27,28 @@ import {
   isUniqueViolation,
 } from "../db/constraint-errors.js";
 
-/** One problem of several: where it is in the request, its code, its message, the member it concerns. */
+/**
+ * One problem of several: where it is in the request, its code, its message, the member it concerns,
+ * and (a domain's problem) its parameters, so that a client keeping it can say it in another language.
+ */
 export interface ErrorDetailBody {
   path: string;
   code: ErrorCode;
   message: string;
+  params?: WireParams;
   memberId?: string;
 }
 
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string; details?: ErrorDetailBody[] };
+  error: { code: ErrorCode; message: string; params?: WireParams; details?: ErrorDetailBody[] };
 }
+
+const PARAMS_SCHEMA = {
+  type: "object",
+  description:
+    "The problem's parameters (always on a domain's problem in details; on the error, left out when it has none), to say it again in another language: strings, numbers, amounts as { minor (a string of minor units), currency }, phrases as { phrase, params }",
+  additionalProperties: true,
+};
 
 /** The error shape as the OpenAPI document gives it (components.schemas.Error). */
 export const ERROR_SCHEMA: Record<string, unknown> = {
@@ -47,6 +64,7 @@ export const ERROR_SCHEMA: Record<string, unknown> = {
           type: "string",
           description: "The first problem, or all of them, in the request's language",
         },
+        params: PARAMS_SCHEMA,
         details: {
           type: "array",
           description: "Every problem found, when there are several or the request's fields are named",
@@ -66,6 +84,7 @@ export const ERROR_SCHEMA: Record<string, unknown> = {
                 type: "string",
                 description: "This problem, its field named by its translated label",
               },
+              params: PARAMS_SCHEMA,
               memberId: {
                 type: "string",
                 description: "The member (person id) the problem concerns, if any",
@@ -78,6 +97,11 @@ export const ERROR_SCHEMA: Record<string, unknown> = {
   },
 };
 
+/** The error's own parameters for its body: left out when it has none (a detail's are always given). */
+function withParams(params: DomainError["params"]): { params?: WireParams } {
+  return Object.keys(params).length > 0 ? { params: paramsToWire(params) } : {};
+}
+
 /** The body of an error: its code and message, and every problem it carries (a domain error's details are paths in the body). */
 export function errorBody(locale: Locale, error: DomainError, details?: ErrorDetailBody[]): ErrorBody {
   const all =
@@ -86,12 +110,14 @@ export function errorBody(locale: Locale, error: DomainError, details?: ErrorDet
       path: d.path ? `body.${d.path}` : "body",
       code: d.code,
       message: detailMessage(locale, d),
+      params: paramsToWire(d.params),
       ...(d.memberId !== undefined ? { memberId: d.memberId } : {}),
     }));
   return {
     error: {
       code: error.code,
       message: domainErrorMessage(locale, error),
+      ...withParams(error.params),
       ...(all.length > 0 ? { details: all } : {}),
     },
   };

@@ -5,10 +5,13 @@ import { useTranslation } from "react-i18next";
 import { useParams } from "wouter";
 import { AppLink } from "../../components/app-link.js";
 import { ScreenHeading } from "../../components/heading.js";
+import { currentLocale } from "../../i18n/i18n.js";
+import type { Refusal } from "../../offline/device-db.js";
 import { useOutbox } from "../../offline/runtime.js";
 import { useSession } from "../../session.js";
 import { afterMeeting, kitBasis, type MeetingSummary } from "./after-meeting.js";
 import { useFormat, useKits } from "./parts.js";
+import { useRefusalWords } from "./refusal-words.js";
 
 export default function AfterScreen() {
   const { meetingId = "" } = useParams<{ meetingId: string }>();
@@ -63,7 +66,7 @@ export default function AfterScreen() {
                   ? t("outbox.after.state.sending")
                   : t("outbox.after.state.waiting")}
           </p>
-          {row.state === "refused" && row.refusal && <p>{row.refusal.message}</p>}
+          {row.state === "refused" && row.refusal && <RefusalMessage refusal={row.refusal} />}
           {row.state === "refused" && (
             <p>
               <AppLink to={`/groups/${row.groupId}/meeting?from=${row.id}`}>
@@ -190,4 +193,9 @@ function Passbooks({ s, group }: { s: MeetingSummary; group: string }) {
       ))}
     </section>
   );
+}
+
+/** Why the server refused it, in the reader's language. */
+function RefusalMessage({ refusal }: { refusal: Refusal }) {
+  return <p>{useRefusalWords(refusal, currentLocale()).message}</p>;
 }

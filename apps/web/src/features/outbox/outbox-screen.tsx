@@ -8,11 +8,13 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { AppLink } from "../../components/app-link.js";
 import { ScreenHeading } from "../../components/heading.js";
+import { currentLocale } from "../../i18n/i18n.js";
 import type { OutboxMeeting, Refusal } from "../../offline/device-db.js";
 import { deviceDb, sendNow, useOutbox } from "../../offline/runtime.js";
 import { useOnline, useSession } from "../../session.js";
 import { afterMeeting } from "./after-meeting.js";
 import { useFormat, useKits } from "./parts.js";
+import { useRefusalWords } from "./refusal-words.js";
 
 export default function OutboxScreen() {
   const { t } = useTranslation();
@@ -167,14 +169,15 @@ function RefusalNotice({
   kit: MeetingKit | undefined;
 }) {
   const { t } = useTranslation();
+  const words = useRefusalWords(refusal, currentLocale());
   // The server's message is its first problem, or all of them: said once, on its line, when listed.
-  const saidOnALine = refusal.details.some((d) => refusal.message.includes(d.message));
+  const saidOnALine = words.details.some((d) => words.message.includes(d));
   return (
     <div className="notice notice-error outbox-refusal">
       {!saidOnALine && (
         <>
           <p className="outbox-problems-title">{t("outbox.list.reason")}</p>
-          <p>{refusal.message}</p>
+          <p>{words.message}</p>
         </>
       )}
       {refusal.details.length > 0 && (
@@ -183,11 +186,12 @@ function RefusalNotice({
           <ul className="outbox-problems">
             {refusal.details.map((d, i) => {
               const place = problemPlace(d.path, body, kit, t);
+              const message = words.details[i] ?? d.message;
               return (
                 // biome-ignore lint/suspicious/noArrayIndexKey: the server's list, in its order, never reordered.
                 <li key={i}>
                   {place && <strong>{place}: </strong>}
-                  {place ? withoutLinePrefix(d.message) : d.message}
+                  {place ? withoutLinePrefix(message) : message}
                 </li>
               );
             })}

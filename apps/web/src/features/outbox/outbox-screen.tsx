@@ -186,12 +186,15 @@ function RefusalNotice({
           <ul className="outbox-problems">
             {refusal.details.map((d, i) => {
               const place = problemPlace(d.path, body, kit, t);
-              const message = words.details[i] ?? d.message;
+              const said = words.details[i] ?? d.message;
+              const message = place ? withoutLinePrefix(said) : said;
+              // A problem that names her already ("Зәуре Жақыпованың…") is not headed by her name again.
+              const heading = place && !message.includes(place) ? place : null;
               return (
                 // biome-ignore lint/suspicious/noArrayIndexKey: the server's list, in its order, never reordered.
                 <li key={i}>
-                  {place && <strong>{place}: </strong>}
-                  {place ? withoutLinePrefix(message) : message}
+                  {heading && <strong>{heading}: </strong>}
+                  {message}
                 </li>
               );
             })}

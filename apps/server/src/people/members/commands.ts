@@ -6,12 +6,12 @@ import { DomainError } from "@qadam/core/errors";
 import { type Messages, translate } from "@qadam/core/i18n";
 import type { MemberRole, Membership } from "@qadam/core/members/types";
 import { checkDate } from "@qadam/core/orgs/values";
-import { findOrganisation } from "../orgs/index.js";
-import { findPerson } from "../people/index.js";
-import type { CommandContext } from "../platform/commands.js";
-import { holdClientId } from "../platform/db/client-ids.js";
-import { isUniqueViolation } from "../platform/db/constraint-errors.js";
-import type { Db } from "../platform/db/database.js";
+import { findOrganisation } from "../../orgs/index.js";
+import type { CommandContext } from "../../platform/commands.js";
+import { holdClientId } from "../../platform/db/client-ids.js";
+import { isUniqueViolation } from "../../platform/db/constraint-errors.js";
+import type { Db } from "../../platform/db/database.js";
+import { findPerson } from "../lookup.js";
 import { findMembership } from "./queries.js";
 
 function hiddenGroupName(ctx: CommandContext): string {

@@ -3,10 +3,10 @@
 // The group or subtree has already been found through the actor's visibility by its caller.
 
 import { sql } from "kysely";
-import { shgIdsUnder } from "../orgs/index.js";
-import type { Db } from "../platform/db/database.js";
-import { toCount } from "../platform/db/ints.js";
-import { prepared } from "../platform/db/prepared.js";
+import { shgIdsUnder } from "../../orgs/index.js";
+import type { Db } from "../../platform/db/database.js";
+import { toCount } from "../../platform/db/ints.js";
+import { prepared } from "../../platform/db/prepared.js";
 
 type Int = string | number | bigint;
 

@@ -6,9 +6,9 @@ import { decodeCursor, type Page, toPage } from "@qadam/core/contract/pagination
 import { DomainError } from "@qadam/core/errors";
 import { isUuid } from "@qadam/core/ids";
 import { isMemberRole, type Membership } from "@qadam/core/members/types";
-import { findOrganisation } from "../orgs/index.js";
-import { findPerson } from "../people/index.js";
-import type { Db } from "../platform/db/database.js";
+import { findOrganisation } from "../../orgs/index.js";
+import type { Db } from "../../platform/db/database.js";
+import { findPerson } from "../lookup.js";
 
 function baseQuery(db: Db, actor: Actor) {
   return db

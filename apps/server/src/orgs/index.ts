@@ -16,6 +16,7 @@ export {
   moveOrganisation,
   updateOrganisation,
 } from "./commands.js";
+export { type ImportedOrganisation, importOrganisations } from "./imports.js";
 export {
   ancestorsOf,
   everyOrganisation,

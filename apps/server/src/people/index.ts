@@ -24,6 +24,15 @@ export {
   withdrawConsent,
 } from "./commands.js";
 export { type PersonContact, personContacts, searchContacts } from "./contacts.js";
+export {
+  type ImportedHousehold,
+  type ImportedMembership,
+  type ImportedPerson,
+  importAnonymousCounts,
+  importHouseholds,
+  importMemberships,
+  importPeople,
+} from "./imports.js";
 export { borrowablePerson, findPerson, type Person } from "./lookup.js";
 export { changeRole, joinGroup, leaveGroup } from "./members/commands.js";
 export { findMembership, groupMembers, personMemberships } from "./members/queries.js";
@@ -32,10 +41,12 @@ export {
   everMember,
   firstJoinedOn,
   type GroupRef,
+  groupMembershipHistory,
   type MemberOnDate,
   type MembershipMovements,
   membershipMovements,
   membersOn,
+  openMemberships,
 } from "./members/rosters.js";
 export { memberRoutes } from "./members/routes.js";
 export {

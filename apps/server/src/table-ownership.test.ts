@@ -117,39 +117,9 @@ function sourceFiles(dir: string): Record<string, string> {
   return files;
 }
 
-/** Foreign accesses not yet moved behind their owner's front door, by file and table (line-free, so
- * that edits elsewhere in the file do not break the test). It only shrinks: an entry no longer found fails. */
-const NOT_YET: string[] = [
-  "cli/commands/demo.ts tenants (orgs)",
-  "cli/commands/serve.ts tenants (orgs)",
-  "cli/commands/tenant.ts tenants (orgs)",
-  "cli/operator.ts organisations (orgs)",
-  "cli/operator.ts tenants (orgs)",
-  "loans/due-list-routes.ts organisations (orgs)",
-  "loans/due-list.ts organisations (orgs)",
-  "loans/routes.ts organisations (orgs)",
-  "loans/store.ts organisations (orgs)",
-  "loans/store.ts tenants (orgs)",
-  "people/lookup.ts organisations (orgs)",
-  "people/members/commands.ts organisations (orgs)",
-  "people/members/queries.ts organisations (orgs)",
-  "people/queries.ts organisations (orgs)",
-  "users/access.ts organisations (orgs)",
-  "users/me-routes.ts tenants (orgs)",
-  "users/queries.ts organisations (orgs)",
-];
-
-const withoutLine = (v: string) => v.replace(/:\d+ /, " ");
-
 describe("table ownership", () => {
   it("has every table of the schema touched only by the domain that owns it", () => {
-    const found = foreignAccesses(sourceFiles(SRC)).filter((v) => !NOT_YET.includes(withoutLine(v)));
-    expect(found).toEqual([]);
-  });
-
-  it("keeps its list of accesses still to move honest: each is still there", () => {
-    const found = new Set(foreignAccesses(sourceFiles(SRC)).map(withoutLine));
-    expect(NOT_YET.filter((v) => !found.has(v))).toEqual([]);
+    expect(foreignAccesses(sourceFiles(SRC))).toEqual([]);
   });
 
   it("bites: a domain reading or writing another's table is found, through Kysely or raw SQL", () => {

@@ -6,6 +6,7 @@ import type { Command } from "commander";
 import { buildApp } from "../../app.js";
 import { demoToday, generateDemo } from "../../demo/generate.js";
 import { DEMO_PASSWORD } from "../../demo/users.js";
+import { listTenants } from "../../orgs/index.js";
 import { DEFAULT_LOGIN_POLICY } from "../../platform/auth/sessions.js";
 import { type Config, loadConfig, SETTINGS, withServerSecret } from "../../platform/config.js";
 import { openDatabase } from "../../platform/db/database.js";
@@ -37,8 +38,7 @@ export function serveCommand(program: Command, io: CliIo): void {
       });
       await migrateToLatest(open.db);
       if (opts.demoIfEmpty) {
-        const anyTenant = await open.db.selectFrom("tenants").select("id").limit(1).executeTakeFirst();
-        if (!anyTenant) {
+        if ((await listTenants(open.db)).length === 0) {
           io.err("Empty database: loading the demo data (seed 1)…");
           const summary = await generateDemo(open.db, {
             today: typeof today === "string" ? today : demoToday(systemClock),

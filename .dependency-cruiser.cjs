@@ -1,7 +1,7 @@
 // The architecture's walls, checked by `npm run deps` (part of `npm test`); architecture.test.ts proves
 // that each rule bites. A server domain is reached from outside only through its index.ts (its front
 // door); a domain's testing.ts is a second door, for tests only. packages/core stays browser-safe.
-const DOMAINS = "(books|loans|groups|grades|people|members|orgs|users|dashboard)";
+const DOMAINS = "(books|loans|groups|grades|people|orgs|users|dashboard)";
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

@@ -1,23 +1,17 @@
 // The operator at the command line acts as the administrator of one tenant, named by slug or id.
 import type { Actor } from "@qadam/core/auth/actor";
-import { isUuid } from "@qadam/core/ids";
-import { tenantOfOrganisation } from "../orgs/index.js";
+import { tenantNamed, tenantOfOrganisation } from "../orgs/index.js";
 import type { Db } from "../platform/db/database.js";
 import { CliError } from "./io.js";
 
 export async function operatorOf(db: Db, tenant: string): Promise<Actor> {
-  const row = await db
-    .selectFrom("tenants as t")
-    .innerJoin("organisations as o", (j) => j.onRef("o.tenantId", "=", "t.id").on("o.parentId", "is", null))
-    .select(["t.id", "o.id as rootId", "o.path"])
-    .where(isUuid(tenant) ? "t.id" : "t.slug", "=", tenant)
-    .executeTakeFirst();
+  const row = await tenantNamed(db, tenant);
   if (!row) throw new CliError(`no tenant "${tenant}" (see: qadam tenant list)`);
   return {
     tenantId: row.id,
     userId: null,
     locale: "en",
-    grants: [{ orgId: row.rootId, orgPath: row.path, role: "tenant_admin" }],
+    grants: [{ orgId: row.rootId, orgPath: row.rootPath, role: "tenant_admin" }],
     via: "cli",
   };
 }

@@ -6,11 +6,19 @@ import { addDays, businessDate, type Clock, fixedClock, isCalendarDate } from "@
 import { addMonths } from "@qadam/core/groups/internal-loans";
 import { seededIds } from "@qadam/core/ids";
 import { completeIin } from "@qadam/core/people/iin";
-import { searchTermsFor } from "@qadam/core/people/search-terms";
 import { sql } from "kysely";
 import { createTenant } from "../orgs/index.js";
+import {
+  type ImportedHousehold,
+  type ImportedPerson,
+  importAnonymousCounts,
+  importHouseholds,
+  importMemberships,
+  importPeople,
+} from "../people/index.js";
+import { writeAudit } from "../platform/audit.js";
 import { executeCommand } from "../platform/commands.js";
-import type { Db } from "../platform/db/database.js";
+import { type Db, withinTransaction } from "../platform/db/database.js";
 import { createUser } from "../users/index.js";
 import { generatePortfolio } from "./loans.js";
 import { type DemoMeetingsSummary, generateTenantMeetings, noMeetings } from "./meetings.js";
@@ -59,7 +67,6 @@ export interface DemoSummary {
  * groups of `--members 100000` would take about an hour; 60 of each tenant's take about one minute.
  */
 export const MEETING_GROUPS = 60;
-const BATCH = 500;
 
 /** The demo's "today" by a clock: the date in Almaty, where its organisations keep their books. */
 export function demoToday(clock: Clock): string {
@@ -203,49 +210,39 @@ export async function generateDemo(db: Db, options: DemoOptions): Promise<DemoSu
         leftReason: null,
       });
     }
-    for (let i = 0; i < moves.length; i += BATCH) {
-      await db
-        .insertInto("memberships")
-        .values(moves.slice(i, i + BATCH).map((m) => ({ ...m, createdAt: now, updatedAt: now })))
-        .execute();
-    }
+    await importMemberships(db, moves, now);
     summary.memberships += moves.length;
-    await db
-      .insertInto("auditLog")
-      .values({
-        id: ids.next(),
-        tenantId: root.tenantId,
-        userId: null,
-        at: now,
-        command: "demo.generate",
-        records: JSON.stringify([{ type: "tenant", id: root.tenantId }]),
-        idempotencyKey: null,
-        source: "demo",
-      })
-      .execute();
+    await writeAudit(db, {
+      id: ids.next(),
+      tenantId: root.tenantId,
+      userId: null,
+      at: now,
+      command: "demo.generate",
+      records: [{ type: "tenant", id: root.tenantId }],
+      idempotencyKey: null,
+      source: "demo",
+    });
   }
 
   // Anonymous counts at the children's centre: people served who did not consent to be recorded.
   const moldir = plans.moldir;
   if (moldir?.plan.centre) {
-    await db
-      .insertInto("anonymousCounts")
-      .values(
-        // The last days of the two months before today's.
-        [-1, 0]
-          .map((back) => addDays(addMonths(`${today.slice(0, 8)}01`, back), -1))
-          .map((countedOn) => ({
-            id: ids.next(),
-            tenantId: moldir.tenantId,
-            orgId: moldir.plan.centre?.id ?? "",
-            countedOn,
-            count: random.int(5, 25),
-            sex: null,
-            note: "children served without recorded consent",
-            createdAt: now,
-          })),
-      )
-      .execute();
+    await importAnonymousCounts(
+      db,
+      moldir.tenantId,
+      // The last days of the two months before today's.
+      [-1, 0]
+        .map((back) => addDays(addMonths(`${today.slice(0, 8)}01`, back), -1))
+        .map((countedOn) => ({
+          id: ids.next(),
+          orgId: moldir.plan.centre?.id ?? "",
+          countedOn,
+          count: random.int(5, 25),
+          sex: null,
+          note: "children served without recorded consent",
+        })),
+      now,
+    );
   }
 
   // The log-ins, created through the users domain like any other user.
@@ -346,82 +343,50 @@ async function writePeople(
   nextId: () => string,
   now: string,
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const households = new Map<
-      string,
-      { id: string; tenantId: string; orgId: string; name: string; village: string | null }
-    >();
-    const personRows = people.map((p) => {
-      let iin: string | null = null;
-      if (p.iinStem) {
-        const full = completeIin(p.iinStem);
-        if (full && !usedIins.has(full)) {
-          usedIins.add(full);
-          iin = full;
-        }
+  const households = new Map<string, ImportedHousehold>();
+  const personRows = people.map((p): ImportedPerson => {
+    let iin: string | null = null;
+    if (p.iinStem) {
+      const full = completeIin(p.iinStem);
+      if (full && !usedIins.has(full)) {
+        usedIins.add(full);
+        iin = full;
       }
-      let householdId: string | null = null;
-      if (p.household) {
-        const key = `${p.orgId}:${p.household}`;
-        const existing = households.get(key);
-        householdId = existing?.id ?? nextId();
-        if (!existing)
-          households.set(key, {
-            id: householdId,
-            tenantId: p.tenantId,
-            orgId: p.orgId,
-            name: p.household,
-            village: p.village,
-          });
-      }
-      return {
-        id: p.id,
-        tenantId: p.tenantId,
-        orgId: p.orgId,
-        familyName: p.familyName,
-        givenName: p.givenName,
-        patronymic: p.patronymic,
-        birthDate: p.birthDate,
-        sex: p.sex,
-        phone: p.phone,
-        iin,
-        householdId,
-        village: p.village,
-        consentGivenOn: p.consentGivenOn,
-        consentScope: CONSENT_SCOPE,
-        consentWithdrawnOn: null,
-        createdAt: now,
-        updatedAt: now,
-      };
-    });
-    const householdRows = [...households.values()].map((h) => ({ ...h, createdAt: now }));
-    for (let i = 0; i < householdRows.length; i += BATCH) {
-      await trx
-        .insertInto("households")
-        .values(householdRows.slice(i, i + BATCH))
-        .execute();
     }
-    for (let i = 0; i < personRows.length; i += BATCH) {
-      await trx
-        .insertInto("persons")
-        .values(personRows.slice(i, i + BATCH))
-        .execute();
+    let householdId: string | null = null;
+    if (p.household) {
+      const key = `${p.orgId}:${p.household}`;
+      const existing = households.get(key);
+      householdId = existing?.id ?? nextId();
+      if (!existing)
+        households.set(key, {
+          id: householdId,
+          tenantId: p.tenantId,
+          orgId: p.orgId,
+          name: p.household,
+          village: p.village,
+        });
     }
-    const terms = personRows.flatMap((p) =>
-      searchTermsFor(p).map((term) => ({ tenantId: p.tenantId, term, personId: p.id })),
-    );
-    for (let i = 0; i < terms.length; i += BATCH * 2) {
-      await trx
-        .insertInto("personSearchTerms")
-        .values(terms.slice(i, i + BATCH * 2))
-        .execute();
-    }
-    const membershipRows = memberships.map((m) => ({ ...m, createdAt: now, updatedAt: now }));
-    for (let i = 0; i < membershipRows.length; i += BATCH) {
-      await trx
-        .insertInto("memberships")
-        .values(membershipRows.slice(i, i + BATCH))
-        .execute();
-    }
+    return {
+      id: p.id,
+      tenantId: p.tenantId,
+      orgId: p.orgId,
+      familyName: p.familyName,
+      givenName: p.givenName,
+      patronymic: p.patronymic,
+      birthDate: p.birthDate,
+      sex: p.sex,
+      phone: p.phone,
+      iin,
+      householdId,
+      village: p.village,
+      consentGivenOn: p.consentGivenOn,
+      consentScope: CONSENT_SCOPE,
+    };
+  });
+  await withinTransaction(db, async (trx) => {
+    await importHouseholds(trx, [...households.values()], now);
+    await importPeople(trx, personRows, now);
+    await importMemberships(trx, memberships, now);
   });
 }

@@ -19,6 +19,7 @@ import {
   liveInstallments,
   loadLoan,
   loanArrears,
+  loanCountsByStatus,
   prepay,
   recover,
   refundAdvance,
@@ -27,6 +28,7 @@ import {
   reverseRepayment,
   writeOff,
 } from "../loans/index.js";
+import { openMemberships } from "../people/index.js";
 import { type CommandContext, executeCommand } from "../platform/commands.js";
 import type { Db } from "../platform/db/database.js";
 import type { DemoRandom } from "./random.js";
@@ -139,13 +141,7 @@ export async function generatePortfolio(db: Db, input: PortfolioInput): Promise<
     ),
   );
 
-  const members = await db
-    .selectFrom("memberships")
-    .select(["personId", "groupId"])
-    .where("tenantId", "=", input.tenantId)
-    .where("leftOn", "is", null)
-    .orderBy("id")
-    .execute();
+  const members = await openMemberships(db, input.tenantId);
   const byGroup = new Map<string, string[]>();
   for (const m of members) byGroup.set(m.groupId, [...(byGroup.get(m.groupId) ?? []), m.personId]);
   const groups = [...byGroup.entries()].filter(([, ps]) => ps.length >= 4);
@@ -222,13 +218,7 @@ export async function generatePortfolio(db: Db, input: PortfolioInput): Promise<
     );
     await simulate(db, run, maker, checker, id, behaviour, input.today, random);
   }
-  const rows = await db
-    .selectFrom("loans")
-    .select(["status", (eb) => eb.fn.countAll().as("n")])
-    .where("tenantId", "=", input.tenantId)
-    .groupBy("status")
-    .execute();
-  for (const r of rows) summary.byStatus[r.status] = Number(r.n);
+  summary.byStatus = await loanCountsByStatus(db, input.tenantId);
   return summary;
 }
 

@@ -12,6 +12,7 @@ import type { IdSource } from "@qadam/core/ids";
 import { currency } from "@qadam/core/money";
 import { openBooks } from "../books/index.js";
 import { adoptRules, recordMeeting } from "../groups/index.js";
+import { groupMembershipHistory } from "../people/index.js";
 import { type CommandContext, executeCommand } from "../platform/commands.js";
 import type { Db } from "../platform/db/database.js";
 import {
@@ -248,12 +249,5 @@ function later(a: string, b: string): string {
 
 /** Every membership the group ever had, as membersOn orders them. */
 async function membershipsOf(db: Db, tenantId: string, groupId: string): Promise<DemoMember[]> {
-  return db
-    .selectFrom("memberships")
-    .select(["personId", "joinedOn", "leftOn"])
-    .where("tenantId", "=", tenantId)
-    .where("groupId", "=", groupId)
-    .orderBy("joinedOn")
-    .orderBy("personId")
-    .execute();
+  return groupMembershipHistory(db, { tenantId, id: groupId });
 }

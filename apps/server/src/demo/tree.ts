@@ -2,7 +2,7 @@
 // number of members asked for, its MFO and children's centre; and a partner NGO of its own.
 import { addDays } from "@qadam/core/clock";
 import type { IdSource } from "@qadam/core/ids";
-import { foldForSearch } from "@qadam/core/text";
+import { importOrganisations } from "../orgs/index.js";
 import type { Db } from "../platform/db/database.js";
 import { GROUP_NAMES, PLACES } from "./names.js";
 import type { DemoRandom } from "./random.js";
@@ -171,46 +171,26 @@ export async function insertTree(
   today: string,
 ): Promise<void> {
   const dormantSince = addDays(today, -153);
-  const rows = plan.orgs.map((o) => ({
-    id: o.id,
-    tenantId: o.tenantId,
-    parentId: o.parentId,
-    kind: o.kind,
-    name: o.name,
-    nameFolded: foldForSearch(o.name),
-    path: o.path,
-    depth: o.depth,
-    region: o.region,
-    district: o.district,
-    village: o.village,
-    territoryCode: null,
-    currency: "KZT",
-    timeZone: "Asia/Almaty",
-    openedOn: o.openedOn,
-    status: o.status,
-    statusChangedOn: o.status === "active" ? null : dormantSince,
-    createdAt: now,
-    updatedAt: now,
-  }));
-  for (let i = 0; i < rows.length; i += 500) {
-    await db
-      .insertInto("organisations")
-      .values(rows.slice(i, i + 500))
-      .execute();
-  }
-  const history = plan.orgs.map((o) => ({
-    id: ids.next(),
-    tenantId: o.tenantId,
-    orgId: o.id,
-    parentId: o.parentId,
-    validFrom: o.openedOn,
-    validTo: null,
-    recordedAt: now,
-  }));
-  for (let i = 0; i < history.length; i += 500) {
-    await db
-      .insertInto("orgParentHistory")
-      .values(history.slice(i, i + 500))
-      .execute();
-  }
+  await importOrganisations(
+    db,
+    plan.orgs.map((o) => ({
+      id: o.id,
+      tenantId: o.tenantId,
+      parentId: o.parentId,
+      kind: o.kind,
+      name: o.name,
+      path: o.path,
+      depth: o.depth,
+      region: o.region,
+      district: o.district,
+      village: o.village,
+      currency: "KZT",
+      timeZone: "Asia/Almaty",
+      openedOn: o.openedOn,
+      status: o.status,
+      statusChangedOn: o.status === "active" ? null : dormantSince,
+    })),
+    ids,
+    now,
+  );
 }

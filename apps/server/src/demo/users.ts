@@ -2,6 +2,7 @@
 import type { Actor } from "@qadam/core/auth/actor";
 import type { Role } from "@qadam/core/auth/roles";
 import type { Db } from "../platform/db/database.js";
+import { userByLogin } from "../users/index.js";
 
 export const DEMO_PASSWORD = "qadam-demo-2026";
 
@@ -83,11 +84,12 @@ export async function demoActor(
   orgId: string,
   orgPath: string,
 ): Promise<Actor> {
-  const user = await db
-    .selectFrom("users")
-    .select("id")
-    .where("tenantId", "=", tenantId)
-    .where("login", "=", login)
-    .executeTakeFirst();
-  return { tenantId, userId: user?.id ?? null, locale: "ru", grants: [{ orgId, orgPath, role }], via: "cli" };
+  const user = await userByLogin(db, login);
+  return {
+    tenantId,
+    userId: user?.tenantId === tenantId ? user.id : null,
+    locale: "ru",
+    grants: [{ orgId, orgPath, role }],
+    via: "cli",
+  };
 }

@@ -13,7 +13,7 @@ import {
   type SocialFundPurpose,
 } from "@qadam/core/groups/rules";
 import { isUuid } from "@qadam/core/ids";
-import { firstJoinedOn } from "../members/index.js";
+import { firstJoinedOn } from "../people/index.js";
 import type { Db } from "../platform/db/database.js";
 import { toBigInt } from "../platform/db/ints.js";
 import { findGroup } from "./store.js";

@@ -8,7 +8,7 @@ import { addMonths } from "@qadam/core/groups/internal-loans";
 import { type MeetingRegularity, missedMeetings } from "@qadam/core/groups/meeting-calendar";
 import { isUuid } from "@qadam/core/ids";
 import { checkDate } from "@qadam/core/orgs/values";
-import { everMember } from "../members/index.js";
+import { everMember } from "../people/index.js";
 import type { Db } from "../platform/db/database.js";
 import { toBigInt } from "../platform/db/ints.js";
 import { findGroup, groupAccounts, groupBalances, rulesVersions } from "./store.js";

@@ -51,7 +51,7 @@ export async function rulesVersions(db: Db, group: Organisation): Promise<GroupR
 }
 
 /** Members of the group on a date, as the members domain keeps them. */
-export { type MemberOnDate, membersOn } from "../members/index.js";
+export { type MemberOnDate, membersOn } from "../people/index.js";
 
 /** The group's account ids by role; BOOKS_NOT_OPEN when its books were never opened. */
 export async function groupAccounts(db: Db, group: Organisation): Promise<Record<ShgAccount, string>> {

@@ -1,7 +1,7 @@
 // HTTP routes of the credit officer's day: the installments due and overdue (today's list), the
 // borrowers a lender may choose from when entering an application, and the write-off and reschedule
 // requests waiting for a second user. Schemas: @qadam/core/loans/due-list-contract.
-import { assertCan, pathRangeEnd } from "@qadam/core/auth/actor";
+import { assertCan } from "@qadam/core/auth/actor";
 import { decodeCursor, pageSchema, toPage } from "@qadam/core/contract/pagination";
 import { isUuid } from "@qadam/core/ids";
 import type { LoanRequestKind } from "@qadam/core/loans/contract";
@@ -17,7 +17,13 @@ import {
 } from "@qadam/core/loans/due-list-contract";
 import { formatMoney, money } from "@qadam/core/money";
 import { z } from "zod";
-import { findOrganisation, groupsNamed, organisationNames, organisationPaths } from "../orgs/index.js";
+import {
+  findOrganisation,
+  groupsNamed,
+  organisationNames,
+  organisationPaths,
+  orgIdsWithin,
+} from "../orgs/index.js";
 import { personContacts, searchContacts } from "../people/index.js";
 import type { Db } from "../platform/db/database.js";
 import { toBigInt } from "../platform/db/ints.js";
@@ -154,7 +160,6 @@ export const dueListRoutes: RouteModule = (app, deps) => {
       const after = decodeCursor(query.cursor);
       const rows = await deps.db
         .selectFrom("loans as l")
-        .innerJoin("organisations as o", "o.id", "l.orgId")
         .innerJoin("loanProducts as p", "p.id", "l.productId")
         .select([
           "l.id",
@@ -172,8 +177,7 @@ export const dueListRoutes: RouteModule = (app, deps) => {
         ])
         .where("l.tenantId", "=", actor.tenantId)
         .where("l.status", "=", "applied")
-        .where("o.path", ">=", org.path)
-        .where("o.path", "<", pathRangeEnd(org.path))
+        .where("l.orgId", "in", orgIdsWithin(deps.db, org))
         .$if(after !== null, (qb) => qb.where("l.id", ">", after ?? ""))
         .orderBy("l.id")
         .limit(query.limit + 1)
@@ -217,7 +221,6 @@ export const dueListRoutes: RouteModule = (app, deps) => {
       const rows = await deps.db
         .selectFrom("loanRequests as r")
         .innerJoin("loans as l", "l.id", "r.loanId")
-        .innerJoin("organisations as o", "o.id", "l.orgId")
         .select([
           "r.id",
           "r.loanId",
@@ -237,8 +240,7 @@ export const dueListRoutes: RouteModule = (app, deps) => {
         .where("r.tenantId", "=", actor.tenantId)
         .where("l.tenantId", "=", actor.tenantId)
         .where("r.status", "=", "pending")
-        .where("o.path", ">=", org.path)
-        .where("o.path", "<", pathRangeEnd(org.path))
+        .where("l.orgId", "in", orgIdsWithin(deps.db, org))
         .$if(after !== null, (qb) => qb.where("r.id", ">", after ?? ""))
         .orderBy("r.id")
         .limit(query.limit + 1)

@@ -2,7 +2,6 @@
 // installment due on the day or before it and not yet paid, with what is due, what is overdue and for
 // how long, and whom to call (the borrower's name, phone and group, through people's and orgs' doors).
 import type { Actor } from "@qadam/core/auth/actor";
-import { pathRangeEnd } from "@qadam/core/auth/actor";
 import { businessDate, daysBetween } from "@qadam/core/clock";
 import { decodeCursor, type Page, toPage } from "@qadam/core/contract/pagination";
 import { COMPONENTS, type Owed } from "@qadam/core/loans/allocation";
@@ -10,7 +9,7 @@ import type { InstallmentDue } from "@qadam/core/loans/due-list-contract";
 import { owedOf } from "@qadam/core/loans/engine";
 import { formatMoney, money } from "@qadam/core/money";
 import { sql } from "kysely";
-import { findOrganisation, organisationNames } from "../orgs/index.js";
+import { findOrganisation, organisationNames, orgIdsWithin } from "../orgs/index.js";
 import { personContacts } from "../people/index.js";
 import type { Db } from "../platform/db/database.js";
 import { allInstallments } from "./store.js";
@@ -68,12 +67,9 @@ export async function installmentsDue(
   const after = decodeCursor(filter.cursor);
   const rows = await db
     .selectFrom("loans as l")
-    .innerJoin("organisations as o", "o.id", "l.orgId")
     .select(["l.id", "l.orgId", "l.borrowerType", "l.borrowerId", "l.currency"])
     .where("l.tenantId", "=", actor.tenantId)
-    .where("o.tenantId", "=", actor.tenantId)
-    .where("o.path", ">=", org.path)
-    .where("o.path", "<", pathRangeEnd(org.path))
+    .where("l.orgId", "in", orgIdsWithin(db, org))
     .where("l.status", "=", "active")
     .where((eb) =>
       eb.exists(

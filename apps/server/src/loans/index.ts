@@ -30,6 +30,7 @@ export {
   reverseRepayment,
   writeOff,
 } from "./commands.js";
+export { loanCountsByStatus } from "./counts.js";
 export { dueOnDay, installmentsDue } from "./due-list.js";
 export { dueListRoutes } from "./due-list-routes.js";
 export { type GroupLoanPosition, groupLoanPositions } from "./group-loans.js";

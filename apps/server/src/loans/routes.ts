@@ -38,7 +38,7 @@ import { parseStoredSpec, productSpec } from "@qadam/core/loans/product-spec";
 import { isDisbursed, loanStateColumns } from "@qadam/core/loans/state";
 import { formatMoney, money } from "@qadam/core/money";
 import { z } from "zod";
-import { findOrganisation } from "../orgs/index.js";
+import { findOrganisation, orgIdsWithin } from "../orgs/index.js";
 import type { Db } from "../platform/db/database.js";
 import { toBigInt } from "../platform/db/ints.js";
 import type { RouteModule } from "../platform/http/context.js";
@@ -332,7 +332,6 @@ export const loanRoutes: RouteModule = (app, deps) => {
       const after = decodeCursor(query.cursor);
       const rows = await deps.db
         .selectFrom("loans as l")
-        .innerJoin("organisations as o", "o.id", "l.orgId")
         .select([
           "l.id",
           "l.orgId",
@@ -346,8 +345,7 @@ export const loanRoutes: RouteModule = (app, deps) => {
           "l.arrearsSince",
         ])
         .where("l.tenantId", "=", actor.tenantId)
-        .where("o.path", ">=", org.path)
-        .where("o.path", "<", `${org.path}\uffff`)
+        .where("l.orgId", "in", orgIdsWithin(deps.db, org))
         .$if(query.status !== undefined, (qb) => qb.where("l.status", "=", query.status ?? ""))
         .$if(query.borrowerId !== undefined, (qb) => qb.where("l.borrowerId", "=", query.borrowerId ?? ""))
         .$if(after !== null, (qb) => qb.where("l.id", ">", after ?? ""))

@@ -16,7 +16,7 @@ import { type LoanState, loanStateColumns, loanStateFrom } from "@qadam/core/loa
 import { type Currency, currency, percent } from "@qadam/core/money";
 import type { Organisation } from "@qadam/core/orgs/types";
 import { accountsOf, noteActiveAccounts } from "../books/index.js";
-import { toOrganisation } from "../orgs/index.js";
+import { tenantById, tenantOrganisation } from "../orgs/index.js";
 import type { CommandContext } from "../platform/commands.js";
 import { dialectOf } from "../platform/db/column-types.js";
 import { commandCache } from "../platform/db/command-cache.js";
@@ -75,37 +75,15 @@ export function enterState(loan: LoanRecord, state: LoanState): void {
   loan.state = state;
 }
 
-// The loan with its organisation, in one query (only the loan's row is locked).
+// The loan's row (locked on PostgreSQL when asked); its organisation comes through the orgs domain.
 const loanRow = (lock: boolean) =>
   prepared((db, a: { tenantId: string; id: string }) =>
     db
       .selectFrom("loans")
-      .innerJoin("organisations as o", (join) =>
-        join.onRef("o.id", "=", "loans.orgId").onRef("o.tenantId", "=", "loans.tenantId"),
-      )
-      .selectAll("loans")
-      .select([
-        "o.parentId as orgParentId",
-        "o.kind as orgKind",
-        "o.name as orgName",
-        "o.nameFolded as orgNameFolded",
-        "o.path as orgPath",
-        "o.depth as orgDepth",
-        "o.region as orgRegion",
-        "o.district as orgDistrict",
-        "o.village as orgVillage",
-        "o.territoryCode as orgTerritoryCode",
-        "o.currency as orgCurrency",
-        "o.timeZone as orgTimeZone",
-        "o.openedOn as orgOpenedOn",
-        "o.status as orgStatus",
-        "o.statusChangedOn as orgStatusChangedOn",
-        "o.createdAt as orgCreatedAt",
-        "o.updatedAt as orgUpdatedAt",
-      ])
-      .where("loans.tenantId", "=", a.tenantId)
-      .where("loans.id", "=", a.id)
-      .$if(lock && dialectOf(db) === "postgres", (qb) => qb.forUpdate("loans")),
+      .selectAll()
+      .where("tenantId", "=", a.tenantId)
+      .where("id", "=", a.id)
+      .$if(lock && dialectOf(db) === "postgres", (qb) => qb.forUpdate()),
   );
 const LOAN_ROW = loanRow(false);
 const LOCKED_LOAN_ROW = loanRow(true);
@@ -132,29 +110,8 @@ export async function loadLoan(db: Db, actor: Actor, id: string, lock = false): 
   if (!isUuid(id)) throw new DomainError("NOT_FOUND", { entity: "loan" });
   const row = await (lock ? LOCKED_LOAN_ROW : LOAN_ROW).first(db, { tenantId: actor.tenantId, id });
   if (!row) throw new DomainError("NOT_FOUND", { entity: "loan" });
-  // As findOrganisation(db, actor, row.orgId, "loan"), from the row read with the loan.
-  assertCanSee(actor, row.orgPath, "loan");
-  const org = toOrganisation({
-    id: row.orgId,
-    tenantId: row.tenantId,
-    parentId: row.orgParentId,
-    kind: row.orgKind,
-    name: row.orgName,
-    nameFolded: row.orgNameFolded,
-    path: row.orgPath,
-    depth: row.orgDepth,
-    region: row.orgRegion,
-    district: row.orgDistrict,
-    village: row.orgVillage,
-    territoryCode: row.orgTerritoryCode,
-    currency: row.orgCurrency,
-    timeZone: row.orgTimeZone,
-    openedOn: row.orgOpenedOn,
-    status: row.orgStatus,
-    statusChangedOn: row.orgStatusChangedOn,
-    createdAt: row.orgCreatedAt,
-    updatedAt: row.orgUpdatedAt,
-  });
+  const org = await tenantOrganisation(db, actor.tenantId, row.orgId, "loan");
+  assertCanSee(actor, org.path, "loan");
   const { spec, product } = storedSpec(row.spec);
   const loan: LoanRecord = {
     id: row.id,
@@ -638,10 +595,6 @@ export async function tenantCaps(db: Db, tenantId: string): Promise<readonly Dat
     .execute();
   if (rows.length > 0)
     return rows.map((r) => ({ from: r.validFrom, maxEffectiveRate: percent(r.maxEffectiveRate) }));
-  const tenant = await db
-    .selectFrom("tenants")
-    .select("country")
-    .where("id", "=", tenantId)
-    .executeTakeFirst();
+  const tenant = await tenantById(db, tenantId);
   return tenant?.country === "KZ" ? KAZAKH_MICROCREDIT_CAPS : [];
 }

@@ -16,18 +16,28 @@ export {
   moveOrganisation,
   updateOrganisation,
 } from "./commands.js";
+export { type ImportedOrganisation, importOrganisations } from "./imports.js";
 export {
   ancestorsOf,
   everyOrganisation,
   findOrganisation,
   organisationIdsUnder,
   organisationsAround,
+  orgIdsUnderAny,
+  orgIdsWithin,
   shgIdsUnder,
   tenantOfOrganisation,
   tenantOrganisation,
   toOrganisation,
 } from "./lookup.js";
-export { groupsNamed, organisationNames, organisationPaths } from "./names.js";
+export { groupsNamed, organisationLabels, organisationNames, organisationPaths } from "./names.js";
 export { listOrganisations, parentHistory } from "./queries.js";
 export { orgRoutes } from "./routes.js";
+export {
+  listTenants,
+  type Tenant,
+  type TenantWithRoot,
+  tenantById,
+  tenantNamed,
+} from "./tenant-lookup.js";
 export { type CreatedTenant, createTenant, type NewTenant, tenantLanguage } from "./tenants.js";

@@ -6,9 +6,10 @@ import { DomainError } from "@qadam/core/errors";
 import type { Entity } from "@qadam/core/i18n";
 import { isUuid } from "@qadam/core/ids";
 import { isOrgKind, type Organisation, type OrgKind, type OrgStatus } from "@qadam/core/orgs/types";
+import { expressionBuilder, sql } from "kysely";
 import type { Db } from "../platform/db/database.js";
 import { prepared } from "../platform/db/prepared.js";
-import type { OrganisationRow } from "../platform/db/schema.js";
+import type { Database, OrganisationRow } from "../platform/db/schema.js";
 
 export function toOrganisation(row: OrganisationRow): Organisation {
   if (!isOrgKind(row.kind)) throw new Error(`unknown organisation kind ${row.kind}`);
@@ -103,6 +104,35 @@ export function shgIdsUnder(db: Db, org: Pick<Organisation, "tenantId" | "path">
     .where("kind", "=", "shg")
     .where("path", ">=", org.path)
     .where("path", "<", pathRangeEnd(org.path));
+}
+
+/**
+ * The ids of the organisation's subtree (itself included), as a subquery: another domain filters its own
+ * rows by it (`where orgId in …`) in one statement, without reading the organisations table itself.
+ */
+export function orgIdsWithin(db: Db, org: Pick<Organisation, "tenantId" | "path">) {
+  return db
+    .selectFrom("organisations")
+    .select("id")
+    .where("tenantId", "=", org.tenantId)
+    .where("path", ">=", org.path)
+    .where("path", "<", pathRangeEnd(org.path));
+}
+
+/**
+ * The ids of the tenant's organisations under any of `paths` (themselves included), as a subquery that
+ * needs no connection: it can stand in a condition or a raw sql`…` fragment of another domain's query.
+ */
+export function orgIdsUnderAny(tenantId: string, paths: readonly string[]) {
+  return expressionBuilder<Database, never>()
+    .selectFrom("organisations")
+    .select("id")
+    .where("tenantId", "=", tenantId)
+    .where((eb) =>
+      paths.length === 0
+        ? sql<boolean>`1 = 0`
+        : eb.or(paths.map((p) => eb.and([eb("path", ">=", p), eb("path", "<", pathRangeEnd(p))]))),
+    );
 }
 
 /** The organisation's whole subtree (itself included) and its ancestors (whoever looks: the caller found it). */

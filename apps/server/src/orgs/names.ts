@@ -20,6 +20,22 @@ export async function organisationNames(
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
+/** The names and paths (positions in the tree) of the tenant's organisations by id; ids of nothing are left out. */
+export async function organisationLabels(
+  db: Db,
+  tenantId: string,
+  ids: readonly string[],
+): Promise<Map<string, { name: string; path: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("organisations")
+    .select(["id", "name", "path"])
+    .where("tenantId", "=", tenantId)
+    .where("id", "in", [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, { name: r.name, path: r.path }]));
+}
+
 /** The paths (positions in the tree) of the tenant's organisations by id; ids of nothing are left out. */
 export async function organisationPaths(
   db: Db,

@@ -2,11 +2,12 @@
 // her or a group she is or was a member of; changeable with people.write over one of those.
 
 import type { Actor } from "@qadam/core/auth/actor";
-import { can, canSee, pathRangeEnd, seesWholeTenant, visibleRoots } from "@qadam/core/auth/actor";
+import { can, canSee, seesWholeTenant, visibleRoots } from "@qadam/core/auth/actor";
 import type { Permission } from "@qadam/core/auth/roles";
 import { DomainError } from "@qadam/core/errors";
 import { isUuid } from "@qadam/core/ids";
 import { sql } from "kysely";
+import { organisationPaths, orgIdsUnderAny } from "../orgs/index.js";
 import type { Db } from "../platform/db/database.js";
 import type { PersonRow } from "../platform/db/schema.js";
 
@@ -53,26 +54,14 @@ export function toPerson(row: PersonRow): Person {
 
 /** The organisation paths through which a person can be reached: her registering org and her groups. */
 async function pathsOf(db: Db, tenantId: string, person: PersonRow): Promise<string[]> {
-  const rows = await db
-    .selectFrom("organisations as o")
-    .select("o.path")
-    .where("o.tenantId", "=", tenantId)
-    .where((eb) =>
-      eb.or([
-        eb("o.id", "=", person.orgId),
-        eb(
-          "o.id",
-          "in",
-          eb
-            .selectFrom("memberships")
-            .select("groupId")
-            .where("tenantId", "=", tenantId)
-            .where("personId", "=", person.id),
-        ),
-      ]),
-    )
+  const groups = await db
+    .selectFrom("memberships")
+    .select("groupId")
+    .where("tenantId", "=", tenantId)
+    .where("personId", "=", person.id)
     .execute();
-  return rows.map((r) => r.path);
+  const paths = await organisationPaths(db, tenantId, [person.orgId, ...groups.map((g) => g.groupId)]);
+  return [...paths.values()];
 }
 
 export async function findPerson(db: Db, actor: Actor, id: string, permission?: Permission): Promise<Person> {
@@ -95,18 +84,11 @@ export function personVisible(actor: Actor) {
   // A grant on the tenant's root organisation covers everyone in the tenant.
   if (seesWholeTenant(actor)) return null;
   const roots = visibleRoots(actor);
-  const inRoots = (column: string) =>
-    roots.length === 0
-      ? sql<boolean>`1 = 0`
-      : sql.join(
-          roots.map((r) => sql`(${sql.ref(column)} >= ${r} and ${sql.ref(column)} < ${pathRangeEnd(r)})`),
-          sql` or `,
-        );
   // Uncorrelated IN lists: both planners turn them into index lookups or hash semi-joins.
+  const within = orgIdsUnderAny(actor.tenantId, roots);
   return sql<boolean>`(
-    p.org_id in (select o.id from organisations o where o.tenant_id = ${actor.tenantId} and (${inRoots("o.path")}))
-    or p.id in (select m.person_id from memberships m join organisations g on g.id = m.group_id
-                where m.tenant_id = ${actor.tenantId} and (${inRoots("g.path")})))`;
+    p.org_id in ${within}
+    or p.id in (select m.person_id from memberships m where m.tenant_id = ${actor.tenantId} and m.group_id in ${within}))`;
 }
 
 /**

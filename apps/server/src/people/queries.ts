@@ -2,12 +2,12 @@
 // must match), households with their members, anonymous counts.
 
 import type { Actor } from "@qadam/core/auth/actor";
-import { assertCanSee, pathRangeEnd } from "@qadam/core/auth/actor";
+import { assertCanSee } from "@qadam/core/auth/actor";
 import { decodeCursor, type Page, toPage } from "@qadam/core/contract/pagination";
 import { DomainError } from "@qadam/core/errors";
 import { isUuid } from "@qadam/core/ids";
 import { parseQuery, prefixEnd } from "@qadam/core/people/search-terms";
-import { findOrganisation } from "../orgs/index.js";
+import { findOrganisation, organisationPaths, orgIdsUnderAny } from "../orgs/index.js";
 import type { Db } from "../platform/db/database.js";
 import { type Person, personVisible, toPerson } from "./lookup.js";
 
@@ -61,29 +61,18 @@ export async function searchPeople(db: Db, actor: Actor, filter: PeopleFilter): 
     }
   });
   if (under) {
-    const end = pathRangeEnd(under.path);
+    const within = orgIdsUnderAny(actor.tenantId, [under.path]);
     query = query.where((eb) =>
       eb.or([
-        eb(
-          "p.orgId",
-          "in",
-          eb
-            .selectFrom("organisations")
-            .select("id")
-            .where("tenantId", "=", actor.tenantId)
-            .where("path", ">=", under.path)
-            .where("path", "<", end),
-        ),
+        eb("p.orgId", "in", within),
         eb(
           "p.id",
           "in",
           eb
             .selectFrom("memberships as m")
-            .innerJoin("organisations as g", "g.id", "m.groupId")
             .select("m.personId")
             .where("m.tenantId", "=", actor.tenantId)
-            .where("g.path", ">=", under.path)
-            .where("g.path", "<", end),
+            .where("m.groupId", "in", within),
         ),
       ]),
     );
@@ -108,14 +97,15 @@ export interface Household {
 export async function findHousehold(db: Db, actor: Actor, id: string): Promise<Household> {
   if (!isUuid(id)) throw new DomainError("NOT_FOUND", { entity: "household" });
   const row = await db
-    .selectFrom("households as h")
-    .innerJoin("organisations as o", "o.id", "h.orgId")
-    .select(["h.id", "h.orgId", "h.name", "h.village", "h.createdAt", "o.path"])
-    .where("h.tenantId", "=", actor.tenantId)
-    .where("h.id", "=", id)
+    .selectFrom("households")
+    .select(["id", "orgId", "name", "village", "createdAt"])
+    .where("tenantId", "=", actor.tenantId)
+    .where("id", "=", id)
     .executeTakeFirst();
   if (!row) throw new DomainError("NOT_FOUND", { entity: "household" });
-  assertCanSee(actor, row.path, "household");
+  const path = (await organisationPaths(db, actor.tenantId, [row.orgId])).get(row.orgId);
+  if (path === undefined) throw new DomainError("NOT_FOUND", { entity: "household" });
+  assertCanSee(actor, path, "household");
   const members = await db
     .selectFrom("persons")
     .select(["id", "familyName", "givenName"])

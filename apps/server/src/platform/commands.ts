@@ -3,14 +3,11 @@
 import type { Actor } from "@qadam/core/auth/actor";
 import type { Clock } from "@qadam/core/clock";
 import type { IdSource } from "@qadam/core/ids";
+import { type AuditRecord, writeAudit } from "./audit.js";
 import type { Db } from "./db/database.js";
-import { inTransaction, prepared, type Row } from "./db/prepared.js";
-import type { AuditLogTable } from "./db/schema.js";
+import { inTransaction } from "./db/prepared.js";
 
-export interface AuditRecord {
-  type: string;
-  id: string;
-}
+export type { AuditRecord } from "./audit.js";
 
 export interface CommandContext {
   actor: Actor;
@@ -33,8 +30,6 @@ export interface CommandOptions {
   source: "api" | "cli" | "demo";
   idempotencyKey?: string | null;
 }
-
-const AUDIT = prepared((db, a: { row: Row<AuditLogTable> }) => db.insertInto("auditLog").values(a.row));
 
 /**
  * Runs `body` in one transaction and writes its audit row in the same transaction.
@@ -59,17 +54,15 @@ export async function executeCommand<T>(
       },
     };
     const result = await body(trx, ctx);
-    await AUDIT.execute(trx, {
-      row: {
-        id: deps.ids.next(),
-        tenantId: options.actor.tenantId,
-        userId: options.actor.userId,
-        at: now,
-        command: options.name,
-        records: JSON.stringify(records),
-        idempotencyKey: options.idempotencyKey ?? null,
-        source: options.source,
-      },
+    await writeAudit(trx, {
+      id: deps.ids.next(),
+      tenantId: options.actor.tenantId,
+      userId: options.actor.userId,
+      at: now,
+      command: options.name,
+      records,
+      idempotencyKey: options.idempotencyKey ?? null,
+      source: options.source,
     });
     if (after) await after(trx, result, ctx);
     return result;

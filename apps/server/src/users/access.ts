@@ -4,7 +4,7 @@
 import { type Actor, assertCan, can, canOverWholeTenant } from "@qadam/core/auth/actor";
 import { DomainError } from "@qadam/core/errors";
 import type { Organisation } from "@qadam/core/orgs/types";
-import { findOrganisation } from "../orgs/index.js";
+import { findOrganisation, organisationPaths } from "../orgs/index.js";
 import type { Db } from "../platform/db/database.js";
 
 /** An organisation the actor may hand out roles on: in her tenant, visible, and under her users.write. */
@@ -25,18 +25,25 @@ export function assertManagesWholeTenant(actor: Actor): void {
  * lock out someone who also works elsewhere. A user without roles needs a tenant-wide administrator.
  */
 export async function assertManages(trx: Db, actor: Actor, userId: string): Promise<void> {
-  const rows = await trx
-    .selectFrom("userGrants as g")
-    .innerJoin("organisations as o", "o.id", "g.orgId")
-    .select("o.path")
-    .where("g.tenantId", "=", actor.tenantId)
-    .where("g.userId", "=", userId)
-    .where("g.revokedAt", "is", null)
+  const grants = await trx
+    .selectFrom("userGrants")
+    .select("orgId")
+    .where("tenantId", "=", actor.tenantId)
+    .where("userId", "=", userId)
+    .where("revokedAt", "is", null)
     .execute();
+  const paths = await organisationPaths(
+    trx,
+    actor.tenantId,
+    grants.map((g) => g.orgId),
+  );
   const allowed =
-    rows.length === 0
+    grants.length === 0
       ? canOverWholeTenant(actor, "users.write")
-      : rows.every((r) => can(actor, "users.write", r.path));
+      : grants.every((g) => {
+          const path = paths.get(g.orgId);
+          return path !== undefined && can(actor, "users.write", path);
+        });
   if (!allowed) throw new DomainError("FORBIDDEN");
 }
 

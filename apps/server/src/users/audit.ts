@@ -5,6 +5,7 @@ import { canOverWholeTenant } from "@qadam/core/auth/actor";
 import { decodeCursor, type Page, toPage } from "@qadam/core/contract/pagination";
 import { DomainError } from "@qadam/core/errors";
 import { isUuid } from "@qadam/core/ids";
+import { auditRows } from "../platform/audit.js";
 import type { Db } from "../platform/db/database.js";
 
 export interface AuditEntry {
@@ -25,25 +26,38 @@ export async function auditLog(
 ): Promise<Page<AuditEntry>> {
   if (!canOverWholeTenant(actor, "audit.read")) throw new DomainError("FORBIDDEN");
   const after = decodeCursor(filter.cursor);
-  let query = db
-    .selectFrom("auditLog as a")
-    .leftJoin("users as u", "u.id", "a.userId")
-    .select(["a.id", "a.at", "a.userId", "u.login as userLogin", "a.command", "a.records", "a.source"])
-    .where("a.tenantId", "=", actor.tenantId);
-  if (filter.command) query = query.where("a.command", "=", filter.command);
-  if (filter.userId) {
-    if (!isUuid(filter.userId)) return { items: [], nextCursor: null };
-    query = query.where("a.userId", "=", filter.userId);
-  }
+  if (filter.userId && !isUuid(filter.userId)) return { items: [], nextCursor: null };
   // Newest first: the cursor is the last (oldest) id of the page.
-  if (after) query = query.where("a.id", "<", after);
-  const rows = await query
-    .orderBy("a.id", "desc")
-    .limit(filter.limit + 1)
-    .execute();
+  const rows = await auditRows(db, actor.tenantId, {
+    ...(filter.command ? { command: filter.command } : {}),
+    ...(filter.userId ? { userId: filter.userId } : {}),
+    ...(after ? { before: after } : {}),
+    limit: filter.limit + 1,
+  });
   const page = toPage(rows, filter.limit);
+  const userIds = [...new Set(page.items.flatMap((r) => (r.userId ? [r.userId] : [])))];
+  const logins = new Map(
+    userIds.length === 0
+      ? []
+      : (
+          await db
+            .selectFrom("users")
+            .select(["id", "login"])
+            .where("tenantId", "=", actor.tenantId)
+            .where("id", "in", userIds)
+            .execute()
+        ).map((u) => [u.id, u.login]),
+  );
   return {
-    items: page.items.map((r) => ({ ...r, records: JSON.parse(r.records) as AuditEntry["records"] })),
+    items: page.items.map((r) => ({
+      id: r.id,
+      at: r.at,
+      userId: r.userId,
+      userLogin: (r.userId && logins.get(r.userId)) ?? null,
+      command: r.command,
+      records: r.records,
+      source: r.source,
+    })),
     nextCursor: page.nextCursor,
   };
 }

@@ -20,6 +20,7 @@ export {
   type NewUser,
   revokeGrant,
 } from "./commands.js";
+export { loginsEndingWith, userByLogin } from "./logins.js";
 export { changeOwnPassword, checkPassword, setPassword } from "./passwords.js";
 export { findUser, listUsers, type User, type UserGrant } from "./queries.js";
 export { userRoutes } from "./routes.js";

@@ -16,6 +16,7 @@ import {
   userSchema,
 } from "@qadam/core/users/contract";
 import { z } from "zod";
+import { tenantById } from "../orgs/index.js";
 import { throttledCheck } from "../platform/auth/throttle.js";
 import { actorOf, type RouteModule } from "../platform/http/context.js";
 import { command, query } from "../platform/http/route.js";
@@ -40,11 +41,9 @@ export const meRoutes: RouteModule = (app, deps) => {
     errors: [],
     handle: async ({ actor }) => {
       const user = await findUser(deps.db, actor, actor.userId ?? "");
-      const tenant = await deps.db
-        .selectFrom("tenants")
-        .select(["id", "slug", "name"])
-        .where("id", "=", actor.tenantId)
-        .executeTakeFirstOrThrow();
+      const found = await tenantById(deps.db, actor.tenantId);
+      if (!found) throw new Error(`the actor's tenant ${actor.tenantId} is missing`);
+      const tenant = { id: found.id, slug: found.slug, name: found.name };
       return {
         user,
         localeChosen: await localeChosen(deps.db, actor),

@@ -4,6 +4,7 @@
 import type { Actor } from "@qadam/core/auth/actor";
 import { DomainError } from "@qadam/core/errors";
 import type { Locale } from "@qadam/core/i18n";
+import { everRan } from "../platform/audit.js";
 import type { CommandContext } from "../platform/commands.js";
 import type { Db } from "../platform/db/database.js";
 import { findUser, type User } from "./queries.js";
@@ -28,13 +29,5 @@ export async function setOwnLocale(trx: Db, ctx: CommandContext, locale: Locale)
 /** Whether the actor ever chose her language herself (read from the audit log, where each choice is). */
 export async function localeChosen(db: Db, actor: Actor): Promise<boolean> {
   if (!actor.userId) return false;
-  const row = await db
-    .selectFrom("auditLog")
-    .select("id")
-    .where("tenantId", "=", actor.tenantId)
-    .where("userId", "=", actor.userId)
-    .where("command", "=", SET_OWN_LOCALE)
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
+  return everRan(db, actor.tenantId, actor.userId, SET_OWN_LOCALE);
 }

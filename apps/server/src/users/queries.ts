@@ -3,12 +3,13 @@
 // tenant). Of her roles, only those on organisations the actor can see are shown.
 
 import type { Actor } from "@qadam/core/auth/actor";
-import { canOverWholeTenant, canSee, pathRangeEnd, permittedRoots } from "@qadam/core/auth/actor";
+import { canOverWholeTenant, canSee, permittedRoots } from "@qadam/core/auth/actor";
 import { isRole, type Role } from "@qadam/core/auth/roles";
 import { decodeCursor, type Page, toPage } from "@qadam/core/contract/pagination";
 import { DomainError } from "@qadam/core/errors";
 import { isUuid } from "@qadam/core/ids";
 import { sql } from "kysely";
+import { organisationLabels, orgIdsUnderAny } from "../orgs/index.js";
 import type { Db } from "../platform/db/database.js";
 
 export interface UserGrant {
@@ -34,17 +35,22 @@ async function grantsOf(db: Db, actor: Actor, userIds: string[]): Promise<Map<st
   if (userIds.length === 0) return byUser;
   const rows = await db
     .selectFrom("userGrants as g")
-    .innerJoin("organisations as o", "o.id", "g.orgId")
-    .select(["g.id", "g.userId", "g.orgId", "o.name as orgName", "o.path", "g.role", "g.grantedAt"])
+    .select(["g.id", "g.userId", "g.orgId", "g.role", "g.grantedAt"])
     .where("g.tenantId", "=", actor.tenantId)
     .where("g.userId", "in", userIds)
     .where("g.revokedAt", "is", null)
     .orderBy("g.id")
     .execute();
+  const orgs = await organisationLabels(
+    db,
+    actor.tenantId,
+    rows.map((r) => r.orgId),
+  );
   for (const r of rows) {
-    if (!isRole(r.role) || !canSee(actor, r.path)) continue;
+    const org = orgs.get(r.orgId);
+    if (!isRole(r.role) || !org || !canSee(actor, org.path)) continue;
     const list = byUser.get(r.userId) ?? [];
-    list.push({ id: r.id, orgId: r.orgId, orgName: r.orgName, role: r.role, grantedAt: r.grantedAt });
+    list.push({ id: r.id, orgId: r.orgId, orgName: org.name, role: r.role, grantedAt: r.grantedAt });
     byUser.set(r.userId, list);
   }
   return byUser;
@@ -67,17 +73,10 @@ function visibleUsers(db: Db, actor: Actor) {
               eb.exists(
                 eb
                   .selectFrom("userGrants as g")
-                  .innerJoin("organisations as o", "o.id", "g.orgId")
                   .select(sql<number>`1`.as("one"))
                   .whereRef("g.userId", "=", "u.id")
                   .where("g.revokedAt", "is", null)
-                  .where((inner) =>
-                    inner.or(
-                      roots.map((r) =>
-                        inner.and([inner("o.path", ">=", r), inner("o.path", "<", pathRangeEnd(r))]),
-                      ),
-                    ),
-                  ),
+                  .where("g.orgId", "in", orgIdsUnderAny(actor.tenantId, roots)),
               ),
             ]),
       ]),

@@ -3,6 +3,7 @@
 import { isCalendarDate, systemClock } from "@qadam/core/clock";
 import type { Command } from "commander";
 import { demoToday, generateDemo, MEETING_GROUPS } from "../../demo/generate.js";
+import { listTenants } from "../../orgs/index.js";
 import { databaseUrl, withDatabase } from "../database.js";
 import { CliError, type CliIo } from "../io.js";
 import { progressReporter } from "../progress.js";
@@ -60,11 +61,7 @@ export function demoCommand(program: Command, io: CliIo): void {
           throw new CliError('--meeting-groups must be a whole number ≥ 0, or "all"');
         }
         await withDatabase(databaseUrl(io, opts.databaseUrl), async ({ db, displayUrl }) => {
-          const existing = await db
-            .selectFrom("tenants")
-            .select("slug")
-            .where("slug", "in", ["moldir", "umit"])
-            .execute();
+          const existing = (await listTenants(db)).filter((t) => t.slug === "moldir" || t.slug === "umit");
           if (existing.length > 0) {
             throw new CliError(
               `${displayUrl} already holds the demo tenants (${existing.map((e) => e.slug).join(", ")}); use a new database`,

@@ -6,10 +6,12 @@ import type { Command } from "commander";
 import { buildApp } from "../../app.js";
 import { demoToday, generateDemo } from "../../demo/generate.js";
 import { DEMO_PASSWORD } from "../../demo/users.js";
+import { listTenants } from "../../orgs/index.js";
 import { DEFAULT_LOGIN_POLICY } from "../../platform/auth/sessions.js";
 import { type Config, loadConfig, SETTINGS, withServerSecret } from "../../platform/config.js";
 import { openDatabase } from "../../platform/db/database.js";
 import { migrateToLatest } from "../../platform/db/migrate.js";
+import { loginsEndingWith } from "../../users/index.js";
 import { CliError, type CliIo } from "../io.js";
 import { progressReporter } from "../progress.js";
 
@@ -36,8 +38,7 @@ export function serveCommand(program: Command, io: CliIo): void {
       });
       await migrateToLatest(open.db);
       if (opts.demoIfEmpty) {
-        const anyTenant = await open.db.selectFrom("tenants").select("id").limit(1).executeTakeFirst();
-        if (!anyTenant) {
+        if ((await listTenants(open.db)).length === 0) {
           io.err("Empty database: loading the demo data (seed 1)…");
           const summary = await generateDemo(open.db, {
             today: typeof today === "string" ? today : demoToday(systemClock),
@@ -61,19 +62,14 @@ export function serveCommand(program: Command, io: CliIo): void {
       });
       const address = await app.listen({ port: config.port, host: config.host });
       const shown = address.replace("127.0.0.1", "localhost");
-      const demoUsers = await open.db
-        .selectFrom("users")
-        .select("login")
-        .where("login", "like", "%.demo")
-        .orderBy("login")
-        .execute();
+      const demoUsers = await loginsEndingWith(open.db, ".demo");
       io.err(`\nQadam is serving ${open.displayUrl} at ${shown} (open it in a browser)`);
       io.err(`  API:          ${shown}/api/v1`);
       io.err(`  API docs:     ${shown}/api/docs`);
       io.err(`  OpenAPI:      ${shown}/api/openapi.json`);
       if (demoUsers.length > 0) {
         io.err(`  Demo log-ins (password "${DEMO_PASSWORD}"):`);
-        for (const u of demoUsers) io.err(`    ${u.login}`);
+        for (const login of demoUsers) io.err(`    ${login}`);
       }
       await new Promise<void>((resolveStop) => {
         const stop = () => resolveStop();

@@ -5,7 +5,7 @@ import { isDomainError } from "@qadam/core/errors";
 import { errorMessage } from "@qadam/core/i18n";
 import { systemIds } from "@qadam/core/ids";
 import type { Command } from "commander";
-import { createTenant } from "../../orgs/index.js";
+import { createTenant, listTenants } from "../../orgs/index.js";
 import { databaseUrl, withDatabase } from "../database.js";
 import { CliError, type CliIo } from "../io.js";
 
@@ -65,11 +65,7 @@ export function tenantCommands(program: Command, io: CliIo): void {
     .option("--json", "machine-readable output")
     .action(async (opts: { databaseUrl?: string; json?: boolean }) => {
       await withDatabase(databaseUrl(io, opts.databaseUrl), async ({ db }) => {
-        const rows = await db
-          .selectFrom("tenants")
-          .select(["id", "slug", "name", "country", "defaultLocale"])
-          .orderBy("slug")
-          .execute();
+        const rows = await listTenants(db);
         if (opts.json) io.out(JSON.stringify(rows));
         else for (const r of rows) io.out(`${r.slug}\t${r.id}\t${r.name}`);
       });

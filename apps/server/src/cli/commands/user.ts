@@ -6,7 +6,7 @@ import { systemIds } from "@qadam/core/ids";
 import type { Command } from "commander";
 import { normaliseLogin } from "../../platform/auth/sessions.js";
 import { executeCommand } from "../../platform/commands.js";
-import { createUser, grantRole } from "../../users/index.js";
+import { createUser, grantRole, userByLogin } from "../../users/index.js";
 import { databaseUrl, withDatabase } from "../database.js";
 import { explain } from "../explain.js";
 import { CliError, type CliIo } from "../io.js";
@@ -85,11 +85,7 @@ export function userCommands(program: Command, io: CliIo): void {
         if (!isRole(role)) throw new CliError(`--role must be one of ${ROLES.join(", ")}`);
         await withDatabase(databaseUrl(io, opts.databaseUrl), async ({ db }) => {
           const tenantId = await tenantOfOrg(db, opts.org);
-          const target = await db
-            .selectFrom("users")
-            .select(["id", "tenantId"])
-            .where("login", "=", normaliseLogin(opts.login))
-            .executeTakeFirst();
+          const target = await userByLogin(db, normaliseLogin(opts.login));
           if (!target || target.tenantId !== tenantId)
             throw new CliError(`no user ${opts.login} in the organisation's tenant`);
           const actor = await operatorOf(db, tenantId);

@@ -17,6 +17,8 @@ import type { Dialect } from "./column-types.js";
 import { type DirectExecutor, executeDirectlyOn, statementName } from "./prepared.js";
 import type { Database } from "./schema.js";
 
+export { withinTransaction } from "./prepared.js";
+
 export type Db = Kysely<Database>;
 
 export interface OpenDatabase {

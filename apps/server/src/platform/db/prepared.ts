@@ -122,6 +122,14 @@ export async function inTransaction<T>(db: Db, body: (trx: Db) => Promise<T>): P
   });
 }
 
+/**
+ * Runs `body` in a transaction: `db`'s own when it already is one, so that front-door calls made inside
+ * a command compose into its one transaction; a new one otherwise.
+ */
+export async function withinTransaction<T>(db: Db, body: (trx: Db) => Promise<T>): Promise<T> {
+  return db.isTransaction ? body(db) : inTransaction(db, body);
+}
+
 type RowOf<C> = C extends Compilable<infer O> ? O : never;
 
 export interface PreparedQuery<A extends Args, O> {

@@ -12,8 +12,8 @@ import {
   roleBody,
 } from "@qadam/core/members/contract";
 import { z } from "zod";
-import type { RouteModule } from "../platform/http/context.js";
-import { command, query } from "../platform/http/route.js";
+import type { RouteModule } from "../../platform/http/context.js";
+import { command, query } from "../../platform/http/route.js";
 import { changeRole, joinGroup, leaveGroup } from "./commands.js";
 import { findMembership, groupMembers, personMemberships } from "./queries.js";
 

@@ -6,12 +6,12 @@ import { DomainError } from "@qadam/core/errors";
 import { type Messages, translate } from "@qadam/core/i18n";
 import type { MemberRole, Membership } from "@qadam/core/members/types";
 import { checkDate } from "@qadam/core/orgs/values";
-import { findOrganisation } from "../orgs/index.js";
-import { findPerson } from "../people/index.js";
-import type { CommandContext } from "../platform/commands.js";
-import { holdClientId } from "../platform/db/client-ids.js";
-import { isUniqueViolation } from "../platform/db/constraint-errors.js";
-import type { Db } from "../platform/db/database.js";
+import { findOrganisation, organisationLabels } from "../../orgs/index.js";
+import type { CommandContext } from "../../platform/commands.js";
+import { holdClientId } from "../../platform/db/client-ids.js";
+import { isUniqueViolation } from "../../platform/db/constraint-errors.js";
+import type { Db } from "../../platform/db/database.js";
+import { findPerson } from "../lookup.js";
 import { findMembership } from "./queries.js";
 
 function hiddenGroupName(ctx: CommandContext): string {
@@ -30,14 +30,16 @@ function violatedIndex(error: unknown): string | undefined {
 }
 
 async function refuseDuplicate(trx: Db, ctx: CommandContext, personId: string): Promise<void> {
-  const active = await trx
-    .selectFrom("memberships as m")
-    .innerJoin("organisations as g", "g.id", "m.groupId")
-    .select(["g.name", "g.path"])
-    .where("m.tenantId", "=", ctx.actor.tenantId)
-    .where("m.personId", "=", personId)
-    .where("m.leftOn", "is", null)
+  const membership = await trx
+    .selectFrom("memberships")
+    .select("groupId")
+    .where("tenantId", "=", ctx.actor.tenantId)
+    .where("personId", "=", personId)
+    .where("leftOn", "is", null)
     .executeTakeFirst();
+  const active =
+    membership &&
+    (await organisationLabels(trx, ctx.actor.tenantId, [membership.groupId])).get(membership.groupId);
   if (active) {
     // The other group's name only if the actor may see it; otherwise a neutral phrase.
     const groupName = canSee(ctx.actor, active.path) ? active.name : hiddenGroupName(ctx);

@@ -5,11 +5,11 @@ import { systemIds } from "@qadam/core/ids";
 import type { MemberRole } from "@qadam/core/members/types";
 import { sql } from "kysely";
 import { expect, it } from "vitest";
-import { registerPerson } from "../people/index.js";
-import { executeCommand } from "../platform/commands.js";
-import type { Db } from "../platform/db/database.js";
-import { describeEachDatabase } from "../platform/db/testing.js";
-import { cliActor, seedTenant } from "../testing/fixtures.js";
+import { executeCommand } from "../../platform/commands.js";
+import type { Db } from "../../platform/db/database.js";
+import { describeEachDatabase } from "../../platform/db/testing.js";
+import { cliActor, seedTenant } from "../../testing/fixtures.js";
+import { registerPerson } from "../commands.js";
 import { joinGroup } from "./commands.js";
 
 describeEachDatabase("joinGroup", (use, target) => {

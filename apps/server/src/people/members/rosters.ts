@@ -3,10 +3,10 @@
 // The group or subtree has already been found through the actor's visibility by its caller.
 
 import { sql } from "kysely";
-import { shgIdsUnder } from "../orgs/index.js";
-import type { Db } from "../platform/db/database.js";
-import { toCount } from "../platform/db/ints.js";
-import { prepared } from "../platform/db/prepared.js";
+import { shgIdsUnder } from "../../orgs/index.js";
+import type { Db } from "../../platform/db/database.js";
+import { toCount } from "../../platform/db/ints.js";
+import { prepared } from "../../platform/db/prepared.js";
 
 type Int = string | number | bigint;
 
@@ -143,4 +143,33 @@ export async function membershipMovements(
     joined: toCount(r.joined),
     left: toCount(r.leftInPeriod),
   }));
+}
+
+/** Every membership a group ever had (who, from when, until when), in the order membersOn gives them. */
+export async function groupMembershipHistory(
+  db: Db,
+  group: GroupRef,
+): Promise<Array<{ personId: string; joinedOn: string; leftOn: string | null }>> {
+  return db
+    .selectFrom("memberships")
+    .select(["personId", "joinedOn", "leftOn"])
+    .where("tenantId", "=", group.tenantId)
+    .where("groupId", "=", group.id)
+    .orderBy("joinedOn")
+    .orderBy("personId")
+    .execute();
+}
+
+/** The open memberships of a tenant (each person's current group), in the order they were recorded. */
+export async function openMemberships(
+  db: Db,
+  tenantId: string,
+): Promise<Array<{ personId: string; groupId: string }>> {
+  return db
+    .selectFrom("memberships")
+    .select(["personId", "groupId"])
+    .where("tenantId", "=", tenantId)
+    .where("leftOn", "is", null)
+    .orderBy("id")
+    .execute();
 }

@@ -1,8 +1,8 @@
 import { isUuidV7, systemIds } from "@qadam/core/ids";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { describeEachDatabase } from "../platform/db/testing.js";
-import { as, type SeededUser, type SeededWorld, seedWorld, testApp } from "../testing/fixtures.js";
+import { describeEachDatabase } from "../../platform/db/testing.js";
+import { as, type SeededUser, type SeededWorld, seedWorld, testApp } from "../../testing/fixtures.js";
 
 describeEachDatabase("a membership made under the id its client chose", (use) => {
   let app: FastifyInstance;

@@ -1,26 +1,23 @@
 // Reading memberships: one by id, a group's members, a person's groups — all through visibility.
 
 import type { Actor } from "@qadam/core/auth/actor";
-import { assertCanSee, pathRangeEnd, visibleRoots } from "@qadam/core/auth/actor";
+import { assertCanSee, visibleRoots } from "@qadam/core/auth/actor";
 import { decodeCursor, type Page, toPage } from "@qadam/core/contract/pagination";
 import { DomainError } from "@qadam/core/errors";
 import { isUuid } from "@qadam/core/ids";
 import { isMemberRole, type Membership } from "@qadam/core/members/types";
-import { findOrganisation } from "../orgs/index.js";
-import { findPerson } from "../people/index.js";
-import type { Db } from "../platform/db/database.js";
+import { findOrganisation, organisationLabels, orgIdsUnderAny } from "../../orgs/index.js";
+import type { Db } from "../../platform/db/database.js";
+import { findPerson } from "../lookup.js";
 
 function baseQuery(db: Db, actor: Actor) {
   return db
     .selectFrom("memberships as m")
-    .innerJoin("organisations as g", "g.id", "m.groupId")
     .innerJoin("persons as p", "p.id", "m.personId")
     .select([
       "m.id",
       "m.personId",
       "m.groupId",
-      "g.name as groupName",
-      "g.path as groupPath",
       "m.role",
       "m.joinedOn",
       "m.leftOn",
@@ -32,7 +29,21 @@ function baseQuery(db: Db, actor: Actor) {
     .where("m.tenantId", "=", actor.tenantId);
 }
 
-type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>["executeTakeFirstOrThrow"]>>;
+type BaseRow = Awaited<ReturnType<ReturnType<typeof baseQuery>["executeTakeFirstOrThrow"]>>;
+type Row = BaseRow & { groupName: string; groupPath: string };
+
+/** The rows with their groups' names and paths (from the orgs domain); a row whose group is gone is left out. */
+async function withGroups(db: Db, tenantId: string, rows: BaseRow[]): Promise<Row[]> {
+  const groups = await organisationLabels(
+    db,
+    tenantId,
+    rows.map((r) => r.groupId),
+  );
+  return rows.flatMap((r) => {
+    const g = groups.get(r.groupId);
+    return g ? [{ ...r, groupName: g.name, groupPath: g.path }] : [];
+  });
+}
 
 function toMembership(r: Row): Membership {
   return {
@@ -54,7 +65,8 @@ export async function findMembership(
   id: string,
 ): Promise<Membership & { groupPath: string }> {
   if (!isUuid(id)) throw new DomainError("NOT_FOUND", { entity: "membership" });
-  const row = await baseQuery(db, actor).where("m.id", "=", id).executeTakeFirst();
+  const base = await baseQuery(db, actor).where("m.id", "=", id).executeTakeFirst();
+  const [row] = base ? await withGroups(db, actor.tenantId, [base]) : [];
   if (!row) throw new DomainError("NOT_FOUND", { entity: "membership" });
   assertCanSee(actor, row.groupPath, "membership");
   return { ...toMembership(row), groupPath: row.groupPath };
@@ -87,7 +99,7 @@ async function pageOf(
     .orderBy("m.id")
     .limit(page.limit + 1)
     .execute();
-  return toPage(rows.map(toMembership), page.limit);
+  return toPage((await withGroups(db, actor.tenantId, rows)).map(toMembership), page.limit);
 }
 
 export interface MembershipPage {
@@ -119,8 +131,6 @@ export async function personMemberships(
   const roots = visibleRoots(actor);
   const query = baseQuery(db, actor)
     .where("m.personId", "=", person.id)
-    .where((eb) =>
-      eb.or(roots.map((r) => eb.and([eb("g.path", ">=", r), eb("g.path", "<", pathRangeEnd(r))]))),
-    );
+    .where("m.groupId", "in", orgIdsUnderAny(actor.tenantId, roots));
   return pageOf(db, actor, query, page);
 }

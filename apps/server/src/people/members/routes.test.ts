@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { describeEachDatabase } from "../platform/db/testing.js";
-import { as, type SeededTenant, type SeededUser, seedWorld, testApp } from "../testing/fixtures.js";
+import { describeEachDatabase } from "../../platform/db/testing.js";
+import { as, type SeededTenant, type SeededUser, seedWorld, testApp } from "../../testing/fixtures.js";
 
 describeEachDatabase("membership routes", (use) => {
   let app: FastifyInstance;

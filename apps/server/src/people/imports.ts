@@ -1,0 +1,100 @@
+// People loaded in bulk (the demo, an import from another register): rows the caller has already checked
+// (IINs valid and unique, consent given, groups open), written in batches with what the commands would
+// write beside them (search terms). The caller's transaction holds them: one load, one transaction.
+import type { MemberRole } from "@qadam/core/members/types";
+import type { Sex } from "@qadam/core/people/iin";
+import { searchTermsFor } from "@qadam/core/people/search-terms";
+import type { Db } from "../platform/db/database.js";
+import type { CalendarDate, Instant } from "../platform/db/schema.js";
+import type { AnonymousCount } from "./commands.js";
+
+export interface ImportedHousehold {
+  id: string;
+  tenantId: string;
+  orgId: string;
+  name: string;
+  village: string | null;
+}
+
+export interface ImportedPerson {
+  id: string;
+  tenantId: string;
+  orgId: string;
+  familyName: string | null;
+  givenName: string | null;
+  patronymic: string | null;
+  birthDate: CalendarDate | null;
+  sex: Sex | null;
+  phone: string | null;
+  iin: string | null;
+  householdId: string | null;
+  village: string | null;
+  consentGivenOn: CalendarDate;
+  consentScope: string;
+}
+
+export interface ImportedMembership {
+  id: string;
+  tenantId: string;
+  personId: string;
+  groupId: string;
+  role: MemberRole;
+  joinedOn: CalendarDate;
+  leftOn: CalendarDate | null;
+  leftReason: string | null;
+}
+
+const BATCH = 500;
+
+async function inBatches<T>(rows: readonly T[], size: number, write: (batch: T[]) => Promise<unknown>) {
+  for (let i = 0; i < rows.length; i += size) await write(rows.slice(i, i + size));
+}
+
+/** Writes households, recorded at `at`. */
+export async function importHouseholds(db: Db, households: readonly ImportedHousehold[], at: Instant) {
+  await inBatches(households, BATCH, (batch) =>
+    db
+      .insertInto("households")
+      .values(batch.map((h) => ({ ...h, createdAt: at })))
+      .execute(),
+  );
+}
+
+/** Writes people (their households first) and the terms they are searched by, recorded at `at`. */
+export async function importPeople(db: Db, people: readonly ImportedPerson[], at: Instant) {
+  await inBatches(people, BATCH, (batch) =>
+    db
+      .insertInto("persons")
+      .values(batch.map((p) => ({ ...p, consentWithdrawnOn: null, createdAt: at, updatedAt: at })))
+      .execute(),
+  );
+  const terms = people.flatMap((p) =>
+    searchTermsFor(p).map((term) => ({ tenantId: p.tenantId, term, personId: p.id })),
+  );
+  await inBatches(terms, BATCH * 2, (batch) => db.insertInto("personSearchTerms").values(batch).execute());
+}
+
+/** Writes memberships (their people first; no two open ones of a person), recorded at `at`. */
+export async function importMemberships(db: Db, memberships: readonly ImportedMembership[], at: Instant) {
+  await inBatches(memberships, BATCH, (batch) =>
+    db
+      .insertInto("memberships")
+      .values(batch.map((m) => ({ ...m, createdAt: at, updatedAt: at })))
+      .execute(),
+  );
+}
+
+/** Writes anonymous counts of a tenant, recorded at `at`. */
+export async function importAnonymousCounts(
+  db: Db,
+  tenantId: string,
+  counts: readonly AnonymousCount[],
+  at: Instant,
+) {
+  await inBatches(counts, BATCH, (batch) =>
+    db
+      .insertInto("anonymousCounts")
+      .values(batch.map((c) => ({ ...c, tenantId, createdAt: at })))
+      .execute(),
+  );
+}

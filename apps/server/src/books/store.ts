@@ -22,7 +22,6 @@ import { isUuid } from "@qadam/core/ids";
 import { type Currency, currency, money } from "@qadam/core/money";
 import type { Organisation } from "@qadam/core/orgs/types";
 import { checkDate } from "@qadam/core/orgs/values";
-import { sql } from "kysely";
 import { findOrganisation, tenantLanguage } from "../orgs/index.js";
 import type { CommandContext } from "../platform/commands.js";
 import { dialectOf } from "../platform/db/column-types.js";
@@ -31,11 +30,8 @@ import { isUniqueViolation } from "../platform/db/constraint-errors.js";
 import type { Db } from "../platform/db/database.js";
 import { toBigInt } from "../platform/db/ints.js";
 import { prepared, type Row } from "../platform/db/prepared.js";
-import type {
-  AccountDailyBalancesTable,
-  JournalEntriesTable,
-  JournalLinesTable,
-} from "../platform/db/schema.js";
+import type { JournalEntriesTable, JournalLinesTable } from "../platform/db/schema.js";
+import { addToDailyTotals, flushDailyTotals } from "./daily-totals.js";
 
 export const ACCOUNT_STATUSES = ["active", "closed"] as const;
 export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
@@ -192,17 +188,6 @@ const INSERT_LINES = prepared((db, a: { rows: ReadonlyArray<Row<JournalLinesTabl
   db.insertInto("journalLines").values(a.rows),
 );
 
-const ADD_TO_DAILY_BALANCES = prepared((db, a: { rows: ReadonlyArray<Row<AccountDailyBalancesTable>> }) =>
-  db
-    .insertInto("accountDailyBalances")
-    .values(a.rows)
-    .onConflict((oc) =>
-      oc
-        .columns(["accountId", "currency", "businessDate"])
-        .doUpdateSet({ amount: sql`account_daily_balances.amount + excluded.amount` }),
-    ),
-);
-
 /** The organisation's accounts found active and locked in this command's transaction (null outside one). */
 function activeInThisCommand(trx: Db, ctx: CommandContext, orgId: string): Set<string> | null {
   const cache = commandCache(ctx, trx);
@@ -289,36 +274,9 @@ export async function writeEntry(
       partyId: l.party ?? null,
     })),
   });
-  await addToDailyBalances(trx, ctx.actor.tenantId, org.id, draft.businessDate, draft.lines);
+  await addToDailyTotals(trx, ctx.actor.tenantId, org.id, draft.businessDate, draft.lines);
   ctx.touched("journal_entry", id);
   return { ...draft, id, orgId: org.id };
-}
-
-/** Adds an entry's lines to each account's total of the day (one row per account, currency and date). */
-async function addToDailyBalances(
-  trx: Db,
-  tenantId: string,
-  orgId: string,
-  businessDate: string,
-  lines: readonly JournalLine[],
-): Promise<void> {
-  const net = new Map<string, { accountId: string; currency: string; amount: bigint }>();
-  for (const l of lines) {
-    const key = `${l.account}/${l.amount.currency}`;
-    const row = net.get(key) ?? { accountId: l.account, currency: l.amount.currency, amount: 0n };
-    row.amount += l.amount.minor;
-    net.set(key, row);
-  }
-  await ADD_TO_DAILY_BALANCES.execute(trx, {
-    rows: [...net.values()].map((r) => ({
-      tenantId,
-      orgId,
-      accountId: r.accountId,
-      currency: r.currency,
-      businessDate,
-      amount: r.amount.toString(),
-    })),
-  });
 }
 
 /** The reason some of the accounts cannot take lines: no books, a closed account, or an unknown one. */
@@ -420,6 +378,7 @@ export async function trialBalance(
 ): Promise<TrialBalanceRow[]> {
   checkDate(onDate);
   const chart = await openChartOf(db, actor, orgId);
+  await flushDailyTotals(db);
   const names = new Map(chart.map((a) => [a.id, a.fullName]));
   const sums = await db
     .selectFrom("accountDailyBalances")

@@ -325,6 +325,28 @@ export async function liveInstallments(db: Db, loanId: string): Promise<Installm
   return (await LIVE_INSTALLMENTS.rows(db, { loanId })).map(toInstallment);
 }
 
+const UNSETTLED_INSTALLMENTS = prepared((db, a: { loanId: string }) =>
+  db
+    .selectFrom("loanInstallments")
+    .select(INSTALLMENT_COLUMNS)
+    .where("loanId", "=", a.loanId)
+    .where("replacedOn", "is", null)
+    .where((eb) =>
+      eb.or([
+        eb("principalPaid", "<", eb.ref("principal")),
+        eb("interestPaid", "<", eb.ref("interest")),
+        eb("feePaid", "<", eb.ref("fee")),
+        eb("penaltyPaid", "<", eb.ref("penalty")),
+      ]),
+    )
+    .orderBy("number"),
+);
+
+/** The live installments not fully paid, in order. */
+export async function unsettledInstallments(db: Db, loanId: string): Promise<InstallmentState[]> {
+  return (await UNSETTLED_INSTALLMENTS.rows(db, { loanId })).map(toInstallment);
+}
+
 const PENALTIES_CHARGED = prepared((db, a: { loanId: string; from: string }) =>
   db
     .selectFrom("loanAllocations")

@@ -58,7 +58,7 @@ async function write(trx: Db, totals: Iterable<DailyTotal>): Promise<void> {
         accountId: r.accountId,
         currency: r.currency,
         businessDate: r.businessDate,
-        amount: r.amount.toString(),
+        amount: r.amount,
       })),
     });
 }

@@ -83,10 +83,15 @@ const loanRow = (lock: boolean) =>
       .innerJoin("organisations as o", (join) =>
         join.onRef("o.id", "=", "loans.orgId").onRef("o.tenantId", "=", "loans.tenantId"),
       )
-      .innerJoin("tenants as t", "t.id", "loans.tenantId")
       .selectAll("loans")
       .select([
-        "t.defaultLocale as tenantLocale",
+        (eb) =>
+          eb
+            .selectFrom("tenants as t")
+            .select("t.defaultLocale")
+            .whereRef("t.id", "=", "loans.tenantId")
+            .$asScalar()
+            .as("tenantLocale"),
         "o.parentId as orgParentId",
         "o.kind as orgKind",
         "o.name as orgName",
@@ -350,13 +355,15 @@ const UNSETTLED_INSTALLMENTS = prepared((db, a: { loanId: string }) =>
         eb("feePaid", "<", eb.ref("fee")),
         eb("penaltyPaid", "<", eb.ref("penalty")),
       ]),
-    )
-    .orderBy("number"),
+    ),
 );
 
 /** The live installments not fully paid, in order. */
 export async function unsettledInstallments(db: Db, loanId: string): Promise<InstallmentState[]> {
-  return (await UNSETTLED_INSTALLMENTS.rows(db, { loanId })).map(toInstallment);
+  // Sorted here: the rows come in the key's order (plan, then number), nearly always the order
+  // wanted, where the database would sort them in a temporary tree.
+  const rows = (await UNSETTLED_INSTALLMENTS.rows(db, { loanId })).map(toInstallment);
+  return rows.sort((a, b) => a.number - b.number);
 }
 
 const PENALTIES_CHARGED = prepared((db, a: { loanId: string; from: string }) =>

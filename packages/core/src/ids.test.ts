@@ -37,6 +37,14 @@ describe("an id chosen by the client", () => {
     }
   });
 
+  it("made by the server are unique and sort in the order they were made", () => {
+    const ids = Array.from({ length: 20_000 }, () => systemIds.next());
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids].sort()).toEqual(ids);
+    const ms = Number.parseInt(ids[0]?.replace("-", "").slice(0, 12) ?? "", 16);
+    expect(Math.abs(ms - Date.now())).toBeLessThan(60_000);
+  });
+
   it("finds exactly the version and variant bits a UUIDv7 must have", () => {
     fc.assert(
       fc.property(fc.uint8Array({ minLength: 16, maxLength: 16 }), (bytes) => {

@@ -6,6 +6,7 @@ import { sql } from "kysely";
 import type { Db } from "../platform/db/database.js";
 import { toBigInt } from "../platform/db/ints.js";
 import { prepared } from "../platform/db/prepared.js";
+import { flushDailyTotals } from "./daily-totals.js";
 
 type Int = string | number | bigint;
 
@@ -25,6 +26,7 @@ export async function accountTotals(
   org: { tenantId: string; id: string },
   through: string,
 ): Promise<Map<string, bigint>> {
+  await flushDailyTotals(db);
   const rows = await ACCOUNT_TOTALS.rows(db, { tenantId: org.tenantId, orgId: org.id, through });
   return new Map(rows.map((r) => [r.accountId, toBigInt(r.total)]));
 }
@@ -105,6 +107,7 @@ export async function codeTotals(
   db: Db,
   a: { tenantId: string; orgIds: readonly string[]; codes: readonly string[]; from: string; to: string },
 ): Promise<CodeTotal[]> {
+  await flushDailyTotals(db);
   const out: CodeTotal[] = [];
   for (const orgIds of slices(a.orgIds)) {
     const accounts = db
@@ -158,6 +161,7 @@ export async function codeMovementsAfter(
     if (orgs) orgs.push(orgId);
     else byDay.set(day, [orgId]);
   }
+  await flushDailyTotals(db);
   const out: Array<{ orgId: string; code: string; currency: string; movement: bigint }> = [];
   for (const [day, orgs] of byDay)
     for (const orgIds of slices(orgs)) {

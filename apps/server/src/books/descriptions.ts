@@ -1,7 +1,7 @@
 // The descriptions of the journal entries Qadam writes itself (a disbursement, a meeting, a share-out),
 // in the tenant's language, whoever posts them: the books read in one language from end to end.
 
-import { type JournalTextKey, type Locale, translate } from "@qadam/core/i18n";
+import { isLocale, type JournalTextKey, type Locale, translate } from "@qadam/core/i18n";
 import { tenantLanguage } from "../orgs/index.js";
 import type { CommandContext } from "../platform/commands.js";
 import { commandCache } from "../platform/db/command-cache.js";
@@ -17,6 +17,19 @@ const plainTexts = new Map<string, string>();
  * The tenant's language is read once per command and transaction (a batch of repayments in one
  * command posts many entries), never across commands: it can change between them.
  */
+/**
+ * Notes the tenant's language as read in this command's transaction by another query (a loan's row
+ * is read with it), so that the entries the command posts need not read it again.
+ */
+export function noteTenantLanguage(
+  db: Db,
+  ctx: Pick<CommandContext, "actor">,
+  tenantId: string,
+  stored: string,
+): void {
+  commandCache(ctx, db)?.set(`tenantLanguage:${tenantId}`, isLocale(stored) ? stored : "kk");
+}
+
 export async function describeEntry(
   db: Db,
   ctx: Pick<CommandContext, "actor">,

@@ -40,7 +40,7 @@ export {
   findAccount,
   renameAccount,
 } from "./chart.js";
-export { describeEntry, type EntryText } from "./descriptions.js";
+export { describeEntry, type EntryText, noteTenantLanguage } from "./descriptions.js";
 export {
   type JournalEntryView,
   journalEntries,
@@ -65,6 +65,7 @@ export {
   type Account,
   type AccountStatus,
   accountsOf,
+  accountsOfCodes,
   type ChartTemplate,
   chartOf,
   journalForExport,

@@ -22,7 +22,6 @@ import { isUuid } from "@qadam/core/ids";
 import { type Currency, currency, money } from "@qadam/core/money";
 import type { Organisation } from "@qadam/core/orgs/types";
 import { checkDate } from "@qadam/core/orgs/values";
-import { sql } from "kysely";
 import { findOrganisation, tenantLanguage } from "../orgs/index.js";
 import type { CommandContext } from "../platform/commands.js";
 import { dialectOf } from "../platform/db/column-types.js";
@@ -31,11 +30,8 @@ import { isUniqueViolation } from "../platform/db/constraint-errors.js";
 import type { Db } from "../platform/db/database.js";
 import { toBigInt } from "../platform/db/ints.js";
 import { prepared, type Row } from "../platform/db/prepared.js";
-import type {
-  AccountDailyBalancesTable,
-  JournalEntriesTable,
-  JournalLinesTable,
-} from "../platform/db/schema.js";
+import type { JournalEntriesTable, JournalLinesTable } from "../platform/db/schema.js";
+import { addToDailyTotals, flushDailyTotals } from "./daily-totals.js";
 
 export const ACCOUNT_STATUSES = ["active", "closed"] as const;
 export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
@@ -142,6 +138,30 @@ export async function accountsOf(db: Db, tenantId: string, orgId: string): Promi
   }));
 }
 
+const ACCOUNTS_OF_CODES = prepared((db, a: { tenantId: string; orgId: string; codes: readonly string[] }) =>
+  db
+    .selectFrom("accounts")
+    .select(["id", "code", "status"])
+    .where("tenantId", "=", a.tenantId)
+    .where("orgId", "=", a.orgId)
+    .where("code", "in", a.codes),
+);
+
+/**
+ * The ids and statuses of the organisation's accounts of the given codes, in one query (a command
+ * that posts needs a handful of a chart of forty, and not their full names).
+ */
+export async function accountsOfCodes(
+  db: Db,
+  tenantId: string,
+  orgId: string,
+  codes: readonly string[],
+): Promise<Array<{ id: string; code: string; status: AccountStatus }>> {
+  if (codes.length === 0) return [];
+  const rows = await ACCOUNTS_OF_CODES.rows(db, { tenantId, orgId, codes });
+  return rows.map((r) => ({ id: r.id, code: r.code, status: r.status as AccountStatus }));
+}
+
 /** The chart of an organisation whose books must be open (BOOKS_NOT_OPEN otherwise), for reports. */
 export async function openChartOf(db: Db, actor: Actor, orgId: string): Promise<Account[]> {
   const org = await findOrganisation(db, actor, orgId);
@@ -192,15 +212,13 @@ const INSERT_LINES = prepared((db, a: { rows: ReadonlyArray<Row<JournalLinesTabl
   db.insertInto("journalLines").values(a.rows),
 );
 
-const ADD_TO_DAILY_BALANCES = prepared((db, a: { rows: ReadonlyArray<Row<AccountDailyBalancesTable>> }) =>
-  db
-    .insertInto("accountDailyBalances")
-    .values(a.rows)
-    .onConflict((oc) =>
-      oc
-        .columns(["accountId", "currency", "businessDate"])
-        .doUpdateSet({ amount: sql`account_daily_balances.amount + excluded.amount` }),
-    ),
+/** On PostgreSQL, the entry and its lines in one statement: one round trip to the server, not two. */
+const INSERT_ENTRY_WITH_LINES = prepared(
+  (db, a: { row: Row<JournalEntriesTable>; rows: ReadonlyArray<Row<JournalLinesTable>> }) =>
+    db
+      .with("entry", (w) => w.insertInto("journalEntries").values(a.row).returning("id"))
+      .insertInto("journalLines")
+      .values(a.rows),
 );
 
 /** The organisation's accounts found active and locked in this command's transaction (null outside one). */
@@ -258,67 +276,44 @@ export async function writeEntry(
     for (const a of accountIds) verified?.add(a);
   }
   const id = ctx.ids.next();
-  await INSERT_ENTRY.execute(trx, {
-    row: {
-      id,
-      tenantId: ctx.actor.tenantId,
-      orgId: org.id,
-      businessDate: draft.businessDate,
-      description: draft.description,
-      causeType: draft.cause.type,
-      causeId: draft.cause.id,
-      reversesId: draft.reverses ?? null,
-      postedAt: ctx.now,
-      postedBy: ctx.actor.userId,
-    },
-  }).catch((e: unknown) => {
+  const entry = {
+    id,
+    tenantId: ctx.actor.tenantId,
+    orgId: org.id,
+    businessDate: draft.businessDate,
+    description: draft.description,
+    causeType: draft.cause.type,
+    causeId: draft.cause.id,
+    reversesId: draft.reverses ?? null,
+    postedAt: ctx.now,
+    postedBy: ctx.actor.userId,
+  };
+  const lines = draft.lines.map((l, i) => ({
+    tenantId: ctx.actor.tenantId,
+    entryId: id,
+    lineNo: i + 1,
+    orgId: org.id,
+    accountId: l.account,
+    businessDate: draft.businessDate,
+    currency: l.amount.currency,
+    amount: l.amount.minor,
+    memo: l.memo ?? null,
+    partyId: l.party ?? null,
+  }));
+  try {
+    if (dialectOf(trx) === "postgres")
+      await INSERT_ENTRY_WITH_LINES.execute(trx, { row: entry, rows: lines });
+    else {
+      await INSERT_ENTRY.execute(trx, { row: entry });
+      await INSERT_LINES.execute(trx, { rows: lines });
+    }
+  } catch (e) {
     if (isUniqueViolation(e)) throw new DomainError("CONCURRENT_UPDATE");
     throw e;
-  });
-  await INSERT_LINES.execute(trx, {
-    rows: draft.lines.map((l, i) => ({
-      tenantId: ctx.actor.tenantId,
-      entryId: id,
-      lineNo: i + 1,
-      orgId: org.id,
-      accountId: l.account,
-      businessDate: draft.businessDate,
-      currency: l.amount.currency,
-      amount: l.amount.minor.toString(),
-      memo: l.memo ?? null,
-      partyId: l.party ?? null,
-    })),
-  });
-  await addToDailyBalances(trx, ctx.actor.tenantId, org.id, draft.businessDate, draft.lines);
+  }
+  await addToDailyTotals(trx, ctx.actor.tenantId, org.id, draft.businessDate, draft.lines);
   ctx.touched("journal_entry", id);
   return { ...draft, id, orgId: org.id };
-}
-
-/** Adds an entry's lines to each account's total of the day (one row per account, currency and date). */
-async function addToDailyBalances(
-  trx: Db,
-  tenantId: string,
-  orgId: string,
-  businessDate: string,
-  lines: readonly JournalLine[],
-): Promise<void> {
-  const net = new Map<string, { accountId: string; currency: string; amount: bigint }>();
-  for (const l of lines) {
-    const key = `${l.account}/${l.amount.currency}`;
-    const row = net.get(key) ?? { accountId: l.account, currency: l.amount.currency, amount: 0n };
-    row.amount += l.amount.minor;
-    net.set(key, row);
-  }
-  await ADD_TO_DAILY_BALANCES.execute(trx, {
-    rows: [...net.values()].map((r) => ({
-      tenantId,
-      orgId,
-      accountId: r.accountId,
-      currency: r.currency,
-      businessDate,
-      amount: r.amount.toString(),
-    })),
-  });
 }
 
 /** The reason some of the accounts cannot take lines: no books, a closed account, or an unknown one. */
@@ -420,6 +415,7 @@ export async function trialBalance(
 ): Promise<TrialBalanceRow[]> {
   checkDate(onDate);
   const chart = await openChartOf(db, actor, orgId);
+  await flushDailyTotals(db);
   const names = new Map(chart.map((a) => [a.id, a.fullName]));
   const sums = await db
     .selectFrom("accountDailyBalances")

@@ -15,8 +15,8 @@ import { type ProductSpec, parseStoredSpec, productFrom } from "@qadam/core/loan
 import { type LoanState, loanStateColumns, loanStateFrom } from "@qadam/core/loans/state";
 import { type Currency, currency, percent } from "@qadam/core/money";
 import type { Organisation } from "@qadam/core/orgs/types";
-import { accountsOf, noteActiveAccounts } from "../books/index.js";
-import { tenantById, tenantOrganisation } from "../orgs/index.js";
+import { accountsOfCodes, noteActiveAccounts, noteTenantLanguage } from "../books/index.js";
+import { tenantById, tenantOrganisationWithLanguage } from "../orgs/index.js";
 import type { CommandContext } from "../platform/commands.js";
 import { dialectOf } from "../platform/db/column-types.js";
 import { commandCache } from "../platform/db/command-cache.js";
@@ -105,13 +105,23 @@ function storedSpec(json: string): { spec: ProductSpec; product: LoanProduct } {
   return parsed;
 }
 
-/** The loan as the actor sees it (NOT_FOUND otherwise); `lock` takes the row lock on PostgreSQL. */
-export async function loadLoan(db: Db, actor: Actor, id: string, lock = false): Promise<LoanRecord> {
+/**
+ * The loan as the actor sees it (NOT_FOUND otherwise); `lock` takes the row lock on PostgreSQL. Given
+ * the command, the tenant's language read with the loan serves the entries the command posts.
+ */
+export async function loadLoan(
+  db: Db,
+  actor: Actor,
+  id: string,
+  lock = false,
+  ctx?: CommandContext,
+): Promise<LoanRecord> {
   if (!isUuid(id)) throw new DomainError("NOT_FOUND", { entity: "loan" });
   const row = await (lock ? LOCKED_LOAN_ROW : LOAN_ROW).first(db, { tenantId: actor.tenantId, id });
   if (!row) throw new DomainError("NOT_FOUND", { entity: "loan" });
-  const org = await tenantOrganisation(db, actor.tenantId, row.orgId, "loan");
+  const { org, tenantLocale } = await tenantOrganisationWithLanguage(db, actor.tenantId, row.orgId, "loan");
   assertCanSee(actor, org.path, "loan");
+  if (ctx) noteTenantLanguage(db, ctx, row.tenantId, tenantLocale);
   const { spec, product } = storedSpec(row.spec);
   const loan: LoanRecord = {
     id: row.id,
@@ -183,15 +193,15 @@ function savedColumns(loan: LoanRecord): Omit<SavedLoan, "spec" | "version"> {
     decidedBy: state.decidedBy,
     decidedOn: state.decidedOn,
     decisionNote: state.decisionNote,
-    principalOutstanding: loan.principalOutstanding.toString(),
+    principalOutstanding: loan.principalOutstanding,
     arrearsSince: loan.arrearsSince,
     lastActivityOn: loan.lastActivityOn,
-    advance: loan.advance.toString(),
+    advance: loan.advance,
     penaltyThrough: loan.penaltyThrough,
     plan: loan.plan,
     writtenOffOn: state.writtenOffOn,
-    writtenOff: loan.writtenOff.toString(),
-    recovered: loan.recovered.toString(),
+    writtenOff: loan.writtenOff,
+    recovered: loan.recovered,
     closedOn: state.closedOn,
   };
 }
@@ -282,6 +292,30 @@ export async function liveInstallments(db: Db, loanId: string): Promise<Installm
   return (await LIVE_INSTALLMENTS.rows(db, { loanId })).map(toInstallment);
 }
 
+const UNSETTLED_INSTALLMENTS = prepared((db, a: { loanId: string }) =>
+  db
+    .selectFrom("loanInstallments")
+    .select(INSTALLMENT_COLUMNS)
+    .where("loanId", "=", a.loanId)
+    .where("replacedOn", "is", null)
+    .where((eb) =>
+      eb.or([
+        eb("principalPaid", "<", eb.ref("principal")),
+        eb("interestPaid", "<", eb.ref("interest")),
+        eb("feePaid", "<", eb.ref("fee")),
+        eb("penaltyPaid", "<", eb.ref("penalty")),
+      ]),
+    ),
+);
+
+/** The live installments not fully paid, in order. */
+export async function unsettledInstallments(db: Db, loanId: string): Promise<InstallmentState[]> {
+  // Sorted here: the rows come in the key's order (plan, then number), nearly always the order
+  // wanted, where the database would sort them in a temporary tree.
+  const rows = (await UNSETTLED_INSTALLMENTS.rows(db, { loanId })).map(toInstallment);
+  return rows.sort((a, b) => a.number - b.number);
+}
+
 const PENALTIES_CHARGED = prepared((db, a: { loanId: string; from: string }) =>
   db
     .selectFrom("loanAllocations")
@@ -334,14 +368,14 @@ export async function insertInstallments(
         plan: i.plan,
         number: i.number,
         dueDate: i.dueDate,
-        principal: i.principal.toString(),
-        interest: i.interest.toString(),
-        fee: i.fee.toString(),
-        penalty: i.penalty.toString(),
-        principalPaid: i.principalPaid.toString(),
-        interestPaid: i.interestPaid.toString(),
-        feePaid: i.feePaid.toString(),
-        penaltyPaid: i.penaltyPaid.toString(),
+        principal: i.principal,
+        interest: i.interest,
+        fee: i.fee,
+        penalty: i.penalty,
+        principalPaid: i.principalPaid,
+        interestPaid: i.interestPaid,
+        feePaid: i.feePaid,
+        penaltyPaid: i.penaltyPaid,
         plannedOn: i.plannedOn,
         replacedOn: i.replacedOn,
       })),
@@ -384,11 +418,11 @@ export async function updateInstallments(
       plan: i.plan,
       number: i.number,
       set: {
-        penalty: i.penalty.toString(),
-        principalPaid: i.principalPaid.toString(),
-        interestPaid: i.interestPaid.toString(),
-        feePaid: i.feePaid.toString(),
-        penaltyPaid: i.penaltyPaid.toString(),
+        penalty: i.penalty,
+        principalPaid: i.principalPaid,
+        interestPaid: i.interestPaid,
+        feePaid: i.feePaid,
+        penaltyPaid: i.penaltyPaid,
         replacedOn: i.replacedOn,
       },
     });
@@ -437,6 +471,15 @@ const INSERT_ALLOCATIONS = prepared((db, a: { rows: ReadonlyArray<Row<LoanAlloca
   db.insertInto("loanAllocations").values(a.rows),
 );
 
+/** On PostgreSQL, the transaction and its allocations in one statement: one round trip, not two. */
+const INSERT_TRANSACTION_WITH_ALLOCATIONS = prepared(
+  (db, a: { row: Row<LoanTransactionsTable>; rows: ReadonlyArray<Row<LoanAllocationsTable>> }) =>
+    db
+      .with("transaction", (w) => w.insertInto("loanTransactions").values(a.row).returning("id"))
+      .insertInto("loanAllocations")
+      .values(a.rows),
+);
+
 /** Appends a transaction with the loan's next sequence number; a concurrent writer gets CONCURRENT_UPDATE. */
 export async function insertTransaction(
   trx: Db,
@@ -446,35 +489,28 @@ export async function insertTransaction(
   draft: TransactionDraft,
 ): Promise<string> {
   const id = ctx.ids.next();
-  try {
-    await INSERT_TRANSACTION.execute(trx, {
-      row: {
-        id,
-        tenantId: loan.tenantId,
-        loanId: loan.id,
-        seq,
-        kind: draft.kind,
-        valueDate: draft.valueDate,
-        amount: draft.amount.toString(),
-        advance: (draft.advance ?? 0n).toString(),
-        entryId: draft.entryId,
-        reversesId: draft.reversesId ?? null,
-        replacesId: draft.replacesId ?? null,
-        channel: draft.channel ?? null,
-        note: draft.note ?? null,
-        recordedAt: ctx.now,
-        recordedBy: ctx.actor.userId,
-        terms: draft.terms ?? null,
-      },
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new DomainError("CONCURRENT_UPDATE");
-    throw error;
-  }
-  const allocations = (draft.allocations ?? []).filter((a) => a.minor !== 0n);
-  if (allocations.length > 0) {
-    await INSERT_ALLOCATIONS.execute(trx, {
-      rows: allocations.map((a) => ({
+  const row = {
+    id,
+    tenantId: loan.tenantId,
+    loanId: loan.id,
+    seq,
+    kind: draft.kind,
+    valueDate: draft.valueDate,
+    amount: draft.amount,
+    advance: draft.advance ?? 0n,
+    entryId: draft.entryId,
+    reversesId: draft.reversesId ?? null,
+    replacesId: draft.replacesId ?? null,
+    channel: draft.channel ?? null,
+    note: draft.note ?? null,
+    recordedAt: ctx.now,
+    recordedBy: ctx.actor.userId,
+    terms: draft.terms ?? null,
+  };
+  const allocations: Array<Row<LoanAllocationsTable>> = [];
+  for (const a of draft.allocations ?? [])
+    if (a.minor !== 0n)
+      allocations.push({
         tenantId: loan.tenantId,
         transactionId: id,
         loanId: loan.id,
@@ -482,9 +518,18 @@ export async function insertTransaction(
         number: a.number,
         component: a.component,
         valueDate: draft.valueDate,
-        amount: a.minor.toString(),
-      })),
-    });
+        amount: a.minor,
+      });
+  try {
+    if (allocations.length > 0 && dialectOf(trx) === "postgres")
+      await INSERT_TRANSACTION_WITH_ALLOCATIONS.execute(trx, { row, rows: allocations });
+    else {
+      await INSERT_TRANSACTION.execute(trx, { row });
+      if (allocations.length > 0) await INSERT_ALLOCATIONS.execute(trx, { rows: allocations });
+    }
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new DomainError("CONCURRENT_UPDATE");
+    throw error;
   }
   ctx.touched("loan_transaction", id);
   return id;
@@ -539,6 +584,12 @@ const CODES: Record<"mfo" | "federation", Record<LoanAccountRole, string>> = {
 
 export type LoanAccounts = Record<LoanAccountRole, string>;
 
+/** The distinct codes of each template's accounts, in one order (one statement per template). */
+const LENDER_CODES = {
+  mfo: [...new Set(Object.values(CODES.mfo))].sort(),
+  federation: [...new Set(Object.values(CODES.federation))].sort(),
+};
+
 /**
  * The lender's account ids by role; the lender's books must be open (BOOKS_NOT_OPEN otherwise). Given
  * the command, read once per command and transaction (the ids of an organisation's accounts never
@@ -566,8 +617,7 @@ async function readLoanAccounts(
 ): Promise<{ accounts: LoanAccounts; active: string[] }> {
   const template = org.kind === "mfo" ? "mfo" : "federation";
   const codes = CODES[template];
-  const wanted = new Set(Object.values(codes));
-  const rows = (await accountsOf(db, org.tenantId, org.id)).filter((a) => wanted.has(a.code));
+  const rows = await accountsOfCodes(db, org.tenantId, org.id, LENDER_CODES[template]);
   const byCode = new Map(rows.map((r) => [r.code, r.id]));
   const out = {} as LoanAccounts;
   for (const role of LOAN_ACCOUNT_ROLES) {

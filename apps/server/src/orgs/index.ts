@@ -28,6 +28,7 @@ export {
   shgIdsUnder,
   tenantOfOrganisation,
   tenantOrganisation,
+  tenantOrganisationWithLanguage,
   toOrganisation,
 } from "./lookup.js";
 export { groupsNamed, organisationLabels, organisationNames, organisationPaths } from "./names.js";

@@ -44,7 +44,7 @@ export async function loanToChange(
   permission: "loans.write" | "loans.approve",
   ...statuses: LoanStatus[]
 ): Promise<LoanRecord> {
-  const loan = await loadLoan(trx, ctx.actor, loanId, true);
+  const loan = await loadLoan(trx, ctx.actor, loanId, true, ctx);
   assertCan(ctx.actor, permission, loan.org.path, "loan");
   if (statuses.length > 0 && !statuses.includes(loan.state.status))
     throw new DomainError("LOAN_WRONG_STATUS", { status: loan.state.status });

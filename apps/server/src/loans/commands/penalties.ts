@@ -12,7 +12,9 @@ export async function chargePenalties(
   loanId: string,
   on: string,
 ): Promise<void> {
-  const w = await startWork(trx, ctx, await activeLoan(trx, ctx, loanId, "loans.write", on), on, true);
+  const w = await startWork(trx, ctx, await activeLoan(trx, ctx, loanId, "loans.write", on), on, {
+    run: true,
+  });
   // No transaction of its own: the version moves past the penalty run's, if it recorded one.
   await finishWork(trx, ctx, w, on, w.live, w.loan.version + 1);
 }

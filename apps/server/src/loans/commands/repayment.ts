@@ -57,7 +57,7 @@ export async function repay(
 ): Promise<RepaymentResult> {
   const loan = await activeLoan(trx, ctx, loanId, "loans.write", input.on);
   if (isBackdated(loan, input.on)) return backdatedPayment(trx, ctx, loan, "repayment", input);
-  const w = await startWork(trx, ctx, loan, input.on);
+  const w = await startWork(trx, ctx, loan, input.on, { unsettledOnly: true });
   const { live, seq } = w;
   const amount = positiveAmount(input.amount, loan.currency);
   const split = splitRepayment(live, loan.product, amount);

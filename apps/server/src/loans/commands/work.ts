@@ -17,6 +17,7 @@ import {
   liveInstallments,
   penaltiesChargedSince,
   saveLoan,
+  unsettledInstallments,
   updateInstallments,
 } from "../store.js";
 
@@ -30,15 +31,21 @@ interface Working {
   seq: number;
 }
 
-/** `run`: the command is a penalty run (a date the replay of the history accrues penalties to). */
+/**
+ * `run`: the command is a penalty run (a date the replay of the history accrues penalties to).
+ * `unsettledOnly`: the command reads and changes only installments not fully paid (a repayment: what
+ * is settled owes nothing, accrues no penalty, takes no allocation and keeps the loan open by nothing),
+ * so only those are loaded.
+ */
 export async function startWork(
   trx: Db,
   ctx: CommandContext,
   loan: LoanRecord,
   on: string,
-  run = false,
+  options: { run?: boolean; unsettledOnly?: boolean } = {},
 ): Promise<Working> {
-  const live = await liveInstallments(trx, loan.id);
+  const run = options.run ?? false;
+  const live = await (options.unsettledOnly ? unsettledInstallments : liveInstallments)(trx, loan.id);
   const before = live.map((i) => ({ ...i }));
   const seq = await accrueTo(trx, ctx, loan, live, on, loan.version + 1, run);
   return { loan, live, before, seq };

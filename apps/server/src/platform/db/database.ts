@@ -106,18 +106,30 @@ function withStatementCache(
     cache.set(text, statement);
     return statement;
   };
-  /** The camel-case keys of a reading statement's columns. */
-  const keysOf = new WeakMap<SQLite.Statement, string[]>();
+  /**
+   * Per reading statement, a function making a row (in camel case) from its cells: an object literal
+   * of the columns' names, made once per statement, builds each row in one step with one shape, where
+   * setting the keys one by one costs more than reading the row.
+   */
+  const rowMakers = new WeakMap<SQLite.Statement, (cells: unknown[]) => Record<string, unknown>>();
+  const rowMaker = (statement: SQLite.Statement) => {
+    const keys = statement.columns().map((c) => camelCase.key(c.name));
+    // A column named twice keeps the last cell, as setting the keys in turn would.
+    const fields = keys.map((k, i) => `${JSON.stringify(k)}: c[${i}]`);
+    return new Function("c", `return { ${fields.join(", ")} };`) as (
+      cells: unknown[],
+    ) => Record<string, unknown>;
+  };
   const run = (text: string, values: readonly unknown[]) => {
     const statement = prepare(text);
     if (!statement.reader) {
       const { changes, lastInsertRowid } = statement.run(values);
       return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
     }
-    let keys = keysOf.get(statement);
-    if (!keys) {
-      keys = statement.columns().map((c) => camelCase.key(c.name));
-      keysOf.set(statement, keys);
+    let make = rowMakers.get(statement);
+    if (!make) {
+      make = rowMaker(statement);
+      rowMakers.set(statement, make);
     }
     let raw: unknown[][];
     try {
@@ -126,12 +138,7 @@ function withStatementCache(
       statement.raw(false);
     }
     const rows = new Array<Record<string, unknown>>(raw.length);
-    for (let r = 0; r < raw.length; r++) {
-      const cells = raw[r] as unknown[];
-      const row: Record<string, unknown> = {};
-      for (let c = 0; c < keys.length; c++) row[keys[c] as string] = cells[c];
-      rows[r] = row;
-    }
+    for (let r = 0; r < raw.length; r++) rows[r] = make(raw[r] as unknown[]);
     return { rows };
   };
   return {

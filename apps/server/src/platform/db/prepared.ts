@@ -3,6 +3,7 @@
 // dozen small queries) costs more than the database takes to run them.
 import { type Compilable, CompiledQuery, type Kysely, type QueryResult } from "kysely";
 import { type Dialect, dialectOf } from "./column-types.js";
+import { deferWritesIn, dropDeferredWrites, flushDeferredWrites } from "./deferred-writes.js";
 import type { Database } from "./schema.js";
 
 /** database.ts's `Db`, named here so that database.ts (which needs statementName) and this file make no cycle. */
@@ -45,29 +46,42 @@ function placeholders(value: Argument, path: (string | number)[], slots: Slot[])
 /** The shape of the arguments, so that arrays of another length compile another query. */
 function shapeOf(value: Argument): string {
   // Concatenation rather than map and join: this runs for every statement of every command.
+  if (typeof value !== "object" || value === null) return "";
   if (Array.isArray(value)) {
     let shape = "[";
-    for (const v of value as readonly Argument[]) shape += `${shapeOf(v)},`;
+    for (let i = 0; i < value.length; i++) shape += `${shapeOf(value[i] as Argument)},`;
     return `${shape}]`;
   }
-  if (isRecord(value)) {
-    let shape = "{";
-    for (const k of Object.keys(value)) shape += `${k}:${shapeOf(value[k] as Argument)},`;
-    return `${shape}}`;
-  }
-  return "";
-}
-
-function at(args: Args, path: readonly (string | number)[]): unknown {
-  let value: unknown = args;
-  for (const key of path) value = (value as Record<string | number, unknown>)[key];
-  return value;
+  let shape = "{";
+  const record = value as { readonly [k: string]: Argument };
+  for (const k in record) shape += `${k}:${shapeOf(record[k] as Argument)},`;
+  return `${shape}}`;
 }
 
 interface Compiled {
   sql: string;
-  /** Per bound parameter: the argument's path, or a constant the query itself holds. */
-  parameters: ReadonlyArray<{ path: readonly (string | number)[] } | { constant: unknown }>;
+  /** The bound values, in order, read from the arguments (or constants the query itself holds). */
+  values: (args: Args) => unknown[];
+}
+
+/**
+ * A function reading each bound value straight from where it stands in the arguments: made once per
+ * shape, it saves walking every argument's path on every run (a repayment binds some 80 values).
+ */
+function valuesReader(
+  parameters: ReadonlyArray<{ path: readonly (string | number)[] } | { constant: unknown }>,
+): (args: Args) => unknown[] {
+  const constants: unknown[] = [];
+  const reads = parameters.map((p) => {
+    if ("constant" in p) {
+      constants.push(p.constant);
+      return `c[${constants.length - 1}]`;
+    }
+    // Keys as JSON string literals, indexes as numbers: the text is made of nothing else.
+    return `a${p.path.map((k) => `[${typeof k === "number" ? String(k) : JSON.stringify(k)}]`).join("")}`;
+  });
+  const read = new Function("a", "c", `return [${reads.join(",")}];`) as (a: Args, c: unknown[]) => unknown[];
+  return (args) => read(args, constants);
 }
 
 /** How many shapes of its arguments one prepared query keeps compiled. */
@@ -107,16 +121,21 @@ export function executeDirectlyOn(db: Db, executor: DirectExecutor): void {
 /**
  * `db.transaction().execute(body)`, in which prepared queries run directly on the connection the
  * transaction holds (where the database has a direct executor), until `body` settles; a query after
- * that goes through Kysely, which refuses a transaction already committed or rolled back.
+ * that goes through Kysely, which refuses a transaction already committed or rolled back. Writes
+ * may wait until the body is done (deferred-writes.ts): they are made before the commit.
  */
 export async function inTransaction<T>(db: Db, body: (trx: Db) => Promise<T>): Promise<T> {
   const executor = directExecutors.get(db);
   return db.transaction().execute(async (trx) => {
-    if (!executor) return body(trx);
-    openTransactions.set(trx, executor);
+    if (executor) openTransactions.set(trx, executor);
+    deferWritesIn(trx);
     try {
-      return await body(trx);
+      const result = await body(trx);
+      // The writes the body put off (deferred-writes.ts), once each, before the commit.
+      await flushDeferredWrites(trx);
+      return result;
     } finally {
+      dropDeferredWrites(trx);
       openTransactions.delete(trx);
     }
   });
@@ -166,7 +185,7 @@ export function prepared<A extends Args, C extends Compilable>(
     const unused = slots.filter((s) => !used.has(s));
     if (unused.length > 0)
       throw new Error(`prepared query: argument ${unused[0]?.path.join(".")} is not a bound parameter`);
-    const result = { sql: query.sql, parameters };
+    const result = { sql: query.sql, values: valuesReader(parameters) };
     // Kept (and named) for the first shapes met only: arrays of ever new lengths, such as the lines
     // of entries of every size, must not grow the caches, here and on the server, without end.
     if (shapes.size < MAX_SHAPES) {
@@ -186,7 +205,7 @@ export function prepared<A extends Args, C extends Compilable>(
     }
     const shape = shapeOf(args);
     const query = shapes.get(shape) ?? compile(db, args, shapes, shape);
-    const values = query.parameters.map((p) => ("path" in p ? at(args, p.path) : p.constant));
+    const values = query.values(args);
     if (direct) return direct.run(query.sql, values) as QueryResult<RowOf<C>>;
     return db.executeQuery<RowOf<C>>(CompiledQuery.raw(query.sql, values));
   }

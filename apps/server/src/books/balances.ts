@@ -6,6 +6,7 @@ import { sql } from "kysely";
 import type { Db } from "../platform/db/database.js";
 import { toBigInt } from "../platform/db/ints.js";
 import { prepared } from "../platform/db/prepared.js";
+import { slicesOf } from "../platform/db/slices.js";
 import { flushDailyTotals } from "./daily-totals.js";
 
 type Int = string | number | bigint;
@@ -85,9 +86,7 @@ export async function accountTotalPostedBy(
 /** A slice of organisations small enough for any database's parameter limit. */
 const SLICE = 1000;
 
-function* slices<T>(items: readonly T[]): Generator<T[]> {
-  for (let i = 0; i < items.length; i += SLICE) yield items.slice(i, i + SLICE);
-}
+const slices = <T>(items: readonly T[]) => slicesOf(items, SLICE);
 
 export interface CodeTotal {
   orgId: string;

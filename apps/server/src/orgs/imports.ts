@@ -5,6 +5,7 @@ import type { OrgKind, OrgStatus } from "@qadam/core/orgs/types";
 import { foldForSearch } from "@qadam/core/text";
 import type { Db } from "../platform/db/database.js";
 import type { CalendarDate, Instant } from "../platform/db/schema.js";
+import { slicesOf } from "../platform/db/slices.js";
 
 /** An organisation to load: its place in the tree (materialised path, depth) is the caller's to get right. */
 export interface ImportedOrganisation {
@@ -41,12 +42,7 @@ export async function importOrganisations(
     createdAt: at,
     updatedAt: at,
   }));
-  for (let i = 0; i < rows.length; i += BATCH) {
-    await db
-      .insertInto("organisations")
-      .values(rows.slice(i, i + BATCH))
-      .execute();
-  }
+  for (const batch of slicesOf(rows, BATCH)) await db.insertInto("organisations").values(batch).execute();
   const history = orgs.map((o) => ({
     id: ids.next(),
     tenantId: o.tenantId,
@@ -56,10 +52,6 @@ export async function importOrganisations(
     validTo: null,
     recordedAt: at,
   }));
-  for (let i = 0; i < history.length; i += BATCH) {
-    await db
-      .insertInto("orgParentHistory")
-      .values(history.slice(i, i + BATCH))
-      .execute();
-  }
+  for (const batch of slicesOf(history, BATCH))
+    await db.insertInto("orgParentHistory").values(batch).execute();
 }

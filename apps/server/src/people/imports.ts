@@ -5,16 +5,11 @@ import type { MemberRole } from "@qadam/core/members/types";
 import type { Sex } from "@qadam/core/people/iin";
 import { searchTermsFor } from "@qadam/core/people/search-terms";
 import type { Db } from "../platform/db/database.js";
-import type { CalendarDate, Instant } from "../platform/db/schema.js";
+import type { CalendarDate, HouseholdsTable, Instant } from "../platform/db/schema.js";
+import { slicesOf } from "../platform/db/slices.js";
 import type { AnonymousCount } from "./commands.js";
 
-export interface ImportedHousehold {
-  id: string;
-  tenantId: string;
-  orgId: string;
-  name: string;
-  village: string | null;
-}
+export type ImportedHousehold = Omit<HouseholdsTable, "createdAt">;
 
 export interface ImportedPerson {
   id: string;
@@ -47,7 +42,7 @@ export interface ImportedMembership {
 const BATCH = 500;
 
 async function inBatches<T>(rows: readonly T[], size: number, write: (batch: T[]) => Promise<unknown>) {
-  for (let i = 0; i < rows.length; i += size) await write(rows.slice(i, i + size));
+  for (const batch of slicesOf(rows, size)) await write(batch);
 }
 
 /** Writes households, recorded at `at`. */

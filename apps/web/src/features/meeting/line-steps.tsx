@@ -324,20 +324,22 @@ export function SummaryStep({ onGo }: { onGo(step: Step): void }) {
         <section className="notice notice-error meeting-all-problems" aria-labelledby="meeting-problems">
           <h3 id="meeting-problems">{t("meeting.summary.problems")}</h3>
           <ul>
-            {problems.map((p) => (
-              <li key={`${p.path}-${p.code}`}>
-                <strong>
-                  {p.memberId ? (names.get(p.memberId) ?? p.memberId) : t("meeting.summary.general")}
-                </strong>
-                {": "}
-                {w.problem(p)}{" "}
-                {p.step !== "summary" && (
-                  <button type="button" className="meeting-go" onClick={() => onGo(p.step)}>
-                    {t("meeting.summary.goTo", { step: t(`meeting.step.${p.step}`) })}
-                  </button>
-                )}
-              </li>
-            ))}
+            {problems.map((p) => {
+              const message = w.problem(p);
+              const who = p.memberId ? (names.get(p.memberId) ?? p.memberId) : t("meeting.summary.general");
+              // A problem that names her already ("Жанар Мамырованың…") is not headed by her name again.
+              return (
+                <li key={`${p.path}-${p.code}`}>
+                  {!message.includes(who) && <strong>{who}: </strong>}
+                  {message}{" "}
+                  {p.step !== "summary" && (
+                    <button type="button" className="meeting-go" onClick={() => onGo(p.step)}>
+                      {t("meeting.summary.goTo", { step: t(`meeting.step.${p.step}`) })}
+                    </button>
+                  )}
+                </li>
+              );
+            })}
           </ul>
         </section>
       )}

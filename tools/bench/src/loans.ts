@@ -3,7 +3,7 @@
 // same rows; PAR30 over a million loans; and the trial balance of 100,000 journal entries beside
 // ledger's and hledger's balance reports of the same journal exported.
 import { execFileSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { closeSync, copyFileSync, fsyncSync, openSync, rmSync, writeFileSync } from "node:fs";
 import type { Actor } from "@qadam/core/auth/actor";
 import { formatLedgerJournal } from "@qadam/core/books/ledger-format";
 import { addDays, fixedClock } from "@qadam/core/clock";
@@ -19,7 +19,7 @@ import { liveInstallments } from "@qadam/server/loans/store";
 import { type CommandContext, executeCommand } from "@qadam/server/platform/commands";
 import { dialectOf } from "@qadam/server/platform/db/column-types";
 import type { Db } from "@qadam/server/platform/db/database";
-import { openDatabase } from "@qadam/server/platform/db/database";
+import { configureSqlite, openDatabase } from "@qadam/server/platform/db/database";
 import SQLite from "better-sqlite3";
 import { sql } from "kysely";
 
@@ -77,15 +77,118 @@ async function walPages(db: Db, body: () => Promise<void>): Promise<number | nul
 }
 
 /**
- * Repayments per second through the engine: `loans` loans repaid installment by installment (the first
- * PAGED_REPAYMENTS, one transaction each, counting the WAL pages each commit writes; the rest timed).
+ * Copies a file and waits until the copy is on disk: a copy left for the kernel to write back would
+ * be written during the next timed run, and slow it.
+ */
+export function copyDurably(from: string, to: string): void {
+  copyFileSync(from, to);
+  const fd = openSync(to, "r+");
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A statement as the engine ran it: its text, whether it reads, and the values bound. */
+type RanStatement = [text: string, reader: boolean, values: unknown];
+
+/**
+ * Runs `body` with every statement better-sqlite3 runs (any connection) written down, in order. For
+ * the bench only: the record costs a little, so it is kept out of the timed runs.
+ */
+async function recordStatements(body: () => Promise<void>): Promise<RanStatement[]> {
+  const probe = new SQLite(":memory:");
+  const proto = Object.getPrototypeOf(probe.prepare("select 1")) as Record<
+    "run" | "all" | "get",
+    (this: SQLite.Statement, ...args: unknown[]) => unknown
+  >;
+  probe.close();
+  const ran: RanStatement[] = [];
+  const originals = { run: proto.run, all: proto.all, get: proto.get };
+  for (const name of ["run", "all", "get"] as const) {
+    const original = originals[name];
+    proto[name] = function (this: SQLite.Statement, ...args: unknown[]) {
+      ran.push([this.source, this.reader, args.length === 1 ? args[0] : args]);
+      return original.apply(this, args);
+    };
+  }
+  try {
+    await body();
+  } finally {
+    Object.assign(proto, originals);
+  }
+  return ran;
+}
+
+/**
+ * The same statements run again, by hand, on a copy of the database as it was before them: each
+ * prepared once beforehand, rows read as arrays, no code between them. No code issuing the engine's
+ * statements can go faster; the engine's rate over this one is the cost of its code.
+ */
+function replayStatements(file: string, ran: readonly RanStatement[], repayments: number): number {
+  const db = new SQLite(file);
+  configureSqlite(db, false);
+  const statements = new Map<string, SQLite.Statement>();
+  for (const [text, reader] of ran)
+    if (!statements.has(text)) {
+      const statement = db.prepare(text);
+      if (reader) statement.raw(true);
+      statements.set(text, statement);
+    }
+  const started = performance.now();
+  for (const [text, reader, values] of ran) {
+    const statement = statements.get(text) as SQLite.Statement;
+    if (reader) statement.all(values);
+    else statement.run(values);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  db.close();
+  return Math.round(repayments / seconds);
+}
+
+/** Each repayment in turn, in the command's one transaction. */
+async function repayAll(
+  trx: Db,
+  ctx: CommandContext,
+  slice: ReadonlyArray<{ id: string; on: string; amount: Money }>,
+): Promise<void> {
+  for (const p of slice)
+    await repay(trx, ctx, p.id, { on: p.on, amount: p.amount, channel: "cash", overpayment: "refuse" });
+}
+
+export interface EngineRepayments {
+  loans: number;
+  repayments: number;
+  perSecond: number;
+  batch: number;
+  walPagesPerCommit: number | null;
+  /** SQLite, when asked: the statements the timed repayments ran, per repayment. */
+  statementsPerRepayment?: number;
+  /** SQLite, when asked: the rate of those same statements replayed by hand (replayStatements). */
+  statementsReplayedPerSecond?: number;
+}
+
+/**
+ * Repayments per second through the engine: `loans` loans repaid installment by installment, each
+ * installment in `parts` payments on its due date (the first PAGED_REPAYMENTS one transaction each,
+ * counting the WAL pages each commit writes; the rest timed). With one loan in many parts, every
+ * repayment goes to one loan, as in the floor's own run (rawSchemaRepayments). `replay` (SQLite):
+ * the timed repayments are run again on a copy of the database as it was before them, their
+ * statements recorded, and those statements replayed by hand on another copy.
  */
 export async function engineRepayments(
   databaseUrl: string,
   loans: number,
   batch: number,
-): Promise<{ repayments: number; perSecond: number; batch: number; walPagesPerCommit: number | null }> {
+  options: { parts?: number; replay?: boolean } = {},
+): Promise<EngineRepayments> {
+  const parts = options.parts ?? 1;
   const open = await openDatabase(databaseUrl);
+  const file = open.sqliteFile;
+  const replay = options.replay === true && file !== null;
+  const work: Array<{ id: string; on: string; amount: Money }> = [];
+  let result: EngineRepayments;
   try {
     const w = await world(open.db);
     const productId = await w.run("product", (trx, ctx) =>
@@ -127,26 +230,34 @@ export async function engineRepayments(
       await w.run("disburse", (trx, ctx) => disburse(trx, ctx, id, { on: "2026-01-15", channel: "cash" }));
       ids.push(id);
     }
-    // Each repayment pays one installment on its due date.
-    const work: Array<{ id: string; on: string; amount: Money }> = [];
+    // Each installment paid on its due date, in `parts` payments (the last takes what the others leave).
     for (const id of ids) {
-      for (const i of await liveInstallments(open.db, id))
-        work.push({ id, on: i.dueDate, amount: money(i.principal + i.interest + i.fee, KZT) });
+      for (const i of await liveInstallments(open.db, id)) {
+        const due = i.principal + i.interest + i.fee;
+        const part = due / BigInt(parts);
+        for (let p = 1; p <= parts; p++)
+          work.push({
+            id,
+            on: i.dueDate,
+            amount: money(p < parts ? part : due - part * BigInt(parts - 1), KZT),
+          });
+      }
     }
+    // In date order; a stable sort keeps each installment's parts in turn.
     work.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
-    const post = async (slice: typeof work) =>
-      w.run("loan.repay", async (trx, ctx) => {
-        for (const p of slice)
-          await repay(trx, ctx, p.id, { on: p.on, amount: p.amount, channel: "cash", overpayment: "refuse" });
-      });
+    const post = (slice: typeof work) => w.run("loan.repay", (trx, ctx) => repayAll(trx, ctx, slice));
     const paged = work.splice(0, PAGED_REPAYMENTS);
     const pages = await walPages(open.db, async () => {
       for (const p of paged) await post([p]);
     });
+    // The database as it is before the timed repayments, for their replay: the file and its WAL, as
+    // they are (no checkpoint: a WAL emptied here would have the timed run grow it again).
+    if (replay) for (const suffix of ["", "-wal"]) copyDurably(`${file}${suffix}`, `${file}.before${suffix}`);
     const started = performance.now();
     for (let k = 0; k < work.length; k += batch) await post(work.slice(k, k + batch));
     const seconds = (performance.now() - started) / 1000;
-    return {
+    result = {
+      loans,
       repayments: work.length,
       perSecond: Math.round(work.length / seconds),
       batch,
@@ -154,6 +265,40 @@ export async function engineRepayments(
     };
   } finally {
     await open.close();
+  }
+  if (!replay) return result;
+  const before = `${file}.before`;
+  const recorded = `${file}.recorded`;
+  const replayed = `${file}.replayed`;
+  try {
+    for (const suffix of ["", "-wal"]) {
+      copyFileSync(`${before}${suffix}`, `${recorded}${suffix}`);
+      copyFileSync(`${before}${suffix}`, `${replayed}${suffix}`);
+    }
+    const again = await openDatabase(`sqlite:${recorded}`);
+    let ran: RanStatement[];
+    try {
+      const actor = await operatorOf(again.db, "moldir");
+      const post = (slice: typeof work) =>
+        executeCommand(
+          { db: again.db, clock, ids: systemIds },
+          { actor, name: "loan.repay", source: "cli" },
+          (trx, ctx) => repayAll(trx, ctx, slice),
+        );
+      ran = await recordStatements(async () => {
+        for (let k = 0; k < work.length; k += batch) await post(work.slice(k, k + batch));
+      });
+    } finally {
+      await again.close();
+    }
+    return {
+      ...result,
+      statementsPerRepayment: Number((ran.length / work.length).toFixed(1)),
+      statementsReplayedPerSecond: replayStatements(replayed, ran, work.length),
+    };
+  } finally {
+    for (const f of [before, recorded, replayed])
+      for (const suffix of ["", "-wal", "-shm"]) rmSync(`${f}${suffix}`, { force: true });
   }
 }
 
@@ -215,10 +360,8 @@ export function rawSchemaRepayments(
   overLoans = 1,
 ): { perSecond: number; batch: number; rows: string; loans: number; walPagesPerCommit: number } {
   const db = new SQLite(file);
-  db.pragma("journal_mode = WAL");
-  db.pragma("synchronous = NORMAL");
-  db.pragma("foreign_keys = ON");
-  db.pragma("cache_size = -65536");
+  // Qadam's own settings, as the engine's connection has them.
+  configureSqlite(db, false);
   const loans = (
     db
       .prepare(

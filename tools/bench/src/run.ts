@@ -27,6 +27,8 @@ import pg from "pg";
 import { cliStart } from "./cli.js";
 import { rollUpBench } from "./groups.js";
 import {
+  copyDurably,
+  type EngineRepayments,
   engineRepayments,
   parOverLoans,
   rawSchemaRepayments,
@@ -189,45 +191,99 @@ function schedulePreviewsPerSecond(): number {
 
 const LOANS = Number(process.env.BENCH_LOANS ?? 300);
 
-/** The engine's repayments beside the floor (every row it writes, by hand, in Qadam's schema), one run. */
+/** Rounds of the repayment shares: the machine's noise moves one run's rates by a fifth and more. */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+/** Payments per installment when every repayment goes to one loan (12 installments: 3,600 repayments). */
+const PARTS_OF_ONE_LOAN = 300;
+
+/** The middle value, and the lowest and highest, of a figure over the rounds. */
+function spread(values: readonly number[]): { median: number; min: number; max: number } {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+  const round = (x: number) => Number(x.toFixed(2));
+  return { median: round(median), min: round(sorted[0] ?? 0), max: round(sorted.at(-1) ?? 0) };
+}
+
+/**
+ * The engine's repayments beside the floor (every row it writes, by hand, in Qadam's schema and
+ * settings), each pair measured in the same round, ROUNDS rounds. Two workloads, each with its own
+ * floor: every repayment to one loan (the floor as the issue defines it; the engine pays one loan's
+ * installments in many parts), and repayments spread over the LOANS loans the engine repays whole
+ * installments of, in date order (a batch touches a hundred loans' rows and pages). Beside each
+ * engine rate, the same statements replayed by hand: the most any code issuing them could reach.
+ */
 async function repaymentShares(postgres: string | null) {
-  const url = `sqlite:${DIR}/shares.db`;
-  const demo = await run(["demo", "--members", "50", "--loans", "0", "--no-meetings", "--database-url", url]);
+  const template = `${DIR}/shares-template.db`;
+  const demo = await run([
+    "demo",
+    "--members",
+    "50",
+    "--loans",
+    "0",
+    "--no-meetings",
+    "--database-url",
+    `sqlite:${template}`,
+  ]);
   if (demo.code !== 0) throw new Error(demo.stderr);
-  const engine = {
-    oneTransactionEach: await engineRepayments(url, LOANS, 1),
-    batched: await engineRepayments(url, LOANS, 100),
+  const file = `${DIR}/shares.db`;
+  const url = `sqlite:${file}`;
+  const rounds: Array<Record<string, Record<string, { engine: EngineRepayments; floor: number }>>> = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    // Each round on a fresh copy of the demo's database: the floors write a hundred thousand
+    // repayments a round, and a database grown by the earlier rounds would slow the later ones.
+    for (const suffix of ["", "-wal", "-shm"]) rmSync(`${file}${suffix}`, { force: true });
+    copyDurably(template, file);
+    const round: (typeof rounds)[number] = { oneLoan: {}, overLoans: {} };
+    for (const [name, batch, count] of [
+      ["oneTransactionEach", 1, 5_000],
+      ["batched", 100, 50_000],
+    ] as const) {
+      const one = await engineRepayments(url, 1, batch, { parts: PARTS_OF_ONE_LOAN, replay: true });
+      const oneFloor = rawSchemaRepayments(file, count, batch, "engine").perSecond;
+      const over = await engineRepayments(url, LOANS, batch, { replay: true });
+      // Over the loans the engine has just repaid: the last LOANS loans made.
+      const overFloor = rawSchemaRepayments(file, count, batch, "engine", LOANS).perSecond;
+      (round.oneLoan as Record<string, unknown>)[name] = { engine: one, floor: oneFloor };
+      (round.overLoans as Record<string, unknown>)[name] = { engine: over, floor: overFloor };
+    }
+    rounds.push(round);
+  }
+  const figure = (workload: "oneLoan" | "overLoans", name: string) => {
+    const pairs = rounds.map((r) => r[workload]?.[name] as { engine: EngineRepayments; floor: number });
+    const last = pairs.at(-1)?.engine;
+    return {
+      engine: spread(pairs.map((p) => p.engine.perSecond)),
+      floor: spread(pairs.map((p) => p.floor)),
+      engineShareOfFloor: spread(pairs.map((p) => p.engine.perSecond / p.floor)),
+      statementsReplayed: spread(pairs.map((p) => p.engine.statementsReplayedPerSecond ?? 0)),
+      // The most any code issuing the engine's statements could reach, as a share of the floor.
+      statementsShareOfFloor: spread(pairs.map((p) => (p.engine.statementsReplayedPerSecond ?? 0) / p.floor)),
+      // What the engine's own code costs: its rate over its statements' replayed.
+      engineShareOfItsStatements: spread(
+        pairs.map((p) => p.engine.perSecond / (p.engine.statementsReplayedPerSecond ?? 1)),
+      ),
+      statementsPerRepayment: last?.statementsPerRepayment ?? null,
+      repayments: last?.repayments ?? 0,
+      walPagesPerCommit: last?.walPagesPerCommit ?? null,
+    };
   };
-  const floor = {
-    oneTransactionEach: rawSchemaRepayments(`${DIR}/shares.db`, 5_000, 1, "engine"),
-    batched: rawSchemaRepayments(`${DIR}/shares.db`, 50_000, 100, "engine"),
-  };
-  // The same floor with its repayments spread over the loans the engine repaid (a batch of the
-  // engine's touches a hundred loans; the floor above writes every repayment into one loan).
-  const floorOverLoans = {
-    oneTransactionEach: rawSchemaRepayments(`${DIR}/shares.db`, 5_000, 1, "engine", LOANS),
-    batched: rawSchemaRepayments(`${DIR}/shares.db`, 50_000, 100, "engine", LOANS),
-  };
-  const share = (a: number, b: number) => Number((a / b).toFixed(2));
+  const floorPages = rawSchemaRepayments(file, 1_000, 1, "engine").walPagesPerCommit;
   const figures: Record<string, unknown> = {
     sqlite: {
-      engine,
-      floor,
-      engineShareOfFloor: {
-        oneTransactionEach: share(engine.oneTransactionEach.perSecond, floor.oneTransactionEach.perSecond),
-        batched: share(engine.batched.perSecond, floor.batched.perSecond),
+      rounds: ROUNDS,
+      everyRepaymentToOneLoan: {
+        oneTransactionEach: figure("oneLoan", "oneTransactionEach"),
+        batched: figure("oneLoan", "batched"),
       },
-      floorOverTheEnginesLoans: floorOverLoans,
-      engineShareOfFloorOverItsLoans: {
-        oneTransactionEach: share(
-          engine.oneTransactionEach.perSecond,
-          floorOverLoans.oneTransactionEach.perSecond,
-        ),
-        batched: share(engine.batched.perSecond, floorOverLoans.batched.perSecond),
+      [`overTheEngines${LOANS}Loans`]: {
+        oneTransactionEach: figure("overLoans", "oneTransactionEach"),
+        batched: figure("overLoans", "batched"),
       },
       walPagesPerRepaymentCommit: {
-        engine: engine.oneTransactionEach.walPagesPerCommit,
-        floor: floor.oneTransactionEach.walPagesPerCommit,
+        engine: figure("overLoans", "oneTransactionEach").walPagesPerCommit,
+        engineOneLoan: figure("oneLoan", "oneTransactionEach").walPagesPerCommit,
+        floor: floorPages,
       },
     },
   };

@@ -2,6 +2,7 @@ import { productSpec } from "@qadam/core/loans/product-spec";
 import { KZT, money } from "@qadam/core/money";
 import { expect, it } from "vitest";
 import { chartOf, closeAccount, trialBalance } from "../books/index.js";
+import { updateOrganisation } from "../orgs/index.js";
 import { describeEachDatabase } from "../platform/db/testing.js";
 import { expectBooksCoherent } from "../testing/books-coherence.js";
 import { cliActor } from "../testing/fixtures.js";
@@ -24,6 +25,21 @@ import { liveInstallments, loadLoan } from "./store.js";
 import { disbursedLoan, kzt, loanWorld, MONTHLY_24 } from "./testing.js";
 
 describeEachDatabase("the loan lifecycle", (use) => {
+  it("reads a lender once per command, and afresh in the next one", async () => {
+    const w = await loanWorld(use().db);
+    const [a, b] = [await disbursedLoan(w), await disbursedLoan(w)];
+    const [first, second] = await w.run(w.maker, async (trx, ctx) => [
+      await loadLoan(trx, ctx.actor, a, true, ctx),
+      await loadLoan(trx, ctx.actor, b, true, ctx),
+    ]);
+    // A batch of repayments to one lender's loans reads the lender once.
+    expect(second?.org).toBe(first?.org);
+    await w.run(null, (trx, ctx) => updateOrganisation(trx, ctx, w.t.mfoId, { name: "Жаңа атау" }));
+    const later = await w.run(w.maker, (trx, ctx) => loadLoan(trx, ctx.actor, a, true, ctx));
+    expect(later.org.name).toBe("Жаңа атау");
+    expect(later.org).not.toBe(first?.org);
+  });
+
   it("needs a second person to approve, then disburses with its schedule and journal", async () => {
     const w = await loanWorld(use().db);
     const id = await w.run(w.maker, (trx, ctx) =>

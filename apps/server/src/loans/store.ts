@@ -106,6 +106,26 @@ function storedSpec(json: string): { spec: ProductSpec; product: LoanProduct } {
 }
 
 /**
+ * The lender with its tenant's language, read once per command: a batch of repayments goes to loans of
+ * one or a few lenders, and no loan command moves or renames an organisation. Outside a command's
+ * transaction (no `ctx`), read every time.
+ */
+async function lenderOf(
+  db: Db,
+  ctx: CommandContext | undefined,
+  tenantId: string,
+  orgId: string,
+): Promise<{ org: Organisation; tenantLocale: string }> {
+  const cache = ctx ? commandCache(ctx, db) : null;
+  const key = `lender:${orgId}`;
+  const known = cache?.get(key) as { org: Organisation; tenantLocale: string } | undefined;
+  if (known) return known;
+  const found = await tenantOrganisationWithLanguage(db, tenantId, orgId, "loan");
+  cache?.set(key, found);
+  return found;
+}
+
+/**
  * The loan as the actor sees it (NOT_FOUND otherwise); `lock` takes the row lock on PostgreSQL. Given
  * the command, the tenant's language read with the loan serves the entries the command posts.
  */
@@ -119,7 +139,7 @@ export async function loadLoan(
   if (!isUuid(id)) throw new DomainError("NOT_FOUND", { entity: "loan" });
   const row = await (lock ? LOCKED_LOAN_ROW : LOAN_ROW).first(db, { tenantId: actor.tenantId, id });
   if (!row) throw new DomainError("NOT_FOUND", { entity: "loan" });
-  const { org, tenantLocale } = await tenantOrganisationWithLanguage(db, actor.tenantId, row.orgId, "loan");
+  const { org, tenantLocale } = await lenderOf(db, ctx, actor.tenantId, row.orgId);
   assertCanSee(actor, org.path, "loan");
   if (ctx) noteTenantLanguage(db, ctx, row.tenantId, tenantLocale);
   const { spec, product } = storedSpec(row.spec);

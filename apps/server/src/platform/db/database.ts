@@ -179,25 +179,33 @@ function preparingPool(pool: pg.Pool): PostgresPool {
   };
 }
 
+/**
+ * The settings every SQLite connection of Qadam's is opened with (the benchmarks' hand-written floors
+ * open theirs with the same, so that engine and floor are measured alike).
+ */
+export function configureSqlite(sqlite: SQLite.Database, memory: boolean): void {
+  if (!memory) sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("synchronous = NORMAL");
+  // A page cache of 64 MiB: index pages of people and search terms stay in memory at 100,000 members.
+  sqlite.pragma("cache_size = -65536");
+  sqlite.pragma("temp_store = MEMORY");
+  // Checkpoint the WAL every 10,000 pages (about 40 MiB) rather than SQLite's 1,000: each checkpoint
+  // syncs the database, and a meeting's commit writes about a hundred pages, so with the default a
+  // tenth of meetings paid for one (measured: meetings posted 10–25 % faster, the demo 6 %).
+  sqlite.pragma("wal_autocheckpoint = 10000");
+  // Keep the planner's statistics fresh (SQLite's advice for long-lived connections).
+  sqlite.pragma("optimize = 0x10002");
+}
+
 export async function openDatabase(url: string, options: OpenOptions = {}): Promise<OpenDatabase> {
   const { dialect, target } = parseDatabaseUrl(url);
   if (dialect === "sqlite") {
     const memory = target === ":memory:";
     if (!memory) mkdirSync(dirname(target), { recursive: true });
     const sqlite = new SQLite(target);
-    if (!memory) sqlite.pragma("journal_mode = WAL");
-    sqlite.pragma("foreign_keys = ON");
-    sqlite.pragma("busy_timeout = 5000");
-    sqlite.pragma("synchronous = NORMAL");
-    // A page cache of 64 MiB: index pages of people and search terms stay in memory at 100,000 members.
-    sqlite.pragma("cache_size = -65536");
-    sqlite.pragma("temp_store = MEMORY");
-    // Checkpoint the WAL every 10,000 pages (about 40 MiB) rather than SQLite's 1,000: each checkpoint
-    // syncs the database, and a meeting's commit writes about a hundred pages, so with the default a
-    // tenth of meetings paid for one (measured: meetings posted 10–25 % faster, the demo 6 %).
-    sqlite.pragma("wal_autocheckpoint = 10000");
-    // Keep the planner's statistics fresh (SQLite's advice for long-lived connections).
-    sqlite.pragma("optimize = 0x10002");
+    configureSqlite(sqlite, memory);
     const camelCase = new CamelCase();
     const statements = withStatementCache(sqlite, camelCase);
     const db = new Kysely<Database>({

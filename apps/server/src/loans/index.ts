@@ -33,6 +33,7 @@ export {
 export { loanCountsByStatus } from "./counts.js";
 export { dueOnDay, installmentsDue } from "./due-list.js";
 export { dueListRoutes } from "./due-list-routes.js";
+export { type GroupDebtCharges, type GroupLoanCharges, groupDebtChargesOn } from "./group-debts.js";
 export { type GroupLoanPosition, groupLoanPositions } from "./group-loans.js";
 export { portfolioAtRiskOnDates } from "./portfolio-series.js";
 export {

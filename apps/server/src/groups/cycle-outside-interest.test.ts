@@ -177,6 +177,23 @@ describeEachDatabase("the share-out with interest owed outside", (use) => {
     await expectBooksCoherent(w.db, w.t.rootId);
   });
 
+  it("refuses to close when the interest owed outside makes the net worth negative", async () => {
+    const world = await groupOwingTheMfo(use().db);
+    const { w, group } = world;
+    // Only 1,500.00 saved: 301,500.00 − 300,000.00 is 1,500.00 over the principal, but 5,062.50 of
+    // interest is owed too: the net worth is −3,562.50.
+    await w.run(null, (trx, ctx) => recordMeeting(trx, ctx, group, meeting(w, "2026-01-21", 0n)));
+    const preview = await previewShareout(w.db, cliActor(w.t), group, "2026-02-11");
+    expect(preview.distributable).toBe(-356_250n);
+    expect(preview.cashNow).toBe(0n);
+    await expect(
+      w.run(null, (trx, ctx) => closeCycle(trx, ctx, group, { on: "2026-02-11", carryOverLoans: false })),
+    ).rejects.toMatchObject({
+      code: "SHAREOUT_NET_WORTH_NEGATIVE",
+      params: { worth: { minor: -356_250n }, debts: { minor: 30_506_250n } },
+    });
+  });
+
   it("keeps Σ cash + Σ carried over = Σ claims = net worth on any closing date of the loan's life", async () => {
     const { w, group, bookkeeper } = await world(use().db);
     const key = { tenantId: w.t.tenantId, id: group, currency: "KZT" };

@@ -128,6 +128,7 @@ describe("qadam group", () => {
       interestDue: "0.00",
       socialFund: "0.00",
       owed: "0.00",
+      owedInterest: "0.00",
       cashNow: "4120.00",
       carriedOver: "0.00",
       members: expect.arrayContaining([

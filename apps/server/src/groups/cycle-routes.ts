@@ -35,6 +35,7 @@ function shareoutDto(p: ShareoutPreview): ShareoutDto {
     loansOutstanding: m(p.loansOutstanding),
     interestDue: m(p.interestDue),
     owed: m(p.owed),
+    owedInterest: m(p.owedInterest),
     cashNow: m(p.cashNow),
     carriedOver: m(p.carriedOver),
     members: p.members.map((x) => ({

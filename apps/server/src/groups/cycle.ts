@@ -2,15 +2,21 @@
 // after the group's last share-out (or its first rules) to the closing date. What is shared is the
 // group's net worth on that date (shareout.ts: groupNetWorth): cash box and bank, internal loans
 // outstanding and the interest due on them, less the social fund (kept in its own box, never shared)
-// and what the group owes outside. Each member's claim is her share of it by the rules' method. The
-// cash paid now is the loan-fund cash less the group's debts (they are covered first), at most the net
-// worth, divided in proportion to the claims; internal loans must be repaid first or carried over
-// explicitly, and then what a member is not paid in cash stays hers as opening savings of the next
-// cycle. Σ cash paid + Σ carried over = Σ claims = net worth, to the minor unit.
+// and what the group owes outside: the principal (and penalties charged) its books hold, and the
+// interest, fees and penalties accrued to the date on its loans from the federation or the MFO
+// (loans' groupDebtChargesOn: a payoff quote of that date, whoever reads it). Each member's claim is
+// her share of it by the rules' method. The cash paid now is the loan-fund cash less all those debts
+// (they are covered first), at most the net worth, divided in proportion to the claims; internal
+// loans must be repaid first or carried over explicitly, and then what a member is not paid in cash
+// stays hers as opening savings of the next cycle. Σ cash paid + Σ carried over = Σ claims = net
+// worth, to the minor unit.
 // The commit, in one journal entry: the cycle's income and expenses closed into retained earnings;
 // the interest due moved from next cycle's interest income into this cycle's result (it is shared now,
-// so its collection later only settles it); each member's savings closed, her claim's profit or loss
-// from retained earnings, the carried-over part credited back to her savings; the cash paid out.
+// so its collection later only settles it), and likewise the outside interest owed moved into this
+// cycle's result from the next one's interest on external loans (fees and penalties not yet charged:
+// from its expenses), so paying it later only settles it; each member's savings closed, her claim's
+// profit or loss from retained earnings, the carried-over part credited back to her savings; the cash
+// paid out.
 
 import type { Actor } from "@qadam/core/auth/actor";
 import { assertCan } from "@qadam/core/auth/actor";
@@ -19,10 +25,17 @@ import { DomainError } from "@qadam/core/errors";
 import { internalLoanOn } from "@qadam/core/groups/internal-loans";
 import type { ShgAccount } from "@qadam/core/groups/meeting";
 import { rulesOn } from "@qadam/core/groups/rules";
-import { groupNetWorth, payInCash, type ShareoutMethod, shareOut } from "@qadam/core/groups/shareout";
+import {
+  cashForClaims,
+  groupNetWorth,
+  payInCash,
+  type ShareoutMethod,
+  shareOut,
+} from "@qadam/core/groups/shareout";
 import { type Money, money } from "@qadam/core/money";
 import type { Organisation } from "@qadam/core/orgs/types";
 import { describeEntry, postEntry } from "../books/index.js";
+import { groupDebtChargesOn } from "../loans/index.js";
 import { personNames } from "../people/index.js";
 import type { CommandContext } from "../platform/commands.js";
 import { isUniqueViolation } from "../platform/db/constraint-errors.js";
@@ -55,8 +68,13 @@ export interface ShareoutPreview {
   loansOutstanding: bigint;
   /** Interest charged on the open internal loans and not yet paid. */
   interestDue: bigint;
-  /** What the group owes outside (federation, MFO and other loans). */
+  /** What the group owes outside (federation, MFO and other loans), as its books hold it. */
   owed: bigint;
+  /**
+   * Interest, fees and penalties not yet charged that the group owes on its loans from the federation
+   * or the MFO on closesOn (a payoff of that date would ask them), beyond `owed`.
+   */
+  owedInterest: bigint;
   /** Paid in cash now, all members together. */
   cashNow: bigint;
   /** Left in the group as opening savings of the next cycle, all members together. */
@@ -140,21 +158,25 @@ async function computeShareout(db: Db, group: Organisation, on: string) {
   let interestDue = 0n;
   for (const loan of open) interestDue += internalLoanOn(loan.terms, loan.repayments, on).interestOwed;
   const a = balances.account;
-  const owed = -a.externalLoans; // a credit balance
-  const netWorth = groupNetWorth({
+  // The books hold the principal and the penalties charged (external loans, a credit balance); not the
+  // interest and fees accrued to the date, nor the penalties accrued and not yet charged.
+  const outside = await groupDebtChargesOn(db, group, on);
+  const parts = {
     cash: a.cashBox + a.bank,
     socialFundCash: a.socialFundCash,
     loansOutstanding: a.loansToMembers,
     interestDue,
     socialFund: -a.socialFund,
-    owed,
-  });
+    owed: -a.externalLoans,
+    owedInterest: outside.interest + outside.fee + outside.penaltyPending,
+  };
+  const netWorth = groupNetWorth(parts);
   const members = [...movements.entries()].map(([personId, list]) => ({ personId, movements: list }));
   if (members.length === 0 || members.every((m) => m.movements.reduce((s, x) => s + x.minor, 0n) === 0n))
     throw new DomainError("SHAREOUT_NOTHING_SAVED");
   const result = shareOut({ method: rules.cycle.shareout, distributable: netWorth, closesOn: on, members });
   // The group's debts are covered from its cash first; the rest of the cash is paid against the claims.
-  const paid = payInCash(result, a.cashBox + a.bank - owed);
+  const paid = payInCash(result, cashForClaims(parts));
   const names = await namesOf(
     db,
     group,
@@ -173,7 +195,8 @@ async function computeShareout(db: Db, group: Organisation, on: string) {
     openLoans: open.length,
     loansOutstanding: a.loansToMembers,
     interestDue,
-    owed,
+    owed: parts.owed,
+    owedInterest: parts.owedInterest,
     cashNow: paid.reduce((s, p) => s + p.cash, 0n),
     carriedOver: paid.reduce((s, p) => s + p.carried, 0n),
     members: result.members.map((m, i) => ({
@@ -183,7 +206,7 @@ async function computeShareout(db: Db, group: Organisation, on: string) {
       carriedOver: paid[i]?.carried ?? 0n,
     })),
   };
-  return { preview, accounts, balances };
+  return { preview, accounts, balances, outside };
 }
 
 function formatted(minor: bigint, group: Organisation): Money {
@@ -220,13 +243,13 @@ export async function closeCycle(
   assertCan(ctx.actor, "meetings.write", group.path, "group");
   if (input.on > businessDate(new Date(ctx.now), group.timeZone))
     throw new DomainError("MEETING_DATE_IN_FUTURE", { date: input.on });
-  const { preview, accounts, balances } = await computeShareout(trx, group, input.on);
+  const { preview, accounts, balances, outside } = await computeShareout(trx, group, input.on);
   if (preview.openLoans > 0 && !input.carryOverLoans)
     throw new DomainError("SHAREOUT_LOANS_OPEN", { count: preview.openLoans });
   if (preview.distributable < 0n)
     throw new DomainError("SHAREOUT_NET_WORTH_NEGATIVE", {
       worth: formatted(preview.distributable, group),
-      debts: formatted(preview.owed, group),
+      debts: formatted(preview.owed + preview.owedInterest, group),
     });
   const cur = group.currency;
   const lines: Array<{ account: string; amount: ReturnType<typeof money>; memo: string; party?: string }> =
@@ -247,6 +270,22 @@ export async function closeCycle(
     const memo = "interest due on loans carried over, shared in this cycle";
     lines.push({ account: accounts.interest, amount: money(preview.interestDue, cur), memo });
     lines.push({ account: accounts.retainedEarnings, amount: money(-preview.interestDue, cur), memo });
+  }
+  // The outside interest owed is this cycle's expense, shared (deducted) now: next cycle's interest on
+  // external loans starts with it as a credit, which paying it then settles. Fees and penalties not yet
+  // charged go where the lender's entries will book them in the group's books, its expenses.
+  const outsideExpenses: Array<[ShgAccount, bigint, string]> = [
+    ["externalInterest", outside.interest, "interest owed on external loans, shared in this cycle"],
+    [
+      "expenses",
+      outside.fee + outside.penaltyPending,
+      "fees and penalties owed on external loans, shared in this cycle",
+    ],
+  ];
+  for (const [role, minor, memo] of outsideExpenses) {
+    if (minor === 0n) continue;
+    lines.push({ account: accounts[role], amount: money(-minor, cur), memo });
+    lines.push({ account: accounts.retainedEarnings, amount: money(minor, cur), memo });
   }
   // 2. Each member: her savings closed, her share of the profit (or loss) from retained earnings, and
   // what she is not paid in cash back to her savings as the next cycle's opening balance.

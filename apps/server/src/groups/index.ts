@@ -9,8 +9,9 @@
 // - only the latest meeting can be corrected, by a reversal and a re-entry; older ones are closed;
 // - a repayment of a loan to the group goes through the loan engine, and only to the group's own loan;
 // - a share-out gives each member her claim, by the rules' method, on the group's net worth on its date,
-//   the social fund never shared; it refuses a negative net worth, and open internal loans unless they
-//   are carried over;
+//   the social fund never shared and the group's outside debts (the interest, fees and penalties
+//   accrued on its loans to the date included, whoever reads it) never shared either; it refuses a
+//   negative net worth, and open internal loans unless they are carried over;
 // - every figure of a roll-up is a ratio of sums over the groups' records, never an average of ratios.
 
 export { type MeetingInputJson, meetingInputJson } from "@qadam/core/groups/meeting-input";

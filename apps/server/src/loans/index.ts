@@ -9,7 +9,9 @@
 //   loan from its record; a backdated payment replays what followed it;
 // - a loan is approved by someone other than who entered it, and no product or loan exceeds the
 //   tenant's legal cap on the effective annual rate in force on its date;
-// - concurrent writers to one loan are serialised (a row lock, and an optimistic version check).
+// - concurrent writers to one loan are serialised (a row lock, and an optimistic version check);
+// - what a group owes beyond principal on a date (groupDebtChargesOn) is what a payoff that day would
+//   ask, read from the record of that date, whoever asks.
 export { activeLoansOf, type Borrower, borrowerOf } from "./borrowers.js";
 export {
   addNote,
@@ -33,6 +35,7 @@ export {
 export { loanCountsByStatus } from "./counts.js";
 export { dueOnDay, installmentsDue } from "./due-list.js";
 export { dueListRoutes } from "./due-list-routes.js";
+export { type GroupDebtCharges, type GroupLoanCharges, groupDebtChargesOn } from "./group-debts.js";
 export { type GroupLoanPosition, groupLoanPositions } from "./group-loans.js";
 export { portfolioAtRiskOnDates } from "./portfolio-series.js";
 export {

@@ -79,35 +79,57 @@ export interface LoanArrears extends Arrears {
   penaltyPending: bigint;
 }
 
+/** What reading a loan on a date needs of its record (a LoanRecord has it all). */
+export type LoanOnRecord = Pick<
+  LoanRecord,
+  "id" | "state" | "lastActivityOn" | "penaltyThrough" | "product" | "principal"
+>;
+
+/** The loan's installments in force on `date`: the live ones when nothing happened after it. */
+export async function loanInstallmentsOn(
+  db: Db,
+  loan: LoanOnRecord,
+  date: string,
+): Promise<InstallmentState[]> {
+  const current = loan.lastActivityOn === null || loan.lastActivityOn <= date;
+  return current
+    ? await liveInstallments(db, loan.id)
+    : ((await installmentsOn(db, [loan.id], date)).get(loan.id) ?? []);
+}
+
+/**
+ * The penalties the loan has accrued by `date` and not yet charged, on its installments in force then
+ * (loanInstallmentsOn). Known on the loan's current record only: 0 for a date before its last activity.
+ */
+export async function penaltyPendingOn(
+  db: Db,
+  loan: LoanOnRecord,
+  installments: readonly InstallmentState[],
+  date: string,
+): Promise<bigint> {
+  const { state } = loan;
+  const current = loan.lastActivityOn === null || loan.lastActivityOn <= date;
+  const through = current ? loan.penaltyThrough : null;
+  if (through === null || date <= through || state.status !== "active") return 0n;
+  const charged = await penaltiesChargedSince(db, loan.id, loanYearStart(state.disbursedOn, date));
+  return accruePenalties(installments, loan.product, loan.principal, through, date, charged).reduce(
+    (s, c) => s + c.minor,
+    0n,
+  );
+}
+
 /** The loan's arrears on a date: now or in the past, from the record of that date. */
-export async function loanArrears(db: Db, loan: LoanRecord, date: string): Promise<LoanArrears> {
+export async function loanArrears(db: Db, loan: LoanOnRecord, date: string): Promise<LoanArrears> {
   const empty = { date, principalOutstanding: 0n, penaltyPending: 0n, ...arrearsOn(date, []) };
   const { state } = loan;
   if (!isDisbursed(state) || date < state.disbursedOn) return empty;
   if (state.status === "written_off" && date >= state.writtenOffOn) return empty;
-  const current = loan.lastActivityOn === null || loan.lastActivityOn <= date;
-  const installments = current
-    ? await liveInstallments(db, loan.id)
-    : ((await installmentsOn(db, [loan.id], date)).get(loan.id) ?? []);
-  const arrears = arrearsOn(date, owedOf(installments));
-  let penaltyPending = 0n;
-  const through = current ? loan.penaltyThrough : null;
-  if (through !== null && date > through && state.status === "active") {
-    const charged = await penaltiesChargedSince(db, loan.id, loanYearStart(state.disbursedOn, date));
-    penaltyPending = accruePenalties(
-      installments,
-      loan.product,
-      loan.principal,
-      through,
-      date,
-      charged,
-    ).reduce((s, c) => s + c.minor, 0n);
-  }
+  const installments = await loanInstallmentsOn(db, loan, date);
   return {
-    ...arrears,
+    ...arrearsOn(date, owedOf(installments)),
     date,
     principalOutstanding: principalOutstanding(installments),
-    penaltyPending,
+    penaltyPending: await penaltyPendingOn(db, loan, installments, date),
   };
 }
 

@@ -167,16 +167,21 @@ export const shareoutSchema = z.object({
   closesOn: text,
   currency: text,
   distributable: text.describe(
-    "The value shared: the group's net worth on closesOn = cash + loansOutstanding + interestDue − socialFund − owed = Σ members' payout",
+    "The value shared: the group's net worth on closesOn = cash + loansOutstanding + interestDue − socialFund − owed − owedInterest = Σ members' payout",
   ),
   cash: text.describe("Loan-fund cash: the cash box and the bank"),
   socialFund: text.describe("Kept by the group, not shared out"),
   openLoans: z.number().int(),
   loansOutstanding: text.describe("Principal of the internal loans still open"),
   interestDue: text.describe("Interest charged on those loans and not yet paid"),
-  owed: text.describe("What the group owes outside (federation, MFO and other loans)"),
+  owed: text.describe(
+    "What the group owes outside (federation, MFO and other loans) as its books hold it: principal and penalties charged",
+  ),
+  owedInterest: text.describe(
+    "Interest, fees and penalties not yet charged that the group owes on its loans from the federation or the MFO on closesOn: what a payoff that day would ask beyond `owed`",
+  ),
   cashNow: text.describe(
-    "Paid in cash at the share-out: the cash less what the group owes, at most the net worth",
+    "Paid in cash at the share-out: the cash less what the group owes (owed and owedInterest), at most the net worth",
   ),
   carriedOver: text.describe("Left in the group as members' opening savings of the next cycle"),
   members: z.array(

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  cashForClaims,
   groupNetWorth,
   type NetWorthParts,
   payInCash,
@@ -397,9 +398,27 @@ describe("the group's net worth", () => {
       interestDue: 123_400n,
       socialFund: 24_300n,
       owed: 1_000_000n,
+      owedInterest: 0n,
     };
     expect(groupNetWorth(parts)).toBe(1_826_051n + 18_489_489n + 123_400n - 1_000_000n);
     expect(groupNetWorth({ ...parts, socialFundCash: 0n })).toBe(19_414_640n);
+  });
+
+  it("takes off the interest owed outside to the date as well as the principal, and covers both from the cash", () => {
+    // As above, and the federation asks 164.38 of interest accrued on its 10,000.00 to the date.
+    const parts: NetWorthParts = {
+      cash: 1_826_051n,
+      socialFundCash: 24_300n,
+      loansOutstanding: 18_489_489n,
+      interestDue: 123_400n,
+      socialFund: 24_300n,
+      owed: 1_000_000n,
+      owedInterest: 16_438n,
+    };
+    // 18,260.51 + 184,894.89 + 1,234.00 − 10,000.00 − 164.38 = 194,225.02.
+    expect(groupNetWorth(parts)).toBe(19_422_502n);
+    // 18,260.51 of cash less 10,000.00 and 164.38 owed: 8,096.13 may be paid against the claims.
+    expect(cashForClaims(parts)).toBe(809_613n);
   });
 
   it("shares the net worth, not the cash, so that lending out the fund is no loss", () => {
@@ -413,6 +432,7 @@ describe("the group's net worth", () => {
       interestDue: 120_000n,
       socialFund: 0n,
       owed: 0n,
+      owedInterest: 0n,
     });
     const result = shareOut({ method: "flat", distributable: worth, closesOn: CLOSES_ON, members });
     expect(result.sharedAs).toBe("flat");
@@ -461,6 +481,7 @@ describe("share-out of a random group's net worth", () => {
       interestDue: amount(1_000_000n),
       socialFund: amount(500_000n),
       owed: amount(40_000_000n),
+      owedInterest: amount(2_000_000n),
     }),
   });
 
@@ -486,7 +507,7 @@ describe("share-out of a random group's net worth", () => {
     return { n: d * saved, d: s };
   }
 
-  it("pays in cash and carries over exactly the net worth, each claim within one tiyn of its share", () => {
+  it("pays in cash and carries over exactly the net worth (outside interest owed too), each claim within one tiyn of its share", () => {
     fc.assert(
       fc.property(groupArb, ({ method, ids, movements, parts }) => {
         const members = ids.map((personId, i) => ({ personId, movements: movements[i] ?? [] }));
@@ -495,13 +516,13 @@ describe("share-out of a random group's net worth", () => {
         const worth = groupNetWorth(parts);
         const input: ShareoutInput = { method, distributable: worth, closesOn, members };
         const result = shareOut(input);
-        const paid = payInCash(result, parts.cash - parts.owed);
+        const paid = payInCash(result, cashForClaims(parts));
         const claims = result.members.reduce((s, m) => s + m.payout, 0n);
         const cash = paid.reduce((s, p) => s + p.cash, 0n);
         const carried = paid.reduce((s, p) => s + p.carried, 0n);
         expect(claims).toBe(worth);
         expect(cash + carried).toBe(worth);
-        const cashAtHand = parts.cash - parts.owed;
+        const cashAtHand = parts.cash - parts.owed - parts.owedInterest;
         let payable = worth;
         if (cashAtHand < payable) payable = cashAtHand;
         expect(cash).toBe(payable > 0n ? payable : 0n);

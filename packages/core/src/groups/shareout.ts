@@ -4,7 +4,8 @@
 // Rules (all amounts bigint minor units; savingsᵢ = Σ of member i's movements in the cycle):
 // - distributable D is the value being shared, the group's net worth (groupNetWorth): cash and bank,
 //   internal loans outstanding and the interest due on them, less the social fund and what the group
-//   owes. S = Σ savingsᵢ; profit P = D − S, negative for a loss. D itself may be negative (the group
+//   owes outside: the principal and charged penalties its books hold, and the interest, fees and
+//   penalties accrued on its outside loans to the date that they do not. S = Σ savingsᵢ; profit P = D − S, negative for a loss. D itself may be negative (the group
 //   owes more than it has): every claim is then negative, in proportion to savings.
 // - standard: payoutᵢ = D × savingsᵢ ÷ S (value per share D ÷ S; a minor unit of savings is a share).
 // - flat: savings returned, P split equally among the members with savingsᵢ > 0 (a member who saved
@@ -20,7 +21,7 @@
 //   smaller personId (code-unit order). Hence Σ payoutᵢ = D, every payout ≥ 0 when D ≥ 0, each within
 //   one minor unit of its exact share, and a member whose exact share is whole never gets an extra unit.
 // - Cash against claims (payInCash): the cash the group can pay now, C = min(cash at hand, D) (0 when
-//   D ≤ 0), is divided in proportion to the claims by the same residue rule; what a member is not paid
+//   D ≤ 0), the cash at hand being the loan-fund cash less every outside debt (cashForClaims), is divided in proportion to the claims by the same residue rule; what a member is not paid
 //   in cash, claimᵢ − cashᵢ ≥ 0, is carried over as her opening savings of the next cycle. Σ cash +
 //   Σ carried = Σ claims = D exactly.
 // - Refused with a ShareoutError (a RangeError): no members, a duplicate personId, a date that is not
@@ -231,13 +232,25 @@ export interface NetWorthParts {
   interestDue: bigint;
   /** The social fund (a liability to the members' welfare, never shared). */
   socialFund: bigint;
-  /** What the group owes outside: loans from the federation, the MFO or others. */
+  /** What the group owes outside as its books hold it: loans from the federation, the MFO or others. */
   owed: bigint;
+  /**
+   * Interest, fees and penalties accrued on the outside loans to the date and not in the books yet:
+   * what a payoff on the date would ask beyond `owed`.
+   */
+  owedInterest: bigint;
 }
 
 /** The value a share-out divides: everything the group has, less the social fund and its debts. */
 export function groupNetWorth(p: NetWorthParts): bigint {
-  return p.cash + p.socialFundCash + p.loansOutstanding + p.interestDue - p.socialFund - p.owed;
+  return (
+    p.cash + p.socialFundCash + p.loansOutstanding + p.interestDue - p.socialFund - p.owed - p.owedInterest
+  );
+}
+
+/** The cash that may be paid against the claims: the group's outside debts are covered from it first. */
+export function cashForClaims(p: Pick<NetWorthParts, "cash" | "owed" | "owedInterest">): bigint {
+  return p.cash - p.owed - p.owedInterest;
 }
 
 export interface CashLine {

@@ -70,6 +70,7 @@ function shareoutJson(p: ShareoutPreview) {
     interestDue: m(p.interestDue),
     socialFund: m(p.socialFund),
     owed: m(p.owed),
+    owedInterest: m(p.owedInterest),
     cashNow: m(p.cashNow),
     carriedOver: m(p.carriedOver),
     members: p.members.map((x) => ({
@@ -88,7 +89,7 @@ function printShareout(io: CliIo, p: ShareoutPreview): void {
   io.out(`Share-out of the cycle ${p.cycleFrom} – ${p.closesOn} (${how}), ${p.currency}`);
   const t = (minor: bigint) => formatMoney(money(minor, p.currency));
   io.out(
-    `Net worth shared ${t(p.distributable)} = cash ${t(p.cash)} + loans outstanding ${t(p.loansOutstanding)} + interest due ${t(p.interestDue)} − owed ${t(p.owed)} (social fund kept ${t(p.socialFund)})`,
+    `Net worth shared ${t(p.distributable)} = cash ${t(p.cash)} + loans outstanding ${t(p.loansOutstanding)} + interest due ${t(p.interestDue)} − owed ${t(p.owed)} − interest owed outside ${t(p.owedInterest)} (social fund kept ${t(p.socialFund)})`,
   );
   io.out(`Paid in cash now ${t(p.cashNow)}; carried over as opening savings ${t(p.carriedOver)}`);
   io.out(

@@ -182,6 +182,7 @@ export const kk = {
     loansOutstanding_other: "Мүшелерге берілген қарыз ({{count}} қарыз)",
     interestDue: "Олар бойынша төленетін пайыз",
     owed: "Топтың қарызы",
+    owedInterest: "Күнге дейінгі олар бойынша пайыз бен алымдар",
     socialFund: "Әлеуметтік қор (қалады)",
     cashNow: "Қазір қолма-қол",
     carriedOver: "Келесі циклге",

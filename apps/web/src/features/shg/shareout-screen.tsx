@@ -80,6 +80,7 @@ function Preview({
     [t("shg.shareout.loansOutstanding", { count: p.openLoans }), m(p.loansOutstanding)],
     [t("shg.shareout.interestDue"), m(p.interestDue)],
     [t("shg.shareout.owed"), m(p.owed)],
+    [t("shg.shareout.owedInterest"), m(p.owedInterest)],
     [t("shg.shareout.socialFund"), m(p.socialFund)],
     [t("shg.shareout.cashNow"), m(p.cashNow)],
     [t("shg.shareout.carriedOver"), m(p.carriedOver)],

@@ -90,6 +90,15 @@ export function copyDurably(from: string, to: string): void {
   }
 }
 
+/**
+ * Writes every file's pending pages to disk (sync(1)) before a timed run, engine's and floor's alike:
+ * one-transaction-each runs are bound by the checkpoints' syncs, which would otherwise also write
+ * what the run before left for the kernel, and a run would be slowed by whatever preceded it.
+ */
+function settleDisk(): void {
+  execFileSync("sync");
+}
+
 /** A statement as the engine ran it: its text, whether it reads, and the values bound. */
 type RanStatement = [text: string, reader: boolean, values: unknown];
 
@@ -161,6 +170,8 @@ export interface EngineRepayments {
   loans: number;
   repayments: number;
   perSecond: number;
+  /** Processor time per repayment, this process's (on SQLite, the database's work too), in µs. */
+  cpuMicrosecondsEach: number;
   batch: number;
   walPagesPerCommit: number | null;
   /** SQLite, when asked: the statements the timed repayments ran, per repayment. */
@@ -171,8 +182,8 @@ export interface EngineRepayments {
 
 /**
  * Repayments per second through the engine: `loans` loans repaid installment by installment, each
- * installment in `parts` payments on its due date (the first PAGED_REPAYMENTS one transaction each,
- * counting the WAL pages each commit writes; the rest timed). With one loan in many parts, every
+ * installment in `parts` payments on its due date (the last PAGED_REPAYMENTS one transaction each,
+ * counting the WAL pages each commit writes; the others timed). With one loan in many parts, every
  * repayment goes to one loan, as in the floor's own run (rawSchemaRepayments). `replay` (SQLite):
  * the timed repayments are run again on a copy of the database as it was before them, their
  * statements recorded, and those statements replayed by hand on another copy.
@@ -246,20 +257,26 @@ export async function engineRepayments(
     // In date order; a stable sort keeps each installment's parts in turn.
     work.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
     const post = (slice: typeof work) => w.run("loan.repay", (trx, ctx) => repayAll(trx, ctx, slice));
-    const paged = work.splice(0, PAGED_REPAYMENTS);
-    const pages = await walPages(open.db, async () => {
-      for (const p of paged) await post([p]);
-    });
+    // The last repayments count the WAL's pages, after the timed ones: counting them empties the WAL
+    // and lets it grow unchecked, which would slow whatever came next.
+    const paged = work.splice(work.length - PAGED_REPAYMENTS);
     // The database as it is before the timed repayments, for their replay: the file and its WAL, as
     // they are (no checkpoint: a WAL emptied here would have the timed run grow it again).
     if (replay) for (const suffix of ["", "-wal"]) copyDurably(`${file}${suffix}`, `${file}.before${suffix}`);
+    settleDisk();
+    const cpu = process.cpuUsage();
     const started = performance.now();
     for (let k = 0; k < work.length; k += batch) await post(work.slice(k, k + batch));
     const seconds = (performance.now() - started) / 1000;
+    const used = process.cpuUsage(cpu);
+    const pages = await walPages(open.db, async () => {
+      for (const p of paged) await post([p]);
+    });
     result = {
       loans,
       repayments: work.length,
       perSecond: Math.round(work.length / seconds),
+      cpuMicrosecondsEach: Math.round((used.user + used.system) / work.length),
       batch,
       walPagesPerCommit: pages === null ? null : Number((pages / paged.length).toFixed(1)),
     };
@@ -467,16 +484,17 @@ export function rawSchemaRepayments(
   const many = db.transaction((from: number, to: number) => {
     for (let k = from; k < to; k++) one(k);
   });
-  // The WAL pages of PAGED_REPAYMENTS commits of one repayment each, with no checkpoint meanwhile.
-  const auto = db.pragma("wal_autocheckpoint", { simple: true }) as number;
-  db.pragma("wal_checkpoint(TRUNCATE)");
-  db.pragma("wal_autocheckpoint = 0");
-  for (let k = 0; k < PAGED_REPAYMENTS; k++) many(k, k + 1);
-  const frames = (db.pragma("wal_checkpoint(PASSIVE)") as Array<{ log: number }>)[0]?.log ?? 0;
-  db.pragma(`wal_autocheckpoint = ${auto}`);
+  settleDisk();
   const started = performance.now();
   for (let k = 0; k < count; k += batch) many(k, Math.min(count, k + batch));
   const seconds = (performance.now() - started) / 1000;
+  // Then the WAL pages of PAGED_REPAYMENTS commits of one repayment each, with no checkpoint meanwhile.
+  const auto = db.pragma("wal_autocheckpoint", { simple: true }) as number;
+  db.pragma("wal_checkpoint(TRUNCATE)");
+  db.pragma("wal_autocheckpoint = 0");
+  for (let k = count; k < count + PAGED_REPAYMENTS; k++) many(k, k + 1);
+  const frames = (db.pragma("wal_checkpoint(PASSIVE)") as Array<{ log: number }>)[0]?.log ?? 0;
+  db.pragma(`wal_autocheckpoint = ${auto}`);
   db.close();
   const what =
     rows === "entry"

@@ -78,6 +78,9 @@ class CamelCase extends CamelCasePlugin {
   }
 }
 
+/** Transactions between two refreshes of the planner's statistics (withStatementCache). */
+export const STATISTICS_EVERY = 500;
+
 /**
  * better-sqlite3 with its prepared statements kept for reuse: Kysely prepares every query it runs, and
  * preparing costs as much as running a small statement. Kysely runs one statement at a time on the
@@ -141,9 +144,22 @@ function withStatementCache(
     for (let r = 0; r < raw.length; r++) rows[r] = make(raw[r] as unknown[]);
     return { rows };
   };
+  let transactions = 0;
+  /**
+   * Refreshes the planner's statistics every STATISTICS_EVERY transactions, in the transaction: SQLite
+   * keeps the figures of a table analysed when it was tiny (a new tenant's twelve installments, every
+   * one the same loan's) and plans by them, scanning the whole table for one loan's installments long
+   * after it holds a million. `optimize` (its default: the tables this connection has queried, each
+   * analysed within a limit) re-analyses only the tables that grew or shrank much since: mostly it
+   * does nothing, and at most it takes a few milliseconds.
+   */
+  const committing = () => {
+    transactions += 1;
+    if (transactions % STATISTICS_EVERY === 0) sqlite.pragma("optimize");
+  };
   return {
     database: { close: () => sqlite.close(), prepare },
-    direct: { dialect: "sqlite", run },
+    direct: { dialect: "sqlite", run, committing },
   };
 }
 

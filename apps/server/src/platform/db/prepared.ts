@@ -106,6 +106,8 @@ export function statementName(sql: string): string | undefined {
 export interface DirectExecutor {
   dialect: Dialect;
   run(sql: string, values: readonly unknown[]): QueryResult<unknown>;
+  /** Told that a transaction's body is done and it is about to commit (the connection's upkeep). */
+  committing?(): void;
 }
 
 /** Per database opened (database.ts), its direct executor, if it has one (SQLite). */
@@ -133,6 +135,7 @@ export async function inTransaction<T>(db: Db, body: (trx: Db) => Promise<T>): P
       const result = await body(trx);
       // The writes the body put off (deferred-writes.ts), once each, before the commit.
       await flushDeferredWrites(trx);
+      executor?.committing?.();
       return result;
     } finally {
       dropDeferredWrites(trx);

@@ -43,6 +43,30 @@ describeEachDatabase("a prepayment on an actual/365 loan", (use) => {
     // 73 503.39 × 24 % × 14 / 365 = 676.63 (today: 338.32, the 14 days counted twice).
     expect(next).toMatchObject({ dueDate: "2026-03-16", interest: 67_663n });
     await expectBooksCoherent(w.db, w.t.rootId);
+
+    // A second prepayment in the same period: the interest it takes is the new installment's for the
+    // days since the first prepayment, 2 to 9 March, 676.63 × 7 / 14 = 338.32 (it took 507.47, as if
+    // that installment's interest ran from 16 February, the period's start).
+    const second = await w.run(w.maker, (trx, ctx) =>
+      prepay(trx, ctx, id, {
+        on: "2026-03-09",
+        amount: kzt("10000"),
+        channel: "cash",
+        overpayment: "refuse",
+      }),
+    );
+    const interest = second.allocations
+      .filter((a) => a.component === "interest")
+      .reduce((sum, a) => sum + a.minor, 0n);
+    expect(interest).toBe(33_832n);
+    const after = await liveInstallments(w.db, id);
+    // 73 503.39 − (10 000 − 338.32) = 63 841.71, charged from 9 March: × 24 % × 7 / 365 = 293.84.
+    expect(after.reduce((s, i) => s + i.principal - i.principalPaid, 0n)).toBe(6_384_171n);
+    expect(after.find((i) => i.plannedOn === "2026-03-09")).toMatchObject({
+      dueDate: "2026-03-16",
+      interest: divideRounded(6_384_171n * 24n * 7n, 36_500n, "half-up"),
+    });
+    await expectBooksCoherent(w.db, w.t.rootId);
   });
 });
 

@@ -270,7 +270,12 @@ export function shortestTerm(req: PlanRequest, limit: bigint, max: number): numb
   return max;
 }
 
-/** The interest of the current period accrued to `on`: scheduled interest × elapsed ÷ period days. */
+/**
+ * The interest of the current period accrued to `on`: scheduled interest × elapsed ÷ period days. The
+ * period runs from the previous due date (or the disbursement), or from the day the current
+ * installment was planned when that is later: a plan made mid-period (after a prepayment, a
+ * reschedule) charges its first installment interest from its own date only.
+ */
 export function accruedInterest(
   installments: readonly InstallmentState[],
   disbursedOn: string,
@@ -281,7 +286,8 @@ export function accruedInterest(
   const current = sorted[k];
   if (!current) return null;
   const previous = k > 0 ? sorted[k - 1] : undefined;
-  const start = previous && previous.dueDate > disbursedOn ? previous.dueDate : disbursedOn;
+  let start = previous && previous.dueDate > disbursedOn ? previous.dueDate : disbursedOn;
+  if (current.plannedOn > start && current.plannedOn < current.dueDate) start = current.plannedOn;
   const period = daysBetween(start, current.dueDate);
   const elapsed = Math.max(0, daysBetween(start, on));
   const accrued =

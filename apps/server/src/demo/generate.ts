@@ -21,7 +21,12 @@ import { executeCommand } from "../platform/commands.js";
 import { type Db, withinTransaction } from "../platform/db/database.js";
 import { createUser } from "../users/index.js";
 import { generatePortfolio } from "./loans.js";
-import { type DemoMeetingsSummary, generateTenantMeetings, noMeetings } from "./meetings.js";
+import {
+  type DemoMeetingsSummary,
+  generateTenantMeetings,
+  groupsWithMeetings,
+  noMeetings,
+} from "./meetings.js";
 import { CONSENT_SCOPE, type DemoMembership, type DemoPerson, planGroupMembers } from "./members.js";
 import { demoRandom } from "./random.js";
 import { type DemoGroup, insertTree, planTree, type TreePlan } from "./tree.js";
@@ -301,6 +306,11 @@ export async function generateDemo(db: Db, options: DemoOptions): Promise<DemoSu
       ids,
       random,
       loans,
+      groupsKeepingBooks: new Set(
+        groupsWithMeetings(plans.moldir.plan.groups, options.meetingGroups ?? MEETING_GROUPS).map(
+          (g) => g.id,
+        ),
+      ),
     });
     summary.loans = portfolio.byStatus;
   }

@@ -47,6 +47,12 @@ export interface PortfolioInput {
   ids: IdSource;
   random: DemoRandom;
   loans: number;
+  /**
+   * The groups that keep their books in Qadam (the demo's meeting groups): the MFO lends to others.
+   * Their books open at their first meeting, after the MFO's year of lending, so a loan disbursed
+   * and repaid before would be missing from them, and their share-out would not count the debt.
+   */
+  groupsKeepingBooks: ReadonlySet<string>;
 }
 
 type Behaviour = "on-time" | "late" | "prepaid" | "default" | "rescheduled" | "reversal";
@@ -144,7 +150,9 @@ export async function generatePortfolio(db: Db, input: PortfolioInput): Promise<
   const members = await openMemberships(db, input.tenantId);
   const byGroup = new Map<string, string[]>();
   for (const m of members) byGroup.set(m.groupId, [...(byGroup.get(m.groupId) ?? []), m.personId]);
-  const groups = [...byGroup.entries()].filter(([, ps]) => ps.length >= 4);
+  const groups = [...byGroup.entries()].filter(
+    ([groupId, ps]) => ps.length >= 4 && !input.groupsKeepingBooks.has(groupId),
+  );
   const used = new Set<string>();
 
   const summary: PortfolioSummary = { loans: 0, byStatus: {} };

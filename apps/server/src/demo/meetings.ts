@@ -181,7 +181,7 @@ export async function generateTenantMeetings(
   input: TenantMeetingsInput,
 ): Promise<DemoMeetingsSummary> {
   const { tenants, perTenant, onProgress, ...common } = input;
-  const chosen = tenants.map((t) => evenSample(t.groups, perTenant));
+  const chosen = tenants.map((t) => groupsWithMeetings(t.groups, perTenant));
   const total = chosen.reduce((s, groups) => s + groups.length, 0);
   const summary = noMeetings(tenants.reduce((s, t) => s + t.groups.length, 0));
   for (const [index, t] of tenants.entries()) {
@@ -228,6 +228,11 @@ export async function generateTenantMeetings(
 /** No meetings yet, at none of `ofGroups` groups. */
 export function noMeetings(ofGroups: number): DemoMeetingsSummary {
   return { groups: 0, ofGroups, meetings: 0, internalLoans: 0, profiles: noProfiles(), sampled: false };
+}
+
+/** The groups of a tenant that meet (and keep their books) in the demo: an even sample of `perTenant`. */
+export function groupsWithMeetings<T>(groups: readonly T[], perTenant: number): T[] {
+  return evenSample(groups, perTenant);
 }
 
 /** Up to `count` of the items, spread evenly from first to last (all of them when there are fewer). */

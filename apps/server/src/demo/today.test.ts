@@ -80,5 +80,45 @@ for (const today of ["2026-12-02", "2027-06-15"])
         select entry_id from journal_lines group by entry_id, currency having sum(amount) <> 0`.execute(db);
       expect(unbalanced.rows).toEqual([]);
       await expectBooksCoherent(db);
+
+      // Every group keeping its books here holds in its external loans what its lenders say it owes
+      // (loans/borrower-books.ts): principal outstanding and penalties charged, less any advance. The
+      // MFO's loans went to groups whose books opened after them, which then held none of the debt.
+      const external = await db
+        .selectFrom("accounts as a")
+        .innerJoin("organisations as o", "o.id", "a.orgId")
+        .select(["a.orgId", "a.id"])
+        .where("o.kind", "=", "shg")
+        .where("a.code", "=", "22")
+        .execute();
+      expect(external.length).toBeGreaterThan(10);
+      for (const account of external) {
+        const held = await db
+          .selectFrom("accountDailyBalances")
+          .select((eb) => eb.fn.sum<string | number | bigint>("amount").as("total"))
+          .where("accountId", "=", account.id)
+          .executeTakeFirst();
+        const loans = await db
+          .selectFrom("loans")
+          .select(["id", "principalOutstanding", "advance"])
+          .where("borrowerType", "=", "group")
+          .where("borrowerId", "=", account.orgId)
+          .where("status", "=", "active")
+          .execute();
+        let owed = 0n;
+        for (const loan of loans) {
+          const penalties = await db
+            .selectFrom("loanInstallments")
+            .select((eb) => eb.fn.sum<string | number | bigint>(sql`penalty - penalty_paid`).as("unpaid"))
+            .where("loanId", "=", loan.id)
+            .where("replacedOn", "is", null)
+            .executeTakeFirst();
+          owed += BigInt(loan.principalOutstanding) + BigInt(penalties?.unpaid ?? 0) - BigInt(loan.advance);
+        }
+        expect({ group: account.orgId, owes: -BigInt(held?.total ?? 0) }).toEqual({
+          group: account.orgId,
+          owes: owed,
+        });
+      }
     }, 300_000);
   });

@@ -191,6 +191,21 @@ function schedulePreviewsPerSecond(): number {
 
 const LOANS = Number(process.env.BENCH_LOANS ?? 300);
 
+/** A demo of 50 members, no loans and no meetings: the tenant, its MFO and borrowers to lend to. */
+async function smallDemo(databaseUrl: string): Promise<void> {
+  const demo = await run([
+    "demo",
+    "--members",
+    "50",
+    "--loans",
+    "0",
+    "--no-meetings",
+    "--database-url",
+    databaseUrl,
+  ]);
+  if (demo.code !== 0) throw new Error(demo.stderr);
+}
+
 /** Rounds of the repayment shares: the machine's noise moves one run's rates by a fifth and more. */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 /** Payments per installment when every repayment goes to one loan (12 installments: 3,600 repayments). */
@@ -215,17 +230,7 @@ function spread(values: readonly number[]): { median: number; min: number; max: 
  */
 async function repaymentShares(postgres: string | null) {
   const template = `${DIR}/shares-template.db`;
-  const demo = await run([
-    "demo",
-    "--members",
-    "50",
-    "--loans",
-    "0",
-    "--no-meetings",
-    "--database-url",
-    `sqlite:${template}`,
-  ]);
-  if (demo.code !== 0) throw new Error(demo.stderr);
+  await smallDemo(`sqlite:${template}`);
   const file = `${DIR}/shares.db`;
   const url = `sqlite:${file}`;
   type Pair = { engine: EngineRepayments; floor: number; floorPages: number };
@@ -292,17 +297,7 @@ async function repaymentShares(postgres: string | null) {
     },
   };
   if (postgres) {
-    const demoPg = await run([
-      "demo",
-      "--members",
-      "50",
-      "--loans",
-      "0",
-      "--no-meetings",
-      "--database-url",
-      postgres,
-    ]);
-    if (demoPg.code !== 0) throw new Error(demoPg.stderr);
+    await smallDemo(postgres);
     figures.postgres = {
       engine: {
         oneTransactionEach: await engineRepayments(postgres, LOANS, 1),

@@ -145,6 +145,10 @@ export function demoRules(random: DemoRandom): GroupRulesInput {
       lateRepayment: random.pick(["200", "300", "500"]),
     },
     socialFund: { contribution: random.pick(["100", "100", "50", "200"]), purposes: random.pick(PURPOSES) },
-    cycle: { months: 12, shareout: random.chance(0.8) ? "standard" : "time-weighted" },
+    // Every share-out method in use: most groups share in proportion to savings.
+    cycle: {
+      months: 12,
+      shareout: random.pick(["standard", "standard", "standard", "flat", "time-weighted"] as const),
+    },
   };
 }

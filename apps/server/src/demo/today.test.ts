@@ -3,7 +3,7 @@ import { addDays } from "@qadam/core/clock";
 import { addMonths } from "@qadam/core/groups/internal-loans";
 import { sql } from "kysely";
 import { expect, it } from "vitest";
-import { meetingRegularity } from "../groups/index.js";
+import { meetingRegularity, previewShareout } from "../groups/index.js";
 import { portfolioAtRiskFor } from "../loans/index.js";
 import { describeEachDatabase } from "../platform/db/testing.js";
 import { expectBooksCoherent } from "../testing/books-coherence.js";
@@ -59,6 +59,32 @@ for (const today of ["2026-12-02", "2027-06-15"])
       }
       expect(meeting).toBeGreaterThan(10);
       expect(onSchedule / meeting).toBeGreaterThanOrEqual(0.8);
+
+      // Each method of share-out is in use and applies as chosen: for nearly every group the net worth
+      // shared is a profit (a loss is shared as in the standard rule, whatever the method), and the
+      // groups at a loss are few (a dormant group's expenses, say), not every one of them.
+      const methods = new Set<string>();
+      let previews = 0;
+      let atALoss = 0;
+      for (const t of summary.tenants) {
+        const withMeetings = await db
+          .selectFrom("meetings")
+          .select("orgId")
+          .distinct()
+          .where("tenantId", "=", t.tenantId)
+          .execute();
+        for (const g of withMeetings) {
+          const preview = await previewShareout(db, actor(t), g.orgId, today).catch(() => null);
+          if (!preview) continue;
+          previews += 1;
+          if (preview.members.some((m) => m.profit < 0n)) atALoss += 1;
+          else expect(preview.sharedAs).toBe(preview.method);
+          methods.add(preview.sharedAs);
+        }
+      }
+      expect(previews).toBeGreaterThan(10);
+      expect(atALoss / previews).toBeLessThanOrEqual(0.2);
+      expect([...methods].sort()).toEqual(["flat", "standard", "time-weighted"]);
 
       // A federation lends to groups from its own books, collected at their meetings.
       const federationLoans = await db

@@ -388,33 +388,27 @@ describe("share-out invariants", () => {
 });
 
 describe("the group's net worth", () => {
+  // 18,260.51 in the box and the bank, 184,894.89 still lent out with 1,234.00 of interest due, a
+  // social fund of 243.00 in its own box, 10,000.00 owed to the federation.
+  const owingTheFederation: NetWorthParts = {
+    cash: 1_826_051n,
+    socialFundCash: 24_300n,
+    loansOutstanding: 18_489_489n,
+    interestDue: 123_400n,
+    socialFund: 24_300n,
+    owed: 1_000_000n,
+    owedInterest: 0n,
+  };
+
   it("counts the loans outstanding and the interest due on them, less the social fund and the debts", () => {
-    // 18,260.51 in the box and the bank, 184,894.89 still lent out with 1,234.00 of interest due, a
-    // social fund of 243.00 in its own box, 10,000.00 owed to the federation.
-    const parts: NetWorthParts = {
-      cash: 1_826_051n,
-      socialFundCash: 24_300n,
-      loansOutstanding: 18_489_489n,
-      interestDue: 123_400n,
-      socialFund: 24_300n,
-      owed: 1_000_000n,
-      owedInterest: 0n,
-    };
+    const parts = owingTheFederation;
     expect(groupNetWorth(parts)).toBe(1_826_051n + 18_489_489n + 123_400n - 1_000_000n);
     expect(groupNetWorth({ ...parts, socialFundCash: 0n })).toBe(19_414_640n);
   });
 
   it("takes off the interest owed outside to the date as well as the principal, and covers both from the cash", () => {
     // As above, and the federation asks 164.38 of interest accrued on its 10,000.00 to the date.
-    const parts: NetWorthParts = {
-      cash: 1_826_051n,
-      socialFundCash: 24_300n,
-      loansOutstanding: 18_489_489n,
-      interestDue: 123_400n,
-      socialFund: 24_300n,
-      owed: 1_000_000n,
-      owedInterest: 16_438n,
-    };
+    const parts: NetWorthParts = { ...owingTheFederation, owedInterest: 16_438n };
     // 18,260.51 + 184,894.89 + 1,234.00 − 10,000.00 − 164.38 = 194,225.02.
     expect(groupNetWorth(parts)).toBe(19_422_502n);
     // 18,260.51 of cash less 10,000.00 and 164.38 owed: 8,096.13 may be paid against the claims.

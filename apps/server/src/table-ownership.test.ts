@@ -44,15 +44,18 @@ const EXEMPT = [
   /(^|\/)testing\.ts$/,
 ];
 
-const camel = (snake: string) => snake.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+type Table = keyof typeof TABLE_OWNERS;
 
-function ownerOf(name: string): string | undefined {
-  const table = camel(name.trim().split(/\s+/)[0] ?? "");
-  return Object.hasOwn(TABLE_OWNERS, table) ? TABLE_OWNERS[table as keyof typeof TABLE_OWNERS] : undefined;
+/** The table a name stands for (snake_case in raw SQL, camelCase in Kysely, maybe with an alias), if any. */
+function tableNamed(name: string): Table | undefined {
+  const table = (name.trim().split(/\s+/)[0] ?? "").replace(/_([a-z0-9])/g, (_, c: string) =>
+    c.toUpperCase(),
+  );
+  return Object.hasOwn(TABLE_OWNERS, table) ? (table as Table) : undefined;
 }
 
 interface TableAccess {
-  table: string;
+  table: Table;
   line: number;
 }
 
@@ -63,14 +66,14 @@ function tableAccesses(fileName: string, text: string): TableAccess[] {
   const lineOf = (node: ts.Node) => source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
   const literal = (node: ts.Node) => {
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
-      const table = camel(node.text.trim().split(/\s+/)[0] ?? "");
-      if (Object.hasOwn(TABLE_OWNERS, table)) found.push({ table, line: lineOf(node) });
+      const table = tableNamed(node.text);
+      if (table) found.push({ table, line: lineOf(node) });
     } else if (ts.isArrayLiteralExpression(node)) node.elements.forEach(literal);
   };
   const raw = (node: ts.Node, sqlText: string) => {
     for (const m of sqlText.matchAll(RAW_TABLE)) {
-      const table = camel(m[1] ?? "");
-      if (Object.hasOwn(TABLE_OWNERS, table)) found.push({ table, line: lineOf(node) });
+      const table = tableNamed(m[1] ?? "");
+      if (table) found.push({ table, line: lineOf(node) });
     }
   };
   const visit = (node: ts.Node) => {
@@ -100,8 +103,8 @@ function foreignAccesses(files: Record<string, string>): string[] {
   for (const [path, text] of Object.entries(files)) {
     if (EXEMPT.some((re) => re.test(path))) continue;
     for (const { table, line } of tableAccesses(path, text)) {
-      const owner = ownerOf(table);
-      if (owner !== undefined && owner !== domainOf(path)) out.push(`${path}:${line} ${table} (${owner})`);
+      const owner = TABLE_OWNERS[table];
+      if (owner !== domainOf(path)) out.push(`${path}:${line} ${table} (${owner})`);
     }
   }
   return out.sort();

@@ -86,8 +86,6 @@ export async function accountTotalPostedBy(
 /** A slice of organisations small enough for any database's parameter limit. */
 const SLICE = 1000;
 
-const slices = <T>(items: readonly T[]) => slicesOf(items, SLICE);
-
 export interface CodeTotal {
   orgId: string;
   code: string;
@@ -108,7 +106,7 @@ export async function codeTotals(
 ): Promise<CodeTotal[]> {
   await flushDailyTotals(db);
   const out: CodeTotal[] = [];
-  for (const orgIds of slices(a.orgIds)) {
+  for (const orgIds of slicesOf(a.orgIds, SLICE)) {
     const accounts = db
       .selectFrom("accounts")
       .select("id")
@@ -163,7 +161,7 @@ export async function codeMovementsAfter(
   await flushDailyTotals(db);
   const out: Array<{ orgId: string; code: string; currency: string; movement: bigint }> = [];
   for (const [day, orgs] of byDay)
-    for (const orgIds of slices(orgs)) {
+    for (const orgIds of slicesOf(orgs, SLICE)) {
       const rows = await db
         .selectFrom("accountDailyBalances as b")
         .innerJoin("accounts as a", "a.id", "b.accountId")

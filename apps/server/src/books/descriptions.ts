@@ -13,10 +13,9 @@ export type EntryText = JournalTextKey | { key: JournalTextKey; params: Record<s
 /** Texts without parameters by language and key: the catalogues never change while Qadam runs. */
 const plainTexts = new Map<string, string>();
 
-/**
- * The tenant's language is read once per command and transaction (a batch of repayments in one
- * command posts many entries), never across commands: it can change between them.
- */
+/** Where a command's cache keeps the tenant's language. */
+const languageKey = (tenantId: string) => `tenantLanguage:${tenantId}`;
+
 /**
  * Notes the tenant's language as read in this command's transaction by another query (a loan's row
  * is read with it), so that the entries the command posts need not read it again.
@@ -27,9 +26,13 @@ export function noteTenantLanguage(
   tenantId: string,
   stored: string,
 ): void {
-  commandCache(ctx, db)?.set(`tenantLanguage:${tenantId}`, isLocale(stored) ? stored : "kk");
+  commandCache(ctx, db)?.set(languageKey(tenantId), isLocale(stored) ? stored : "kk");
 }
 
+/**
+ * The tenant's language is read once per command and transaction (a batch of repayments in one
+ * command posts many entries), never across commands: it can change between them.
+ */
 export async function describeEntry(
   db: Db,
   ctx: Pick<CommandContext, "actor">,
@@ -37,7 +40,7 @@ export async function describeEntry(
 ): Promise<string> {
   const { key, params } = typeof text === "string" ? { key: text, params: null } : text;
   const cache = commandCache(ctx, db);
-  const cacheKey = `tenantLanguage:${ctx.actor.tenantId}`;
+  const cacheKey = languageKey(ctx.actor.tenantId);
   let language = cache?.get(cacheKey) as Locale | undefined;
   if (!language) {
     language = await tenantLanguage(db, ctx.actor.tenantId);

@@ -92,6 +92,7 @@ export async function generateDemo(db: Db, options: DemoOptions): Promise<DemoSu
   const now = `${today}T04:00:00.000Z`;
   const seed = options.seed ?? 1;
   const members = options.members ?? 600;
+  const meetingGroups = options.meetingGroups ?? MEETING_GROUPS;
   const random = demoRandom(seed);
   const ids = seededIds(() => random.unit(), Date.parse(now));
   const progress = options.onProgress ?? (() => undefined);
@@ -307,9 +308,7 @@ export async function generateDemo(db: Db, options: DemoOptions): Promise<DemoSu
       random,
       loans,
       groupsKeepingBooks: new Set(
-        groupsWithMeetings(plans.moldir.plan.groups, options.meetingGroups ?? MEETING_GROUPS).map(
-          (g) => g.id,
-        ),
+        groupsWithMeetings(plans.moldir.plan.groups, meetingGroups).map((g) => g.id),
       ),
     });
     summary.loans = portfolio.byStatus;
@@ -331,7 +330,7 @@ export async function generateDemo(db: Db, options: DemoOptions): Promise<DemoSu
         },
       };
     }),
-    perTenant: options.meetingGroups ?? MEETING_GROUPS,
+    perTenant: meetingGroups,
     from: meetingsFrom(today),
     today,
     now: now,

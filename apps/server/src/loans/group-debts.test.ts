@@ -1,3 +1,4 @@
+import { allocatedTo } from "@qadam/core/loans/allocation";
 import { KZT, money } from "@qadam/core/money";
 import { expect, it } from "vitest";
 import { describeEachDatabase } from "../platform/db/testing.js";
@@ -76,9 +77,7 @@ describeEachDatabase("what a group owes beyond principal on a date", (use) => {
         overpayment: "refuse",
       }),
     );
-    const interest = paid.allocations
-      .filter((a) => a.component === "interest")
-      .reduce((s, a) => s + a.minor, 0n);
+    const interest = allocatedTo(paid.allocations, "interest");
     expect(interest).toBe(506_250n);
     expect(asked.interest).toBe(interest);
   });

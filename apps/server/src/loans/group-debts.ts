@@ -2,15 +2,15 @@
 // as a payoff quote of that date would ask it: read at system level, since the group's debt is the
 // group's whoever reads its books (its bookkeeper may not be allowed to see the lender's loan).
 
-import { COMPONENTS } from "@qadam/core/loans/allocation";
+import { allocatedTo, COMPONENTS } from "@qadam/core/loans/allocation";
 import type { LoanStatus } from "@qadam/core/loans/contract";
 import { type InstallmentState, unpaid } from "@qadam/core/loans/engine";
 import { payPrepayment } from "@qadam/core/loans/processing";
-import { parseStoredSpec, productFrom } from "@qadam/core/loans/product-spec";
-import { loanStateFrom } from "@qadam/core/loans/state";
+import { isDisbursed, loanStateFrom } from "@qadam/core/loans/state";
 import type { Db } from "../platform/db/database.js";
 import { toBigInt } from "../platform/db/ints.js";
 import { type LoanOnRecord, loanInstallmentsOn, penaltyPendingOn } from "./queries.js";
+import { storedSpec } from "./store.js";
 
 /** One loan's charges beyond principal on the date (minor units of the loan's currency). */
 export interface GroupLoanCharges {
@@ -77,14 +77,14 @@ export async function groupDebtChargesOn(
   const out: GroupDebtCharges = { loans: [], interest: 0n, fee: 0n, penaltyCharged: 0n, penaltyPending: 0n };
   for (const row of rows) {
     const state = loanStateFrom({ ...row, status: row.status as LoanStatus });
-    if (state.status === "applied" || state.status === "approved" || state.status === "rejected") continue;
+    if (!isDisbursed(state)) continue;
     // A loan closed or written off after `on` was active on it; its record of that date is what counts.
     const loan: LoanOnRecord = {
       id: row.id,
       state: { status: "active", decision: state.decision, disbursedOn: state.disbursedOn },
       lastActivityOn: row.lastActivityOn,
       penaltyThrough: row.penaltyThrough,
-      product: productFrom(parseStoredSpec(row.spec)),
+      product: storedSpec(row.spec).product,
       principal: toBigInt(row.principal),
     };
     const installments = await loanInstallmentsOn(db, loan, on);
@@ -113,12 +113,6 @@ function payoffCharges(
   const copy = installments.map((i) => ({ ...i }));
   // Enough to pay every installment whole: the split then takes all a payoff would, and leaves the rest.
   const everything = copy.reduce((s, i) => s + COMPONENTS.reduce((t, c) => t + unpaid(i, c), 0n), 1n);
-  const split = payPrepayment(copy, loan.product, disbursedOn, on, everything);
-  let interest = 0n;
-  let fee = 0n;
-  for (const a of split.allocations) {
-    if (a.component === "interest") interest += a.minor;
-    else if (a.component === "fee") fee += a.minor;
-  }
-  return { interest, fee };
+  const { allocations } = payPrepayment(copy, loan.product, disbursedOn, on, everything);
+  return { interest: allocatedTo(allocations, "interest"), fee: allocatedTo(allocations, "fee") };
 }

@@ -1,4 +1,5 @@
 import { addDays, daysBetween } from "@qadam/core/clock";
+import { allocatedTo } from "@qadam/core/loans/allocation";
 import { SATURDAY_SUNDAY } from "@qadam/core/loans/calendar";
 import { newPlan } from "@qadam/core/loans/engine";
 import { productFrom, productSpec } from "@qadam/core/loans/product-spec";
@@ -55,9 +56,7 @@ describeEachDatabase("a prepayment on an actual/365 loan", (use) => {
         overpayment: "refuse",
       }),
     );
-    const interest = second.allocations
-      .filter((a) => a.component === "interest")
-      .reduce((sum, a) => sum + a.minor, 0n);
+    const interest = allocatedTo(second.allocations, "interest");
     expect(interest).toBe(33_832n);
     const after = await liveInstallments(w.db, id);
     // 73 503.39 − (10 000 − 338.32) = 63 841.71, charged from 9 March: × 24 % × 7 / 365 = 293.84.

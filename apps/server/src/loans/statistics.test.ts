@@ -8,6 +8,7 @@ import { sql } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
 import { type OpenDatabase, STATISTICS_EVERY } from "../platform/db/database.js";
 import { openTestDatabase } from "../platform/db/testing.js";
+import { UNSETTLED_INSTALLMENTS } from "./store.js";
 import { disbursedLoan, loanWorld } from "./testing.js";
 
 describe("the planner's statistics on SQLite", () => {
@@ -21,21 +22,8 @@ describe("the planner's statistics on SQLite", () => {
     const { db } = open;
     const w = await loanWorld(db);
     const first = await disbursedLoan(w);
-    // The query a repayment reads a loan's open installments with (store.ts, unsettledInstallments).
-    const unsettled = db
-      .selectFrom("loanInstallments")
-      .select(["plan", "number", "dueDate", "principal", "interest", "principalPaid", "interestPaid"])
-      .where("loanId", "=", first)
-      .where("replacedOn", "is", null)
-      .where((eb) =>
-        eb.or([
-          eb("principalPaid", "<", eb.ref("principal")),
-          eb("interestPaid", "<", eb.ref("interest")),
-          eb("feePaid", "<", eb.ref("fee")),
-          eb("penaltyPaid", "<", eb.ref("penalty")),
-        ]),
-      )
-      .compile();
+    // The query a repayment reads a loan's open installments with (unsettledInstallments).
+    const unsettled = UNSETTLED_INSTALLMENTS.compiled(db, { loanId: first });
     const plan = async () =>
       (
         await db.executeQuery<{ detail: string }>({

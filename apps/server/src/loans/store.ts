@@ -94,7 +94,7 @@ const LOCKED_LOAN_ROW = loanRow(true);
  * ever changed in place (a reschedule replaces the loan's spec).
  */
 const parsedSpecs = new Map<string, { spec: ProductSpec; product: LoanProduct }>();
-function storedSpec(json: string): { spec: ProductSpec; product: LoanProduct } {
+export function storedSpec(json: string): { spec: ProductSpec; product: LoanProduct } {
   let parsed = parsedSpecs.get(json);
   if (!parsed) {
     const spec = Object.freeze(parseStoredSpec(json));
@@ -312,7 +312,7 @@ export async function liveInstallments(db: Db, loanId: string): Promise<Installm
   return (await LIVE_INSTALLMENTS.rows(db, { loanId })).map(toInstallment);
 }
 
-const UNSETTLED_INSTALLMENTS = prepared((db, a: { loanId: string }) =>
+export const UNSETTLED_INSTALLMENTS = prepared((db, a: { loanId: string }) =>
   db
     .selectFrom("loanInstallments")
     .select(INSTALLMENT_COLUMNS)

@@ -129,17 +129,6 @@ export async function ancestorsOf(
   });
 }
 
-/** The ids of every self-help group in the organisation's subtree (itself included), as a subquery. */
-export function shgIdsUnder(db: Db, org: Pick<Organisation, "tenantId" | "path">) {
-  return db
-    .selectFrom("organisations")
-    .select("id")
-    .where("tenantId", "=", org.tenantId)
-    .where("kind", "=", "shg")
-    .where("path", ">=", org.path)
-    .where("path", "<", pathRangeEnd(org.path));
-}
-
 /**
  * The ids of the organisation's subtree (itself included), as a subquery: another domain filters its own
  * rows by it (`where orgId in …`) in one statement, without reading the organisations table itself.
@@ -151,6 +140,11 @@ export function orgIdsWithin(db: Db, org: Pick<Organisation, "tenantId" | "path"
     .where("tenantId", "=", org.tenantId)
     .where("path", ">=", org.path)
     .where("path", "<", pathRangeEnd(org.path));
+}
+
+/** The ids of every self-help group in the organisation's subtree (itself included), as a subquery. */
+export function shgIdsUnder(db: Db, org: Pick<Organisation, "tenantId" | "path">) {
+  return orgIdsWithin(db, org).where("kind", "=", "shg");
 }
 
 /**
@@ -200,13 +194,7 @@ export async function organisationIdsUnder(
   db: Db,
   org: Pick<Organisation, "tenantId" | "path">,
 ): Promise<string[]> {
-  const rows = await db
-    .selectFrom("organisations")
-    .select("id")
-    .where("tenantId", "=", org.tenantId)
-    .where("path", ">=", org.path)
-    .where("path", "<", pathRangeEnd(org.path))
-    .execute();
+  const rows = await orgIdsWithin(db, org).execute();
   return rows.map((r) => r.id);
 }
 

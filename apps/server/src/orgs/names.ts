@@ -10,14 +10,8 @@ export async function organisationNames(
   tenantId: string,
   ids: readonly string[],
 ): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .selectFrom("organisations")
-    .select(["id", "name"])
-    .where("tenantId", "=", tenantId)
-    .where("id", "in", [...new Set(ids)])
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.name]));
+  const labels = await organisationLabels(db, tenantId, ids);
+  return new Map([...labels].map(([id, l]) => [id, l.name]));
 }
 
 /** The names and paths (positions in the tree) of the tenant's organisations by id; ids of nothing are left out. */
@@ -42,14 +36,8 @@ export async function organisationPaths(
   tenantId: string,
   ids: readonly string[],
 ): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .selectFrom("organisations")
-    .select(["id", "path"])
-    .where("tenantId", "=", tenantId)
-    .where("id", "in", [...new Set(ids)])
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.path]));
+  const labels = await organisationLabels(db, tenantId, ids);
+  return new Map([...labels].map(([id, l]) => [id, l.path]));
 }
 
 /** The tenant's active self-help groups whose name contains `q` (case-insensitive), in id order. */

@@ -41,42 +41,39 @@ export interface ImportedMembership {
 
 const BATCH = 500;
 
-async function inBatches<T>(rows: readonly T[], size: number, write: (batch: T[]) => Promise<unknown>) {
-  for (const batch of slicesOf(rows, size)) await write(batch);
-}
-
 /** Writes households, recorded at `at`. */
 export async function importHouseholds(db: Db, households: readonly ImportedHousehold[], at: Instant) {
-  await inBatches(households, BATCH, (batch) =>
-    db
+  for (const batch of slicesOf(households, BATCH)) {
+    await db
       .insertInto("households")
       .values(batch.map((h) => ({ ...h, createdAt: at })))
-      .execute(),
-  );
+      .execute();
+  }
 }
 
 /** Writes people (their households first) and the terms they are searched by, recorded at `at`. */
 export async function importPeople(db: Db, people: readonly ImportedPerson[], at: Instant) {
-  await inBatches(people, BATCH, (batch) =>
-    db
+  for (const batch of slicesOf(people, BATCH)) {
+    await db
       .insertInto("persons")
       .values(batch.map((p) => ({ ...p, consentWithdrawnOn: null, createdAt: at, updatedAt: at })))
-      .execute(),
-  );
+      .execute();
+  }
   const terms = people.flatMap((p) =>
     searchTermsFor(p).map((term) => ({ tenantId: p.tenantId, term, personId: p.id })),
   );
-  await inBatches(terms, BATCH * 2, (batch) => db.insertInto("personSearchTerms").values(batch).execute());
+  for (const batch of slicesOf(terms, BATCH * 2))
+    await db.insertInto("personSearchTerms").values(batch).execute();
 }
 
 /** Writes memberships (their people first; no two open ones of a person), recorded at `at`. */
 export async function importMemberships(db: Db, memberships: readonly ImportedMembership[], at: Instant) {
-  await inBatches(memberships, BATCH, (batch) =>
-    db
+  for (const batch of slicesOf(memberships, BATCH)) {
+    await db
       .insertInto("memberships")
       .values(batch.map((m) => ({ ...m, createdAt: at, updatedAt: at })))
-      .execute(),
-  );
+      .execute();
+  }
 }
 
 /** Writes anonymous counts of a tenant, recorded at `at`. */
@@ -86,10 +83,10 @@ export async function importAnonymousCounts(
   counts: readonly AnonymousCount[],
   at: Instant,
 ) {
-  await inBatches(counts, BATCH, (batch) =>
-    db
+  for (const batch of slicesOf(counts, BATCH)) {
+    await db
       .insertInto("anonymousCounts")
       .values(batch.map((c) => ({ ...c, tenantId, createdAt: at })))
-      .execute(),
-  );
+      .execute();
+  }
 }

@@ -7,8 +7,6 @@ import { type AuditRecord, writeAudit } from "./audit.js";
 import type { Db } from "./db/database.js";
 import { inTransaction } from "./db/prepared.js";
 
-export type { AuditRecord } from "./audit.js";
-
 export interface CommandContext {
   actor: Actor;
   /** The instant the command runs at, the same for every row it writes. */

@@ -29,35 +29,31 @@ export async function auditLog(
   if (filter.userId && !isUuid(filter.userId)) return { items: [], nextCursor: null };
   // Newest first: the cursor is the last (oldest) id of the page.
   const rows = await auditRows(db, actor.tenantId, {
-    ...(filter.command ? { command: filter.command } : {}),
-    ...(filter.userId ? { userId: filter.userId } : {}),
-    ...(after ? { before: after } : {}),
+    command: filter.command,
+    userId: filter.userId,
+    before: after ?? undefined,
     limit: filter.limit + 1,
   });
   const page = toPage(rows, filter.limit);
-  const userIds = [...new Set(page.items.flatMap((r) => (r.userId ? [r.userId] : [])))];
-  const logins = new Map(
-    userIds.length === 0
-      ? []
-      : (
-          await db
-            .selectFrom("users")
-            .select(["id", "login"])
-            .where("tenantId", "=", actor.tenantId)
-            .where("id", "in", userIds)
-            .execute()
-        ).map((u) => [u.id, u.login]),
+  const logins = await loginsOf(
+    db,
+    actor.tenantId,
+    page.items.flatMap((r) => (r.userId ? [r.userId] : [])),
   );
   return {
-    items: page.items.map((r) => ({
-      id: r.id,
-      at: r.at,
-      userId: r.userId,
-      userLogin: (r.userId && logins.get(r.userId)) ?? null,
-      command: r.command,
-      records: r.records,
-      source: r.source,
-    })),
+    items: page.items.map((r) => ({ ...r, userLogin: (r.userId && logins.get(r.userId)) ?? null })),
     nextCursor: page.nextCursor,
   };
+}
+
+/** The logins of the tenant's users by id (the audit rows name their users by id only). */
+async function loginsOf(db: Db, tenantId: string, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("users")
+    .select(["id", "login"])
+    .where("tenantId", "=", tenantId)
+    .where("id", "in", [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((u) => [u.id, u.login]));
 }

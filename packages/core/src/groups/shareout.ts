@@ -5,8 +5,9 @@
 // - distributable D is the value being shared, the group's net worth (groupNetWorth): cash and bank,
 //   internal loans outstanding and the interest due on them, less the social fund and what the group
 //   owes outside: the principal and charged penalties its books hold, and the interest, fees and
-//   penalties accrued on its outside loans to the date that they do not. S = Σ savingsᵢ; profit P = D − S, negative for a loss. D itself may be negative (the group
-//   owes more than it has): every claim is then negative, in proportion to savings.
+//   penalties accrued on its outside loans to the date that they do not. S = Σ savingsᵢ; profit
+//   P = D − S, negative for a loss. D itself may be negative (the group owes more than it has): every
+//   claim is then negative, in proportion to savings.
 // - standard: payoutᵢ = D × savingsᵢ ÷ S (value per share D ÷ S; a minor unit of savings is a share).
 // - flat: savings returned, P split equally among the members with savingsᵢ > 0 (a member who saved
 //   nothing this cycle receives nothing).
@@ -21,9 +22,10 @@
 //   smaller personId (code-unit order). Hence Σ payoutᵢ = D, every payout ≥ 0 when D ≥ 0, each within
 //   one minor unit of its exact share, and a member whose exact share is whole never gets an extra unit.
 // - Cash against claims (payInCash): the cash the group can pay now, C = min(cash at hand, D) (0 when
-//   D ≤ 0), the cash at hand being the loan-fund cash less every outside debt (cashForClaims), is divided in proportion to the claims by the same residue rule; what a member is not paid
-//   in cash, claimᵢ − cashᵢ ≥ 0, is carried over as her opening savings of the next cycle. Σ cash +
-//   Σ carried = Σ claims = D exactly.
+//   D ≤ 0), the cash at hand being the loan-fund cash less every outside debt (cashForClaims), is
+//   divided in proportion to the claims by the same residue rule; what a member is not paid in cash,
+//   claimᵢ − cashᵢ ≥ 0, is carried over as her opening savings of the next cycle. Σ cash + Σ carried
+//   = Σ claims = D exactly.
 // - Refused with a ShareoutError (a RangeError): no members, a duplicate personId, a date that is not
 //   YYYY-MM-DD, a movement after closesOn, a negative total savings, D ≠ 0 with S = 0.
 // Members come out in input order; the result does not depend on that order.

@@ -30,6 +30,16 @@ export interface AllocationResult {
   overpayment: bigint;
 }
 
+/** What the allocations put on one component (a penalty charge's allocations are "charge"). */
+export function allocatedTo(
+  allocations: readonly { component: string; minor: bigint }[],
+  component: Component | "charge",
+): bigint {
+  let total = 0n;
+  for (const a of allocations) if (a.component === component) total += a.minor;
+  return total;
+}
+
 /** The smaller of two amounts (bigint has no Math.min). */
 export function smaller(a: bigint, b: bigint): bigint {
   return a < b ? a : b;

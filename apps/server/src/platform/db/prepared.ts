@@ -160,6 +160,8 @@ export interface PreparedQuery<A extends Args, O> {
   first(db: Db, args: A): Promise<O | undefined>;
   /** Rows inserted, updated or deleted. */
   affected(db: Db, args: A): Promise<number>;
+  /** The statement and the values it would run with (to ask the database for its plan, say). */
+  compiled(db: Db, args: A): CompiledQuery<O>;
 }
 
 /**
@@ -198,22 +200,29 @@ export function prepared<A extends Args, C extends Compilable>(
     return result;
   }
 
-  async function execute(db: Db, args: A): Promise<QueryResult<RowOf<C>>> {
-    const direct = openTransactions.get(db);
-    const dialect = direct ? direct.dialect : dialectOf(db);
+  function compiledFor(db: Db, dialect: Dialect, args: A): Compiled {
     let shapes = compiled.get(dialect);
     if (!shapes) {
       shapes = new Map();
       compiled.set(dialect, shapes);
     }
     const shape = shapeOf(args);
-    const query = shapes.get(shape) ?? compile(db, args, shapes, shape);
+    return shapes.get(shape) ?? compile(db, args, shapes, shape);
+  }
+
+  async function execute(db: Db, args: A): Promise<QueryResult<RowOf<C>>> {
+    const direct = openTransactions.get(db);
+    const query = compiledFor(db, direct ? direct.dialect : dialectOf(db), args);
     const values = query.values(args);
     if (direct) return direct.run(query.sql, values) as QueryResult<RowOf<C>>;
     return db.executeQuery<RowOf<C>>(CompiledQuery.raw(query.sql, values));
   }
 
   return {
+    compiled: (db, args) => {
+      const query = compiledFor(db, dialectOf(db), args);
+      return CompiledQuery.raw(query.sql, query.values(args)) as CompiledQuery<RowOf<C>>;
+    },
     execute,
     rows: async (db, args) => (await execute(db, args)).rows,
     first: async (db, args) => (await execute(db, args)).rows[0],

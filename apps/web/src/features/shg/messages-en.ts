@@ -181,7 +181,7 @@ export const en = {
     loansOutstanding_other: "Still lent to members ({{count}} loans)",
     interestDue: "Interest due on them",
     owed: "Owed by the group",
-    owedInterest: "Interest and charges owed on them to date",
+    owedInterest: "Interest and charges owed on the group's loans to date",
     socialFund: "Social fund (kept)",
     cashNow: "Cash now",
     carriedOver: "Carried over",

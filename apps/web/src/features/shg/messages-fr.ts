@@ -196,7 +196,7 @@ export const fr = {
     loansOutstanding_other: "Encore prêté aux membres ({{count}} prêts)",
     interestDue: "Intérêts dus sur ces prêts",
     owed: "Dettes du groupe",
-    owedInterest: "Intérêts et frais dus sur ces dettes à la date",
+    owedInterest: "Intérêts et frais dus sur les emprunts du groupe à la date",
     socialFund: "Fonds social (conservé)",
     cashNow: "En espèces maintenant",
     carriedOver: "Reporté",

@@ -204,7 +204,7 @@ export const ru = {
     loansOutstanding_other: "Выдано участницам ({{count}} займа)",
     interestDue: "Проценты к уплате по ним",
     owed: "Долги группы",
-    owedInterest: "Проценты и сборы по ним на дату",
+    owedInterest: "Проценты и сборы по займам группы на дату",
     socialFund: "Соцфонд (остаётся)",
     cashNow: "Наличными сейчас",
     carriedOver: "Переносится",
